@@ -1,0 +1,93 @@
+package org.custodian;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * One dialect, PostgreSQL, two ways: the server named by {@code custodian.db.url}
+ * ({@code CUSTODIAN_DB_URL}), or — when nothing is configured — an embedded PostgreSQL whose
+ * data lives under {@code custodian.data-dir}, so a fresh clone runs with no set-up and keeps
+ * its data across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(@Value("${custodian.db.url:}") String url,
+                          @Value("${custodian.db.user:}") String user,
+                          @Value("${custodian.db.password:}") String password,
+                          @Value("${custodian.db.embedded-dir:${custodian.data-dir}/postgres}") String embeddedDir,
+                          @Value("${custodian.db.embedded-clean:false}") boolean cleanEmbedded,
+                          @Value("${custodian.db.pool-size:10}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("custodian");
+        config.setMaximumPoolSize(poolSize);
+        // Batched INSERTs become multi-row statements: audit appends and bulk loads depend on it.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        if (StringUtils.hasText(url)) {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            log.info("Using PostgreSQL server at {}", redact(url));
+            return new HikariDataSource(config);
+        }
+        EmbeddedPostgres postgres = startEmbedded(Path.of(embeddedDir), cleanEmbedded);
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        return new EmbeddedDataSource(config, postgres);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir, boolean clean) {
+        try {
+            Files.createDirectories(dir);
+            log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.toFile())
+                    .setCleanDataDirectory(clean)
+                    .setOverrideWorkingDirectory(new File(dir.toFile().getParentFile(), "postgres-bin"))
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+
+    /** A pool that also stops the embedded server it runs on. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres postgres) {
+            super(config);
+            this.postgres = postgres;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}

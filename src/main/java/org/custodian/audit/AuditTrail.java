@@ -1,0 +1,100 @@
+package org.custodian.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records a touch of patient data on behalf of whoever is signed in, from wherever the request
+ * came: callers say only what was touched and how. Purpose of use comes from the request's
+ * {@code X-Purpose-Of-Use} header (HL7 PurposeOfUse codes) and defaults to healthcare operations.
+ */
+@Component
+public class AuditTrail {
+
+    public static final String PURPOSE_HEADER = "X-Purpose-Of-Use";
+    public static final String DEFAULT_PURPOSE = "HOPERAT";
+    public static final String SYSTEM_USER = "system";
+
+    private final AuditLog log;
+    private final Clock clock;
+
+    public AuditTrail(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public void patient(AuditAction action, long patientId, String resourceType, Object resourceId) {
+        log.append(entry(action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, null));
+    }
+
+    public void record(AuditAction action, AuditOutcome outcome, Long patientId, String resourceType,
+                       Object resourceId, String detail) {
+        log.append(entry(action, outcome, patientId, resourceType, resourceId, detail));
+    }
+
+    public void recordAll(List<AuditEntry> entries) {
+        log.appendAll(entries);
+    }
+
+    /**
+     * Records an event for a named user, for the moments when the security context does not yet
+     * say who it is (a sign-in, a request without credentials).
+     */
+    public void recordAs(Authentication who, String username, AuditAction action, AuditOutcome outcome,
+                         String resourceType, Object resourceId, String detail) {
+        HttpServletRequest request = currentRequest();
+        log.append(new AuditEntry(clock.instant(), username, roles(who), null, resourceType,
+                resourceId == null ? null : resourceId.toString(), action, purpose(request),
+                request == null ? null : request.getRemoteAddr(), outcome, detail));
+    }
+
+    /** An entry stamped with the current user, roles, purpose, client address and time. */
+    public AuditEntry entry(AuditAction action, AuditOutcome outcome, Long patientId, String resourceType,
+                            Object resourceId, String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        HttpServletRequest request = currentRequest();
+        String user = auth == null || auth.getName() == null ? SYSTEM_USER : auth.getName();
+        return new AuditEntry(clock.instant(), user, roles(auth), patientId, resourceType,
+                resourceId == null ? null : resourceId.toString(), action, purpose(request),
+                request == null ? null : request.getRemoteAddr(), outcome, detail);
+    }
+
+    /** The role names of an authentication, comma-separated and sorted. */
+    public static String roles(Authentication auth) {
+        if (auth == null) {
+            return "";
+        }
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    private static String purpose(HttpServletRequest request) {
+        if (request == null) {
+            return DEFAULT_PURPOSE;
+        }
+        String header = request.getHeader(PURPOSE_HEADER);
+        if (header != null && header.matches("[A-Z]{3,12}")) {
+            return header;
+        }
+        return DEFAULT_PURPOSE;
+    }
+
+    private static HttpServletRequest currentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,123 @@
+package org.custodian.audit.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.custodian.audit.AuditCheckpoint;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditLog;
+import org.custodian.audit.AuditQuery;
+import org.custodian.audit.AuditRecord;
+import org.custodian.audit.ChainVerification;
+import org.custodian.audit.CheckpointVerification;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    private static final String FILTER = """
+            where (cast(:patientId as bigint) is null or patient_id = :patientId)
+              and (cast(:username as text) is null or username = :username)
+              and (cast(:from as timestamptz) is null or occurred_at >= :from)
+              and (cast(:to as timestamptz) is null or occurred_at < :to)""";
+
+    private final AuditWriter writer;
+    private final ChainVerifier verifier;
+    private final CheckpointSigner signer;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcAuditLog(AuditWriter writer, ChainVerifier verifier, CheckpointSigner signer, JdbcClient jdbc, Clock clock) {
+        this.writer = writer;
+        this.verifier = verifier;
+        this.signer = signer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        writer.append(List.of(entry));
+    }
+
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        writer.append(entries);
+    }
+
+    @Override
+    public List<AuditRecord> find(AuditQuery q) {
+        return filtered("""
+                select seq, occurred_at, username, roles, patient_id, resource_type, resource_id, action,
+                       purpose, client_address, outcome, detail, hash
+                from audit_event\s""" + FILTER + " order by seq desc limit :limit offset :offset", q)
+                .param("limit", q.size())
+                .param("offset", (long) q.page() * q.size())
+                .query((rs, i) -> {
+                    long patient = rs.getLong(5);
+                    Long patientId = rs.wasNull() ? null : patient;
+                    return new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), patientId, rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12), HexFormat.of().formatHex(rs.getBytes(13)));
+                })
+                .list();
+    }
+
+    @Override
+    public long count(AuditQuery q) {
+        return filtered("select count(*) from audit_event " + FILTER, q).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, AuditQuery q) {
+        return jdbc.sql(sql)
+                .param("patientId", q.patientId())
+                .param("username", q.username())
+                .param("from", q.from() == null ? null : q.from().atOffset(ZoneOffset.UTC))
+                .param("to", q.to() == null ? null : q.to().atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return verifier.walk(-1).result();
+    }
+
+    @Override
+    public AuditCheckpoint checkpoint() {
+        ChainVerifier.Walk walk;
+        long head = jdbc.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+        walk = verifier.walk(head);
+        if (!walk.result().valid()) {
+            throw new IllegalStateException("the audit chain is broken at event "
+                    + walk.result().firstBrokenSeq() + "; no checkpoint can vouch for it");
+        }
+        String hash = head == 0 ? HexFormat.of().formatHex(AuditHasher.GENESIS) : walk.hashAtSeq();
+        return signer.sign(head, hash, clock.instant());
+    }
+
+    @Override
+    public CheckpointVerification verify(AuditCheckpoint checkpoint) {
+        String signatureProblem = signer.problemWith(checkpoint);
+        if (signatureProblem != null) {
+            return new CheckpointVerification(false, signatureProblem, null);
+        }
+        ChainVerifier.Walk walk = verifier.walk(checkpoint.seq());
+        ChainVerification chain = walk.result();
+        if (!chain.valid()) {
+            return new CheckpointVerification(false, "the chain itself is broken at event " + chain.firstBrokenSeq(), chain);
+        }
+        if (checkpoint.seq() > chain.events()) {
+            return new CheckpointVerification(false, "the log holds " + chain.events()
+                    + " events but the checkpoint vouches for " + checkpoint.seq() + ": events were removed", chain);
+        }
+        String expected = checkpoint.seq() == 0 ? HexFormat.of().formatHex(AuditHasher.GENESIS) : walk.hashAtSeq();
+        if (!checkpoint.headHash().equalsIgnoreCase(expected)) {
+            return new CheckpointVerification(false, "event " + checkpoint.seq()
+                    + " no longer has the hash the checkpoint recorded: the log was rewritten", chain);
+        }
+        return new CheckpointVerification(true, null, chain);
+    }
+}

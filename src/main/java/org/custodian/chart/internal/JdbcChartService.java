@@ -1,0 +1,248 @@
+package org.custodian.chart.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.audit.AuditTrail;
+import org.custodian.chart.Chart;
+import org.custodian.chart.ChartNotFoundException;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.ClinicalDocument;
+import org.custodian.chart.DischargeDisposition;
+import org.custodian.chart.DocumentSigned;
+import org.custodian.chart.DocumentStatus;
+import org.custodian.chart.DocumentSummary;
+import org.custodian.chart.DocumentType;
+import org.custodian.chart.Encounter;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewDocument;
+import org.custodian.chart.NewEncounter;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientNotFoundException;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+@Service
+class JdbcChartService implements ChartService {
+
+    private static final String ENCOUNTER_COLUMNS = """
+            id, patient_id, encounter_number, encounter_class, admit_at, discharge_at, attending_provider,
+            service, discharge_disposition""";
+    private static final String DOCUMENT_COLUMNS = """
+            id, patient_id, encounter_id, doc_type, loinc_code, title, author, status, created_at, signed_by, signed_at""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final PatientRegistry patients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcChartService(JdbcClient jdbc, TransactionTemplate tx, PatientRegistry patients, AuditTrail audit,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.patients = patients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Chart chart(long patientId) {
+        Patient patient = patients.find(patientId).orElseThrow(() -> new PatientNotFoundException(patientId));
+        List<Encounter> encounters = jdbc.sql("select " + ENCOUNTER_COLUMNS
+                        + " from encounter where patient_id = ? order by admit_at desc, id desc")
+                .param(patientId).query((rs, i) -> encounter(rs)).list();
+        List<DocumentSummary> documents = jdbc.sql("select " + DOCUMENT_COLUMNS
+                        + " from clinical_document where patient_id = ? order by created_at desc, id desc")
+                .param(patientId).query((rs, i) -> summary(rs)).list();
+        audit.patient(AuditAction.READ, patientId, "Chart", patientId);
+        return new Chart(patient, encounters, documents);
+    }
+
+    @Override
+    public Encounter encounter(long id) {
+        Encounter e = jdbc.sql("select " + ENCOUNTER_COLUMNS + " from encounter where id = ?")
+                .param(id).query((rs, i) -> encounter(rs)).optional()
+                .orElseThrow(() -> new ChartNotFoundException("Encounter", id));
+        audit.patient(AuditAction.READ, e.patientId(), "Encounter", id);
+        return e;
+    }
+
+    @Override
+    public ClinicalDocument document(long id) {
+        ClinicalDocument d = jdbc.sql("""
+                        select id, patient_id, encounter_id, doc_type, loinc_code, title, author, body, status,
+                               created_at, signed_by, signed_at
+                        from clinical_document where id = ?""")
+                .param(id).query((rs, i) -> new ClinicalDocument(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
+                        DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
+                        instant(rs, 12)))
+                .optional()
+                .orElseThrow(() -> new ChartNotFoundException("Document", id));
+        audit.patient(AuditAction.READ, d.patientId(), "DocumentReference", id);
+        return d;
+    }
+
+    @Override
+    public Encounter record(NewEncounter encounter) {
+        return encounterById(recordAll(List.of(encounter)).get(0));
+    }
+
+    @Override
+    public ClinicalDocument file(NewDocument document) {
+        long id = fileAll(List.of(document)).get(0);
+        return documentById(id);
+    }
+
+    @Override
+    public ClinicalDocument sign(long documentId) {
+        String signer = SecurityContextHolder.getContext().getAuthentication().getName();
+        Instant now = clock.instant();
+        Long patientId = tx.execute(status -> {
+            List<Object[]> row = jdbc.sql("select patient_id, status from clinical_document where id = ? for update")
+                    .param(documentId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+            if (row.isEmpty()) {
+                throw new ChartNotFoundException("Document", documentId);
+            }
+            DocumentStatus current = DocumentStatus.valueOf((String) row.get(0)[1]);
+            if (current == DocumentStatus.SIGNED || current == DocumentStatus.AMENDED) {
+                ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
+                conflict.getBody().setDetail("Document " + documentId + " is already signed; change it by amendment.");
+                throw conflict;
+            }
+            jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signed_at = ? where id = ?")
+                    .params(signer, now.atOffset(ZoneOffset.UTC), documentId).update();
+            return (Long) row.get(0)[0];
+        });
+        audit.patient(AuditAction.SIGN, patientId, "DocumentReference", documentId);
+        events.publishEvent(new DocumentSigned(documentId, patientId, signer, now));
+        return documentById(documentId);
+    }
+
+    @Override
+    public List<Long> recordAll(List<NewEncounter> encounters) {
+        List<Long> ids = tx.execute(status -> {
+            List<Long> created = new ArrayList<>(encounters.size());
+            for (NewEncounter e : encounters) {
+                requirePatient(e.patientId());
+                if (e.dischargeAt() != null && e.dischargeAt().isBefore(e.admitAt())) {
+                    throw new IllegalArgumentException("dischargeAt: before admitAt");
+                }
+                String number = e.encounterNumber() != null ? e.encounterNumber()
+                        : "V" + jdbc.sql("select nextval('encounter_number_seq')").query(Long.class).single();
+                created.add(jdbc.sql("""
+                        insert into encounter (patient_id, encounter_number, encounter_class, admit_at, discharge_at,
+                                               attending_provider, service, discharge_disposition)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        .params(e.patientId(), number, e.encounterClass().name(), utc(e.admitAt()), utc(e.dischargeAt()),
+                                e.attendingProvider(), e.service(),
+                                e.dischargeDisposition() == null ? null : e.dischargeDisposition().code())
+                        .query(Long.class).single());
+            }
+            return created;
+        });
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, encounters.get(i).patientId(), "Encounter", ids.get(i), null));
+        }
+        audit.recordAll(entries);
+        return ids;
+    }
+
+    @Override
+    public List<Long> fileAll(List<NewDocument> documents) {
+        List<Long> ids = tx.execute(status -> {
+            List<Long> created = new ArrayList<>(documents.size());
+            for (NewDocument d : documents) {
+                requirePatient(d.patientId());
+                boolean signed = d.status() == DocumentStatus.SIGNED || d.status() == DocumentStatus.AMENDED;
+                if (signed != (d.signedBy() != null && d.signedAt() != null)) {
+                    throw new IllegalArgumentException("status: a " + d.status() + " document "
+                            + (signed ? "needs" : "cannot have") + " signedBy and signedAt");
+                }
+                created.add(jdbc.sql("""
+                        insert into clinical_document (patient_id, encounter_id, doc_type, loinc_code, title, author, body,
+                                                       status, created_at, signed_by, signed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        .params(d.patientId(), d.encounterId(), d.type().name(), d.type().loinc(),
+                                d.title() == null ? d.type().title() : d.title(), d.author(), d.text(), d.status().name(),
+                                utc(d.createdAt()), d.signedBy(), utc(d.signedAt()))
+                        .query(Long.class).single());
+            }
+            return created;
+        });
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, documents.get(i).patientId(), "DocumentReference", ids.get(i), null));
+        }
+        audit.recordAll(entries);
+        return ids;
+    }
+
+    private void requirePatient(long patientId) {
+        if (!patients.exists(patientId)) {
+            throw new PatientNotFoundException(patientId);
+        }
+    }
+
+    private Encounter encounterById(long id) {
+        return jdbc.sql("select " + ENCOUNTER_COLUMNS + " from encounter where id = ?").param(id)
+                .query((rs, i) -> encounter(rs)).single();
+    }
+
+    private ClinicalDocument documentById(long id) {
+        return jdbc.sql("""
+                        select id, patient_id, encounter_id, doc_type, loinc_code, title, author, body, status,
+                               created_at, signed_by, signed_at
+                        from clinical_document where id = ?""")
+                .param(id).query((rs, i) -> new ClinicalDocument(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
+                        DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
+                        instant(rs, 12)))
+                .single();
+    }
+
+    private static Encounter encounter(ResultSet rs) throws SQLException {
+        String disposition = rs.getString(9);
+        return new Encounter(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
+                instant(rs, 5), instant(rs, 6), rs.getString(7), rs.getString(8),
+                disposition == null ? null : DischargeDisposition.ofCode(disposition).orElse(null));
+    }
+
+    private static DocumentSummary summary(ResultSet rs) throws SQLException {
+        return new DocumentSummary(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), DocumentType.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7), DocumentStatus.valueOf(rs.getString(8)),
+                instant(rs, 9), rs.getString(10), instant(rs, 11));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,20 @@
+package org.custodian.patient;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The patient module's API. Every method that touches a patient's data is audited. */
+public interface PatientRegistry {
+
+    PatientPage search(PatientSearch criteria, int page, int size);
+
+    /** Demographics of one patient (an audited read). */
+    Optional<Patient> find(long id);
+
+    boolean exists(long id);
+
+    Patient register(NewPatient patient);
+
+    /** Bulk registration in one transaction (imports, the demo hospital); returns the new ids in order. */
+    List<Long> registerAll(List<NewPatient> patients);
+}

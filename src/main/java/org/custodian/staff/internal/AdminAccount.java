@@ -1,0 +1,53 @@
+package org.custodian.staff.internal;
+
+import java.security.SecureRandom;
+import java.util.Set;
+import org.custodian.privacy.Role;
+import org.custodian.staff.NewStaffMember;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At first start there is no one to sign in: create {@code admin} with CUSTODIAN_ADMIN_PASSWORD,
+ * or with a random password printed once to the console (never to the log files).
+ */
+@Component
+@Order(0)
+class AdminAccount implements ApplicationRunner {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final JdbcStaffDirectory directory;
+    private final String configuredPassword;
+
+    AdminAccount(JdbcStaffDirectory directory, @Value("${custodian.admin.password:}") String configuredPassword) {
+        this.directory = directory;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (directory.find("admin").isPresent()) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? randomPassword(20) : configuredPassword;
+        directory.create(new NewStaffMember("admin", "Administrator", password, Set.of(Role.ADMIN)));
+        System.out.println();
+        System.out.println("  Custodian administrator created: user 'admin', password "
+                + (generated ? password + "  (shown once: write it down)" : "from CUSTODIAN_ADMIN_PASSWORD"));
+        System.out.println();
+    }
+
+    static String randomPassword(int length) {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}
