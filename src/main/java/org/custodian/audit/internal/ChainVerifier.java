@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.custodian.audit.ChainVerification;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +43,15 @@ class ChainVerifier {
         long expectedSeq = 1;
         byte[] prev = AuditHasher.GENESIS;
         String hashAtSeq = null;
-        try (Connection c = dataSource.getConnection()) {
+        // Inside a caller's transaction (a test that tampers and rolls back), read what it sees.
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        boolean managed = DataSourceUtils.isConnectionTransactional(c, dataSource);
+        try {
             boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            c.setReadOnly(true);
+            if (!managed) {
+                c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+                c.setReadOnly(true);
+            }
             try (PreparedStatement ps = c.prepareStatement(SELECT)) {
                 ps.setFetchSize(20_000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -77,12 +83,16 @@ class ChainVerifier {
                     }
                 }
             } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setAutoCommit(autoCommit);
+                if (!managed) {
+                    c.rollback();
+                    c.setReadOnly(false);
+                    c.setAutoCommit(autoCommit);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the audit log: " + e.getSQLState(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
         return new Walk(new ChainVerification(true, events, null, null, millisSince(started)), hashAtSeq);
     }

@@ -1,0 +1,21 @@
+package org.custodian;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(CustodianApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void theFoundationModulesExist() {
+        for (String name : new String[] {"patient", "chart", "audit", "privacy", "staff", "web"}) {
+            org.assertj.core.api.Assertions.assertThat(modules.getModuleByName(name)).as(name).isPresent();
+        }
+    }
+}

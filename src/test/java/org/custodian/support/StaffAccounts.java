@@ -1,0 +1,61 @@
+package org.custodian.support;
+
+import java.util.Locale;
+import java.util.Set;
+import org.custodian.privacy.Role;
+import org.custodian.staff.NewStaffMember;
+import org.custodian.staff.StaffDirectory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * One test account per role, created on first use: username {@code test-<role>} (e.g.
+ * {@code test-coder}), password {@link #PASSWORD}. Also {@code admin} / {@code admin-test-password}.
+ */
+public class StaffAccounts {
+
+    public static final String PASSWORD = "test-password-123";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    private final StaffDirectory staff;
+
+    StaffAccounts(StaffDirectory staff) {
+        this.staff = staff;
+    }
+
+    public static String username(Role role) {
+        return "test-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Ensures the role's account exists and returns its username. */
+    public synchronized String of(Role role) {
+        String username = username(role);
+        if (staff.find(username).isEmpty()) {
+            staff.create(new NewStaffMember(username, "Test " + role.title(), PASSWORD, Set.of(role)));
+        }
+        return username;
+    }
+
+    /** Ensures every role's account exists. */
+    public void all() {
+        for (Role role : Role.values()) {
+            of(role);
+        }
+    }
+
+    /** Runs code as a staff member with the given role, outside any HTTP request. */
+    public void runAs(Role role, Runnable body) {
+        String username = of(role);
+        var auth = new UsernamePasswordAuthenticationToken(username, null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of("ROLE_" + role.name()),
+                                role.permissions().stream().map(p -> p.authority())).toArray(String[]::new)));
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            body.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}
