@@ -46,13 +46,21 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
+    /** A request as a test account (admin or a {@link StaffAccounts} user). */
     public Response as(String user, String method, String path, String json) {
-        return send(user, user.equals("admin") ? StaffAccounts.ADMIN_PASSWORD : StaffAccounts.PASSWORD,
-                HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return request(user, user.equals("admin") ? StaffAccounts.ADMIN_PASSWORD : StaffAccounts.PASSWORD, method, path, json);
+    }
+
+    /** Any request; a null user sends no credentials. */
+    public Response request(String user, String password, String method, String path, String json) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private URI uri(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /");
+        }
         return URI.create(baseUrl() + path);
     }
 

@@ -1,0 +1,98 @@
+package org.custodian.staff.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.custodian.privacy.Role;
+import org.custodian.staff.NewStaffMember;
+import org.custodian.staff.StaffDirectory;
+import org.custodian.staff.StaffMember;
+import org.custodian.staff.StaffNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff accounts and their roles, for administrators (HIPAA 164.308(a)(4), access authorization). */
+@RestController
+@RequestMapping("/api/staff")
+class StaffApiController {
+
+    static final String USERNAME = "[a-z0-9._-]{2,64}";
+
+    record RolesChange(@NotNull Set<Role> roles) {
+    }
+
+    record EnabledChange(boolean enabled) {
+    }
+
+    record PasswordChange(@NotNull String password) {
+    }
+
+    private final StaffDirectory staff;
+
+    StaffApiController(StaffDirectory staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('staff:manage')")
+    List<StaffMember> all() {
+        return staff.all();
+    }
+
+    @GetMapping("/{username}")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    StaffMember one(@PathVariable @Pattern(regexp = USERNAME) String username) {
+        return staff.find(username).orElseThrow(() -> new StaffNotFoundException(username));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('staff:manage')")
+    ResponseEntity<StaffMember> create(@Valid @RequestBody NewStaffMember member) {
+        StaffMember created = staff.create(member);
+        return ResponseEntity.created(URI.create("/api/staff/" + created.username())).body(created);
+    }
+
+    @PutMapping("/{username}/roles")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    StaffMember roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody RolesChange change) {
+        return staff.setRoles(username, change.roles());
+    }
+
+    @PutMapping("/{username}/enabled")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    StaffMember enabled(@PathVariable @Pattern(regexp = USERNAME) String username, @RequestBody EnabledChange change) {
+        return staff.setEnabled(username, change.enabled());
+    }
+
+    @PostMapping("/{username}/unlock")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    StaffMember unlock(@PathVariable @Pattern(regexp = USERNAME) String username) {
+        return staff.unlock(username);
+    }
+
+    @PutMapping("/{username}/password")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    ResponseEntity<Void> password(@PathVariable @Pattern(regexp = USERNAME) String username,
+                                  @Valid @RequestBody PasswordChange change) {
+        staff.resetPassword(username, change.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(StaffNotFoundException.class)
+    ProblemDetail notFound(StaffNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+}
