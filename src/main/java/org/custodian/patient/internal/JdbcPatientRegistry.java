@@ -184,8 +184,13 @@ class JdbcPatientRegistry implements PatientRegistry {
         }
         if (p.identifiers() != null) {
             for (PatientIdentifier identifier : p.identifiers()) {
-                jdbc.sql("insert into patient_identifier (patient_id, system, value, type) values (?, ?, ?, ?)")
-                        .params(id, identifier.system(), identifier.value(), identifier.type()).update();
+                try {
+                    jdbc.sql("insert into patient_identifier (patient_id, system, value, type) values (?, ?, ?, ?)")
+                            .params(id, identifier.system(), identifier.value(), identifier.type()).update();
+                } catch (DuplicateKeyException e) {
+                    throw new IllegalArgumentException("identifiers: " + identifier.type() + " of system "
+                            + identifier.system() + " already belongs to another patient");
+                }
             }
         }
         return id;
