@@ -8,6 +8,7 @@ import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 @CustodianTest
 class SmokeTest {
@@ -16,10 +17,26 @@ class SmokeTest {
     @Autowired StaffAccounts accounts;
 
     @Test
-    void healthIsOpenAndPatientsNeedCredentials() {
+    void healthIsOpenAndOtherActuatorEndpointsAreForAdministrators() {
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(api.get("/api/patients").status()).isEqualTo(401);
-        assertThat(api.as(accounts.of(Role.CODER), "GET", "/api/patients?q=a", null).status()).isEqualTo(200);
-        assertThat(api.as(accounts.of(Role.AUDITOR), "GET", "/api/patients?q=a", null).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/health").body()).contains("UP");
+        assertThat(api.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(api.as(accounts.of(Role.HIM_DIRECTOR), "GET", "/actuator/metrics", null).status()).isEqualTo(403);
+        assertThat(api.as("admin", "GET", "/actuator/metrics", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiDescribesThePatientApi() {
+        Api.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/patients")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/audit/verify")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void uiSessionsTimeOutAfterFifteenIdleMinutesByDefault(@Autowired Environment env) {
+        // HIPAA 164.312(a)(2)(iii): automatic logoff.
+        assertThat(env.getProperty("server.servlet.session.timeout")).isEqualTo("15m");
     }
 }
