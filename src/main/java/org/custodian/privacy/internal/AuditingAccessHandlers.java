@@ -44,18 +44,15 @@ class AuditingAccessHandlers {
 
     /**
      * The UI's refusal: the error page with status 403, through the container's error dispatch so
-     * that the page knows its status. A form posted after the session ended (its CSRF token died
-     * with the session) goes back to the sign-in page instead, which says the session expired.
+     * that the page knows its status. (A form posted without any session — its CSRF token died with
+     * the session — does not come here: Spring Security sends it to the invalid-session URL,
+     * /login?expired.)
      */
     AccessDeniedHandler uiAccessDenied() {
         return (request, response, exception) -> {
             if (exception instanceof CsrfException) {
                 audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, null, "Endpoint", target(request),
                         "CSRF token missing or invalid");
-                if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
-                    response.sendRedirect(request.getContextPath() + "/login?expired");
-                    return;
-                }
             } else {
                 auditDenied(request);
             }
