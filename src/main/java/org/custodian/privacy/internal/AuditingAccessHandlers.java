@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +42,23 @@ class AuditingAccessHandlers {
         };
     }
 
+    /**
+     * The UI's refusal: the error page with status 403, through the container's error dispatch so
+     * that the page knows its status. (A form posted without any session — its CSRF token died with
+     * the session — does not come here: Spring Security sends it to the invalid-session URL,
+     * /login?expired.)
+     */
     AccessDeniedHandler uiAccessDenied() {
-        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
-        page.setErrorPage("/error");
         return (request, response, exception) -> {
-            auditDenied(request);
-            page.handle(request, response, exception);
+            if (exception instanceof CsrfException) {
+                audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, null, "Endpoint", target(request),
+                        "CSRF token missing or invalid");
+            } else {
+                auditDenied(request);
+            }
+            if (!response.isCommitted()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
         };
     }
 

@@ -63,7 +63,8 @@ class SecurityConfiguration {
                                 "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Dropping the session cookie on sign-out keeps the next page from reading as "session expired".
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.accessDeniedHandler(handlers.uiAccessDenied()))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(

@@ -7,10 +7,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Every sign-in, good or bad, goes into the audit log (HIPAA 164.308(a)(5)(ii)(C), log-in
+ * Every sign-in, good or bad, and every sign-out goes into the audit log (HIPAA 164.308(a)(5)(ii)(C), log-in
  * monitoring); bad passwords count toward the lockout.
  */
 @Component
@@ -29,6 +30,13 @@ class LoginAttempts {
         String username = event.getAuthentication().getName();
         directory.recordSuccessfulLogin(username);
         audit.recordAs(event.getAuthentication(), username, AuditAction.LOGIN, AuditOutcome.SUCCESS,
+                "StaffUser", username, null);
+    }
+
+    @EventListener
+    void onLogout(LogoutSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        audit.recordAs(event.getAuthentication(), username, AuditAction.LOGOUT, AuditOutcome.SUCCESS,
                 "StaffUser", username, null);
     }
 

@@ -1,0 +1,157 @@
+package org.custodian.audit.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditLog;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.audit.AuditQuery;
+import org.custodian.audit.AuditRecord;
+import org.custodian.audit.AuditTrail;
+import org.custodian.audit.ChainVerification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The privacy officer's view of the audit log: events by patient, user and date range, newest
+ * first, and a check of the hash chain. Reading the log is itself recorded, as on the API.
+ */
+@Controller
+class AuditPageController {
+
+    static final int PAGE_SIZE = 50;
+    static final int MAX_PAGE = 100_000;
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
+
+    private final AuditLog log;
+    private final AuditTrail audit;
+
+    AuditPageController(AuditLog log, AuditTrail audit) {
+        this.log = log;
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    @PreAuthorize("hasAuthority('audit:read')")
+    String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String user,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String page, Model model) {
+        patientId = trim(patientId);
+        user = trim(user);
+        from = trim(from);
+        to = trim(to);
+        List<String> problems = new ArrayList<>();
+        Long patient = null;
+        if (patientId != null) {
+            if (patientId.matches("[0-9]{1,18}") && Long.parseLong(patientId) > 0) {
+                patient = Long.parseLong(patientId);
+            } else {
+                problems.add("Patient id: a positive whole number (the number in the chart's address, /patients/…).");
+            }
+        }
+        if (user != null && !user.matches("[A-Za-z0-9._@-]{1,64}")) {
+            problems.add("User: a username of up to 64 letters, digits, '.', '_', '@' or '-'.");
+        }
+        ZoneId zone = ZoneId.systemDefault(); // the zone the UI shows times in
+        LocalDate fromDate = null;
+        LocalDate toDate = null;
+        if (from != null && (fromDate = parseDate(from)) == null) {
+            problems.add("From: not a valid date; use the date picker or type MM/DD/YYYY.");
+        }
+        if (to != null && (toDate = parseDate(to)) == null) {
+            problems.add("To: not a valid date; use the date picker or type MM/DD/YYYY.");
+        }
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            problems.add("From must be on or before To.");
+        }
+        int pageNumber = 1;
+        if (page != null) {
+            pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : -1;
+            if (pageNumber < 1 || pageNumber > MAX_PAGE) {
+                problems.add("Page: a number from 1 to " + MAX_PAGE + ".");
+                pageNumber = 1;
+            }
+        }
+        AuditLogView view;
+        if (!problems.isEmpty()) {
+            view = new AuditLogView(patientId, user, from, to, List.copyOf(problems), List.of(), 0, 1, 0, null, null);
+        } else {
+            Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant();
+            // "To" is inclusive: the whole day counts.
+            Instant toInstant = toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant();
+            AuditQuery query = new AuditQuery(patient, user, fromInstant, toInstant, pageNumber - 1, PAGE_SIZE);
+            List<AuditRecord> events = log.find(query);
+            long total = log.count(query);
+            // Reading the log is itself a disclosure of who looked at whom.
+            audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patient, "AuditLog", null,
+                    "patientId=" + patient + " user=" + user + " from=" + fromInstant + " to=" + toInstant);
+            int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            String iso = fromDate == null ? null : fromDate.toString();
+            String isoTo = toDate == null ? null : toDate.toString();
+            view = new AuditLogView(patientId, user, iso, isoTo, List.of(), events, total, pageNumber, pageCount,
+                    pageNumber > 1 ? query(patientId, user, iso, isoTo, pageNumber - 1) : null,
+                    pageNumber < pageCount && pageNumber < MAX_PAGE ? query(patientId, user, iso, isoTo, pageNumber + 1) : null);
+        }
+        model.addAttribute("log", view);
+        return "audit/events";
+    }
+
+    /** Walks the whole hash chain and reports the first broken link, if any. */
+    @PostMapping("/audit/verify")
+    @PreAuthorize("hasAuthority('audit:verify')")
+    String verify(RedirectAttributes redirect) {
+        ChainVerification v = log.verify();
+        audit.record(AuditAction.VERIFY, v.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, null, "AuditLog", null,
+                v.valid() ? v.events() + " events intact" : "broken at " + v.firstBrokenSeq());
+        redirect.addFlashAttribute("verification", v);
+        return "redirect:/audit#verify";
+    }
+
+    static LocalDate parseDate(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s, US_DATE);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String query(String patientId, String user, String from, String to, int page) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, "patientId", patientId);
+        append(sb, "user", user);
+        append(sb, "from", from);
+        append(sb, "to", to);
+        append(sb, "page", Integer.toString(page));
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append(sb.isEmpty() ? '?' : '&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

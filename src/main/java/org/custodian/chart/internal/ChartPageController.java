@@ -1,0 +1,74 @@
+package org.custodian.chart.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.custodian.chart.Chart;
+import org.custodian.chart.ChartNotFoundException;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.ClinicalDocument;
+import org.custodian.chart.Encounter;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The chart (demographics, encounters, documents) and one document with its text. Every read goes
+ * through {@link ChartService} and {@link PatientRegistry}, which audit it; an unknown id is a 404 page.
+ */
+@Controller
+class ChartPageController {
+
+    private final ChartService charts;
+    private final PatientRegistry patients;
+
+    ChartPageController(ChartService charts, PatientRegistry patients) {
+        this.charts = charts;
+        this.patients = patients;
+    }
+
+    @GetMapping("/patients/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    String chart(@PathVariable long id, Model model) {
+        Chart chart = charts.chart(id);
+        Map<Long, String> encounterNumbers = new HashMap<>();
+        for (Encounter e : chart.encounters()) {
+            encounterNumbers.put(e.id(), e.encounterNumber());
+        }
+        model.addAttribute("chart", chart);
+        model.addAttribute("encounterNumbers", encounterNumbers);
+        return "chart/chart";
+    }
+
+    @GetMapping("/documents/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    String document(@PathVariable long id, Model model) {
+        ClinicalDocument document = charts.document(id);
+        model.addAttribute("document", document);
+        model.addAttribute("patient", patients.find(document.patientId())
+                .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
+        return "chart/document";
+    }
+
+    /** Authenticates the document as the signed-in user, then shows it again. */
+    @PostMapping("/documents/{id}/sign")
+    @PreAuthorize("hasAuthority('document:sign')")
+    String sign(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            charts.sign(id);
+            redirect.addFlashAttribute("notice", "The document is signed.");
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", "This document was already signed; a signed document changes only by amendment.");
+        }
+        return "redirect:/documents/" + id;
+    }
+}

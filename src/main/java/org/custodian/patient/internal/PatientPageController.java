@@ -1,0 +1,150 @@
+package org.custodian.patient.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.patient.PatientPage;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.PatientSearch;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Patient search: one page with the form and its results, and a fragment with the results alone
+ * that htmx fetches as the user types. Input is checked with the same rules as the API; a bad
+ * value is named on the page and no search runs. Every search goes through {@link PatientRegistry},
+ * which audits it.
+ */
+@Controller
+class PatientPageController {
+
+    static final int PAGE_SIZE = 25;
+    static final int MAX_PAGE = 10_000;
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
+
+    private final PatientRegistry patients;
+
+    PatientPageController(PatientRegistry patients) {
+        this.patients = patients;
+    }
+
+    @GetMapping("/patients")
+    @PreAuthorize("hasAuthority('chart:read')")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String mrn,
+                  @RequestParam(required = false) String dob, @RequestParam(required = false) String page, Model model) {
+        model.addAttribute("search", run(q, mrn, dob, page));
+        return "patient/search";
+    }
+
+    /** The results table alone, for htmx; the address bar follows the search. */
+    @GetMapping("/patients/results")
+    @PreAuthorize("hasAuthority('chart:read')")
+    String results(@RequestParam(required = false) String q, @RequestParam(required = false) String mrn,
+                   @RequestParam(required = false) String dob, @RequestParam(required = false) String page,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        PatientSearchView view = run(q, mrn, dob, page);
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Replace-Url", "/patients" + view.selfQuery());
+        }
+        model.addAttribute("search", view);
+        return "patient/results";
+    }
+
+    PatientSearchView run(String q, String mrn, String dob, String page) {
+        q = trim(q);
+        mrn = trim(mrn);
+        dob = trim(dob);
+        List<String> problems = new ArrayList<>();
+        if (q != null && q.length() > 64) {
+            problems.add("Name: at most 64 characters.");
+        } else if (q != null && !q.matches(PatientApiController.NAME_QUERY)) {
+            problems.add("Name: use letters, spaces and . , ' - only.");
+        }
+        if (mrn != null && !mrn.matches("[A-Za-z0-9-]{1,20}")) {
+            problems.add("MRN: 1 to 20 letters, digits or '-'.");
+        }
+        LocalDate birthDate = null;
+        if (dob != null) {
+            birthDate = parseDate(dob);
+            if (birthDate == null) {
+                problems.add("Date of birth: not a valid date; use the date picker or type MM/DD/YYYY.");
+            }
+        }
+        int pageNumber = 1;
+        if (page != null) {
+            try {
+                pageNumber = Integer.parseInt(page);
+            } catch (NumberFormatException e) {
+                pageNumber = -1;
+            }
+            if (pageNumber < 1 || pageNumber > MAX_PAGE) {
+                problems.add("Page: a number from 1 to " + MAX_PAGE + ".");
+                pageNumber = 1;
+            }
+        }
+        String self = query(q, mrn, dob, null);
+        if (!problems.isEmpty()) {
+            return new PatientSearchView(q, mrn, dob, List.copyOf(problems), null, null, 1, 0, null, null, self);
+        }
+        if (q == null && mrn == null && birthDate == null) {
+            return new PatientSearchView(null, null, null, List.of(),
+                    "Enter part of a name, a medical record number or a date of birth.", null, 1, 0, null, null, self);
+        }
+        if (q != null && mrn == null && birthDate == null && q.replaceAll("[^\\p{L}]", "").length() < 2) {
+            return new PatientSearchView(q, null, null, List.of(), "Type at least two letters of the name.",
+                    null, 1, 0, null, null, self);
+        }
+        PatientPage result = patients.search(new PatientSearch(q, mrn, birthDate), pageNumber - 1, PAGE_SIZE);
+        int pageCount = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String prev = pageNumber > 1 ? query(q, mrn, dob, pageNumber - 1) : null;
+        String next = pageNumber < pageCount && pageNumber < MAX_PAGE ? query(q, mrn, dob, pageNumber + 1) : null;
+        return new PatientSearchView(q, mrn, dob, List.of(), null, result, pageNumber, pageCount, prev, next,
+                query(q, mrn, dob, pageNumber > 1 ? pageNumber : null));
+    }
+
+    /** An ISO date (what a date field sends) or a US date as typed, MM/DD/YYYY. */
+    static LocalDate parseDate(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s, US_DATE);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String query(String q, String mrn, String dob, Integer page) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, "q", q);
+        append(sb, "mrn", mrn);
+        append(sb, "dob", dob);
+        append(sb, "page", page == null ? null : page.toString());
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append(sb.isEmpty() ? '?' : '&').append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}
