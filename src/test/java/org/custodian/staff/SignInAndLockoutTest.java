@@ -44,6 +44,23 @@ class SignInAndLockoutTest {
     }
 
     @Test
+    void anExpiredLockStartsAFreshCount(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        String username = "expire-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.create(new NewStaffMember(username, "Expiry Test", "the-right-password", Set.of(Role.CODER)));
+        for (int i = 0; i < 5; i++) {
+            api.get(username, "wrong-password", "/api/patients?q=x");
+        }
+        assertThat(staff.find(username).orElseThrow().lockedUntil()).isNotNull();
+        // Fifteen minutes pass.
+        jdbc.sql("update staff_user set locked_until = now() - interval '1 second' where username = ?").param(username).update();
+        assertThat(api.get(username, "wrong-password", "/api/patients?q=x").status()).isEqualTo(401);
+        StaffMember after = staff.find(username).orElseThrow();
+        assertThat(after.lockedUntil()).as("one wrong password after the lock ran out").isNull();
+        assertThat(after.failedLogins()).isEqualTo(1);
+        assertThat(api.get(username, "the-right-password", "/api/patients?q=x").status()).isEqualTo(200);
+    }
+
+    @Test
     void everySignInAndFailedSignInIsAudited() {
         String username = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(new NewStaffMember(username, "Audit Test", "the-right-password", Set.of(Role.CODER)));

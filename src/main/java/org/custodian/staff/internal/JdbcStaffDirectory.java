@@ -119,14 +119,19 @@ class JdbcStaffDirectory implements StaffDirectory {
 
     /** A failed sign-in; the fifth in a row locks the account (HIPAA 164.308(a)(5)(ii)(C), log-in monitoring). */
     void recordFailedLogin(String username) {
-        Instant lockUntil = clock.instant().plus(lockout);
+        Instant now = clock.instant();
+        // A lock that has run out starts a new count: one wrong password after it does not re-lock.
         jdbc.sql("""
                 update staff_user
-                   set failed_logins = failed_logins + 1,
-                       locked_until = case when failed_logins + 1 >= :max then :until else locked_until end
+                   set failed_logins = case when locked_until <= :now then 1 else failed_logins + 1 end,
+                       locked_until = case
+                           when locked_until <= :now then case when 1 >= :max then :until end
+                           when failed_logins + 1 >= :max then :until
+                           else locked_until end
                  where username = :username""")
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("max", maxFailedLogins)
-                .param("until", lockUntil.atOffset(ZoneOffset.UTC))
+                .param("until", now.plus(lockout).atOffset(ZoneOffset.UTC))
                 .param("username", username)
                 .update();
     }
