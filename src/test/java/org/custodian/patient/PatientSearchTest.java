@@ -30,7 +30,7 @@ class PatientSearchTest {
     @BeforeEach
     void register() {
         licence = "D" + UUID.randomUUID().toString().substring(0, 8);
-        family = "Núñez" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        family = "Núñez" + letters(8);
         accounts.runAs(Role.CLINICIAN, () -> {
             jose = patients.register(new NewPatient(null, null, "José", "Luis", family, LocalDate.of(1961, 7, 14),
                     AdministrativeSex.M, "123-45-6789", new Address("1 Elm St", "Springfield", "IL", "62701"),
@@ -38,6 +38,15 @@ class PatientSearchTest {
             maria = patients.register(new NewPatient(null, null, "María", null, family, LocalDate.of(1990, 3, 2),
                     AdministrativeSex.F, null, null, null, null));
         });
+    }
+
+    /** Random lower-case letters: names hold no digits, and each test needs a family of its own. */
+    private static String letters(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, n).toCharArray()) {
+            sb.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return sb.toString();
     }
 
     private List<Long> ids(PatientPage page) {
