@@ -1,5 +1,6 @@
 package org.custodian.audit.internal;
 
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,15 +57,13 @@ class AuditWriter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return;
         }
+        Pending pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         if (thread == null) {
             // Before start-up or after shutdown: write on the caller's thread.
-            synchronized (hasher) {
-                write(List.of(new Pending(entries, new CompletableFuture<>())));
-            }
-            return;
+            writeAndRelease(List.of(pending));
+        } else {
+            queue.add(pending);
         }
-        Pending pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
-        queue.add(pending);
         try {
             pending.done().get();
         } catch (InterruptedException e) {
@@ -87,15 +86,7 @@ class AuditWriter implements SmartLifecycle {
                     batch.add(next);
                     events += next.entries().size();
                 }
-                try {
-                    synchronized (hasher) {
-                        write(batch);
-                    }
-                    batch.forEach(p -> p.done().complete(null));
-                } catch (RuntimeException e) {
-                    log.error("Audit append failed: {}", e.getMessage());
-                    batch.forEach(p -> p.done().completeExceptionally(e));
-                }
+                writeAndRelease(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 drainOnShutdown();
@@ -104,14 +95,62 @@ class AuditWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes a group in one commit and releases its callers. If the group fails, each caller's
+     * events are retried in a commit of their own, so that one event the database refuses fails
+     * only its own caller and never costs the others their audit record (HIPAA 45 CFR 164.312(b)).
+     */
+    private void writeAndRelease(List<Pending> batch) {
+        try {
+            synchronized (hasher) {
+                write(batch);
+            }
+            batch.forEach(p -> p.done().complete(null));
+            return;
+        } catch (RuntimeException | Error e) {
+            if (batch.size() == 1) {
+                fail(batch.get(0), e);
+                return;
+            }
+        }
+        for (Pending pending : batch) {
+            try {
+                synchronized (hasher) {
+                    write(List.of(pending));
+                }
+                pending.done().complete(null);
+            } catch (RuntimeException | Error e) {
+                fail(pending, e);
+            }
+        }
+    }
+
+    /**
+     * Fails one caller. Neither the log line nor the exception carries the driver's message: it
+     * can quote the statement's parameters, that is, patient data (no PHI in logs).
+     */
+    private static void fail(Pending pending, Throwable e) {
+        String state = sqlState(e);
+        log.error("Audit append of {} event(s) failed: {}{}", pending.entries().size(), e.getClass().getSimpleName(),
+                state == null ? "" : " (SQLState " + state + ")");
+        pending.done().completeExceptionally(new IllegalStateException("audit append failed: "
+                + e.getClass().getSimpleName() + (state == null ? "" : " (SQLState " + state + ")")));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private void drainOnShutdown() {
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
-            synchronized (hasher) {
-                write(rest);
-            }
-            rest.forEach(p -> p.done().complete(null));
+            writeAndRelease(rest);
         }
     }
 
@@ -158,6 +197,8 @@ class AuditWriter implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // A caller that queued while the writer was stopping is still written, here.
+            drainOnShutdown();
         }
     }
 
