@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainVerifier {
 
-    static final int FIELDS = 14;
+    static final int FIELDS = CopyRows.FIELDS;
     private static final String COPY = """
             copy (select seq, occurred_at, username, roles, patient_id, resource_type, resource_id, action,
                          purpose, client_address, outcome, detail, prev_hash, hash
                   from audit_event order by seq) to stdout with (format binary)""";
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final byte[] SIGNATURE = CopyRows.SIGNATURE;
 
     /** The walk's result and, when asked, the stored hash found at one sequence number. */
     record Walk(ChainVerification result, String hashAtSeq) {
@@ -126,7 +126,7 @@ class ChainVerifier {
      */
     static final class Rows {
         final int[] field = new int[FIELDS];
-        byte[] buf = new byte[1 << 20];
+        byte[] buf;
         private final InputStream in;
         private int pos;
         private int limit;
@@ -135,7 +135,12 @@ class ChainVerifier {
         private boolean ended;
 
         Rows(InputStream in) {
+            this(in, 1 << 20);
+        }
+
+        Rows(InputStream in, int bufferSize) {
             this.in = in;
+            this.buf = new byte[bufferSize];
         }
 
         boolean next() throws IOException {
@@ -158,15 +163,14 @@ class ChainVerifier {
             }
             for (int i = 0; i < FIELDS; i++) {
                 ensure(4);
-                int at = pos;
+                // Offsets are relative until the row is complete: ensure() may move the row.
+                field[i] = pos - rowStart;
                 int length = AuditHasher.getInt(buf, pos);
                 pos += 4;
                 if (length > 0) {
                     ensure(length);
                     pos += length;
                 }
-                // Offsets are relative until the row is complete: ensure() may move it.
-                field[i] = at - rowStart;
             }
             for (int i = 0; i < FIELDS; i++) {
                 field[i] += rowStart;
