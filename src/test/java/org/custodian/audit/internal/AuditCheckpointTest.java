@@ -140,6 +140,31 @@ class AuditCheckpointTest {
         assertRejected(impostor, "signature does not match");
     }
 
+    @Test
+    void anIncompleteOrMalformedCheckpointIsRejectedNotAnError() {
+        AuditCheckpoint real = log.checkpoint();
+        assertRejected(new AuditCheckpoint(real.seq(), real.headHash(), real.createdAt(), real.publicKey(), null),
+                "incomplete");
+        // Missing fields or broken JSON: a problem detail, never a server error.
+        assertThat(api.as(accounts.of(Role.AUDITOR), "POST", "/api/audit/checkpoint/verify", "{}").status()).isEqualTo(400);
+        Api.Response garbage = api.as(accounts.of(Role.AUDITOR), "POST", "/api/audit/checkpoint/verify", "{\"seq\":");
+        assertThat(garbage.status()).isEqualTo(400);
+    }
+
+    @Test
+    void thePrivateKeyFileIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        CheckpointSigner signer = new CheckpointSigner(dir.toString());
+        signer.sign(1, "00".repeat(32), Instant.now());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("audit-checkpoint-ed25519.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        // A second signer on the same directory uses the same key.
+        AuditCheckpoint a = signer.sign(1, "00".repeat(32), Instant.EPOCH);
+        AuditCheckpoint b = new CheckpointSigner(dir.toString()).sign(1, "00".repeat(32), Instant.EPOCH);
+        assertThat(b.publicKey()).isEqualTo(a.publicKey());
+        assertThat(new CheckpointSigner(dir.toString()).problemWith(a)).isNull();
+    }
+
     private void assertRejected(AuditCheckpoint checkpoint, String why) {
         CheckpointVerification v = log.verify(checkpoint);
         assertThat(v.valid()).as("%s", v).isFalse();
