@@ -39,6 +39,8 @@ class AuditWriter implements SmartLifecycle {
     /** Advisory lock key for the chain head ("AUDT"). */
     private static final long CHAIN_LOCK = 0x41554454L;
 
+    private static final String LOCK_AND_HEAD = "select pg_advisory_xact_lock(" + CHAIN_LOCK + ");"
+            + " select seq, hash from audit_event order by seq desc limit 1";
     /** Up to this many events a plain INSERT (one round trip) beats COPY (two). */
     private static final int INSERT_MAX_ROWS = 16;
     private static final String COPY = """
@@ -176,16 +178,20 @@ class AuditWriter implements SmartLifecycle {
      */
     private void write(List<Pending> batch) {
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
-            }
             long seq = 0;
             byte[] prev = AuditHasher.GENESIS;
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select seq, hash from audit_event order by seq desc limit 1")) {
-                if (rs.next()) {
-                    seq = rs.getLong(1);
-                    prev = rs.getBytes(2);
+            // Two statements, one round trip. Under READ COMMITTED the second takes its snapshot
+            // only after the first has the lock, so it sees every append committed before ours.
+            try (Statement s = c.createStatement()) {
+                s.execute(LOCK_AND_HEAD);
+                if (!s.getMoreResults()) {
+                    throw new IllegalStateException("no head query result");
+                }
+                try (ResultSet rs = s.getResultSet()) {
+                    if (rs.next()) {
+                        seq = rs.getLong(1);
+                        prev = rs.getBytes(2);
+                    }
                 }
             }
             rows.reset();

@@ -37,6 +37,7 @@ class AuditConcurrencyTest {
 
     @Autowired AuditLog log;
     @Autowired DataSource dataSource;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     @Test
     void concurrentAppendsMakeOneGapFreeValidChain() throws Exception {
@@ -91,6 +92,46 @@ class AuditConcurrencyTest {
         ChainVerification v = log.verify();
         assertThat(v.valid()).as("%s", v).isTrue();
         assertThat(v.events()).isGreaterThanOrEqualTo(THREADS * (long) perThread);
+    }
+
+    /**
+     * Two Custodian instances on one database: a second writer with its own lock-free state,
+     * serialized against this one by the PostgreSQL advisory lock alone.
+     */
+    @Test
+    void twoWritersOnOneDatabaseStillMakeOneChain() throws Exception {
+        AuditWriter otherInstance = new AuditWriter(new JdbcTemplate(dataSource), tx, 5000);
+        String run = "two-" + UUID.randomUUID();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 60; i++) {
+                    AuditEntry e = entry(run, thread, i);
+                    if (thread % 2 == 0) {
+                        log.append(e);
+                    } else if (i % 10 == 0) {
+                        otherInstance.append(List.of(e, entry(run, thread, 1000 + i)));
+                    } else {
+                        otherInstance.append(List.of(e));
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        Long stored = new JdbcTemplate(dataSource).queryForObject(
+                "select count(*) from audit_event where detail like ?", Long.class, run + " %");
+        assertThat(stored).isEqualTo(8 * 60L + 4 * 6L);
+        ChainVerification v = log.verify();
+        assertThat(v.valid()).as("%s", v).isTrue();
     }
 
     @Test
