@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * head, inserts it in one transaction and then releases every caller. Concurrent callers share
  * a commit instead of queueing on one, and nobody returns before their event is durable.
  * A PostgreSQL advisory lock keeps the chain linear when several Custodian instances share a
- * database.
+ * database. HIPAA 45 CFR 164.312(b): an access is recorded before the caller may go on, and
+ * 164.312(c)(1): every event is bound into the hash chain as it is written.
  */
 @Component
 class AuditWriter implements SmartLifecycle {
