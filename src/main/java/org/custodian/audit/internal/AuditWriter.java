@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -113,9 +115,11 @@ class AuditWriter implements SmartLifecycle {
     }
 
     /**
-     * Writes a group in one commit and releases its callers. If the group fails, each caller's
-     * events are retried in a commit of their own, so that one event the database refuses fails
-     * only its own caller and never costs the others their audit record (HIPAA 45 CFR 164.312(b)).
+     * Writes a group in one commit and releases its callers. If the group fails because of what
+     * is in it, each caller's events are retried in a commit of their own, so that one event the
+     * database refuses fails only its own caller and never costs the others their audit record
+     * (HIPAA 45 CFR 164.312(b)). If the database itself is unavailable, everyone fails at once
+     * rather than one connection timeout after another.
      */
     private void writeAndRelease(List<Pending> batch) {
         try {
@@ -125,8 +129,8 @@ class AuditWriter implements SmartLifecycle {
             batch.forEach(p -> p.done().complete(null));
             return;
         } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                fail(batch.get(0), e);
+            if (batch.size() == 1 || !causedByContent(e)) {
+                batch.forEach(p -> fail(p, e));
                 return;
             }
         }
@@ -152,6 +156,15 @@ class AuditWriter implements SmartLifecycle {
                 state == null ? "" : " (SQLState " + state + ")");
         pending.done().completeExceptionally(new IllegalStateException("audit append failed: "
                 + e.getClass().getSimpleName() + (state == null ? "" : " (SQLState " + state + ")")));
+    }
+
+    /** A problem with the events (data exception, integrity violation, unencodable value), not with the database. */
+    private static boolean causedByContent(Throwable e) {
+        String state = sqlState(e);
+        if (state == null) {
+            return !(e instanceof DataAccessException) && !(e instanceof TransactionException);
+        }
+        return state.startsWith("22") || state.startsWith("23");
     }
 
     private static String sqlState(Throwable e) {
