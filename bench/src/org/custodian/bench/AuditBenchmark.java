@@ -70,6 +70,10 @@ public final class AuditBenchmark {
             if (embedded != null) {
                 embedded.close();
             }
+            // A throwaway database and checkpoint key: leave nothing behind in the temp directory.
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
