@@ -1,5 +1,10 @@
 package org.custodian.audit.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,12 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.custodian.audit.AuditEntry;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * head, inserts it in one transaction and then releases every caller. Concurrent callers share
  * a commit instead of queueing on one, and nobody returns before their event is durable.
  * A PostgreSQL advisory lock keeps the chain linear when several Custodian instances share a
- * database.
+ * database. HIPAA 45 CFR 164.312(b): an access is recorded before the caller may go on, and
+ * 164.312(c)(1): every event is bound into the hash chain as it is written.
  */
 @Component
 class AuditWriter implements SmartLifecycle {
@@ -31,6 +42,14 @@ class AuditWriter implements SmartLifecycle {
     /** Advisory lock key for the chain head ("AUDT"). */
     private static final long CHAIN_LOCK = 0x41554454L;
 
+    private static final String LOCK_AND_HEAD = "select pg_advisory_xact_lock(" + CHAIN_LOCK + ");"
+            + " select seq, hash from audit_event order by seq desc limit 1";
+    /** Up to this many events a plain INSERT (one round trip) beats COPY (two). */
+    private static final int INSERT_MAX_ROWS = 16;
+    private static final String COPY = """
+            copy audit_event (seq, occurred_at, username, roles, patient_id, resource_type, resource_id, action,
+                              purpose, client_address, outcome, detail, prev_hash, hash)
+            from stdin with (format binary)""";
     private static final String INSERT = """
             insert into audit_event (seq, occurred_at, username, roles, patient_id, resource_type,
                 resource_id, action, purpose, client_address, outcome, detail, prev_hash, hash)
@@ -44,6 +63,7 @@ class AuditWriter implements SmartLifecycle {
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AuditHasher hasher = new AuditHasher();
+    private final CopyRows rows = new CopyRows();
     private volatile Thread thread;
 
     AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx, @Value("${custodian.audit.max-batch:5000}") int maxBatch) {
@@ -56,15 +76,13 @@ class AuditWriter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return;
         }
+        Pending pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         if (thread == null) {
             // Before start-up or after shutdown: write on the caller's thread.
-            synchronized (hasher) {
-                write(List.of(new Pending(entries, new CompletableFuture<>())));
-            }
-            return;
+            writeAndRelease(List.of(pending));
+        } else {
+            queue.add(pending);
         }
-        Pending pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
-        queue.add(pending);
         try {
             pending.done().get();
         } catch (InterruptedException e) {
@@ -87,15 +105,7 @@ class AuditWriter implements SmartLifecycle {
                     batch.add(next);
                     events += next.entries().size();
                 }
-                try {
-                    synchronized (hasher) {
-                        write(batch);
-                    }
-                    batch.forEach(p -> p.done().complete(null));
-                } catch (RuntimeException e) {
-                    log.error("Audit append failed: {}", e.getMessage());
-                    batch.forEach(p -> p.done().completeExceptionally(e));
-                }
+                writeAndRelease(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 drainOnShutdown();
@@ -104,39 +114,158 @@ class AuditWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes a group in one commit and releases its callers. If the group fails because of what
+     * is in it, each caller's events are retried in a commit of their own, so that one event the
+     * database refuses fails only its own caller and never costs the others their audit record
+     * (HIPAA 45 CFR 164.312(b)). If the database itself is unavailable, everyone fails at once
+     * rather than one connection timeout after another.
+     */
+    private void writeAndRelease(List<Pending> batch) {
+        try {
+            synchronized (hasher) {
+                write(batch);
+            }
+            batch.forEach(p -> p.done().complete(null));
+            return;
+        } catch (RuntimeException | Error e) {
+            if (batch.size() == 1 || !causedByContent(e)) {
+                batch.forEach(p -> fail(p, e));
+                return;
+            }
+        }
+        for (Pending pending : batch) {
+            try {
+                synchronized (hasher) {
+                    write(List.of(pending));
+                }
+                pending.done().complete(null);
+            } catch (RuntimeException | Error e) {
+                fail(pending, e);
+            }
+        }
+    }
+
+    /**
+     * Fails one caller. Neither the log line nor the exception carries the driver's message: it
+     * can quote the statement's parameters, that is, patient data (no PHI in logs).
+     */
+    private static void fail(Pending pending, Throwable e) {
+        String state = sqlState(e);
+        log.error("Audit append of {} event(s) failed: {}{}", pending.entries().size(), e.getClass().getSimpleName(),
+                state == null ? "" : " (SQLState " + state + ")");
+        pending.done().completeExceptionally(new IllegalStateException("audit append failed: "
+                + e.getClass().getSimpleName() + (state == null ? "" : " (SQLState " + state + ")")));
+    }
+
+    /** A problem with the events (data exception, integrity violation, unencodable value), not with the database. */
+    private static boolean causedByContent(Throwable e) {
+        String state = sqlState(e);
+        if (state == null) {
+            return !(e instanceof DataAccessException) && !(e instanceof TransactionException);
+        }
+        return state.startsWith("22") || state.startsWith("23");
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private void drainOnShutdown() {
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
-            synchronized (hasher) {
-                write(rest);
-            }
-            rest.forEach(p -> p.done().complete(null));
+            writeAndRelease(rest);
         }
     }
 
+    /**
+     * One commit: take the chain lock, read the head (inside the lock, so another instance's
+     * appends are seen), link and hash the events, store them. Small groups go as one batched
+     * INSERT (one round trip); larger ones as a binary COPY, which PostgreSQL ingests several
+     * times faster than INSERT for bulk appends.
+     */
     private void write(List<Pending> batch) {
-        tx.executeWithoutResult(status -> {
-            jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, CHAIN_LOCK);
-            List<Object[]> head = jdbc.query("select seq, hash from audit_event order by seq desc limit 1",
-                    (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)});
-            long seq = head.isEmpty() ? 0 : (Long) head.get(0)[0];
-            byte[] prev = head.isEmpty() ? AuditHasher.GENESIS : (byte[]) head.get(0)[1];
-            List<Object[]> rows = new ArrayList<>();
-            for (Pending pending : batch) {
-                for (AuditEntry e : pending.entries()) {
-                    seq++;
-                    byte[] hash = hasher.hash(seq, e, prev);
-                    rows.add(new Object[] {seq, e.occurredAt().atOffset(ZoneOffset.UTC), e.username(), e.roles(),
-                            e.patientId(), e.resourceType(), e.resourceId(), e.action().name(), e.purpose(),
-                            e.clientAddress(), e.outcome().name(), e.detail(), prev, hash});
-                    prev = hash;
+        tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) c -> {
+            long seq = 0;
+            byte[] prev = AuditHasher.GENESIS;
+            // Two statements, one round trip. Under READ COMMITTED the second takes its snapshot
+            // only after the first has the lock, so it sees every append committed before ours.
+            try (Statement s = c.createStatement()) {
+                s.execute(LOCK_AND_HEAD);
+                if (!s.getMoreResults()) {
+                    throw new IllegalStateException("no head query result");
+                }
+                try (ResultSet rs = s.getResultSet()) {
+                    if (rs.next()) {
+                        seq = rs.getLong(1);
+                        prev = rs.getBytes(2);
+                    }
                 }
             }
-            jdbc.batchUpdate(INSERT, rows, new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE,
-                    Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BINARY, Types.BINARY});
-        });
+            rows.reset();
+            List<byte[]> links = new ArrayList<>();
+            links.add(prev);
+            for (Pending pending : batch) {
+                for (AuditEntry e : pending.entries()) {
+                    prev = rows.add(++seq, e, prev, hasher);
+                    links.add(prev);
+                }
+            }
+            rows.finish();
+            if (rows.rows() <= INSERT_MAX_ROWS) {
+                insert(c, batch, seq - rows.rows(), links);
+            } else {
+                CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+                try {
+                    copy.writeToCopy(rows.buffer(), 0, rows.size());
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                }
+            }
+            return null;
+        }));
+    }
+
+    private static void insert(Connection c, List<Pending> batch, long firstSeqMinusOne, List<byte[]> links)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            long seq = firstSeqMinusOne;
+            int i = 0;
+            for (Pending pending : batch) {
+                for (AuditEntry e : pending.entries()) {
+                    ps.setLong(1, ++seq);
+                    ps.setObject(2, e.occurredAt().atOffset(ZoneOffset.UTC));
+                    ps.setString(3, e.username());
+                    ps.setString(4, e.roles());
+                    if (e.patientId() == null) {
+                        ps.setNull(5, Types.BIGINT);
+                    } else {
+                        ps.setLong(5, e.patientId());
+                    }
+                    ps.setString(6, e.resourceType());
+                    ps.setString(7, e.resourceId());
+                    ps.setString(8, e.action().name());
+                    ps.setString(9, e.purpose());
+                    ps.setString(10, e.clientAddress());
+                    ps.setString(11, e.outcome().name());
+                    ps.setString(12, e.detail());
+                    ps.setBytes(13, links.get(i));
+                    ps.setBytes(14, links.get(i + 1));
+                    ps.addBatch();
+                    i++;
+                }
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
@@ -158,6 +287,8 @@ class AuditWriter implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // A caller that queued while the writer was stopping is still written, here.
+            drainOnShutdown();
         }
     }
 

@@ -51,6 +51,10 @@ class CheckpointSigner {
 
     /** Null when the signature is ours and intact, otherwise what is wrong. */
     String problemWith(AuditCheckpoint checkpoint) {
+        if (checkpoint.headHash() == null || checkpoint.createdAt() == null || checkpoint.publicKey() == null
+                || checkpoint.signature() == null) {
+            return "checkpoint is incomplete: it needs seq, headHash, createdAt, publicKey and signature";
+        }
         KeyPair pair = keys();
         if (!encode(pair.getPublic()).equals(checkpoint.publicKey())) {
             return "checkpoint was not signed by this installation's audit key";
@@ -100,12 +104,13 @@ class CheckpointSigner {
             }
             Files.createDirectories(keyDir);
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.write(priv, pair.getPrivate().getEncoded());
             try {
-                Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the directory's own protection applies
+                // Owner-only from the moment it exists: no window in which the umask's default applies.
+                Files.createFile(priv, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(priv); // not a POSIX file system; the directory's own protection applies
             }
+            Files.write(priv, pair.getPrivate().getEncoded());
             Files.write(pub, pair.getPublic().getEncoded());
             return pair;
         } catch (IOException e) {
