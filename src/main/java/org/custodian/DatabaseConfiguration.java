@@ -3,7 +3,6 @@ package org.custodian;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,6 +32,7 @@ class DatabaseConfiguration {
                           @Value("${custodian.db.user:}") String user,
                           @Value("${custodian.db.password:}") String password,
                           @Value("${custodian.db.embedded-dir:${custodian.data-dir}/postgres}") String embeddedDir,
+                          @Value("${custodian.db.embedded-bin-dir:${custodian.data-dir}/postgres-bin}") String binDir,
                           @Value("${custodian.db.embedded-clean:false}") boolean cleanEmbedded,
                           @Value("${custodian.db.pool-size:10}") int poolSize) {
         HikariConfig config = new HikariConfig();
@@ -46,21 +47,27 @@ class DatabaseConfiguration {
             log.info("Using PostgreSQL server at {}", redact(url));
             return new HikariDataSource(config);
         }
-        EmbeddedPostgres postgres = startEmbedded(Path.of(embeddedDir), cleanEmbedded);
+        EmbeddedPostgres postgres = startEmbedded(Path.of(embeddedDir), Path.of(binDir), cleanEmbedded);
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        return new EmbeddedDataSource(config, postgres);
+        return new EmbeddedDataSource(config, postgres, cleanEmbedded ? Path.of(embeddedDir) : null);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir, boolean clean) {
+    private static EmbeddedPostgres startEmbedded(Path dir, Path binDir, boolean clean) {
         try {
             Files.createDirectories(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(clean)
-                    .setOverrideWorkingDirectory(new File(dir.toFile().getParentFile(), "postgres-bin"))
-                    .setServerConfig("max_connections", "50")
+                    .setOverrideWorkingDirectory(binDir.toFile())
+                    // The library starts the server with -F (no fsync), fine for throwaway test
+                    // databases, not for a chart: an acknowledged commit must survive a crash.
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "50")
+                    // Spring closes the pool and then the server; the library's own JVM hook would
+                    // stop the server under a context that is still closing.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
@@ -74,10 +81,13 @@ class DatabaseConfiguration {
     /** A pool that also stops the embedded server it runs on. */
     static final class EmbeddedDataSource extends HikariDataSource {
         private final EmbeddedPostgres postgres;
+        private final Path throwaway;
 
-        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres postgres) {
+        /** {@code throwaway}: a data directory to delete after stopping (tests), or null to keep it. */
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres postgres, Path throwaway) {
             super(config);
             this.postgres = postgres;
+            this.throwaway = throwaway;
         }
 
         @Override
@@ -87,6 +97,9 @@ class DatabaseConfiguration {
                 postgres.close();
             } catch (IOException e) {
                 log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+            if (throwaway != null) {
+                FileSystemUtils.deleteRecursively(throwaway.toFile());
             }
         }
     }
