@@ -13,6 +13,9 @@ public interface PatientRegistry {
 
     boolean exists(long id);
 
+    /** How many registrations there are (no patient data, so not audited). */
+    long count();
+
     Patient register(NewPatient patient);
 
     /** Bulk registration in one transaction (imports, the demo hospital); returns the new ids in order. */

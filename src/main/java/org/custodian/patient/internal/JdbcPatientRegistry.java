@@ -106,6 +106,11 @@ class JdbcPatientRegistry implements PatientRegistry {
         return jdbc.sql("select exists(select 1 from patient where id = ?)").param(id).query(Boolean.class).single();
     }
 
+    @Override
+    public long count() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
     private List<PatientIdentifier> identifiers(long patientId) {
         return jdbc.sql("select system, value, type from patient_identifier where patient_id = ? order by id")
                 .param(patientId)
