@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.custodian.demo.DemoHospital;
 import org.custodian.patient.PatientRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,10 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On the first start of an empty database in demo mode, generates and loads the demo hospital
  * and creates the demo users. Runs after the administrator account is made (order 0). A
  * database that holds any patient is left alone, so a restart neither regenerates nor waits.
+ *
+ * <p>The generation needs no database, so it starts on a thread of its own as soon as this
+ * bean exists and the database is known to be empty, and runs while the rest of the
+ * application starts; the runner then only waits for it and loads.
  */
 @Component
 @Order(10)
-class DemoHospitalRunner implements ApplicationRunner {
+class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHospitalRunner.class);
     static final String FACILITY = "MAIN";
@@ -38,6 +44,10 @@ class DemoHospitalRunner implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Environment env;
+    private CompletableFuture<Generated> generation;
+
+    private record Generated(DemoHospital hospital, long millis) {
+    }
 
     DemoHospitalRunner(@Value("${custodian.demo.enabled:false}") boolean enabled,
                        @Value("${custodian.demo.seed:20261127}") long seed,
@@ -58,6 +68,25 @@ class DemoHospitalRunner implements ApplicationRunner {
     }
 
     @Override
+    public void afterPropertiesSet() {
+        if (!enabled || patients.count() > 0) {
+            return;
+        }
+        generation = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                DemoHospital hospital = DemoHospital.generate(seed, people, FACILITY, clock);
+                generation.complete(new Generated(hospital, (System.nanoTime() - start) / 1_000_000));
+            } catch (Throwable e) {
+                generation.completeExceptionally(e);
+            }
+        }, "demo-generator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
     public void run(ApplicationArguments args) {
         if (!enabled) {
             return;
@@ -67,17 +96,26 @@ class DemoHospitalRunner implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        DemoHospital hospital = DemoHospital.generate(seed, people, FACILITY, clock);
+        if (generation == null) {
+            // The database was emptied between start-up and now: generate here.
+            afterPropertiesSet();
+        }
+        Generated g = generation.join();
+        DemoHospital hospital = g.hospital();
         long generated = System.nanoTime();
         record Result(DemoLoader.Loaded loaded, List<DemoStaff.Credential> credentials) {
         }
         Result result = tx.execute(status -> new Result(loader.load(hospital), staff.create(hospital)));
         long loaded = System.nanoTime();
+        DemoLoader.Loaded l = result.loaded();
         // Counts and timings only: the data, synthetic or not, stays out of the log.
         log.info("Demo hospital loaded: {} patients ({} duplicate registrations), {} encounters, {} documents; "
-                        + "generated in {} ms, loaded in {} ms",
+                        + "generated in {} ms (in the background; {} ms waited for it), loaded in {} ms "
+                        + "(patients {}, encounters {}, documents {}, staff and commit {})",
                 hospital.registrations().size(), hospital.duplicates().size(), hospital.encounterCount(),
-                hospital.documentCount(), (generated - start) / 1_000_000, (loaded - generated) / 1_000_000);
+                hospital.documentCount(), g.millis(), (generated - start) / 1_000_000, (loaded - generated) / 1_000_000,
+                l.patientMillis(), l.encounterMillis(), l.documentMillis(),
+                (loaded - generated) / 1_000_000 - l.patientMillis() - l.encounterMillis() - l.documentMillis());
 
         String url = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         Path file = dataDir.resolve(DemoCredentials.FILE_NAME);
@@ -88,9 +126,8 @@ class DemoHospitalRunner implements ApplicationRunner {
         } catch (IOException | RuntimeException e) {
             log.warn("Could not write the demo credentials file {}: {}", file, e.getMessage());
         }
-        String summary = String.format("Custodian demo hospital: %,d patients, %,d encounters, %,d documents (%.1f s)",
-                hospital.registrations().size(), hospital.encounterCount(), hospital.documentCount(),
-                (loaded - start) / 1e9);
+        String summary = String.format("Custodian demo hospital: %,d patients, %,d encounters, %,d documents",
+                hospital.registrations().size(), hospital.encounterCount(), hospital.documentCount());
         DemoCredentials.print(System.out, summary, url, result.credentials(), file, written);
     }
 }
