@@ -15,30 +15,24 @@ final class Catalog {
     }
 
     enum Service {
-        MEDICINE("Medicine", true, false),
-        SURGERY("Surgery", true, true),
-        CARDIOLOGY("Cardiology", true, false),
-        OBSTETRICS("Obstetrics", true, true),
-        ORTHOPEDICS("Orthopedics", true, true),
-        PSYCHIATRY("Psychiatry", true, false),
-        PEDIATRICS("Pediatrics", true, false),
-        EMERGENCY("Emergency Medicine", false, false),
-        NEUROLOGY("Neurology", false, false),
-        GASTROENTEROLOGY("Gastroenterology", false, false),
-        NEPHROLOGY("Nephrology", false, false),
-        INFECTIOUS_DISEASE("Infectious Disease", false, false),
-        PULMONOLOGY("Pulmonology", false, false);
+        MEDICINE("Medicine"),
+        SURGERY("Surgery"),
+        CARDIOLOGY("Cardiology"),
+        OBSTETRICS("Obstetrics"),
+        ORTHOPEDICS("Orthopedics"),
+        PSYCHIATRY("Psychiatry"),
+        PEDIATRICS("Pediatrics"),
+        EMERGENCY("Emergency Medicine"),
+        NEUROLOGY("Neurology"),
+        GASTROENTEROLOGY("Gastroenterology"),
+        NEPHROLOGY("Nephrology"),
+        INFECTIOUS_DISEASE("Infectious Disease"),
+        PULMONOLOGY("Pulmonology");
 
         final String label;
-        /** Admits patients under its own attendings. */
-        final boolean admitting;
-        /** Its attendings operate. */
-        final boolean surgical;
 
-        Service(String label, boolean admitting, boolean surgical) {
+        Service(String label) {
             this.label = label;
-            this.admitting = admitting;
-            this.surgical = surgical;
         }
     }
 
