@@ -1,7 +1,9 @@
 package org.custodian.patient;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The patient module's API. Every method that touches a patient's data is audited. */
 public interface PatientRegistry {
@@ -12,6 +14,12 @@ public interface PatientRegistry {
     Optional<Patient> find(long id);
 
     boolean exists(long id);
+
+    /** Those of the given ids that are patients: one query for a bulk load's referential check. */
+    Set<Long> existing(Collection<Long> ids);
+
+    /** How many registrations there are (no patient data, so not audited). */
+    long count();
 
     Patient register(NewPatient patient);
 

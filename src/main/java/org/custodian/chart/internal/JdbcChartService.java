@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -30,6 +34,7 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -46,15 +51,17 @@ class JdbcChartService implements ChartService {
             id, patient_id, encounter_id, doc_type, loinc_code, title, author, status, created_at, signed_by, signed_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final PatientRegistry patients;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcChartService(JdbcClient jdbc, TransactionTemplate tx, PatientRegistry patients, AuditTrail audit,
-                     ApplicationEventPublisher events, Clock clock) {
+    JdbcChartService(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, PatientRegistry patients,
+                     AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.patients = patients;
         this.audit = audit;
@@ -136,26 +143,44 @@ class JdbcChartService implements ChartService {
         return documentById(documentId);
     }
 
+    /**
+     * Bulk loads take a constant number of statements: the patients are checked in one query,
+     * ids and encounter numbers come from their sequences in one query each, and the rows go
+     * in as JDBC batches (rewritten by the driver into multi-row INSERTs). Validation is the
+     * same as for one encounter, in input order, before anything is written.
+     */
     @Override
     public List<Long> recordAll(List<NewEncounter> encounters) {
+        if (encounters.isEmpty()) {
+            return List.of();
+        }
         List<Long> ids = tx.execute(status -> {
-            List<Long> created = new ArrayList<>(encounters.size());
+            Set<Long> known = patients.existing(encounters.stream().map(NewEncounter::patientId).toList());
             for (NewEncounter e : encounters) {
-                requirePatient(e.patientId());
+                requirePatient(known, e.patientId());
                 if (e.dischargeAt() != null && e.dischargeAt().isBefore(e.admitAt())) {
                     throw new IllegalArgumentException("dischargeAt: before admitAt");
                 }
-                String number = e.encounterNumber() != null ? e.encounterNumber()
-                        : "V" + jdbc.sql("select nextval('encounter_number_seq')").query(Long.class).single();
-                created.add(jdbc.sql("""
-                        insert into encounter (patient_id, encounter_number, encounter_class, admit_at, discharge_at,
-                                               attending_provider, service, discharge_disposition)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                        .params(e.patientId(), number, e.encounterClass().name(), utc(e.admitAt()), utc(e.dischargeAt()),
-                                e.attendingProvider(), e.service(),
-                                e.dischargeDisposition() == null ? null : e.dischargeDisposition().code())
-                        .query(Long.class).single());
             }
+            List<Long> created = nextIds("encounter", encounters.size());
+            long unnumbered = encounters.stream().filter(e -> e.encounterNumber() == null).count();
+            Iterator<Long> numbers = unnumbered == 0 ? Collections.emptyIterator()
+                    : jdbc.sql("select nextval('encounter_number_seq') from generate_series(1, ?)")
+                            .param(unnumbered).query(Long.class).list().iterator();
+            List<Object[]> rows = new ArrayList<>(encounters.size());
+            for (int i = 0; i < encounters.size(); i++) {
+                NewEncounter e = encounters.get(i);
+                rows.add(new Object[] {created.get(i), e.patientId(),
+                        e.encounterNumber() != null ? e.encounterNumber() : "V" + numbers.next(),
+                        e.encounterClass().name(), utc(e.admitAt()), utc(e.dischargeAt()), e.attendingProvider(),
+                        e.service(), e.dischargeDisposition() == null ? null : e.dischargeDisposition().code()});
+            }
+            batch.batchUpdate("""
+                    insert into encounter (id, patient_id, encounter_number, encounter_class, admit_at, discharge_at,
+                                           attending_provider, service, discharge_disposition)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+                    Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
+                    Types.VARCHAR, Types.VARCHAR});
             return created;
         });
         List<AuditEntry> entries = new ArrayList<>();
@@ -168,24 +193,33 @@ class JdbcChartService implements ChartService {
 
     @Override
     public List<Long> fileAll(List<NewDocument> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
         List<Long> ids = tx.execute(status -> {
-            List<Long> created = new ArrayList<>(documents.size());
+            Set<Long> known = patients.existing(documents.stream().map(NewDocument::patientId).toList());
             for (NewDocument d : documents) {
-                requirePatient(d.patientId());
+                requirePatient(known, d.patientId());
                 boolean signed = d.status() == DocumentStatus.SIGNED || d.status() == DocumentStatus.AMENDED;
                 if (signed != (d.signedBy() != null && d.signedAt() != null)) {
                     throw new IllegalArgumentException("status: a " + d.status() + " document "
                             + (signed ? "needs" : "cannot have") + " signedBy and signedAt");
                 }
-                created.add(jdbc.sql("""
-                        insert into clinical_document (patient_id, encounter_id, doc_type, loinc_code, title, author, body,
-                                                       status, created_at, signed_by, signed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                        .params(d.patientId(), d.encounterId(), d.type().name(), d.type().loinc(),
-                                d.title() == null ? d.type().title() : d.title(), d.author(), d.text(), d.status().name(),
-                                utc(d.createdAt()), d.signedBy(), utc(d.signedAt()))
-                        .query(Long.class).single());
             }
+            List<Long> created = nextIds("clinical_document", documents.size());
+            List<Object[]> rows = new ArrayList<>(documents.size());
+            for (int i = 0; i < documents.size(); i++) {
+                NewDocument d = documents.get(i);
+                rows.add(new Object[] {created.get(i), d.patientId(), d.encounterId(), d.type().name(), d.type().loinc(),
+                        d.title() == null ? d.type().title() : d.title(), d.author(), d.text(), d.status().name(),
+                        utc(d.createdAt()), d.signedBy(), utc(d.signedAt())});
+            }
+            batch.batchUpdate("""
+                    insert into clinical_document (id, patient_id, encounter_id, doc_type, loinc_code, title, author, body,
+                                                   status, created_at, signed_by, signed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT,
+                    Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                    Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
             return created;
         });
         List<AuditEntry> entries = new ArrayList<>();
@@ -196,8 +230,14 @@ class JdbcChartService implements ChartService {
         return ids;
     }
 
-    private void requirePatient(long patientId) {
-        if (!patients.exists(patientId)) {
+    /** {@code n} ids from the table's own sequence, in one round trip. */
+    private List<Long> nextIds(String table, int n) {
+        return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
+                .params(table, n).query(Long.class).list();
+    }
+
+    private static void requirePatient(Set<Long> known, long patientId) {
+        if (!known.contains(patientId)) {
             throw new PatientNotFoundException(patientId);
         }
     }

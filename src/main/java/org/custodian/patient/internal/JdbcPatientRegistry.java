@@ -2,11 +2,17 @@ package org.custodian.patient.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -21,6 +27,7 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
 import org.custodian.patient.PatientSummary;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,11 +38,13 @@ class JdbcPatientRegistry implements PatientRegistry {
     private static final String DEFAULT_FACILITY = "MAIN";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
-    JdbcPatientRegistry(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit) {
+    JdbcPatientRegistry(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.audit = audit;
     }
@@ -106,6 +115,20 @@ class JdbcPatientRegistry implements PatientRegistry {
         return jdbc.sql("select exists(select 1 from patient where id = ?)").param(id).query(Boolean.class).single();
     }
 
+    @Override
+    public Set<Long> existing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from patient where id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
     private List<PatientIdentifier> identifiers(long patientId) {
         return jdbc.sql("select system, value, type from patient_identifier where patient_id = ? order by id")
                 .param(patientId)
@@ -135,15 +158,18 @@ class JdbcPatientRegistry implements PatientRegistry {
                 .param(id).query((rs, i) -> map(rs, identifiers(id))).single();
     }
 
+    /**
+     * One transaction, a constant number of statements however many patients: ids and MRNs
+     * come from their sequences in one query each, clashes of MRN or identifier are looked up
+     * in one query each (so the error still names the MRN or identifier), and the rows go in as
+     * JDBC batches, which the driver rewrites into multi-row INSERTs.
+     */
     @Override
     public List<Long> registerAll(List<NewPatient> patients) {
-        List<Long> ids = tx.execute(status -> {
-            List<Long> created = new ArrayList<>(patients.size());
-            for (NewPatient p : patients) {
-                created.add(insert(p));
-            }
-            return created;
-        });
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = tx.execute(status -> insertAll(patients));
         List<AuditEntry> entries = new ArrayList<>(ids.size());
         for (Long id : ids) {
             entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, id, "Patient", id, null));
@@ -152,48 +178,101 @@ class JdbcPatientRegistry implements PatientRegistry {
         return ids;
     }
 
-    private long insert(NewPatient p) {
-        String facility = p.facility() == null ? DEFAULT_FACILITY : p.facility();
-        String mrn = p.mrn() != null ? p.mrn()
-                : jdbc.sql("select nextval('patient_mrn_seq')::text").query(String.class).single();
-        Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
-        long id;
-        try {
-            id = jdbc.sql("""
-                    insert into patient (facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
-                                         address_line, city, state, postal_code, phone, search_name)
-                    values (:facility, :mrn, :given, :middle, :family, :dob, :sex, :ssn, :line, :city, :state, :zip, :phone, :search)
-                    returning id""")
-                    .param("facility", facility)
-                    .param("mrn", mrn)
-                    .param("given", p.givenName().trim())
-                    .param("middle", blankToNull(p.middleName()))
-                    .param("family", p.familyName().trim())
-                    .param("dob", p.birthDate())
-                    .param("sex", p.sex().name())
-                    .param("ssn", p.ssn() == null ? null : p.ssn().replace("-", ""))
-                    .param("line", a.line())
-                    .param("city", a.city())
-                    .param("state", a.state())
-                    .param("zip", a.postalCode())
-                    .param("phone", p.phone())
-                    .param("search", Names.searchName(p.givenName(), p.middleName(), p.familyName()))
-                    .query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("MRN " + mrn + " is already in use at facility " + facility);
+    private List<Long> insertAll(List<NewPatient> patients) {
+        int n = patients.size();
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('patient', 'id')) from generate_series(1, ?)")
+                .param(n).query(Long.class).list();
+        long unnumbered = patients.stream().filter(p -> p.mrn() == null).count();
+        Iterator<String> assigned = unnumbered == 0 ? Collections.emptyIterator()
+                : jdbc.sql("select nextval('patient_mrn_seq')::text from generate_series(1, ?)")
+                        .param(unnumbered).query(String.class).list().iterator();
+        List<String> facilities = new ArrayList<>(n);
+        List<String> mrns = new ArrayList<>(n);
+        for (NewPatient p : patients) {
+            facilities.add(p.facility() == null ? DEFAULT_FACILITY : p.facility());
+            mrns.add(p.mrn() != null ? p.mrn() : assigned.next());
         }
-        if (p.identifiers() != null) {
-            for (PatientIdentifier identifier : p.identifiers()) {
-                try {
-                    jdbc.sql("insert into patient_identifier (patient_id, system, value, type) values (?, ?, ?, ?)")
-                            .params(id, identifier.system(), identifier.value(), identifier.type()).update();
-                } catch (DuplicateKeyException e) {
-                    throw new IllegalArgumentException("identifiers: " + identifier.type() + " of system "
-                            + identifier.system() + " already belongs to another patient");
+        requireFreeMrns(facilities, mrns);
+        List<PatientIdentifier> identifiers = new ArrayList<>();
+        List<Long> owners = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (patients.get(i).identifiers() != null) {
+                for (PatientIdentifier identifier : patients.get(i).identifiers()) {
+                    identifiers.add(identifier);
+                    owners.add(ids.get(i));
                 }
             }
         }
-        return id;
+        requireFreeIdentifiers(identifiers);
+
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            NewPatient p = patients.get(i);
+            Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
+            rows.add(new Object[] {ids.get(i), facilities.get(i), mrns.get(i), p.givenName().trim(),
+                    blankToNull(p.middleName()), p.familyName().trim(), p.birthDate(), p.sex().name(),
+                    p.ssn() == null ? null : p.ssn().replace("-", ""), a.line(), a.city(), a.state(),
+                    a.postalCode(), p.phone(), Names.searchName(p.givenName(), p.middleName(), p.familyName())});
+        }
+        try {
+            batch.batchUpdate("""
+                    insert into patient (id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
+                                         address_line, city, state, postal_code, phone, search_name)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, PATIENT_TYPES);
+        } catch (DuplicateKeyException e) {
+            // Only a concurrent registration of the same MRN gets past requireFreeMrns.
+            throw new IllegalArgumentException("MRN: one of these MRNs was registered concurrently at its facility");
+        }
+        if (!identifiers.isEmpty()) {
+            List<Object[]> identifierRows = new ArrayList<>(identifiers.size());
+            for (int i = 0; i < identifiers.size(); i++) {
+                PatientIdentifier identifier = identifiers.get(i);
+                identifierRows.add(new Object[] {owners.get(i), identifier.system(), identifier.value(), identifier.type()});
+            }
+            try {
+                batch.batchUpdate("insert into patient_identifier (patient_id, system, value, type) values (?, ?, ?, ?)",
+                        identifierRows, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+            } catch (DuplicateKeyException e) {
+                throw new IllegalArgumentException("identifiers: one of these identifiers was registered concurrently");
+            }
+        }
+        return ids;
+    }
+
+    private static final int[] PATIENT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+
+    /** The first MRN, in input order, that is taken at its facility (in the database or earlier in the list). */
+    private void requireFreeMrns(List<String> facilities, List<String> mrns) {
+        Set<String> taken = new HashSet<>(jdbc.sql("""
+                        select p.facility || '|' || p.mrn from patient p
+                        join unnest(?::text[], ?::text[]) as n(facility, mrn) on p.facility = n.facility and p.mrn = n.mrn""")
+                .params(facilities.toArray(String[]::new), mrns.toArray(String[]::new))
+                .query(String.class).list());
+        for (int i = 0; i < mrns.size(); i++) {
+            if (!taken.add(facilities.get(i) + "|" + mrns.get(i))) {
+                throw new IllegalArgumentException("MRN " + mrns.get(i) + " is already in use at facility " + facilities.get(i));
+            }
+        }
+    }
+
+    private void requireFreeIdentifiers(List<PatientIdentifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            return;
+        }
+        Set<String> taken = new HashSet<>(jdbc.sql("""
+                        select i.system || '|' || i.value from patient_identifier i
+                        join unnest(?::text[], ?::text[]) as n(system, value) on i.system = n.system and i.value = n.value""")
+                .params(identifiers.stream().map(PatientIdentifier::system).toArray(String[]::new),
+                        identifiers.stream().map(PatientIdentifier::value).toArray(String[]::new))
+                .query(String.class).list());
+        for (PatientIdentifier identifier : identifiers) {
+            if (!taken.add(identifier.system() + "|" + identifier.value())) {
+                throw new IllegalArgumentException("identifiers: " + identifier.type() + " of system "
+                        + identifier.system() + " already belongs to another patient");
+            }
+        }
     }
 
     private static String blankToNull(String s) {

@@ -1,0 +1,78 @@
+package org.custodian.demo.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.NewDocument;
+import org.custodian.chart.NewEncounter;
+import org.custodian.demo.DemoHospital;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads a {@link DemoHospital} through the patient and chart modules' bulk APIs, so that the demo
+ * data is validated, numbered and audited exactly like an import. All or nothing: one
+ * transaction, so a failed first start leaves an empty database and the next start tries again.
+ */
+@Component
+class DemoLoader {
+
+    /** Large enough to amortize each call's fixed cost, small enough to bound one call's memory. */
+    static final int BATCH = 2_000;
+
+    /** What was loaded, and how long each step took (ms), for the start-up log. */
+    record Loaded(List<Long> patientIds, List<Long> encounterIds, List<Long> documentIds, long patientMillis,
+                  long encounterMillis, long documentMillis) {
+    }
+
+    private final PatientRegistry patients;
+    private final ChartService chart;
+    private final TransactionTemplate tx;
+
+    DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx) {
+        this.patients = patients;
+        this.chart = chart;
+        this.tx = tx;
+    }
+
+    Loaded load(DemoHospital hospital) {
+        return tx.execute(status -> {
+            long start = System.nanoTime();
+            List<Long> patientIds = inBatches(hospital.registrations(), patients::registerAll);
+            long registered = System.nanoTime();
+
+            List<NewEncounter> encounters = new ArrayList<>(hospital.visits().size());
+            for (DemoHospital.Visit v : hospital.visits()) {
+                NewEncounter e = v.encounter();
+                encounters.add(new NewEncounter(patientIds.get(v.registration()), e.encounterNumber(), e.encounterClass(),
+                        e.admitAt(), e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition()));
+            }
+            List<Long> encounterIds = inBatches(encounters, chart::recordAll);
+            long recorded = System.nanoTime();
+
+            List<NewDocument> documents = new ArrayList<>(hospital.documentCount());
+            for (int i = 0; i < hospital.visits().size(); i++) {
+                DemoHospital.Visit v = hospital.visits().get(i);
+                long patientId = patientIds.get(v.registration());
+                for (NewDocument d : v.documents()) {
+                    documents.add(new NewDocument(patientId, encounterIds.get(i), d.type(), d.title(), d.author(),
+                            d.text(), d.status(), d.createdAt(), d.signedBy(), d.signedAt()));
+                }
+            }
+            List<Long> documentIds = inBatches(documents, chart::fileAll);
+            long filed = System.nanoTime();
+            return new Loaded(patientIds, encounterIds, documentIds, (registered - start) / 1_000_000,
+                    (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000);
+        });
+    }
+
+    private static <T> List<Long> inBatches(List<T> items, Function<List<T>, List<Long>> bulk) {
+        List<Long> ids = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += BATCH) {
+            ids.addAll(bulk.apply(items.subList(from, Math.min(items.size(), from + BATCH))));
+        }
+        return ids;
+    }
+}
