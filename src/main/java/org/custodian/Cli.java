@@ -19,14 +19,15 @@ final class Cli {
     static int run(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CustodianApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("custodian.demo.enabled=false", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run()) {
+                // As arguments, these outrank application.properties: a command never loads the
+                // demo hospital nor creates the first administrator.
+                .run("--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
             Map<String, CliCommand> commands = new TreeMap<>();
             context.getBeansOfType(CliCommand.class).values().forEach(c -> commands.put(c.name(), c));
             CliCommand command = commands.get(args[0]);
             if (command == null) {
-                System.err.println("Unknown command '" + args[0] + "'. CliCommands:");
+                System.err.println("Unknown command '" + args[0] + "'. Commands:");
                 commands.values().forEach(c -> System.err.println("  " + c.name() + "  " + c.usage()));
                 return 2;
             }

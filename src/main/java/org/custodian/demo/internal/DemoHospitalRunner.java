@@ -49,13 +49,16 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private record Generated(DemoHospital hospital, long millis) {
     }
 
-    DemoHospitalRunner(@Value("${custodian.demo.enabled:false}") boolean enabled,
+    DemoHospitalRunner(@Value("${custodian.demo.enabled:auto}") String enabled,
+                       @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.demo.seed:20261127}") long seed,
                        @Value("${custodian.demo.patients:1000}") int people,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
                        Clock clock, Environment env) {
-        this.enabled = enabled;
+        // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
+        // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
+        this.enabled = "auto".equalsIgnoreCase(enabled.trim()) ? databaseUrl.isBlank() : Boolean.parseBoolean(enabled.trim());
         this.seed = seed;
         this.people = people;
         this.dataDir = Path.of(dataDir);

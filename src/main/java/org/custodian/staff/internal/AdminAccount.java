@@ -22,15 +22,18 @@ class AdminAccount implements ApplicationRunner {
 
     private final JdbcStaffDirectory directory;
     private final String configuredPassword;
+    private final boolean bootstrap;
 
-    AdminAccount(JdbcStaffDirectory directory, @Value("${custodian.admin.password:}") String configuredPassword) {
+    AdminAccount(JdbcStaffDirectory directory, @Value("${custodian.admin.password:}") String configuredPassword,
+                 @Value("${custodian.admin.bootstrap:true}") boolean bootstrap) {
         this.directory = directory;
         this.configuredPassword = configuredPassword;
+        this.bootstrap = bootstrap;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (directory.find("admin").isPresent()) {
+        if (!bootstrap || directory.find("admin").isPresent()) {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();

@@ -94,7 +94,7 @@ class DemoLoaderTest {
         long before = patients.count();
         assertThat(before).isPositive();
 
-        DemoHospitalRunner runner = new DemoHospitalRunner(true, 44, 50, dataDir.toString(), patients, loader, staff,
+        DemoHospitalRunner runner = new DemoHospitalRunner("true", "", 44, 50, dataDir.toString(), patients, loader, staff,
                 tx, clock, env);
         long start = System.nanoTime();
         runner.run(null);
@@ -102,6 +102,15 @@ class DemoLoaderTest {
         assertThat(patients.count()).isEqualTo(before);
         assertThat(dataDir.resolve(DemoCredentials.FILE_NAME)).doesNotExist();
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms to decide").isLessThan(2_000);
+    }
+
+    @Test
+    void autoModeLoadsOnlyIntoTheEmbeddedDatabase() {
+        long before = patients.count();
+        new DemoHospitalRunner("auto", "jdbc:postgresql://db.example:5432/him", 46, 5, dataDir.toString(), patients,
+                loader, staff, tx, clock, env).run(null);
+        new DemoHospitalRunner("false", "", 46, 5, dataDir.toString(), patients, loader, staff, tx, clock, env).run(null);
+        assertThat(patients.count()).isEqualTo(before);
     }
 
     @Test
