@@ -55,6 +55,7 @@ class DatabaseConfiguration {
     private static EmbeddedPostgres startEmbedded(Path dir, Path binDir, boolean clean) {
         try {
             Files.createDirectories(dir);
+            stopOrphanedServer(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
@@ -72,6 +73,35 @@ class DatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * A Custodian that was killed (kill -9, power loss of the JVM only) leaves its PostgreSQL
+     * running on the data directory, and a new server cannot start there. Stop that orphan the way
+     * an administrator would — a shutdown request, so PostgreSQL writes its checkpoint — and wait.
+     */
+    static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("[0-9]+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("An embedded PostgreSQL left by an earlier run still holds {}; stopping it", dir);
+                    orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone
+                    try {
+                        orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the PostgreSQL server (pid " + orphan.pid()
+                                + ") left on " + dir + " did not stop; stop it and start again", e);
+                    }
+                });
     }
 
     private static String redact(String url) {
