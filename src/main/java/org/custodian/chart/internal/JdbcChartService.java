@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
@@ -93,16 +94,7 @@ class JdbcChartService implements ChartService {
 
     @Override
     public ClinicalDocument document(long id) {
-        ClinicalDocument d = jdbc.sql("""
-                        select id, patient_id, encounter_id, doc_type, loinc_code, title, author, body, status,
-                               created_at, signed_by, signed_at
-                        from clinical_document where id = ?""")
-                .param(id).query((rs, i) -> new ClinicalDocument(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
-                        DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
-                        instant(rs, 12)))
-                .optional()
-                .orElseThrow(() -> new ChartNotFoundException("Document", id));
+        ClinicalDocument d = findDocument(id).orElseThrow(() -> new ChartNotFoundException("Document", id));
         audit.patient(AuditAction.READ, d.patientId(), "DocumentReference", id);
         return d;
     }
@@ -183,11 +175,7 @@ class JdbcChartService implements ChartService {
                     Types.VARCHAR, Types.VARCHAR});
             return created;
         });
-        List<AuditEntry> entries = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, encounters.get(i).patientId(), "Encounter", ids.get(i), null));
-        }
-        audit.recordAll(entries);
+        auditCreated("Encounter", ids, encounters.stream().map(NewEncounter::patientId).toList());
         return ids;
     }
 
@@ -222,11 +210,7 @@ class JdbcChartService implements ChartService {
                     Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
             return created;
         });
-        List<AuditEntry> entries = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, documents.get(i).patientId(), "DocumentReference", ids.get(i), null));
-        }
-        audit.recordAll(entries);
+        auditCreated("DocumentReference", ids, documents.stream().map(NewDocument::patientId).toList());
         return ids;
     }
 
@@ -248,6 +232,10 @@ class JdbcChartService implements ChartService {
     }
 
     private ClinicalDocument documentById(long id) {
+        return findDocument(id).orElseThrow();
+    }
+
+    private Optional<ClinicalDocument> findDocument(long id) {
         return jdbc.sql("""
                         select id, patient_id, encounter_id, doc_type, loinc_code, title, author, body, status,
                                created_at, signed_by, signed_at
@@ -256,7 +244,16 @@ class JdbcChartService implements ChartService {
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
                         instant(rs, 12)))
-                .single();
+                .optional();
+    }
+
+    /** One CREATE event per new row, in one append. */
+    private void auditCreated(String resourceType, List<Long> ids, List<Long> patientIds) {
+        List<AuditEntry> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, patientIds.get(i), resourceType, ids.get(i), null));
+        }
+        audit.recordAll(entries);
     }
 
     private static Encounter encounter(ResultSet rs) throws SQLException {
