@@ -40,6 +40,10 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(poolSize);
         // Batched INSERTs become multi-row statements: audit appends and bulk loads depend on it.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // The driver otherwise copies the server's error detail ("Key (mrn)=(…) already exists")
+        // and failed batch statements with their parameters into exception messages, which end
+        // up in logs: no PHI in logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         if (StringUtils.hasText(url)) {
             config.setJdbcUrl(url);
             config.setUsername(user);

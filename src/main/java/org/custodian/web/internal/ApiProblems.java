@@ -52,7 +52,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security answers these, and audits them
         }
-        log.error("Unexpected error on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getName(), e);
+        // Exception messages can quote patient data; the log gets the type and where it was thrown.
+        log.error("Unexpected error on {} {}: {} at {}", request.getMethod(), request.getRequestURI(),
+                e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Custodian could not complete the request. The error was logged.");
         problem.setTitle("Internal error");
