@@ -15,6 +15,8 @@ public enum Permission {
     AUDIT_READ("audit:read"),
     /** Verify the audit chain and export or check signed checkpoints. */
     AUDIT_VERIFY("audit:verify"),
+    /** Search the code sets (ICD-10-CM/PCS) with the encoder. Reads no patient data. */
+    CODING_READ("coding:read"),
     /** Create staff accounts, assign roles, unlock and disable accounts. */
     STAFF_MANAGE("staff:manage");
 

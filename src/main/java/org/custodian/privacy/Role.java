@@ -11,10 +11,10 @@ import java.util.Set;
  * permissions its work needs; an auditor reviews the log without reading charts.
  */
 public enum Role {
-    HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY)),
-    CODER("Coder", EnumSet.of(CHART_READ)),
+    HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ)),
+    CODER("Coder", EnumSet.of(CHART_READ, CODING_READ)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ)),
-    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ)),
+    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ)),
     PRIVACY_OFFICER("Privacy officer", EnumSet.of(CHART_READ, AUDIT_READ, AUDIT_VERIFY)),
     CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY)),

@@ -67,6 +67,7 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("PUT /api/staff/{username}/enabled", STAFF_MANAGE);
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
+        RULES.put("GET /api/codes/search", CODING_READ);
     }
 
     record Call(String method, String path, String body) {
@@ -127,6 +128,7 @@ class EndpointAuthorizationMatrixTest {
         s.put("PUT /api/staff/{username}/enabled", () -> new Call("PUT", "/api/staff/" + fresh() + "/enabled", "{\"enabled\":false}"));
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
+        s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
         return s;
     }
 

@@ -1,0 +1,37 @@
+package org.custodian.coding.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, loads the FY2025/FY2026 sets shipped in the jar when the database lacks them (a
+ * fresh install codes from its first minute), then warms the encoder for the newest set. The CLI
+ * turns this off: {@code load-codes} loads what it is given and other commands need no codes.
+ */
+@Component
+@Order(10)
+class BundledCodeSets implements ApplicationRunner {
+
+    private final CodeSetLoader loader;
+    private final LuceneEncoder encoder;
+    private final boolean enabled;
+
+    BundledCodeSets(CodeSetLoader loader, LuceneEncoder encoder,
+            @Value("${custodian.coding.load-bundled:true}") boolean enabled) {
+        this.loader = loader;
+        this.encoder = encoder;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!enabled) {
+            return;
+        }
+        loader.loadBundledIfMissing();
+        encoder.warmUp();
+    }
+}
