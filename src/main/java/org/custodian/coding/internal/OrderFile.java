@@ -28,6 +28,9 @@ final class OrderFile {
     /** CMS's names: icd10cm_order_2026.txt, icd10pcs_order_2026.txt (possibly gzipped by us). */
     static final Pattern NAME = Pattern.compile("(?i)(?:.*/)?icd10(cm|pcs)_order_(\\d{4})\\.txt(\\.gz)?");
 
+    private static final Pattern CM_CODE = Pattern.compile("[A-Z][0-9A-Z][0-9A-Z]{1,5}");
+    private static final Pattern PCS_CODE = Pattern.compile("[0-9A-HJ-NP-Z]{3,7}");
+
     record Parsed(CodeSystem system, int fiscalYear, List<CodeEntry> entries, int billable, String sha256) {
         int headers() {
             return entries.size() - billable;
@@ -100,8 +103,8 @@ final class OrderFile {
         // FY2026's new category QA0); PCS codes are 7 characters
         // when valid, their headers 3-6 (tables and rows of the PCS tables).
         boolean ok = system == CodeSystem.ICD10CM
-                ? code.matches("[A-Z][0-9A-Z][0-9A-Z]{1,5}")
-                : code.matches("[0-9A-HJ-NP-Z]{3,7}") && (!billable || code.length() == 7);
+                ? CM_CODE.matcher(code).matches()
+                : PCS_CODE.matcher(code).matches() && (!billable || code.length() == 7);
         if (!ok) {
             throw bad(n, "'" + code + "' is not an " + system.title() + " code");
         }
