@@ -22,6 +22,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -37,6 +39,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.custodian.coding.CodeEntry;
 import org.custodian.coding.CodeHit;
 import org.custodian.coding.CodeSystem;
@@ -88,6 +91,8 @@ public final class CodeIndex {
     private final Abbreviations abbreviations;
     private final IndexSearcher searcher;
     private final DirectoryReader reader;
+    private final Terms rawTerms;
+    private final Map<String, List<String>> corrected = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CodeIndex(CodeSystem system, int fiscalYear, List<CodeEntry> entries, Abbreviations abbreviations,
             Map<String, List<String>> inclusionTerms) throws IOException {
@@ -124,6 +129,7 @@ public final class CodeIndex {
             throw new IllegalStateException("encoder index is not one segment in CMS order");
         }
         searcher = new IndexSearcher(reader);
+        rawTerms = reader.leaves().get(0).reader().terms(RAW);
     }
 
     /** The static prior of a code (see the class comment); always positive, at most about 4.5. */
@@ -208,20 +214,21 @@ public final class CodeIndex {
             // migran, the stem of migrans): then its nearest spellings are alternatives beside the stem.
             String written = first(unstemmed, word);
             boolean knownAsWritten = written != null && reader.docFreq(new Term(RAW, written)) > 0;
-            List<String> spellings = knownAsWritten ? List.of() : corrections(written);
+            boolean begun = last && written != null && written.length() >= 3 && begunWord(written);
+            List<String> spellings = knownAsWritten || begun ? List.of() : corrections(written);
             if (spellings.isEmpty()) {
                 clauses.add(wordQuery(List.of(stem), 0f, last ? word : null));
                 stems.add(List.of(stem));
             } else {
                 // Every equally close word: the other query words pick the right one
                 // ("artrial fibrillation" → atrial, not arterial).
-                List<String> corrected = new ArrayList<>();
+                List<String> alternatives = new ArrayList<>();
                 if (stemKnown(stem)) {
-                    corrected.add(stem);
+                    alternatives.add(stem);
                 }
-                spellings.stream().map(w -> first(stemmed, w)).filter(w -> !corrected.contains(w)).forEach(corrected::add);
-                clauses.add(wordQuery(corrected, stemKnown(stem) ? 0f : MISSPELT_WORD - WORD, last ? word : null));
-                stems.add(corrected);
+                spellings.stream().map(w -> first(stemmed, w)).filter(w -> !alternatives.contains(w)).forEach(alternatives::add);
+                clauses.add(wordQuery(alternatives, stemKnown(stem) ? 0f : MISSPELT_WORD - WORD, last ? word : null));
+                stems.add(alternatives);
             }
         }
         if (clauses.isEmpty()) {
@@ -268,8 +275,32 @@ public final class CodeIndex {
         if (word == null || word.length() < 4) {
             return List.of();
         }
-        FuzzyTermsEnum candidates = new FuzzyTermsEnum(reader.leaves().get(0).reader().terms(RAW),
-                new Term(RAW, word), word.length() >= 6 ? 2 : 1, 0, true);
+        // The same slips recur (type-ahead sends each prefix again): remember them, within bounds.
+        List<String> known = corrected.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (corrected.size() > 10_000) {
+            corrected.clear();
+        }
+        List<String> found = List.copyOf(uncachedCorrections(word));
+        corrected.put(word, found);
+        return found;
+    }
+
+    private List<String> uncachedCorrections(String word) throws IOException {
+        // One edit anywhere first (cheap, and catches a wrong first letter: "neumonia"); two
+        // edits only for longer words and after the first letter, as a two-edit automaton from
+        // the first character is what makes fuzzy matching slow.
+        List<String> best = nearest(word, 1, 0);
+        if (best.isEmpty() && word.length() >= 6) {
+            best = nearest(word, 2, 1);
+        }
+        return best;
+    }
+
+    private List<String> nearest(String word, int maxEdits, int prefix) throws IOException {
+        FuzzyTermsEnum candidates = new FuzzyTermsEnum(rawTerms, new Term(RAW, word), maxEdits, prefix, true);
         List<String> best = new ArrayList<>();
         int bestEdits = Integer.MAX_VALUE;
         BytesRef term;
@@ -286,6 +317,13 @@ public final class CodeIndex {
             }
         }
         return best;
+    }
+
+    /** Whether some word of the set begins with these letters: a word still being typed, not a misspelling. */
+    private boolean begunWord(String written) throws IOException {
+        TermsEnum terms = rawTerms.iterator();
+        BytesRef prefix = new BytesRef(written);
+        return terms.seekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.startsWith(terms.term(), prefix);
     }
 
     /** Each way of picking one stem per word, up to {@code max}. */
