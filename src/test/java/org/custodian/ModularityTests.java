@@ -14,7 +14,7 @@ class ModularityTests {
 
     @Test
     void theFoundationModulesExist() {
-        for (String name : new String[] {"patient", "chart", "audit", "privacy", "staff", "demo", "web"}) {
+        for (String name : new String[] {"patient", "chart", "audit", "privacy", "staff", "demo", "web", "coding"}) {
             org.assertj.core.api.Assertions.assertThat(modules.getModuleByName(name)).as(name).isPresent();
         }
     }
