@@ -58,7 +58,7 @@ class MpiCommands {
     static void print(Evaluation e, MpiSettings settings) {
         PairMetrics m = e.metrics();
         System.out.printf(Locale.ROOT, "records=%d pairs compared=%d true pairs=%d%n", e.records(), m.compared(), m.truePairs());
-        System.out.printf(Locale.ROOT, "EM: %d iterations, estimated match share of candidates %.4f%n",
+        System.out.printf(Locale.ROOT, "EM: %d iterations, estimated match share of the EM sample (candidates + random pairs) %.4f%n",
                 e.model().iterations(), e.model().prior());
         System.out.printf(Locale.ROOT, "thresholds: link >= %.1f bits, review >= %.1f bits (review-band pairs count as non-matches)%n",
                 settings.linkThreshold(), settings.reviewThreshold());

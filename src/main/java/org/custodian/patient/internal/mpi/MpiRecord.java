@@ -1,6 +1,12 @@
 package org.custodian.patient.internal.mpi;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.custodian.patient.Address;
+import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.NewPatient;
 
 /**
  * One person-record as the matching engine sees it: demographics folded to lower case, blanks as
@@ -24,6 +30,26 @@ public record MpiRecord(String id, String givenName, String familyName, String b
         postcode = clean(postcode);
         state = clean(state);
         phone = digits(phone);
+    }
+
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("^\\s*(\\d+[a-zA-Z]?)\\s+(.*)$");
+
+    /** A registration as the engine sees it: the street line split into house number and street. */
+    public static MpiRecord of(String id, NewPatient p) {
+        Address a = p.address();
+        String number = null;
+        String street = a == null ? null : a.line();
+        if (street != null) {
+            Matcher m = HOUSE_NUMBER.matcher(street);
+            if (m.matches()) {
+                number = m.group(1);
+                street = m.group(2);
+            }
+        }
+        return new MpiRecord(id, p.givenName(), p.familyName(),
+                p.birthDate() == null ? null : p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE),
+                p.sex() == null || p.sex() == AdministrativeSex.U ? null : p.sex().name(), p.ssn(), number, street, null,
+                a == null ? null : a.city(), a == null ? null : a.postalCode(), a == null ? null : a.state(), p.phone());
     }
 
     static String clean(String s) {
