@@ -59,6 +59,40 @@ final class FellegiSunterModel {
      * @param patterns comparison pattern → number of candidate pairs with it
      */
     static FellegiSunterModel estimate(MatchField[] fields, Map<Long, Integer> patterns, int maxIterations, double tolerance) {
+        return estimate(fields, patterns, null, maxIterations, tolerance);
+    }
+
+    /**
+     * Chance agreement: each level's share among random record pairs, which are non-matches but
+     * for about one in the index size. Half a pair is added to every level so that a level never
+     * seen by chance (two random people with the same SSN) gets a large but finite weight.
+     */
+    static double[][] chanceAgreement(MatchField[] fields, Map<Long, Integer> randomPatterns) {
+        double[][] u = new double[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            double[] counts = new double[fields[f].levelCount()];
+            java.util.Arrays.fill(counts, 0.5);
+            for (Map.Entry<Long, Integer> e : randomPatterns.entrySet()) {
+                int l = level(e.getKey(), f);
+                if (l >= 0) {
+                    counts[l] += e.getValue();
+                }
+            }
+            double sum = java.util.Arrays.stream(counts).sum();
+            u[f] = new double[counts.length];
+            for (int l = 0; l < counts.length; l++) {
+                u[f][l] = counts[l] / sum;
+            }
+        }
+        return u;
+    }
+
+    /**
+     * As above, but with u held at {@code fixedU} (when not null): EM then estimates only m and
+     * the share of matches.
+     */
+    static FellegiSunterModel estimate(MatchField[] fields, Map<Long, Integer> patterns, double[][] fixedU,
+                                       int maxIterations, double tolerance) {
         int nf = fields.length;
         double[][] m = new double[nf][];
         double[][] u = new double[nf][];
@@ -70,6 +104,11 @@ final class FellegiSunterModel {
                 // m rises with the level, u falls: the start only breaks the symmetry between the classes.
                 m[f][l] = (l + 1.0) / (k * (k + 1) / 2.0);
                 u[f][l] = (k - l) / (k * (k + 1) / 2.0);
+            }
+        }
+        if (fixedU != null) {
+            for (int f = 0; f < nf; f++) {
+                u[f] = fixedU[f].clone();
             }
         }
         double prior = 0.1;
@@ -118,7 +157,9 @@ final class FellegiSunterModel {
             prior = clamp(matches / total);
             for (int f = 0; f < nf; f++) {
                 change = Math.max(change, normaliseInto(mNum[f], m[f]));
-                change = Math.max(change, normaliseInto(uNum[f], u[f]));
+                if (fixedU == null) {
+                    change = Math.max(change, normaliseInto(uNum[f], u[f]));
+                }
             }
             if (change < tolerance) {
                 break;
@@ -156,6 +197,19 @@ final class FellegiSunterModel {
 
     static double log2(double x) {
         return Math.log(x) / Math.log(2);
+    }
+
+    /** This model's m and share of matches with another u. */
+    FellegiSunterModel withU(double[][] chance) {
+        double[][] u2 = new double[chance.length][];
+        for (int f = 0; f < chance.length; f++) {
+            u2[f] = chance[f].clone();
+        }
+        double[][] m2 = new double[m.length][];
+        for (int f = 0; f < m.length; f++) {
+            m2[f] = m[f].clone();
+        }
+        return new FellegiSunterModel(fields, m2, u2, prior, iterations);
     }
 
     /** log2(m/u) of a level, 0 for a missing field. */

@@ -40,20 +40,26 @@ public final class MatchEngine {
         for (long pattern : patterns) {
             counts.merge(pattern, 1, Integer::sum);
         }
-        // Blocked pairs are mostly matches, so alone they say little about how often different
-        // people agree by chance (u). Random pairs, nearly all non-matches, join the EM sample so
-        // that u reflects the whole index; they are not scored.
+        // EM runs over the candidates plus random pairs: blocked pairs alone are mostly matches and
+        // EM would mistake within-block structure (a shared birth date) for a match class; random
+        // pairs, nearly all non-matches, anchor the non-match class so that the other class is the
+        // matches. EM's m is kept. Its u, however, is biased by blocking (all pairs of the
+        // birth-date pass share a birth date), so the weights use the chance agreement measured on
+        // the random pairs alone: how often two different people agree across the whole index.
         Random random = new Random(RANDOM_PAIR_SEED);
         int n = records.size();
         long possible = (long) n * (n - 1) / 2;
         int sample = (int) Math.min(possible, RANDOM_PAIRS);
+        Map<Long, Integer> randomCounts = new HashMap<>();
         for (int s = 0; s < sample && n > 1; s++) {
             int i = random.nextInt(n);
             int j = random.nextInt(n - 1);
             j = j >= i ? j + 1 : j;
-            counts.merge(compare(records.get(i), records.get(j)), 1, Integer::sum);
+            randomCounts.merge(compare(records.get(i), records.get(j)), 1, Integer::sum);
         }
-        FellegiSunterModel model = FellegiSunterModel.estimate(FIELDS, counts, 200, 1e-5);
+        randomCounts.forEach((pattern, count) -> counts.merge(pattern, count, Integer::sum));
+        FellegiSunterModel model = FellegiSunterModel.estimate(FIELDS, counts, 200, 1e-5)
+                .withU(FellegiSunterModel.chanceAgreement(FIELDS, randomCounts));
         ValueFrequencies frequencies = new ValueFrequencies(records, settings.maxFrequencyBits());
         double[] weights = new double[pairs.length];
         IntStream.range(0, pairs.length).parallel().forEach(p -> weights[p] = score(model, frequencies,
