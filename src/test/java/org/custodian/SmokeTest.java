@@ -31,6 +31,8 @@ class SmokeTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/patients")).isTrue();
         assertThat(docs.json().path("paths").has("/api/audit/verify")).isTrue();
+        assertThat(docs.json().path("info").path("title").asString()).isEqualTo("Custodian API");
+        assertThat(docs.json().path("components").path("securitySchemes").path("staff").path("scheme").asString()).isEqualTo("basic");
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

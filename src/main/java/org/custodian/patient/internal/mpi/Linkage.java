@@ -1,0 +1,77 @@
+package org.custodian.patient.internal.mpi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outcome of one linkage run: every candidate pair's match weight, the fitted model, explanations on demand. */
+public final class Linkage {
+
+    private final MatchEngine engine;
+    private final List<MpiRecord> records;
+    private final long[] pairs;
+    private final long[] patterns;
+    private final double[] weights;
+    private final FellegiSunterModel model;
+    private final ValueFrequencies frequencies;
+
+    Linkage(MatchEngine engine, List<MpiRecord> records, long[] pairs, long[] patterns, double[] weights,
+            FellegiSunterModel model, ValueFrequencies frequencies) {
+        this.engine = engine;
+        this.records = records;
+        this.pairs = pairs;
+        this.patterns = patterns;
+        this.weights = weights;
+        this.model = model;
+        this.frequencies = frequencies;
+    }
+
+    /** Number of candidate pairs compared. */
+    public int comparedPairs() {
+        return pairs.length;
+    }
+
+    public int first(int pair) {
+        return Blocking.first(pairs[pair]);
+    }
+
+    public int second(int pair) {
+        return Blocking.second(pairs[pair]);
+    }
+
+    public double weight(int pair) {
+        return weights[pair];
+    }
+
+    public MatchDecision decision(int pair) {
+        return engine.decide(weights[pair]);
+    }
+
+    public ScoredPair scored(int pair) {
+        return new ScoredPair(first(pair), second(pair), weights[pair], decision(pair), explain(pair));
+    }
+
+    /** Per-field contributions; they add up to the pair's weight. */
+    public List<FieldContribution> explain(int pair) {
+        return engine.explain(model, frequencies, records.get(first(pair)), patterns[pair]);
+    }
+
+    /** The pairs with the given decision. */
+    public List<ScoredPair> withDecision(MatchDecision decision) {
+        List<ScoredPair> out = new ArrayList<>();
+        for (int p = 0; p < pairs.length; p++) {
+            if (decision(p) == decision) {
+                out.add(scored(p));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the candidate set contains the pair of records i and j. */
+    public boolean isCandidate(int i, int j) {
+        return java.util.Arrays.binarySearch(pairs, Blocking.pair(i, j)) >= 0;
+    }
+
+    FellegiSunterModel model() {
+        return model;
+    }
+}

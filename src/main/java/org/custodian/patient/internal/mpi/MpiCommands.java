@@ -1,0 +1,70 @@
+package org.custodian.patient.internal.mpi;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.custodian.CliCommand;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The master patient index's CLI. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MpiSettings.class)
+class MpiCommands {
+
+    @Bean
+    MatchEngine matchEngine(MpiSettings settings) {
+        return new MatchEngine(settings);
+    }
+
+    @Bean
+    CliCommand mpiEval(MatchEngine engine, MpiSettings settings) {
+        return new CliCommand() {
+            public String name() {
+                return "mpi-eval";
+            }
+
+            public String usage() {
+                return "FILE.csv [FILE2.csv ...]  link FEBRL-format records in memory and score the links against rec_id";
+            }
+
+            public int run(String[] args) throws Exception {
+                if (args.length == 0) {
+                    System.err.println("usage: mpi-eval FILE.csv [FILE2.csv ...]");
+                    return 2;
+                }
+                List<Path> files = Arrays.stream(args).map(Path::of).toList();
+                Evaluation e = evaluate(engine, files);
+                print(e, settings);
+                return 0;
+            }
+        };
+    }
+
+    /** A timed FEBRL evaluation: reading, linking and counting (Spring start-up excluded). */
+    record Evaluation(int records, PairMetrics metrics, FellegiSunterModel model, double seconds) {
+    }
+
+    static Evaluation evaluate(MatchEngine engine, List<Path> files) throws java.io.IOException {
+        long start = System.nanoTime();
+        List<MpiRecord> records = FebrlCsv.read(files);
+        Linkage linkage = engine.link(records);
+        PairMetrics metrics = PairMetrics.of(linkage, records.stream().map(r -> FebrlCsv.entity(r.id())).toList());
+        return new Evaluation(records.size(), metrics, linkage.model(), (System.nanoTime() - start) / 1e9);
+    }
+
+    static void print(Evaluation e, MpiSettings settings) {
+        PairMetrics m = e.metrics();
+        System.out.printf(Locale.ROOT, "records=%d pairs compared=%d true pairs=%d%n", e.records(), m.compared(), m.truePairs());
+        System.out.printf(Locale.ROOT, "EM: %d iterations, estimated match share of the EM sample (candidates + random pairs) %.4f%n",
+                e.model().iterations(), e.model().prior());
+        System.out.printf(Locale.ROOT, "thresholds: link >= %.1f bits, review >= %.1f bits (review-band pairs count as non-matches)%n",
+                settings.linkThreshold(), settings.reviewThreshold());
+        System.out.printf(Locale.ROOT, "true positives=%d false positives=%d false negatives=%d review pairs=%d (true %d)%n",
+                m.truePositives(), m.falsePositives(), m.falseNegatives(), m.reviewPairs(), m.trueInReview());
+        System.out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f seconds=%.2f%n",
+                m.precision(), m.recall(), m.f1(), e.seconds());
+    }
+}
