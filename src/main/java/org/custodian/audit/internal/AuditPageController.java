@@ -1,14 +1,11 @@
 package org.custodian.audit.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.FormInput;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditOutcome;
@@ -33,7 +30,6 @@ class AuditPageController {
 
     static final int PAGE_SIZE = 50;
     static final int MAX_PAGE = 100_000;
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
 
     private final AuditLog log;
     private final AuditTrail audit;
@@ -48,10 +44,10 @@ class AuditPageController {
     String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String user,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String page, Model model) {
-        patientId = trim(patientId);
-        user = trim(user);
-        from = trim(from);
-        to = trim(to);
+        patientId = FormInput.trimmed(patientId);
+        user = FormInput.trimmed(user);
+        from = FormInput.trimmed(from);
+        to = FormInput.trimmed(to);
         List<String> problems = new ArrayList<>();
         Long patient = null;
         if (patientId != null) {
@@ -67,10 +63,10 @@ class AuditPageController {
         ZoneId zone = ZoneId.systemDefault(); // the zone the UI shows times in
         LocalDate fromDate = null;
         LocalDate toDate = null;
-        if (from != null && (fromDate = parseDate(from)) == null) {
+        if (from != null && (fromDate = FormInput.date(from)) == null) {
             problems.add("From: not a valid date; use the date picker or type MM/DD/YYYY.");
         }
-        if (to != null && (toDate = parseDate(to)) == null) {
+        if (to != null && (toDate = FormInput.date(to)) == null) {
             problems.add("To: not a valid date; use the date picker or type MM/DD/YYYY.");
         }
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -119,39 +115,7 @@ class AuditPageController {
         return "redirect:/audit#verify";
     }
 
-    static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s, US_DATE);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
     private static String query(String patientId, String user, String from, String to, int page) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, "patientId", patientId);
-        append(sb, "user", user);
-        append(sb, "from", from);
-        append(sb, "to", to);
-        append(sb, "page", Integer.toString(page));
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, String name, String value) {
-        if (value != null) {
-            sb.append(sb.isEmpty() ? '?' : '&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
+        return FormInput.query("patientId", patientId, "user", user, "from", from, "to", to, "page", Integer.toString(page));
     }
 }

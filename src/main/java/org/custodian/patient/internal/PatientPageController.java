@@ -2,13 +2,10 @@ package org.custodian.patient.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.FormInput;
 import org.custodian.patient.PatientPage;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
@@ -29,7 +26,6 @@ class PatientPageController {
 
     static final int PAGE_SIZE = 25;
     static final int MAX_PAGE = 10_000;
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
 
     private final PatientRegistry patients;
 
@@ -60,9 +56,9 @@ class PatientPageController {
     }
 
     PatientSearchView run(String q, String mrn, String dob, String page) {
-        q = trim(q);
-        mrn = trim(mrn);
-        dob = trim(dob);
+        q = FormInput.trimmed(q);
+        mrn = FormInput.trimmed(mrn);
+        dob = FormInput.trimmed(dob);
         List<String> problems = new ArrayList<>();
         if (q != null && q.length() > 64) {
             problems.add("Name: at most 64 characters.");
@@ -74,7 +70,7 @@ class PatientPageController {
         }
         LocalDate birthDate = null;
         if (dob != null) {
-            birthDate = parseDate(dob);
+            birthDate = FormInput.date(dob);
             if (birthDate == null) {
                 problems.add("Date of birth: not a valid date; use the date picker or type MM/DD/YYYY.");
             }
@@ -111,40 +107,7 @@ class PatientPageController {
                 query(q, mrn, dob, pageNumber > 1 ? pageNumber : null));
     }
 
-    /** An ISO date (what a date field sends) or a US date as typed, MM/DD/YYYY. */
-    static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s, US_DATE);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
     private static String query(String q, String mrn, String dob, Integer page) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, "q", q);
-        append(sb, "mrn", mrn);
-        append(sb, "dob", dob);
-        append(sb, "page", page == null ? null : page.toString());
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, String name, String value) {
-        if (value != null) {
-            sb.append(sb.isEmpty() ? '?' : '&').append(name).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
+        return FormInput.query("q", q, "mrn", mrn, "dob", dob, "page", page == null ? null : page.toString());
     }
 }
