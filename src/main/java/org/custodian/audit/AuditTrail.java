@@ -2,6 +2,7 @@ package org.custodian.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -38,6 +39,15 @@ public class AuditTrail {
     public void record(AuditAction action, AuditOutcome outcome, Long patientId, String resourceType,
                        Object resourceId, String detail) {
         log.append(entry(action, outcome, patientId, resourceType, resourceId, detail));
+    }
+
+    /** One CREATE event per new row ({@code ids[i]} of patient {@code patientIds[i]}), in one append. */
+    public void created(String resourceType, List<Long> ids, List<Long> patientIds) {
+        List<AuditEntry> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            entries.add(entry(AuditAction.CREATE, AuditOutcome.SUCCESS, patientIds.get(i), resourceType, ids.get(i), null));
+        }
+        log.appendAll(entries);
     }
 
     public void recordAll(List<AuditEntry> entries) {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
-import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.Chart;
 import org.custodian.chart.ChartNotFoundException;
@@ -175,7 +173,7 @@ class JdbcChartService implements ChartService {
                     Types.VARCHAR, Types.VARCHAR});
             return created;
         });
-        auditCreated("Encounter", ids, encounters.stream().map(NewEncounter::patientId).toList());
+        audit.created("Encounter", ids, encounters.stream().map(NewEncounter::patientId).toList());
         return ids;
     }
 
@@ -210,7 +208,7 @@ class JdbcChartService implements ChartService {
                     Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
             return created;
         });
-        auditCreated("DocumentReference", ids, documents.stream().map(NewDocument::patientId).toList());
+        audit.created("DocumentReference", ids, documents.stream().map(NewDocument::patientId).toList());
         return ids;
     }
 
@@ -245,15 +243,6 @@ class JdbcChartService implements ChartService {
                         rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
                         instant(rs, 12)))
                 .optional();
-    }
-
-    /** One CREATE event per new row, in one append. */
-    private void auditCreated(String resourceType, List<Long> ids, List<Long> patientIds) {
-        List<AuditEntry> entries = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, patientIds.get(i), resourceType, ids.get(i), null));
-        }
-        audit.recordAll(entries);
     }
 
     private static Encounter encounter(ResultSet rs) throws SQLException {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.patient.Address;
@@ -170,11 +169,7 @@ class JdbcPatientRegistry implements PatientRegistry {
             return List.of();
         }
         List<Long> ids = tx.execute(status -> insertAll(patients));
-        List<AuditEntry> entries = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, id, "Patient", id, null));
-        }
-        audit.recordAll(entries);
+        audit.created("Patient", ids, ids); // a patient is its own subject
         return ids;
     }
 
