@@ -17,6 +17,28 @@ public enum Permission {
     AUDIT_VERIFY("audit:verify"),
     /** Search the code sets (ICD-10-CM/PCS) with the encoder. Reads no patient data. */
     CODING_READ("coding:read"),
+    /** Code encounters: write and finalize coded abstracts. */
+    CODING_WRITE("coding:write"),
+    /** Coding quality: dual-coding audits, coder productivity, DNFB. */
+    CODING_AUDIT("coding:audit"),
+    /** Work the master patient index's duplicate worklist and record decisions. */
+    MPI_REVIEW("mpi:review"),
+    /** Merge and unmerge patient records. */
+    MPI_MERGE("mpi:merge"),
+    /** Import FHIR, view the interface's received messages and reprocess failed ones. */
+    INTERFACE_MANAGE("interface:manage"),
+    /** Work release-of-information requests and produce disclosure packets. */
+    DISCLOSURE_MANAGE("disclosure:manage"),
+    /** Read requests and a patient's accounting of disclosures (45 CFR 164.528). */
+    DISCLOSURE_READ("disclosure:read"),
+    /** Receive, accept and deny a patient's request to amend (45 CFR 164.526). */
+    AMENDMENT_MANAGE("amendment:manage"),
+    /** Keep retention schedules and propose records for destruction. */
+    RETENTION_MANAGE("retention:manage"),
+    /** Approve a destruction (two different approvers are needed). */
+    RETENTION_APPROVE("retention:approve"),
+    /** Place and release legal holds. */
+    LEGAL_HOLD("legal-hold:manage"),
     /** Create staff accounts, assign roles, unlock and disable accounts. */
     STAFF_MANAGE("staff:manage");
 

@@ -21,6 +21,7 @@ import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.DocumentSigned;
+import org.custodian.chart.EncounterDischarged;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
@@ -174,6 +175,12 @@ class JdbcChartService implements ChartService {
             return created;
         });
         audit.created("Encounter", ids, encounters.stream().map(NewEncounter::patientId).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            NewEncounter e = encounters.get(i);
+            if (e.dischargeAt() != null) {
+                events.publishEvent(new EncounterDischarged(ids.get(i), e.patientId(), e.encounterClass(), e.dischargeAt()));
+            }
+        }
         return ids;
     }
 

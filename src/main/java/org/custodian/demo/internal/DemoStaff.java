@@ -41,6 +41,7 @@ class DemoStaff {
             case ROI_SPECIALIST -> "roi";
             case CDI_SPECIALIST -> "cdi";
             case PRIVACY_OFFICER -> "privacy";
+            case DATA_INTEGRITY_ANALYST -> "mpi";
             default -> role.name().toLowerCase(Locale.ROOT).replace('_', '-');
         };
     }
@@ -49,7 +50,8 @@ class DemoStaff {
         Faker faker = new Faker(Locale.US, new Random(hospital.seed() + 1));
         List<Credential> created = new ArrayList<>();
         for (Role role : Role.values()) {
-            if (role == Role.ADMIN) {
+            // The interface engine is a system account its administrator creates, not a demo person.
+            if (role == Role.ADMIN || role == Role.INTERFACE_ENGINE) {
                 continue;
             }
             // The clinician is one of the hospital's own attendings, so their unsigned notes are theirs to sign.
