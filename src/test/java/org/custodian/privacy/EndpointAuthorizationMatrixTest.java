@@ -3,6 +3,7 @@ package org.custodian.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.privacy.Permission.*;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,9 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.staff.Certificate;
+import org.custodian.staff.ContinuingEducation;
+import org.custodian.staff.NewCeActivity;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
@@ -68,6 +72,12 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
+        RULES.put("GET /api/credentials/mine", CREDENTIALS_OWN);
+        RULES.put("PUT /api/credentials/mine/{code}", CREDENTIALS_OWN);
+        RULES.put("POST /api/credentials/mine/activities", CREDENTIALS_OWN);
+        RULES.put("GET /api/credentials/team", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/credentials/export", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/credentials/staff/{username}/activities/{id}/certificate", CREDENTIALS_REVIEW);
     }
 
     record Call(String method, String path, String body) {
@@ -77,6 +87,7 @@ class EndpointAuthorizationMatrixTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired ContinuingEducation education;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private long patientId;
@@ -129,6 +140,18 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
+        s.put("GET /api/credentials/mine", () -> new Call("GET", "/api/credentials/mine", null));
+        s.put("PUT /api/credentials/mine/{code}", () -> new Call("PUT", "/api/credentials/mine/RHIT", "{\"earnedOn\":\"2025-06-02\"}"));
+        s.put("POST /api/credentials/mine/activities", () -> new Call("POST", "/api/credentials/mine/activities", """
+                {"activity":{"completedOn":"2025-09-01","title":"Matrix webinar","ceus":1,"domain":"Health Law and Compliance"}}"""));
+        s.put("GET /api/credentials/team", () -> new Call("GET", "/api/credentials/team", null));
+        s.put("GET /api/credentials/export", () -> new Call("GET", "/api/credentials/export", null));
+        s.put("GET /api/credentials/staff/{username}/activities/{id}/certificate", () -> {
+            String coder = accounts.of(Role.CODER);
+            long id = education.logActivity(coder, new NewCeActivity(LocalDate.of(2025, 9, 1), "Matrix", null, BigDecimal.ONE,
+                    "Health Law and Compliance"), new Certificate("c.pdf", "application/pdf", "%PDF-1.4 matrix".getBytes())).id();
+            return new Call("GET", "/api/credentials/staff/" + coder + "/activities/" + id + "/certificate", null);
+        });
         return s;
     }
 

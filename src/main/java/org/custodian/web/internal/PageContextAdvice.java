@@ -39,7 +39,8 @@ class PageContextAdvice {
             new NavEntry("Home", "/", null),
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
-            new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE));
+            new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
+            new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN));
 
     private final Clock clock;
 
