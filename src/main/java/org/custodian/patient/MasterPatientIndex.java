@@ -29,6 +29,13 @@ public interface MasterPatientIndex {
      */
     PatientMerge merge(long survivingPatientId, long retiredPatientId, String reason, String overrideReason);
 
+    /**
+     * Puts two registrations on the duplicate worklist for an analyst (a registration confirmed
+     * despite likely matches, an ADT feed's suspicion); returns the pair's id. A pair already on
+     * the worklist, in whatever state (a "not the same person" decision included), is left as it is.
+     */
+    long reportPossibleDuplicate(long patientId, long otherPatientId);
+
     /** Undoes a merge: the retired record, its identifiers, encounters and documents come back exactly. */
     PatientMerge unmerge(long mergeId, String reason);
 

@@ -22,6 +22,7 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.support.Api;
@@ -68,6 +69,14 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
+        RULES.put("GET /api/mpi/pairs", MPI_REVIEW);
+        RULES.put("GET /api/mpi/pairs/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/decision", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/merge", MPI_MERGE);
+        RULES.put("POST /api/mpi/merges", MPI_MERGE);
+        RULES.put("GET /api/mpi/merges/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/merges/{id}/unmerge", MPI_MERGE);
+        RULES.put("GET /api/mpi/kpis", MPI_REVIEW);
     }
 
     record Call(String method, String path, String body) {
@@ -77,6 +86,7 @@ class EndpointAuthorizationMatrixTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired MasterPatientIndex mpi;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private long patientId;
@@ -129,7 +139,43 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
+        s.put("GET /api/mpi/pairs", () -> new Call("GET", "/api/mpi/pairs", null));
+        s.put("GET /api/mpi/pairs/{id}", () -> new Call("GET", "/api/mpi/pairs/" + duplicatePair()[0], null));
+        s.put("POST /api/mpi/pairs/{id}/decision", () -> new Call("POST", "/api/mpi/pairs/" + duplicatePair()[0] + "/decision",
+                "{\"decision\":\"NOT_SAME\",\"reason\":\"different mothers' maiden names\"}"));
+        s.put("POST /api/mpi/pairs/{id}/merge", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/pairs/" + pair[0] + "/merge",
+                    "{\"survivingPatientId\":" + pair[1] + ",\"reason\":\"same person\"}");
+        });
+        s.put("POST /api/mpi/merges", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/merges", "{\"survivingPatientId\":" + pair[1] + ",\"retiredPatientId\":"
+                    + pair[2] + ",\"reason\":\"same person\"}");
+        });
+        s.put("GET /api/mpi/merges/{id}", () -> new Call("GET", "/api/mpi/merges/" + merged(), null));
+        s.put("POST /api/mpi/merges/{id}/unmerge", () -> new Call("POST", "/api/mpi/merges/" + merged() + "/unmerge",
+                "{\"reason\":\"two people\"}"));
+        s.put("GET /api/mpi/kpis", () -> new Call("GET", "/api/mpi/kpis", null));
         return s;
+    }
+
+    /** Two fresh registrations of one person on the duplicate worklist: {pair id, first patient, second patient}. */
+    private long[] duplicatePair() {
+        String family = "Matrixdup" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        long[] ids = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            ids[0] = patients.register(new NewPatient(null, null, "Robert", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+            ids[1] = patients.register(new NewPatient(null, null, "Bob", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+        });
+        return new long[] {mpi.reportPossibleDuplicate(ids[0], ids[1]), ids[0], ids[1]};
+    }
+
+    private long merged() {
+        long[] pair = duplicatePair();
+        return mpi.merge(pair[1], pair[2], "matrix fixture").id();
     }
 
     private String fresh() {

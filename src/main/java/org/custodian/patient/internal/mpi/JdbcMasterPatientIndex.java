@@ -46,9 +46,11 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
     private final MatchEngine engine;
     private final IndexModel model;
     private final Clock clock;
+    private final DuplicateWorklist worklist;
 
     JdbcMasterPatientIndex(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ApplicationEventPublisher events,
-                           MatchEngine engine, IndexModel model, Clock clock) {
+                           MatchEngine engine, IndexModel model, Clock clock, DuplicateWorklist worklist) {
+        this.worklist = worklist;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -198,9 +200,14 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
                     + " refused by the overlay guard (" + String.join(",", refusal.risks) + ")";
             audit.record(AuditAction.UPDATE, AuditOutcome.FAILURE, survivingPatientId, "PatientMerge", null, detail);
             audit.record(AuditAction.UPDATE, AuditOutcome.FAILURE, retiredPatientId, "PatientMerge", null, detail);
+            events.publishEvent(new MergeRefused(survivingPatientId, retiredPatientId, refusal.risks));
             throw new OverlayRiskException(refusal.risks);
         }
         return findMerge(mergeId).orElseThrow();
+    }
+
+    /** Internal: a merge the overlay guard refused, for the worklist to pick up (after the refusal is audited). */
+    record MergeRefused(long survivingPatientId, long retiredPatientId, List<String> risks) {
     }
 
     private static final class Refusal {
@@ -244,6 +251,11 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
             return findMerge(mergeId).orElseThrow();
         });
         return merge;
+    }
+
+    @Override
+    public long reportPossibleDuplicate(long patientId, long otherPatientId) {
+        return worklist.propose(patientId, otherPatientId, "REGISTRATION");
     }
 
     private Long mergedInto(long patientId) {
