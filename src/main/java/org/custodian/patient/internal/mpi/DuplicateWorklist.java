@@ -20,6 +20,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientMerge;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -104,6 +105,21 @@ public class DuplicateWorklist {
         jdbc.sql("update mpi_pair set status = 'NEEDS_RESEARCH' where id = ? and status = 'OPEN'").param(id).update();
     }
 
+    /** A merge of the two records of a pending pair, made outside the worklist (ADT A40, API), closes the pair. */
+    @EventListener
+    void merged(PatientsMerged merge) {
+        long a = Math.min(merge.survivingPatientId(), merge.retiredPatientId());
+        long b = Math.max(merge.survivingPatientId(), merge.retiredPatientId());
+        List<Long> ids = jdbc.sql("update mpi_pair set status = 'SAME_PERSON', decided_by = ?, decided_at = ?,"
+                        + " decision_reason = 'merged', merge_id = ? where patient_a = ? and patient_b = ?"
+                        + " and status in ('OPEN', 'NEEDS_RESEARCH') returning id")
+                .params(currentUser(), now(), merge.mergeId(), a, b).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, 'SAME_PERSON', 'merged', ?, ?, ?)")
+                    .params(id, currentUser(), now(), merge.mergeId()).update();
+        }
+    }
+
     /** An undone merge says the two were not the same person: the pair must not come back. */
     @EventListener
     void unmerged(PatientsUnmerged unmerge) {
@@ -143,9 +159,11 @@ public class DuplicateWorklist {
     /** Pending pairs (open and needing research), strongest first; or all pairs when {@code pendingOnly} is false. */
     public List<DuplicatePair> list(boolean pendingOnly, int page, int size) {
         List<DuplicatePair> pairs = jdbc.sql(PAIR_SELECT
-                        + (pendingOnly ? " where w.status in ('OPEN', 'NEEDS_RESEARCH')" : "")
+                        // A pair whose record was merged into a third is moot until that merge is undone.
+                        + (pendingOnly ? " where w.status in ('OPEN', 'NEEDS_RESEARCH')"
+                                + " and a.merged_into is null and b.merged_into is null" : "")
                         + " order by case w.status when 'OPEN' then 0 when 'NEEDS_RESEARCH' then 1 else 2 end,"
-                        + " w.weight desc, w.id limit ? offset ?")
+                        + " w.weight desc, w.id desc limit ? offset ?")
                 .params(size, (long) page * size).query((rs, i) -> pair(rs)).list();
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(audit.entry(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "DuplicatePair", null,
@@ -159,7 +177,10 @@ public class DuplicateWorklist {
     }
 
     public long countPending() {
-        return jdbc.sql("select count(*) from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH')").query(Long.class).single();
+        return jdbc.sql("""
+                select count(*) from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b
+                where w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null""")
+                .query(Long.class).single();
     }
 
     public Optional<DuplicatePair> find(long pairId) {
@@ -210,7 +231,9 @@ public class DuplicateWorklist {
             throw new IllegalArgumentException("survivingPatientId: must be one of the pair's two patients");
         }
         PatientMerge merge = mpi.merge(survivingPatientId, retired, reason, overrideReason);
-        record(pair, Decision.SAME_PERSON.name(), reason, merge.id());
+        // The merge's event has closed the pair (merged()); the analyst's reason replaces the generic one.
+        jdbc.sql("update mpi_pair set decision_reason = ? where id = ?").params(reason.trim(), pairId).update();
+        jdbc.sql("update mpi_decision set reason = ? where pair_id = ? and merge_id = ?").params(reason.trim(), pairId, merge.id()).update();
         return find(pairId).orElseThrow();
     }
 
