@@ -23,6 +23,7 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.staff.Certificate;
@@ -78,6 +79,14 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /api/credentials/team", CREDENTIALS_REVIEW);
         RULES.put("GET /api/credentials/export", CREDENTIALS_REVIEW);
         RULES.put("GET /api/credentials/staff/{username}/activities/{id}/certificate", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/mpi/pairs", MPI_REVIEW);
+        RULES.put("GET /api/mpi/pairs/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/decision", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/merge", MPI_MERGE);
+        RULES.put("POST /api/mpi/merges", MPI_MERGE);
+        RULES.put("GET /api/mpi/merges/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/merges/{id}/unmerge", MPI_MERGE);
+        RULES.put("GET /api/mpi/kpis", MPI_REVIEW);
     }
 
     record Call(String method, String path, String body) {
@@ -88,6 +97,7 @@ class EndpointAuthorizationMatrixTest {
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
     @Autowired ContinuingEducation education;
+    @Autowired MasterPatientIndex mpi;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private long patientId;
@@ -152,7 +162,43 @@ class EndpointAuthorizationMatrixTest {
                     "Health Law and Compliance"), new Certificate("c.pdf", "application/pdf", "%PDF-1.4 matrix".getBytes())).id();
             return new Call("GET", "/api/credentials/staff/" + coder + "/activities/" + id + "/certificate", null);
         });
+        s.put("GET /api/mpi/pairs", () -> new Call("GET", "/api/mpi/pairs", null));
+        s.put("GET /api/mpi/pairs/{id}", () -> new Call("GET", "/api/mpi/pairs/" + duplicatePair()[0], null));
+        s.put("POST /api/mpi/pairs/{id}/decision", () -> new Call("POST", "/api/mpi/pairs/" + duplicatePair()[0] + "/decision",
+                "{\"decision\":\"NOT_SAME\",\"reason\":\"different mothers' maiden names\"}"));
+        s.put("POST /api/mpi/pairs/{id}/merge", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/pairs/" + pair[0] + "/merge",
+                    "{\"survivingPatientId\":" + pair[1] + ",\"reason\":\"same person\"}");
+        });
+        s.put("POST /api/mpi/merges", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/merges", "{\"survivingPatientId\":" + pair[1] + ",\"retiredPatientId\":"
+                    + pair[2] + ",\"reason\":\"same person\"}");
+        });
+        s.put("GET /api/mpi/merges/{id}", () -> new Call("GET", "/api/mpi/merges/" + merged(), null));
+        s.put("POST /api/mpi/merges/{id}/unmerge", () -> new Call("POST", "/api/mpi/merges/" + merged() + "/unmerge",
+                "{\"reason\":\"two people\"}"));
+        s.put("GET /api/mpi/kpis", () -> new Call("GET", "/api/mpi/kpis", null));
         return s;
+    }
+
+    /** Two fresh registrations of one person on the duplicate worklist: {pair id, first patient, second patient}. */
+    private long[] duplicatePair() {
+        String family = "Matrixdup" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        long[] ids = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            ids[0] = patients.register(new NewPatient(null, null, "Robert", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+            ids[1] = patients.register(new NewPatient(null, null, "Bob", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+        });
+        return new long[] {mpi.reportPossibleDuplicate(ids[0], ids[1]), ids[0], ids[1]};
+    }
+
+    private long merged() {
+        long[] pair = duplicatePair();
+        return mpi.merge(pair[1], pair[2], "matrix fixture").id();
     }
 
     private String fresh() {
