@@ -43,6 +43,10 @@ public enum Permission {
     CREDENTIALS_OWN("credentials:own"),
     /** See the team's credentials, who is due or short, and export them for an audit. */
     CREDENTIALS_REVIEW("credentials:review"),
+    /** Run a practicum: define exercises, form cohorts, assign, see keys and grades. Synthetic data only. */
+    PRACTICUM_TEACH("practicum:teach"),
+    /** Work one's own practicum exercises on synthetic records. Grants nothing on real patients. */
+    PRACTICUM_STUDY("practicum:study"),
     /** Create staff accounts, assign roles, unlock and disable accounts. */
     STAFF_MANAGE("staff:manage");
 

@@ -24,9 +24,14 @@ public enum Role {
     DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
     CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),
+    /** Teaches an HIT/HIM practicum on Custodian's training mode; sees no real patient. */
+    INSTRUCTOR("Practicum instructor", EnumSet.of(PRACTICUM_TEACH, CREDENTIALS_OWN)),
+    /** An HIT/HIM student: works training exercises on synthetic records only. */
+    STUDENT("HIM student", EnumSet.of(PRACTICUM_STUDY)),
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
-    ADMIN("Administrator", EnumSet.allOf(Permission.class));
+    /** Everything but studying: an administrator has no practicum workspace of their own. */
+    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY)));
 
     private final String title;
     private final Set<Permission> permissions;

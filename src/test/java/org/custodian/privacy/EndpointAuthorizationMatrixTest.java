@@ -29,6 +29,7 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.staff.Certificate;
 import org.custodian.staff.ContinuingEducation;
 import org.custodian.staff.NewCeActivity;
+import org.custodian.practicum.Practicum;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
@@ -87,6 +88,18 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /api/mpi/merges/{id}", MPI_REVIEW);
         RULES.put("POST /api/mpi/merges/{id}/unmerge", MPI_MERGE);
         RULES.put("GET /api/mpi/kpis", MPI_REVIEW);
+        RULES.put("GET /api/practicum/exercises", PRACTICUM_TEACH);
+        RULES.put("POST /api/practicum/exercises", PRACTICUM_TEACH);
+        RULES.put("POST /api/practicum/cohorts", PRACTICUM_TEACH);
+        RULES.put("POST /api/practicum/cohorts/{id}/students", PRACTICUM_TEACH);
+        RULES.put("POST /api/practicum/cohorts/{id}/assignments", PRACTICUM_TEACH);
+        RULES.put("GET /api/practicum/cohorts/{id}/report", PRACTICUM_TEACH);
+        RULES.put("GET /api/practicum/cohorts/{id}/grades", PRACTICUM_TEACH);
+        RULES.put("GET /api/practicum/workspaces/{id}/key", PRACTICUM_TEACH);
+        RULES.put("GET /api/practicum/workspaces", PRACTICUM_STUDY);
+        RULES.put("GET /api/practicum/workspaces/{id}", PRACTICUM_STUDY);
+        RULES.put("PUT /api/practicum/workspaces/{id}/answers", PRACTICUM_STUDY);
+        RULES.put("POST /api/practicum/workspaces/{id}/submission", PRACTICUM_STUDY);
     }
 
     record Call(String method, String path, String body) {
@@ -96,6 +109,7 @@ class EndpointAuthorizationMatrixTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired Practicum practicum;
     @Autowired ContinuingEducation education;
     @Autowired MasterPatientIndex mpi;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -180,7 +194,36 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/mpi/merges/{id}/unmerge", () -> new Call("POST", "/api/mpi/merges/" + merged() + "/unmerge",
                 "{\"reason\":\"two people\"}"));
         s.put("GET /api/mpi/kpis", () -> new Call("GET", "/api/mpi/kpis", null));
+        s.put("GET /api/practicum/exercises", () -> new Call("GET", "/api/practicum/exercises", null));
+        s.put("POST /api/practicum/exercises", () -> new Call("POST", "/api/practicum/exercises", """
+                {"id":"matrix-audit","kind":"PRIVACY_AUDIT","title":"Matrix","instructions":"Flag them.","seed":9,"size":20,
+                 "planted":{"VIP_BROWSING":1}}"""));
+        s.put("POST /api/practicum/cohorts", () -> new Call("POST", "/api/practicum/cohorts", "{\"name\":\"Matrix cohort\"}"));
+        s.put("POST /api/practicum/cohorts/{id}/students", () -> new Call("POST", "/api/practicum/cohorts/" + practicum.createCohort("M")
+                + "/students", "{\"students\":[\"" + accounts.of(Role.STUDENT) + "\"]}"));
+        s.put("POST /api/practicum/cohorts/{id}/assignments", () -> new Call("POST", "/api/practicum/cohorts/" + cohortWithStudent()
+                + "/assignments", "{\"exerciseId\":\"privacy-audit-1\"}"));
+        s.put("GET /api/practicum/cohorts/{id}/report", () -> new Call("GET", "/api/practicum/cohorts/" + cohortWithStudent() + "/report", null));
+        s.put("GET /api/practicum/cohorts/{id}/grades", () -> new Call("GET", "/api/practicum/cohorts/" + cohortWithStudent() + "/grades", null));
+        s.put("GET /api/practicum/workspaces/{id}/key", () -> new Call("GET", "/api/practicum/workspaces/" + studentWorkspace() + "/key", null));
+        s.put("GET /api/practicum/workspaces", () -> new Call("GET", "/api/practicum/workspaces", null));
+        s.put("GET /api/practicum/workspaces/{id}", () -> new Call("GET", "/api/practicum/workspaces/" + studentWorkspace(), null));
+        s.put("PUT /api/practicum/workspaces/{id}/answers", () -> new Call("PUT", "/api/practicum/workspaces/" + studentWorkspace()
+                + "/answers", "{\"E1\":\"FLAG\"}"));
+        s.put("POST /api/practicum/workspaces/{id}/submission", () -> new Call("POST", "/api/practicum/workspaces/" + studentWorkspace()
+                + "/submission", null));
         return s;
+    }
+
+    private long cohortWithStudent() {
+        long cohort = practicum.createCohort("Matrix");
+        practicum.enroll(cohort, List.of(accounts.of(Role.STUDENT)));
+        return cohort;
+    }
+
+    /** A fresh workspace of the test student (the only role that studies). */
+    private long studentWorkspace() {
+        return practicum.assign(cohortWithStudent(), "privacy-audit-1").get(0);
     }
 
     /** Two fresh registrations of one person on the duplicate worklist: {pair id, first patient, second patient}. */

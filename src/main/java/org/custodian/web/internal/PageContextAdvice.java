@@ -41,7 +41,9 @@ class PageContextAdvice {
             new NavEntry("Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
             new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
-            new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN));
+            new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN),
+            new NavEntry("Teaching", "/practicum/teach", Permission.PRACTICUM_TEACH),
+            new NavEntry("Practicum", "/practicum", Permission.PRACTICUM_STUDY));
 
     private final Clock clock;
 

@@ -119,7 +119,7 @@ class DemoLoaderTest {
         List<DemoStaff.Credential> credentials = tx.execute(s -> staff.create(hospital));
 
         assertThat(credentials).extracting(DemoStaff.Credential::username)
-                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "auditor");
+                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "auditor", "instructor", "student");
         for (DemoStaff.Credential c : credentials) {
             assertThat(c.role()).isNotEqualTo(Role.ADMIN);
             assertThat(directory.find(c.username())).hasValueSatisfying(m -> assertThat(m.roles()).containsExactly(c.role()));
