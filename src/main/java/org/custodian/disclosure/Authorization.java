@@ -21,10 +21,11 @@ import org.custodian.chart.Sensitivity;
  */
 public record Authorization(String description, String discloser, String recipient, String purpose,
                             LocalDate expiresOn, String expirationEvent, String signedBy, LocalDate signedOn,
-                            boolean signedByRepresentative, String representativeAuthority,
+                            Boolean signedByRepresentative, String representativeAuthority,
                             Set<Sensitivity> namedSensitivities) {
 
     public Authorization {
+        signedByRepresentative = Boolean.TRUE.equals(signedByRepresentative);
         namedSensitivities = namedSensitivities == null ? Set.of() : Set.copyOf(namedSensitivities);
     }
 }

@@ -8,7 +8,14 @@ package org.custodian.disclosure;
  * @param satisfactoryAssurance satisfactory assurance that the patient was notified or a qualified
  *                              protective order was sought (164.512(e)(1)(ii)(A)/(B))
  */
-public record LegalProcess(boolean subpoena, boolean courtOrder, boolean satisfactoryAssurance) {
+public record LegalProcess(Boolean subpoena, Boolean courtOrder, Boolean satisfactoryAssurance) {
+
+    /** An absent flag (JSON omitted it) is false. */
+    public LegalProcess {
+        subpoena = Boolean.TRUE.equals(subpoena);
+        courtOrder = Boolean.TRUE.equals(courtOrder);
+        satisfactoryAssurance = Boolean.TRUE.equals(satisfactoryAssurance);
+    }
 
     public static final LegalProcess NONE = new LegalProcess(false, false, false);
 
