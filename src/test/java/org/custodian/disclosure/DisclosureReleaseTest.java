@@ -235,4 +235,18 @@ class DisclosureReleaseTest {
             assertThat(new PDFTextStripper().getText(doc)).contains("CIWA 12", "$6.50");
         }
     }
+
+    @Test
+    void intakeNamesTheFieldAndTheRuleAndAnAccountingRequestIsDueInSixtyDays() {
+        Api.Response bad = api.as(roi, "POST", "/api/disclosures", """
+                {"patientId":%d,"requesterType":"PATIENT","requesterName":"Rita","purpose":"own use",
+                 "delivery":"PAPER","receivedOn":"%s"}""".formatted(patient.id(), today.plusDays(1)));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asString()).isEqualTo("receivedOn: cannot be in the future");
+
+        Api.Response accountingRequest = api.as(roi, "POST", "/api/accounting/requests", """
+                {"patientId":%d,"requesterName":"Rita Example","receivedOn":"%s"}""".formatted(patient.id(), today));
+        assertThat(accountingRequest.status()).isEqualTo(201);
+        assertThat(accountingRequest.json().get("dueOn").asString()).isEqualTo(today.plusDays(60).toString());
+    }
 }
