@@ -22,6 +22,11 @@ import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
+import org.custodian.disclosure.AccountingOfDisclosures;
+import org.custodian.disclosure.Delivery;
+import org.custodian.disclosure.NewDisclosureRequest;
+import org.custodian.disclosure.ReleaseOfInformation;
+import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
@@ -100,6 +105,17 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /api/practicum/workspaces/{id}", PRACTICUM_STUDY);
         RULES.put("PUT /api/practicum/workspaces/{id}/answers", PRACTICUM_STUDY);
         RULES.put("POST /api/practicum/workspaces/{id}/submission", PRACTICUM_STUDY);
+        RULES.put("POST /api/disclosures", DISCLOSURE_MANAGE);
+        RULES.put("GET /api/disclosures", DISCLOSURE_READ);
+        RULES.put("GET /api/disclosures/{id}", DISCLOSURE_READ);
+        RULES.put("POST /api/disclosures/{id}/extension", DISCLOSURE_MANAGE);
+        RULES.put("POST /api/disclosures/{id}/release", DISCLOSURE_MANAGE);
+        RULES.put("GET /api/disclosures/{id}/packet", DISCLOSURE_MANAGE);
+        RULES.put("GET /api/accounting/patients/{patientId}", DISCLOSURE_READ);
+        RULES.put("GET /api/accounting/patients/{patientId}/report", DISCLOSURE_READ);
+        RULES.put("POST /api/accounting/requests", DISCLOSURE_MANAGE);
+        RULES.put("GET /api/accounting/requests", DISCLOSURE_READ);
+        RULES.put("POST /api/accounting/requests/{id}/fulfilment", DISCLOSURE_MANAGE);
     }
 
     record Call(String method, String path, String body) {
@@ -113,10 +129,13 @@ class EndpointAuthorizationMatrixTest {
     @Autowired ContinuingEducation education;
     @Autowired MasterPatientIndex mpi;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired ReleaseOfInformation roi;
+    @Autowired AccountingOfDisclosures accounting;
 
     private long patientId;
     private long encounterId;
     private long documentId;
+    private long releasedRequestId;
 
     @BeforeEach
     void chart() {
@@ -129,6 +148,24 @@ class EndpointAuthorizationMatrixTest {
                     admit.plus(2, ChronoUnit.DAYS), "Dr. Matrix", "Medicine", null)).id();
             documentId = unsignedDocument();
         });
+        releasedRequestId = disclosureRequest();
+        accounts.runAs(Role.ROI_SPECIALIST, () -> roi.release(releasedRequestId));
+    }
+
+    /** A fresh continuing-care request (needs no authorization), open. */
+    private long disclosureRequest() {
+        long[] id = new long[1];
+        accounts.runAs(Role.ROI_SPECIALIST, () -> id[0] = roi.intake(new NewDisclosureRequest(patientId,
+                RequesterType.PROVIDER_TREATMENT, "Matrix Clinic", null, "continuing care", Delivery.PDF_DOWNLOAD,
+                LocalDate.now(java.time.ZoneOffset.UTC), null, null, null, null, null, null, null)).id());
+        return id[0];
+    }
+
+    private long accountingRequest() {
+        long[] id = new long[1];
+        accounts.runAs(Role.ROI_SPECIALIST, () -> id[0] = accounting.receive(patientId, "Matrix Tester",
+                LocalDate.now(java.time.ZoneOffset.UTC)).id());
+        return id[0];
     }
 
     private long unsignedDocument() {
@@ -212,6 +249,21 @@ class EndpointAuthorizationMatrixTest {
                 + "/answers", "{\"E1\":\"FLAG\"}"));
         s.put("POST /api/practicum/workspaces/{id}/submission", () -> new Call("POST", "/api/practicum/workspaces/" + studentWorkspace()
                 + "/submission", null));
+        s.put("POST /api/disclosures", () -> new Call("POST", "/api/disclosures", """
+                {"patientId":%d,"requesterType":"PATIENT","requesterName":"Matrix Tester","purpose":"personal use",
+                 "delivery":"PDF_DOWNLOAD","receivedOn":"%s"}""".formatted(patientId, LocalDate.now(java.time.ZoneOffset.UTC))));
+        s.put("GET /api/disclosures", () -> new Call("GET", "/api/disclosures", null));
+        s.put("GET /api/disclosures/{id}", () -> new Call("GET", "/api/disclosures/" + releasedRequestId, null));
+        s.put("POST /api/disclosures/{id}/extension", () -> new Call("POST", "/api/disclosures/" + disclosureRequest() + "/extension",
+                "{\"reason\":\"Records in off-site storage\"}"));
+        s.put("POST /api/disclosures/{id}/release", () -> new Call("POST", "/api/disclosures/" + disclosureRequest() + "/release", null));
+        s.put("GET /api/disclosures/{id}/packet", () -> new Call("GET", "/api/disclosures/" + releasedRequestId + "/packet", null));
+        s.put("GET /api/accounting/patients/{patientId}", () -> new Call("GET", "/api/accounting/patients/" + patientId, null));
+        s.put("GET /api/accounting/patients/{patientId}/report", () -> new Call("GET", "/api/accounting/patients/" + patientId + "/report", null));
+        s.put("POST /api/accounting/requests", () -> new Call("POST", "/api/accounting/requests", """
+                {"patientId":%d,"requesterName":"Matrix Tester","receivedOn":"%s"}""".formatted(patientId, LocalDate.now(java.time.ZoneOffset.UTC))));
+        s.put("GET /api/accounting/requests", () -> new Call("GET", "/api/accounting/requests", null));
+        s.put("POST /api/accounting/requests/{id}/fulfilment", () -> new Call("POST", "/api/accounting/requests/" + accountingRequest() + "/fulfilment", null));
         return s;
     }
 

@@ -7,6 +7,7 @@ import org.custodian.chart.ChartNotFoundException;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
 import org.custodian.chart.Encounter;
+import org.custodian.chart.SensitivityTags;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +28,12 @@ class ChartPageController {
 
     private final ChartService charts;
     private final PatientRegistry patients;
+    private final SensitivityTags sensitivity;
 
-    ChartPageController(ChartService charts, PatientRegistry patients) {
+    ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity) {
         this.charts = charts;
         this.patients = patients;
+        this.sensitivity = sensitivity;
     }
 
     @GetMapping("/patients/{id}")
@@ -43,6 +46,7 @@ class ChartPageController {
         }
         model.addAttribute("chart", chart);
         model.addAttribute("encounterNumbers", encounterNumbers);
+        model.addAttribute("sensitivity", sensitivity.ofDocuments(chart.documents().stream().map(d -> d.id()).toList()));
         return "chart/chart";
     }
 

@@ -1,11 +1,16 @@
 package org.custodian.demo.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
+import org.custodian.chart.Sensitivity;
+import org.custodian.chart.SensitivityTags;
 import org.custodian.demo.DemoHospital;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.stereotype.Component;
@@ -30,11 +35,31 @@ class DemoLoader {
     private final PatientRegistry patients;
     private final ChartService chart;
     private final TransactionTemplate tx;
+    private final SensitivityTags sensitivity;
 
-    DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx) {
+    DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity) {
         this.patients = patients;
         this.chart = chart;
         this.tx = tx;
+        this.sensitivity = sensitivity;
+    }
+
+    /**
+     * The sensitivity tag a demo document gets, so that release of information shows segmentation:
+     * alcohol withdrawal care as Part 2 substance use disorder treatment, psychiatry as behavioural
+     * health, obstetrics as reproductive health; null for the rest.
+     */
+    static Sensitivity sensitivityOf(String service, String text) {
+        if (text != null && text.toLowerCase(Locale.ROOT).contains("alcohol withdrawal")) {
+            return Sensitivity.SUBSTANCE_USE_DISORDER;
+        }
+        if ("Psychiatry".equals(service)) {
+            return Sensitivity.BEHAVIORAL_HEALTH;
+        }
+        if ("Obstetrics".equals(service)) {
+            return Sensitivity.REPRODUCTIVE_HEALTH;
+        }
+        return null;
     }
 
     Loaded load(DemoHospital hospital) {
@@ -62,6 +87,18 @@ class DemoLoader {
                 }
             }
             List<Long> documentIds = inBatches(documents, chart::fileAll);
+            Map<Long, Sensitivity> tags = new LinkedHashMap<>();
+            int k = 0;
+            for (DemoHospital.Visit v : hospital.visits()) {
+                for (NewDocument d : v.documents()) {
+                    Sensitivity tag = sensitivityOf(v.encounter().service(), d.text());
+                    if (tag != null) {
+                        tags.put(documentIds.get(k), tag);
+                    }
+                    k++;
+                }
+            }
+            sensitivity.tagDocuments(tags);
             long filed = System.nanoTime();
             return new Loaded(patientIds, encounterIds, documentIds, (registered - start) / 1_000_000,
                     (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000);

@@ -40,6 +40,7 @@ class PageContextAdvice {
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
             new NavEntry("Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
+            new NavEntry("Release of information", "/disclosures", Permission.DISCLOSURE_READ),
             new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
             new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN),
             new NavEntry("Teaching", "/practicum/teach", Permission.PRACTICUM_TEACH),

@@ -40,6 +40,7 @@ class DemoLoaderTest {
     @Autowired DemoStaff staff;
     @Autowired PatientRegistry patients;
     @Autowired ChartService chart;
+    @Autowired org.custodian.chart.SensitivityTags tags;
     @Autowired StaffDirectory directory;
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
@@ -57,6 +58,9 @@ class DemoLoaderTest {
         assertThat(loaded.patientIds()).hasSize(hospital.registrations().size()).doesNotHaveDuplicates();
         assertThat(loaded.encounterIds()).hasSize(hospital.encounterCount());
         assertThat(loaded.documentIds()).hasSize(hospital.documentCount());
+        // Psychiatry, obstetrics and alcohol withdrawal notes are tagged sensitive, for the ROI demo.
+        assertThat(tags.ofDocuments(loaded.documentIds()).values().stream().flatMap(java.util.Set::stream).distinct())
+                .contains(org.custodian.chart.Sensitivity.BEHAVIORAL_HEALTH, org.custodian.chart.Sensitivity.REPRODUCTIVE_HEALTH);
 
         for (int i = 0; i < hospital.registrations().size(); i += 7) {
             NewPatient p = hospital.registrations().get(i);

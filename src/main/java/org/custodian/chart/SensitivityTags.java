@@ -1,0 +1,28 @@
+package org.custodian.chart;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sensitivity tags of the chart. A document's effective tags are its own plus those of the
+ * encounter it was filed under. Tagging is audited as an update of the document or encounter.
+ */
+public interface SensitivityTags {
+
+    void tagDocument(long documentId, Sensitivity tag);
+
+    void tagEncounter(long encounterId, Sensitivity tag);
+
+    /** Bulk tagging of documents (the demo hospital), one statement and one audit append. */
+    void tagDocuments(Map<Long, Sensitivity> tags);
+
+    /** The effective tags of one document (its own and its encounter's); empty when untagged. */
+    Set<Sensitivity> ofDocument(long documentId);
+
+    /** The tags of one encounter. */
+    Set<Sensitivity> ofEncounter(long encounterId);
+
+    /** The effective tags of many documents, keyed by document id; untagged documents are absent. */
+    Map<Long, Set<Sensitivity>> ofDocuments(Collection<Long> documentIds);
+}

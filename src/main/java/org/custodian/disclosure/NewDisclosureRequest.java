@@ -1,0 +1,30 @@
+package org.custodian.disclosure;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.custodian.chart.DocumentType;
+
+/**
+ * A request for records as the ROI specialist takes it in.
+ *
+ * @param receivedOn   when the request reached the facility: the clocks run from here
+ * @param state        the jurisdiction (two-letter state) whose shorter deadline applies, if any
+ * @param dateFrom     first day of service asked for, or null for no lower bound
+ * @param dateTo       last day of service asked for, or null
+ * @param documentTypes document types asked for; empty means all
+ * @param encounterIds encounters asked for; empty means all in the date range
+ * @param authorization the patient's authorization, when one was received
+ * @param legalProcess subpoena or court order, when one was received
+ */
+public record NewDisclosureRequest(long patientId, RequesterType requesterType, String requesterName,
+                                   String requesterAddress, String purpose, Delivery delivery, LocalDate receivedOn,
+                                   String state, LocalDate dateFrom, LocalDate dateTo, Set<DocumentType> documentTypes,
+                                   List<Long> encounterIds, Authorization authorization, LegalProcess legalProcess) {
+
+    public NewDisclosureRequest {
+        documentTypes = documentTypes == null ? Set.of() : Set.copyOf(documentTypes);
+        encounterIds = encounterIds == null ? List.of() : List.copyOf(encounterIds);
+        legalProcess = legalProcess == null ? LegalProcess.NONE : legalProcess;
+    }
+}

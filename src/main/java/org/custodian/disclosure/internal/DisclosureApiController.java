@@ -1,0 +1,135 @@
+package org.custodian.disclosure.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.custodian.disclosure.AccountingEntry;
+import org.custodian.disclosure.AccountingOfDisclosures;
+import org.custodian.disclosure.AccountingRequest;
+import org.custodian.disclosure.AuthorizationProblem;
+import org.custodian.disclosure.DisclosureRelease;
+import org.custodian.disclosure.DisclosureRequest;
+import org.custodian.disclosure.NewDisclosureRequest;
+import org.custodian.disclosure.ReleaseOfInformation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Release of information and the accounting of disclosures over JSON; packets and reports as PDF. */
+@RestController
+class DisclosureApiController {
+
+    record WorklistItem(DisclosureRequest request, LocalDate deadline, boolean overdue) {
+    }
+
+    record RequestView(DisclosureRequest request, LocalDate deadline, boolean overdue, List<AuthorizationProblem> blocking) {
+    }
+
+    record Extension(String reason) {
+    }
+
+    record NewAccountingRequest(Long patientId, String requesterName, LocalDate receivedOn) {
+    }
+
+    private final ReleaseOfInformation roi;
+    private final AccountingOfDisclosures accounting;
+    private final Clock clock;
+
+    DisclosureApiController(ReleaseOfInformation roi, AccountingOfDisclosures accounting, Clock clock) {
+        this.roi = roi;
+        this.accounting = accounting;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/disclosures")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    @ResponseStatus(HttpStatus.CREATED)
+    DisclosureRequest intake(@RequestBody NewDisclosureRequest request) {
+        return roi.intake(request);
+    }
+
+    /** Open requests by deadline, overdue ones marked. */
+    @GetMapping("/api/disclosures")
+    @PreAuthorize("hasAuthority('disclosure:read')")
+    List<WorklistItem> worklist() {
+        LocalDate today = LocalDate.now(clock);
+        return roi.worklist().stream().map(r -> new WorklistItem(r, r.deadline(), r.overdue(today))).toList();
+    }
+
+    @GetMapping("/api/disclosures/{id}")
+    @PreAuthorize("hasAuthority('disclosure:read')")
+    RequestView request(@PathVariable long id) {
+        DisclosureRequest r = roi.request(id);
+        List<AuthorizationProblem> blocking = r.status() == DisclosureRequest.Status.OPEN ? roi.check(id) : List.of();
+        return new RequestView(r, r.deadline(), r.overdue(LocalDate.now(clock)), blocking);
+    }
+
+    @PostMapping("/api/disclosures/{id}/extension")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    DisclosureRequest extend(@PathVariable long id, @RequestBody Extension extension) {
+        return roi.extend(id, extension == null ? null : extension.reason());
+    }
+
+    /** 200 with what was released and withheld, or 422 naming each failing authorization element. */
+    @PostMapping("/api/disclosures/{id}/release")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    DisclosureRelease release(@PathVariable long id) {
+        return roi.release(id);
+    }
+
+    @GetMapping("/api/disclosures/{id}/packet")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    ResponseEntity<byte[]> packet(@PathVariable long id) {
+        DisclosureRequest r = roi.request(id);
+        return pdf(roi.packet(id), r.requestNumber() + ".pdf");
+    }
+
+    @GetMapping("/api/accounting/patients/{patientId}")
+    @PreAuthorize("hasAuthority('disclosure:read')")
+    List<AccountingEntry> accounting(@PathVariable long patientId) {
+        return accounting.accounting(patientId);
+    }
+
+    @GetMapping("/api/accounting/patients/{patientId}/report")
+    @PreAuthorize("hasAuthority('disclosure:read')")
+    ResponseEntity<byte[]> report(@PathVariable long patientId) {
+        return pdf(accounting.report(patientId), "accounting-of-disclosures-" + patientId + ".pdf");
+    }
+
+    @PostMapping("/api/accounting/requests")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountingRequest receive(@RequestBody NewAccountingRequest request) {
+        if (request == null || request.patientId() == null) {
+            throw new IllegalArgumentException("patientId: required");
+        }
+        return accounting.receive(request.patientId(), request.requesterName(), request.receivedOn());
+    }
+
+    @GetMapping("/api/accounting/requests")
+    @PreAuthorize("hasAuthority('disclosure:read')")
+    List<AccountingRequest> openRequests() {
+        return accounting.openRequests();
+    }
+
+    @PostMapping("/api/accounting/requests/{id}/fulfilment")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    AccountingRequest fulfil(@PathVariable long id) {
+        return accounting.fulfil(id);
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+                .body(pdf);
+    }
+}

@@ -1,0 +1,166 @@
+package org.custodian.disclosure.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.custodian.chart.ClinicalDocument;
+import org.custodian.disclosure.AccountingEntry;
+import org.custodian.disclosure.DisclosureRelease;
+import org.custodian.disclosure.DisclosureRequest;
+import org.custodian.disclosure.RequesterType;
+import org.custodian.patient.Patient;
+
+/**
+ * The PDF packet of a release: a cover letter (what was asked, what is enclosed, what was withheld
+ * and why, the invoice line), the released documents each starting on a new page with any statement
+ * of disagreement attached to it (45 CFR 164.526(d)(4)), and for subpoenas and court orders a
+ * certification of records signed by the custodian of records. Every page carries the request number
+ * as a watermark and in its footer with "Page i of n". Also the patient's accounting report.
+ */
+final class PacketWriter {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm 'UTC'");
+
+    private PacketWriter() {
+    }
+
+    record Document(ClinicalDocument document, String encounterNumber, List<String> statements) {
+    }
+
+    static byte[] packet(DisclosureSettings settings, DisclosureRequest r, Patient patient, List<Document> documents,
+                         List<DisclosureRelease.Withheld> withheld, DisclosureRelease.InvoiceLine invoice,
+                         String releasedBy, Instant releasedAt) {
+        try (PdfComposer pdf = new PdfComposer("Release of information " + r.requestNumber(), settings.getFacility(), releasedAt)) {
+            LocalDate today = LocalDate.ofInstant(releasedAt, ZoneOffset.UTC);
+            pdf.strong(settings.getFacility());
+            pdf.text("Health Information Management · Release of Information");
+            pdf.space(12);
+            pdf.text(DATE.format(today));
+            pdf.space(8);
+            pdf.text(r.requesterName());
+            if (r.requesterAddress() != null && !r.requesterAddress().isBlank()) {
+                pdf.text(r.requesterAddress());
+            }
+            pdf.space(12);
+            pdf.title("Release of information — request " + r.requestNumber());
+            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + DATE.format(patient.birthDate()));
+            pdf.label("Requester", r.requesterName() + " (" + r.requesterType().label() + ")");
+            pdf.label("Purpose", r.purpose());
+            pdf.label("Received", DATE.format(r.receivedOn()));
+            pdf.label("Records asked for", scope(r));
+            pdf.label("Delivery", r.delivery().label());
+            pdf.space(6);
+            pdf.text("Enclosed are copies of the health records described below, released in response to your request. "
+                    + "This information has been disclosed to you from records protected by federal and state confidentiality "
+                    + "rules. Further use or disclosure may be prohibited without the written consent of the person to whom it pertains.");
+            if (r.requesterType() != RequesterType.PATIENT && r.requesterType() != RequesterType.PERSONAL_REPRESENTATIVE
+                    && documents.stream().anyMatch(d -> d.document() != null)) {
+                pdf.space(4);
+                pdf.text("Records of substance use disorder treatment, where enclosed, are protected by 42 CFR Part 2; "
+                        + "the federal rules restrict any use of the information to investigate or prosecute the patient (42 CFR 2.32).");
+            }
+            pdf.heading("Released documents (" + documents.size() + ")");
+            if (documents.isEmpty()) {
+                pdf.text("None.");
+            }
+            for (Document d : documents) {
+                ClinicalDocument c = d.document();
+                pdf.text("• " + c.title() + " — " + c.type().title() + ", " + DATE_TIME.format(c.createdAt().atOffset(ZoneOffset.UTC))
+                        + (d.encounterNumber() == null ? "" : ", encounter " + d.encounterNumber()));
+            }
+            pdf.heading("Withheld (" + withheld.size() + ")");
+            if (withheld.isEmpty()) {
+                pdf.text("Nothing within the request was withheld.");
+            }
+            for (DisclosureRelease.Withheld w : withheld) {
+                pdf.text("• " + w.title() + " (document " + w.documentId() + ") — " + w.reason());
+            }
+            pdf.heading("Invoice");
+            pdf.text(invoice.description() + ": " + Fees.money(invoice.amountCents()) + " (" + invoice.basis() + ")");
+            pdf.space(10);
+            pdf.text("Released by " + releasedBy + " on " + DATE_TIME.format(releasedAt.atOffset(ZoneOffset.UTC)) + ".");
+
+            for (Document d : documents) {
+                ClinicalDocument c = d.document();
+                pdf.newPage();
+                pdf.title(c.title());
+                pdf.label("Document type", c.type().title() + " (LOINC " + c.loincCode() + ")");
+                pdf.label("Author", c.author());
+                pdf.label("Created", DATE_TIME.format(c.createdAt().atOffset(ZoneOffset.UTC)));
+                pdf.label("Encounter", d.encounterNumber());
+                pdf.label("Status", c.status().name().toLowerCase() + (c.signedBy() == null ? ""
+                        : ", signed by " + c.signedBy() + " " + DATE_TIME.format(c.signedAt().atOffset(ZoneOffset.UTC))));
+                pdf.space(8);
+                pdf.text(c.text());
+                for (String statement : d.statements()) {
+                    pdf.heading("Statement of disagreement and rebuttal (45 CFR 164.526(d)(4))");
+                    pdf.text(statement);
+                }
+            }
+
+            if (r.legalProcess().any()) {
+                pdf.newPage();
+                pdf.title("Certification of records");
+                pdf.text("I, the undersigned, am the " + settings.getCustodianOfRecords() + " of " + settings.getFacility()
+                        + ", or a person duly authorized to certify its records. I certify that the enclosed "
+                        + documents.size() + " document(s), released under request " + r.requestNumber() + " for "
+                        + patient.displayName() + " (MRN " + patient.mrn() + "), are true and complete copies of the records"
+                        + " described, made at or near the time of the acts and events recorded by persons with knowledge of them,"
+                        + " kept in the regular course of business, and that it is the regular practice of the facility to make such records."
+                        + (withheld.isEmpty() ? "" : " Records withheld under federal or state confidentiality law are listed in the cover letter."));
+                pdf.space(20);
+                pdf.text("Signed: " + releasedBy + ", for the " + settings.getCustodianOfRecords());
+                pdf.text("Date: " + DATE.format(today));
+                pdf.text("Legal process: " + (r.legalProcess().courtOrder() ? "court order" : "subpoena")
+                        + (r.legalProcess().satisfactoryAssurance() ? ", with satisfactory assurance (45 CFR 164.512(e)(1)(ii))" : ""));
+            }
+            return pdf.finish(settings.getFacility() + " · Request " + r.requestNumber() + " · Confidential",
+                    r.requestNumber());
+        }
+    }
+
+    static byte[] accounting(DisclosureSettings settings, Patient patient, List<AccountingEntry> entries, LocalDate from,
+                             Instant now) {
+        try (PdfComposer pdf = new PdfComposer("Accounting of disclosures", settings.getFacility(), now)) {
+            pdf.strong(settings.getFacility());
+            pdf.title("Accounting of disclosures");
+            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + DATE.format(patient.birthDate()));
+            pdf.label("Period", DATE.format(from) + " to " + DATE.format(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+            pdf.space(6);
+            pdf.text("Under 45 CFR 164.528 you may receive an accounting of the disclosures of your health information made in the "
+                    + "six years before your request. Disclosures for treatment, payment and health care operations, to you, "
+                    + "and under your authorization are not listed (45 CFR 164.528(a)(1)).");
+            pdf.heading("Disclosures (" + entries.size() + ")");
+            if (entries.isEmpty()) {
+                pdf.text("No disclosures subject to accounting were made in this period.");
+            }
+            for (AccountingEntry e : entries) {
+                pdf.strong(DATE.format(e.disclosedAt().atOffset(ZoneOffset.UTC)) + " — " + e.recipient());
+                if (e.recipientAddress() != null && !e.recipientAddress().isBlank()) {
+                    pdf.text("Address: " + e.recipientAddress());
+                }
+                pdf.text("What was disclosed: " + e.description());
+                pdf.text("Purpose: " + e.purpose());
+                pdf.space(4);
+            }
+            return pdf.finish(settings.getFacility() + " · Accounting of disclosures · MRN " + patient.mrn(), "ACCOUNTING");
+        }
+    }
+
+    static String scope(DisclosureRequest r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.documentTypes().isEmpty() ? "all document types"
+                : String.join(", ", r.documentTypes().stream().map(t -> t.title()).sorted().toList()));
+        if (r.dateFrom() != null || r.dateTo() != null) {
+            sb.append(", services ").append(r.dateFrom() == null ? "up" : "from " + DATE.format(r.dateFrom()))
+                    .append(r.dateTo() == null ? "" : " to " + DATE.format(r.dateTo()));
+        }
+        if (!r.encounterIds().isEmpty()) {
+            sb.append(", ").append(r.encounterIds().size()).append(" encounter(s)");
+        }
+        return sb.toString();
+    }
+}
