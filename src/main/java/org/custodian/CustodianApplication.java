@@ -10,9 +10,20 @@ public class CustodianApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            System.exit(Cli.run(args));
+            Integer offline = runOffline(args);
+            System.exit(offline != null ? offline : Cli.run(args));
         }
         SpringApplication.run(CustodianApplication.class, args);
+    }
+
+    /** A command that needs no database runs without Spring (mpi-eval). */
+    private static Integer runOffline(String[] args) {
+        try {
+            return org.custodian.patient.OfflineCommands.run(args);
+        } catch (Exception e) {
+            System.err.println("custodian " + args[0] + " failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Every clock of the law (ROI 30 days, amendments 60 days, aging, retention) reads this one. */

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** The master patient index's CLI. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MpiSettings.class)
-class MpiCommands {
+public class MpiCommands {
 
     @Bean
     MatchEngine matchEngine(MpiSettings settings) {
@@ -41,6 +41,22 @@ class MpiCommands {
                 return 0;
             }
         };
+    }
+
+    /**
+     * {@code mpi-eval} without Spring and without a database: it links a file in memory, so it
+     * starts nothing else. The thresholds are the defaults of {@link MpiSettings}, the same values
+     * application.properties sets.
+     */
+    public static int evalOffline(String[] args) throws java.io.IOException {
+        if (args.length == 0) {
+            System.err.println("usage: mpi-eval FILE.csv [FILE2.csv ...]");
+            return 2;
+        }
+        MpiSettings settings = MpiSettings.DEFAULTS;
+        Evaluation e = evaluate(new MatchEngine(settings), Arrays.stream(args).map(Path::of).toList());
+        print(e, settings);
+        return 0;
     }
 
     /** A timed FEBRL evaluation: reading, linking and counting (Spring start-up excluded). */
