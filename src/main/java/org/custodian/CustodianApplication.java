@@ -19,7 +19,12 @@ public class CustodianApplication {
     /** A command that needs no database runs without Spring (mpi-eval). */
     private static Integer runOffline(String[] args) {
         try {
-            return org.custodian.patient.OfflineCommands.run(args);
+            for (OfflineCommand command : java.util.ServiceLoader.load(OfflineCommand.class, CustodianApplication.class.getClassLoader())) {
+                if (command.name().equals(args[0])) {
+                    return command.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+                }
+            }
+            return null;
         } catch (Exception e) {
             System.err.println("custodian " + args[0] + " failed: " + e.getMessage());
             return 1;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** The master patient index's CLI. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MpiSettings.class)
-public class MpiCommands {
+class MpiCommands {
 
     @Bean
     MatchEngine matchEngine(MpiSettings settings) {
@@ -69,7 +69,7 @@ public class MpiCommands {
      * starts nothing else. The thresholds are the defaults of {@link MpiSettings}, the same values
      * application.properties sets.
      */
-    public static int evalOffline(String[] args) throws java.io.IOException {
+    static int evalOffline(String[] args) throws java.io.IOException {
         if (args.length == 0) {
             System.err.println("usage: mpi-eval FILE.csv [FILE2.csv ...]");
             return 2;
