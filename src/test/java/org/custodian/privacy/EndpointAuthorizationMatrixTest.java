@@ -180,8 +180,10 @@ class EndpointAuthorizationMatrixTest {
     private Map<String, Supplier<Call>> samples() {
         Map<String, Supplier<Call>> s = new LinkedHashMap<>();
         s.put("GET /api/patients", () -> new Call("GET", "/api/patients?q=matrix", null));
-        s.put("POST /api/patients", () -> new Call("POST", "/api/patients", """
-                {"givenName":"New","familyName":"Registrant","birthDate":"1980-02-03","sex":"M"}"""));
+        // A new family name each time, and confirmNew: a repeat must not meet the MPI's 409 for a likely existing patient.
+        s.put("POST /api/patients", () -> new Call("POST", "/api/patients?confirmNew=true", """
+                {"givenName":"New","familyName":"Registrant%s","birthDate":"1980-02-03","sex":"M"}"""
+                .formatted(UUID.randomUUID().toString().replaceAll("[^a-f]", ""))));
         s.put("GET /api/patients/{id}", () -> new Call("GET", "/api/patients/" + patientId, null));
         s.put("GET /api/encounters/{id}", () -> new Call("GET", "/api/encounters/" + encounterId, null));
         s.put("GET /api/documents/{id}", () -> new Call("GET", "/api/documents/" + documentId, null));

@@ -7,12 +7,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
+import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
+import org.custodian.patient.PatientMatch;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientPage;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +35,11 @@ class PatientApiController {
     static final String NAME_QUERY = "[\\p{L}\\p{M} ,.'-]*";
 
     private final PatientRegistry patients;
+    private final MasterPatientIndex mpi;
 
-    PatientApiController(PatientRegistry patients) {
+    PatientApiController(PatientRegistry patients, MasterPatientIndex mpi) {
         this.patients = patients;
+        this.mpi = mpi;
     }
 
     @GetMapping
@@ -46,10 +53,29 @@ class PatientApiController {
         return patients.search(new PatientSearch(q, mrn, dob), page, size);
     }
 
+    /**
+     * Registers a patient, but first asks the master patient index for likely existing records of
+     * the person: a duplicate registration splits a history. With candidates and without
+     * {@code confirmNew=true} the answer is 409 with the candidates and no MRN is created; with it,
+     * the registration goes ahead and each candidate pair goes to the duplicate worklist.
+     */
     @PostMapping
     @PreAuthorize("hasAuthority('chart:write')")
-    ResponseEntity<Patient> register(@Valid @RequestBody NewPatient patient) {
+    ResponseEntity<?> register(@Valid @RequestBody NewPatient patient,
+                               @RequestParam(defaultValue = "false") boolean confirmNew) {
+        List<PatientMatch> candidates = mpi.likelyMatches(patient);
+        if (!candidates.isEmpty() && !confirmNew) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, candidates.size()
+                    + " registered patient(s) may be this person. Use the existing record, or repeat the request with"
+                    + " confirmNew=true to register a new one (the pairs then go to the duplicate worklist).");
+            problem.setTitle("Likely existing patient");
+            problem.setProperty("candidates", candidates);
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
         Patient created = patients.register(patient);
+        for (PatientMatch candidate : candidates) {
+            mpi.reportPossibleDuplicate(candidate.patientId(), created.id());
+        }
         return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
     }
 }

@@ -36,10 +36,10 @@ class IndexModel {
         this.clock = clock;
     }
 
-    /** The fitted run, or null while the index has too few registrations to estimate anything. */
+    /** The fitted run, or null while the index is empty. */
     synchronized Linkage current() {
         long active = jdbc.sql("select count(*) from patient where merged_into is null").query(Long.class).single();
-        if (active < 2) {
+        if (active == 0) {
             return null;
         }
         boolean stale = fitted == null || active > fittedOn + Math.max(20, fittedOn / 5)

@@ -43,6 +43,43 @@ class MpiCommands {
         };
     }
 
+    @Bean
+    CliCommand mpiScanCommand(MpiScan scan) {
+        return new CliCommand() {
+            public String name() {
+                return "mpi-scan";
+            }
+
+            public String usage() {
+                return " scan the whole index for duplicate registrations and put the pairs on the worklist";
+            }
+
+            public int run(String[] args) throws Exception {
+                MpiScan.Result r = scan.scan(System.err);
+                System.out.printf(Locale.ROOT, "registrations=%d pairs compared=%d link pairs=%d review pairs=%d new on worklist=%d%n",
+                        r.registrations(), r.comparedPairs(), r.linkPairs(), r.reviewPairs(), r.newPairs());
+                System.out.printf(Locale.ROOT, "read=%.1fs link=%.1fs write=%.1fs%n", r.readSeconds(), r.linkSeconds(), r.writeSeconds());
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * {@code mpi-eval} without Spring and without a database: it links a file in memory, so it
+     * starts nothing else. The thresholds are the defaults of {@link MpiSettings}, the same values
+     * application.properties sets.
+     */
+    static int evalOffline(String[] args) throws java.io.IOException {
+        if (args.length == 0) {
+            System.err.println("usage: mpi-eval FILE.csv [FILE2.csv ...]");
+            return 2;
+        }
+        MpiSettings settings = MpiSettings.DEFAULTS;
+        Evaluation e = evaluate(new MatchEngine(settings), Arrays.stream(args).map(Path::of).toList());
+        print(e, settings);
+        return 0;
+    }
+
     /** A timed FEBRL evaluation: reading, linking and counting (Spring start-up excluded). */
     record Evaluation(int records, PairMetrics metrics, FellegiSunterModel model, double seconds) {
     }

@@ -1,0 +1,258 @@
+package org.custodian.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.custodian.CustodianApplication;
+import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * mpi-scan on a generated index: N people (default 1,000,000) plus 2% duplicate registrations with
+ * a clerk's corruptions (typos and transpositions in names, nicknames, day/month swaps and digit
+ * typos in the birth date, SSN typo or missing, moved house). The index is loaded with COPY
+ * (fixture, not what is measured); then {@code java -jar target/custodian.jar mpi-scan} runs as its
+ * own process under /usr/bin/time, which gives its wall time and peak memory (max RSS); finally the
+ * worklist is scored against the generated truth (recall and precision on pairs).
+ */
+public final class MpiScanBenchmark {
+
+    static final int PEOPLE = Integer.getInteger("bench.people", 1_000_000);
+    static final double DUPLICATE_SHARE = 0.02;
+    static final String HEAP = System.getProperty("bench.scanHeap", "6g");
+
+    static final String[] GIVEN_F = {"mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+            "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol",
+            "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
+            "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel",
+            "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia",
+            "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline",
+            "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia",
+            "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
+            "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "guadalupe", "ximena", "lucia", "camila", "valentina"};
+    static final String[] GIVEN_M = {"james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas", "charles",
+            "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin",
+            "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
+            "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank",
+            "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary",
+            "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold", "sean",
+            "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan",
+            "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby",
+            "mason", "philip", "louis", "luis", "carlos", "miguel", "jorge", "pierre", "jean"};
+    static final Map<String, String> NICK = Map.ofEntries(Map.entry("william", "bill"), Map.entry("robert", "bob"),
+            Map.entry("richard", "dick"), Map.entry("james", "jim"), Map.entry("john", "jack"), Map.entry("michael", "mike"),
+            Map.entry("thomas", "tom"), Map.entry("joseph", "joe"), Map.entry("margaret", "peggy"), Map.entry("elizabeth", "liz"),
+            Map.entry("katherine", "kate"), Map.entry("patricia", "pat"), Map.entry("jennifer", "jenny"), Map.entry("daniel", "dan"),
+            Map.entry("christopher", "chris"), Map.entry("anthony", "tony"), Map.entry("susan", "sue"), Map.entry("deborah", "debbie"));
+    static final String[] FAMILY_COMMON = {"smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez",
+            "martinez", "hernandez", "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore", "jackson", "martin",
+            "lee", "perez", "thompson", "white", "harris", "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young",
+            "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores", "green", "adams", "nelson", "baker", "hall",
+            "rivera", "campbell", "mitchell", "carter", "roberts"};
+    static final String[] SYLLABLES = {"ba", "ber", "can", "dal", "den", "fer", "gan", "hol", "ker", "lan", "mar", "mon", "nor",
+            "par", "ral", "ros", "sal", "son", "ter", "ton", "var", "wal", "zel", "ash", "bri", "cor", "dun", "el", "fitz", "gor",
+            "ham", "ing", "kow", "ski", "ley", "man", "ner", "ock", "quin", "rey", "sto", "uel", "vic", "wen", "yor"};
+    static final String[] STREETS = {"main st", "oak ave", "maple st", "cedar ln", "elm st", "pine rd", "washington ave", "lake dr",
+            "hill st", "park ave", "church st", "river rd", "sunset blvd", "highland ave", "forest dr", "meadow ln", "center st",
+            "jefferson st", "lincoln ave", "madison ave", "spring st", "walnut st", "chestnut st", "willow way", "mill rd"};
+    static final String[] CITIES = {"springfield", "peoria", "rockford", "joliet", "naperville", "aurora", "champaign", "decatur",
+            "bloomington", "evanston", "elgin", "waukegan", "cicero", "quincy", "danville", "moline", "normal", "urbana"};
+
+    record Person(String given, String family, LocalDate dob, char sex, String ssn, String line, String city, String zip, String phone) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("custodian-bench-mpi-");
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres").toFile()).setCleanDataDirectory(true)
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "64MB").start();
+        try {
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            machine();
+            // Flyway: start Custodian once (no web server) so that the schema is there.
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
+                    .web(WebApplicationType.NONE).run("--custodian.db.url=" + url, "--custodian.db.user=postgres",
+                            "--custodian.db.password=", "--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
+                            "--custodian.coding.load-bundled=false", "--custodian.data-dir=" + dataDir,
+                            "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+                // schema migrated
+            }
+            Map<String, Integer> entityOfMrn = new HashMap<>();
+            long t0 = System.nanoTime();
+            int rows = load(url, entityOfMrn);
+            System.out.printf(Locale.ROOT, "fixture: %,d registrations (%,d people + %,d duplicates) loaded with COPY in %.1f s%n",
+                    rows, PEOPLE, rows - PEOPLE, (System.nanoTime() - t0) / 1e9);
+
+            ProcessBuilder scan = new ProcessBuilder("/usr/bin/time", "-f", "TIME wall=%e s maxrss=%M KB cpu=%P",
+                    "java", "-Xmx" + HEAP, "-jar", "target/custodian.jar", "mpi-scan");
+            scan.environment().put("CUSTODIAN_DB_URL", url);
+            scan.environment().put("CUSTODIAN_DB_USER", "postgres");
+            scan.environment().put("CUSTODIAN_DB_PASSWORD", "");
+            scan.environment().put("CUSTODIAN_DATA_DIR", dataDir.toString());
+            scan.inheritIO();
+            System.out.println("running: java -Xmx" + HEAP + " -jar target/custodian.jar mpi-scan");
+            int exit = scan.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("mpi-scan exited with " + exit);
+            }
+            score(url, entityOfMrn);
+        } finally {
+            pg.close();
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static int load(String url, Map<String, Integer> entityOfMrn) throws Exception {
+        Random r = new Random(20261127L);
+        List<Person> people = new ArrayList<>(PEOPLE);
+        for (int i = 0; i < PEOPLE; i++) {
+            people.add(person(r));
+        }
+        StringBuilder copy = new StringBuilder(PEOPLE * 160);
+        long mrn = 10_000_000L;
+        for (int i = 0; i < PEOPLE; i++) {
+            append(copy, ++mrn, people.get(i));
+            entityOfMrn.put(Long.toString(mrn), i);
+        }
+        int duplicates = (int) Math.round(PEOPLE * DUPLICATE_SHARE);
+        for (int d = 0; d < duplicates; d++) {
+            int original = r.nextInt(PEOPLE);
+            append(copy, ++mrn, corrupt(people.get(original), r));
+            entityOfMrn.put(Long.toString(mrn), original);
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy patient (mrn, given_name, family_name, birth_date, sex, ssn,"
+                    + " address_line, city, state, postal_code, phone, search_name) from stdin (format text)", new StringReader(copy.toString()));
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze patient");
+            }
+        }
+        return PEOPLE + duplicates;
+    }
+
+    static void append(StringBuilder sb, long mrn, Person p) {
+        sb.append(mrn).append('\t').append(cap(p.given())).append('\t').append(cap(p.family())).append('\t').append(p.dob())
+                .append('\t').append(p.sex()).append('\t').append(p.ssn() == null ? "\\N" : p.ssn()).append('\t').append(p.line())
+                .append('\t').append(cap(p.city())).append("\tIL\t").append(p.zip()).append('\t').append(p.phone()).append('\t')
+                .append(p.given()).append(' ').append(p.family()).append('\n');
+    }
+
+    static String cap(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static Person person(Random r) {
+        boolean female = r.nextBoolean();
+        String[] names = female ? GIVEN_F : GIVEN_M;
+        String given = names[zipf(r, names.length)];
+        String family = r.nextDouble() < 0.35 ? FAMILY_COMMON[zipf(r, FAMILY_COMMON.length)]
+                : SYLLABLES[r.nextInt(SYLLABLES.length)] + SYLLABLES[r.nextInt(SYLLABLES.length)]
+                        + (r.nextBoolean() ? SYLLABLES[r.nextInt(SYLLABLES.length)] : "");
+        LocalDate dob = LocalDate.of(1930, 1, 1).plusDays(r.nextInt(365 * 94));
+        String ssn = r.nextDouble() < 0.85 ? String.format("%09d", 100_000_000 + r.nextInt(799_999_999)) : null;
+        int city = r.nextInt(CITIES.length);
+        return new Person(given, family, dob, female ? 'F' : 'M', ssn,
+                (1 + r.nextInt(9999)) + " " + STREETS[r.nextInt(STREETS.length)], CITIES[city],
+                String.valueOf(60000 + city * 100 + r.nextInt(100)), String.format("217-555-%04d", r.nextInt(10000)));
+    }
+
+    /** A clerk's re-registration of a returning patient: one to three mistakes. */
+    static Person corrupt(Person p, Random r) {
+        String given = p.given();
+        String family = p.family();
+        LocalDate dob = p.dob();
+        String ssn = p.ssn();
+        String line = p.line();
+        String city = p.city();
+        String zip = p.zip();
+        String phone = p.phone();
+        int mistakes = 1 + r.nextInt(3);
+        for (int m = 0; m < mistakes; m++) {
+            switch (r.nextInt(7)) {
+                case 0 -> family = transpose(family, r);
+                case 1 -> given = NICK.getOrDefault(given, transpose(given, r));
+                case 2 -> dob = dob.getDayOfMonth() <= 12 && dob.getDayOfMonth() != dob.getMonthValue()
+                        ? LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue()) : dob.plusDays(1);
+                case 3 -> ssn = ssn == null ? null : ssn.substring(0, 8) + (char) ('0' + (ssn.charAt(8) - '0' + 1) % 10);
+                case 4 -> ssn = null;
+                case 5 -> {
+                    int c = r.nextInt(CITIES.length);
+                    line = (1 + r.nextInt(9999)) + " " + STREETS[r.nextInt(STREETS.length)];
+                    city = CITIES[c];
+                    zip = String.valueOf(60000 + c * 100 + r.nextInt(100));
+                    phone = String.format("217-555-%04d", r.nextInt(10000));
+                }
+                default -> family = family.length() > 4 ? family.substring(0, family.length() - 1) : family + "e";
+            }
+        }
+        return new Person(given, family, dob, p.sex(), ssn, line, city, zip, phone);
+    }
+
+    static String transpose(String s, Random r) {
+        if (s.length() < 3) {
+            return s;
+        }
+        int i = 1 + r.nextInt(s.length() - 2);
+        char[] c = s.toCharArray();
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+        return new String(c);
+    }
+
+    /** Index drawn with a Zipf-like skew: a few names are common, most are rarer. */
+    static int zipf(Random r, int n) {
+        return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, r.nextDouble()) - 1));
+    }
+
+    static void score(String url, Map<String, Integer> entityOfMrn) throws Exception {
+        // True pairs: all pairs of registrations of one entity.
+        Map<Integer, Integer> sizes = new HashMap<>();
+        entityOfMrn.values().forEach(e -> sizes.merge(e, 1, Integer::sum));
+        long truePairs = sizes.values().stream().mapToLong(k -> (long) k * (k - 1) / 2).sum();
+        long link = 0, linkTrue = 0, all = 0, allTrue = 0;
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select a.mrn, b.mrn, w.match_class from mpi_pair w join patient a on a.id = w.patient_a"
+                     + " join patient b on b.id = w.patient_b")) {
+            while (rs.next()) {
+                boolean same = entityOfMrn.get(rs.getString(1)).equals(entityOfMrn.get(rs.getString(2)));
+                all++;
+                allTrue += same ? 1 : 0;
+                if (rs.getString(3).equals("LINK")) {
+                    link++;
+                    linkTrue += same ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "truth: %,d true pairs%n", truePairs);
+        System.out.printf(Locale.ROOT, "link pairs (>= link threshold): %,d, precision=%.4f recall=%.4f%n", link,
+                link == 0 ? 0 : (double) linkTrue / link, (double) linkTrue / truePairs);
+        System.out.printf(Locale.ROOT, "worklist pairs (link + review band): %,d, precision=%.4f recall=%.4f%n", all,
+                all == 0 ? 0 : (double) allTrue / all, (double) allTrue / truePairs);
+    }
+
+    static void machine() throws Exception {
+        System.out.printf("machine: %d CPUs, %s, load %s%n", Runtime.getRuntime().availableProcessors(),
+                Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst().orElse("?"),
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("java: " + System.getProperty("java.version") + ", people=" + PEOPLE + ", scan heap " + HEAP);
+    }
+}
