@@ -27,10 +27,12 @@ class ChartPageController {
 
     private final ChartService charts;
     private final PatientRegistry patients;
+    private final org.custodian.chart.Amendments amendments;
 
-    ChartPageController(ChartService charts, PatientRegistry patients) {
+    ChartPageController(ChartService charts, PatientRegistry patients, org.custodian.chart.Amendments amendments) {
         this.charts = charts;
         this.patients = patients;
+        this.amendments = amendments;
     }
 
     @GetMapping("/patients/{id}")
@@ -51,6 +53,8 @@ class ChartPageController {
     String document(@PathVariable long id, Model model) {
         ClinicalDocument document = charts.document(id);
         model.addAttribute("document", document);
+        // Amendments, and after a denial the disagreement and rebuttal, are shown with the record (164.526(c)(1), (d)(4)).
+        model.addAttribute("amendments", amendments.statementsFor(id));
         model.addAttribute("patient", patients.find(document.patientId())
                 .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
         return "chart/document";

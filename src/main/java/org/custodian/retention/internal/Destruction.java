@@ -5,20 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A proposed or completed destruction: what, by which method, who proposed and approved, and the certificate. */
-record Destruction(long id, String status, String jurisdiction, DestructionMethod method, String reason, String proposedBy,
+public record Destruction(long id, String status, String jurisdiction, DestructionMethod method, String reason, String proposedBy,
                    Instant proposedAt, Instant destroyedAt, String certificateNumber, List<Item> items,
                    List<Approval> approvals) {
 
-    record Item(long encounterId, long patientId, String mrn, String encounterNumber, String recordType, LocalDate serviceEnd,
+    public record Item(long encounterId, long patientId, String mrn, String encounterNumber, String recordType, LocalDate serviceEnd,
                 LocalDate retainUntil, int documentCount) {
     }
 
-    record Approval(String approvedBy, Instant approvedAt) {
+    public record Approval(String approvedBy, Instant approvedAt) {
     }
 
     static final int APPROVALS_NEEDED = 2;
 
-    boolean destroyed() {
+    public boolean destroyed() {
         return "DESTROYED".equals(status);
     }
 }

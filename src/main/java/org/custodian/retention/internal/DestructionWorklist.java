@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  * decides whether the minors' rule applies, and a legal hold is shown (it blocks the proposal).
  */
 @Component
-class DestructionWorklist {
+public class DestructionWorklist {
 
     /** One encounter past retention. {@code hold} names the legal hold that blocks it, or is null. */
-    record Item(long encounterId, long patientId, String mrn, String encounterNumber, String recordType,
+    public record Item(long encounterId, long patientId, String mrn, String encounterNumber, String recordType,
                 LocalDate serviceEnd, int ageAtService, boolean minorRule, LocalDate retainUntil, String authority,
                 int documentCount, String hold) {
     }

@@ -10,7 +10,7 @@ import java.time.Period;
  * {@code yearsAfterMajority} (the statute of limitations for minors commonly runs from majority),
  * whichever is later. {@code recordType} is an encounter class or {@code *} for every type.
  */
-record RetentionSchedule(long id, String jurisdiction, String recordType, int retainYears, int ageOfMajority,
+public record RetentionSchedule(long id, String jurisdiction, String recordType, int retainYears, int ageOfMajority,
                          int yearsAfterMajority, String authority, String updatedBy, Instant updatedAt) {
 
     static final String ANY_TYPE = "*";

@@ -39,6 +39,9 @@ class PageContextAdvice {
             new NavEntry("Home", "/", null),
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
+            new NavEntry("Amendments", "/amendments", Permission.AMENDMENT_MANAGE),
+            new NavEntry("Retention", "/retention/destructions", Permission.RETENTION_APPROVE),
+            new NavEntry("Legal holds", "/retention/holds", Permission.LEGAL_HOLD),
             new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE));
 
     private final Clock clock;
