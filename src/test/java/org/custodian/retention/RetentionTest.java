@@ -190,6 +190,9 @@ class RetentionTest {
                     "Approved by: " + approverB, "Destroyed on: ");
         }
         assertThat(approve(accounts.of(Role.HIM_DIRECTOR), id).status()).isEqualTo(409);
+        // Nothing is left to amend.
+        assertThat(api.as(manager, "POST", "/api/amendments", "{\"documentId\":" + adultDocument
+                + ",\"requestedChange\":\"x\"}").status()).isEqualTo(409);
     }
 
     @Test

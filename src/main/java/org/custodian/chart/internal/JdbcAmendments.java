@@ -71,6 +71,11 @@ class JdbcAmendments implements Amendments {
             throw new IllegalArgumentException("receivedOn: must not be in the future");
         }
         long patientId = documentPatient(request.documentId());
+        if (jdbc.sql("select destroyed_at is not null from clinical_document where id = ?").param(request.documentId())
+                .query(Boolean.class).single()) {
+            throw ChartConflict.of("Document destroyed", "Document " + request.documentId()
+                    + " was destroyed under its retention schedule; there is nothing left to amend.");
+        }
         long id = jdbc.sql("""
                         insert into amendment_request (document_id, patient_id, requested_change, patient_reason,
                                                        received_on, received_by, due_on)

@@ -58,6 +58,11 @@ public class DestructionWorklist {
     }
 
     List<Item> pastRetention(String jurisdictionOrNull, LocalDate asOfOrNull, Long patientId) {
+        return pastRetention(jurisdictionOrNull, asOfOrNull, patientId, LIMIT);
+    }
+
+    /** At most {@code limit} encounters, oldest service first (each patient's birth date is an audited read). */
+    List<Item> pastRetention(String jurisdictionOrNull, LocalDate asOfOrNull, Long patientId, int limit) {
         String where = jurisdictionOrNull == null ? jurisdiction : jurisdictionOrNull;
         LocalDate asOf = asOfOrNull == null ? today() : asOfOrNull;
         List<RetentionSchedule> rules = schedules.of(where);
@@ -69,7 +74,7 @@ public class DestructionWorklist {
         var cutoff = asOf.minusYears(shortest).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<Long, Optional<Patient>> seen = new HashMap<>();
         List<Item> items = new ArrayList<>();
-        for (RetainedEncounter e : records.encountersEndedBefore(cutoff, patientId, LIMIT)) {
+        for (RetainedEncounter e : records.encountersEndedBefore(cutoff, patientId, limit)) {
             Optional<Patient> patient = seen.computeIfAbsent(e.patientId(), patients::find);
             evaluate(e, patient.orElse(null), rules, asOf).ifPresent(items::add);
         }

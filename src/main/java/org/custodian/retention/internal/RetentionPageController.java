@@ -23,6 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RetentionPageController {
 
+    static final int PAGE = 100;
+
     private final DestructionWorklist worklist;
     private final Destructions destructions;
     private final LegalHolds holds;
@@ -47,7 +49,8 @@ class RetentionPageController {
         model.addAttribute("jurisdiction", where);
         model.addAttribute("asOf", day);
         model.addAttribute("today", day.equals(worklist.today()));
-        model.addAttribute("items", worklist.pastRetention(where, day, null));
+        // A page of the oldest 100: a destruction batch is worked in slices, not all at once.
+        model.addAttribute("items", worklist.pastRetention(where, day, null, PAGE));
         model.addAttribute("schedules", schedules.of(where));
         model.addAttribute("methods", List.of(DestructionMethod.values()));
         return "retention/worklist";
