@@ -258,6 +258,34 @@ class RetentionTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void theHoldsPagePlacesAndReleasesAndTheCertificateOpensFromItsPage() {
+        org.custodian.support.WebSession web = new org.custodian.support.WebSession(api.baseUrl());
+        web.login(approverA, StaffAccounts.PASSWORD);
+        web.get("/retention/holds");
+        assertThat(web.post("/retention/holds", "patientId", Long.toString(child.id()), "encounterId", "",
+                "matter", "Roe v. County", "reason", "Subpoena duces tecum").status()).isEqualTo(302);
+        String page = web.get("/retention/holds?patientId=" + child.id()).body();
+        assertThat(page).contains("Roe v. County", "Whole record", "In force");
+        long hold = api.as(approverA, "GET", "/api/retention/holds?patientId=" + child.id(), null).json().get(0).get("id").asLong();
+        web.post("/retention/holds/" + hold + "/release", "reason", "");
+        assertThat(web.get("/retention/holds?patientId=" + child.id()).body()).contains("reason: must not be blank", "In force");
+        web.post("/retention/holds/" + hold + "/release", "reason", "Subpoena withdrawn");
+        assertThat(web.get("/retention/holds?patientId=" + child.id()).body()).contains("Subpoena withdrawn").doesNotContain("In force");
+
+        long id = propose(adultEncounter).json().get("id").asLong();
+        approve(approverA, id);
+        approve(approverB, id);
+        org.custodian.support.WebSession.Page pdf = web.get("/retention/destructions/" + id + "/certificate.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(web.get("/retention/destructions/" + id).body()).contains("DESTROYED under certificate COD-", "certificate.pdf");
+        org.custodian.support.WebSession coder = new org.custodian.support.WebSession(api.baseUrl());
+        coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
+        assertThat(coder.get("/retention/destructions/" + id + "/certificate.pdf").status()).isEqualTo(403);
+    }
+
     private byte[] download(String user, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
