@@ -116,6 +116,26 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/accounting/requests", DISCLOSURE_MANAGE);
         RULES.put("GET /api/accounting/requests", DISCLOSURE_READ);
         RULES.put("POST /api/accounting/requests/{id}/fulfilment", DISCLOSURE_MANAGE);
+        RULES.put("POST /api/amendments", AMENDMENT_MANAGE);
+        RULES.put("GET /api/amendments", AMENDMENT_MANAGE);
+        RULES.put("GET /api/amendments/{id}", AMENDMENT_MANAGE);
+        RULES.put("GET /api/amendments/statements", AMENDMENT_MANAGE);
+        RULES.put("POST /api/amendments/{id}/extension", AMENDMENT_MANAGE);
+        RULES.put("POST /api/amendments/{id}/acceptance", AMENDMENT_MANAGE);
+        RULES.put("POST /api/amendments/{id}/denial", AMENDMENT_MANAGE);
+        RULES.put("POST /api/amendments/{id}/disagreement", AMENDMENT_MANAGE);
+        RULES.put("POST /api/amendments/{id}/rebuttal", AMENDMENT_MANAGE);
+        RULES.put("GET /api/retention/schedules", RETENTION_MANAGE);
+        RULES.put("PUT /api/retention/schedules", RETENTION_MANAGE);
+        RULES.put("GET /api/retention/worklist", RETENTION_MANAGE);
+        RULES.put("POST /api/retention/destructions", RETENTION_MANAGE);
+        RULES.put("GET /api/retention/destructions", RETENTION_APPROVE);
+        RULES.put("GET /api/retention/destructions/{id}", RETENTION_APPROVE);
+        RULES.put("POST /api/retention/destructions/{id}/approvals", RETENTION_APPROVE);
+        RULES.put("GET /api/retention/destructions/{id}/certificate", RETENTION_APPROVE);
+        RULES.put("GET /api/retention/holds", LEGAL_HOLD);
+        RULES.put("POST /api/retention/holds", LEGAL_HOLD);
+        RULES.put("POST /api/retention/holds/{id}/release", LEGAL_HOLD);
     }
 
     record Call(String method, String path, String body) {
@@ -266,7 +286,93 @@ class EndpointAuthorizationMatrixTest {
                 {"patientId":%d,"requesterName":"Matrix Tester","receivedOn":"%s"}""".formatted(patientId, LocalDate.now(java.time.ZoneOffset.UTC))));
         s.put("GET /api/accounting/requests", () -> new Call("GET", "/api/accounting/requests", null));
         s.put("POST /api/accounting/requests/{id}/fulfilment", () -> new Call("POST", "/api/accounting/requests/" + accountingRequest() + "/fulfilment", null));
+        s.put("POST /api/amendments", () -> new Call("POST", "/api/amendments",
+                "{\"documentId\":" + documentId + ",\"requestedChange\":\"Allergy is to sulfa, not penicillin.\"}"));
+        s.put("GET /api/amendments", () -> new Call("GET", "/api/amendments", null));
+        s.put("GET /api/amendments/{id}", () -> new Call("GET", "/api/amendments/" + amendmentRequest(), null));
+        s.put("GET /api/amendments/statements", () -> new Call("GET", "/api/amendments/statements?documentId=" + documentId, null));
+        s.put("POST /api/amendments/{id}/extension", () -> new Call("POST", "/api/amendments/" + amendmentRequest() + "/extension",
+                "{\"reason\":\"The author is on leave until next month.\"}"));
+        s.put("POST /api/amendments/{id}/acceptance", () -> new Call("POST", "/api/amendments/" + amendmentRequest() + "/acceptance",
+                "{\"amendmentText\":\"Allergy corrected to sulfa.\"}"));
+        s.put("POST /api/amendments/{id}/denial", () -> new Call("POST", "/api/amendments/" + amendmentRequest() + "/denial",
+                "{\"reason\":\"ACCURATE_AND_COMPLETE\"}"));
+        s.put("POST /api/amendments/{id}/disagreement", () -> new Call("POST", "/api/amendments/" + deniedAmendment() + "/disagreement",
+                "{\"statement\":\"I never took penicillin.\"}"));
+        s.put("POST /api/amendments/{id}/rebuttal", () -> new Call("POST", "/api/amendments/" + disputedAmendment() + "/rebuttal",
+                "{\"rebuttal\":\"The pharmacy record shows a dispensing in 2019.\"}"));
+        s.put("GET /api/retention/schedules", () -> new Call("GET", "/api/retention/schedules", null));
+        s.put("PUT /api/retention/schedules", () -> new Call("PUT", "/api/retention/schedules", """
+                {"jurisdiction":"US-MATRIX","recordType":"*","retainYears":7,"ageOfMajority":18,"yearsAfterMajority":3,"authority":"Matrix test schedule"}"""));
+        s.put("GET /api/retention/worklist", () -> new Call("GET", "/api/retention/worklist?patientId=" + patientId, null));
+        s.put("POST /api/retention/destructions", () -> new Call("POST", "/api/retention/destructions", proposal(oldEncounter())));
+        s.put("GET /api/retention/destructions", () -> new Call("GET", "/api/retention/destructions", null));
+        s.put("GET /api/retention/destructions/{id}", () -> new Call("GET", "/api/retention/destructions/" + proposedDestruction(), null));
+        s.put("POST /api/retention/destructions/{id}/approvals", () -> new Call("POST",
+                "/api/retention/destructions/" + proposedDestruction() + "/approvals", null));
+        s.put("GET /api/retention/destructions/{id}/certificate", () -> new Call("GET",
+                "/api/retention/destructions/" + completedDestruction() + "/certificate", null));
+        s.put("GET /api/retention/holds", () -> new Call("GET", "/api/retention/holds?patientId=" + patientId, null));
+        s.put("POST /api/retention/holds", () -> new Call("POST", "/api/retention/holds", hold()));
+        s.put("POST /api/retention/holds/{id}/release", () -> new Call("POST", "/api/retention/holds/"
+                + api.as("admin", "POST", "/api/retention/holds", hold()).json().get("id").asLong() + "/release",
+                "{\"reason\":\"Matter settled.\"}"));
         return s;
+    }
+    private String hold() {
+        return "{\"patientId\":" + patientId + ",\"encounterId\":" + encounterId
+                + ",\"matter\":\"Matrix v. Hospital\",\"reason\":\"Preservation letter from counsel.\"}";
+    }
+
+    /** A fresh pending request to amend a signed document, received as admin. */
+    private long amendmentRequest() {
+        long[] id = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> id[0] = charts.file(new NewDocument(patientId, encounterId,
+                DocumentType.PROGRESS_NOTE, null, "Dr. Matrix", "Allergy: penicillin.", DocumentStatus.SIGNED,
+                Instant.now(), "dr-matrix", Instant.now())).id());
+        return api.as("admin", "POST", "/api/amendments", "{\"documentId\":" + id[0]
+                + ",\"requestedChange\":\"Allergy is to sulfa.\"}").json().get("id").asLong();
+    }
+
+    private long deniedAmendment() {
+        long id = amendmentRequest();
+        api.as("admin", "POST", "/api/amendments/" + id + "/denial", "{\"reason\":\"ACCURATE_AND_COMPLETE\"}");
+        return id;
+    }
+
+    private long disputedAmendment() {
+        long id = deniedAmendment();
+        api.as("admin", "POST", "/api/amendments/" + id + "/disagreement", "{\"statement\":\"I disagree.\"}");
+        return id;
+    }
+
+    /** An encounter of 1990, long past the 5 years of the federal floor (42 CFR 482.24(b)(1)). */
+    private long oldEncounter() {
+        long[] id = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> id[0] = charts.record(new NewEncounter(patientId, null, EncounterClass.OUTPATIENT,
+                Instant.parse("1990-03-01T09:00:00Z"), Instant.parse("1990-03-01T11:00:00Z"), "Dr. Matrix", "Clinic", null)).id());
+        return id[0];
+    }
+
+    private static String proposal(long encounterId) {
+        return "{\"encounterIds\":[" + encounterId + "],\"method\":\"ELECTRONIC_PURGE\",\"reason\":\"Past retention.\"}";
+    }
+
+    /** Proposed by admin, so that every approver role (test accounts) may approve it. */
+    private long proposedDestruction() {
+        return api.as("admin", "POST", "/api/retention/destructions", proposal(oldEncounter())).json().get("id").asLong();
+    }
+
+    private Long completed;
+
+    private long completedDestruction() {
+        if (completed == null) {
+            long id = proposedDestruction();
+            api.as(accounts.of(Role.HIM_DIRECTOR), "POST", "/api/retention/destructions/" + id + "/approvals", null);
+            api.as(accounts.of(Role.PRIVACY_OFFICER), "POST", "/api/retention/destructions/" + id + "/approvals", null);
+            completed = id;
+        }
+        return completed;
     }
 
     private long cohortWithStudent() {

@@ -29,11 +29,14 @@ class ChartPageController {
     private final ChartService charts;
     private final PatientRegistry patients;
     private final SensitivityTags sensitivity;
+    private final org.custodian.chart.Amendments amendments;
 
-    ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity) {
+    ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity,
+                        org.custodian.chart.Amendments amendments) {
         this.charts = charts;
         this.patients = patients;
         this.sensitivity = sensitivity;
+        this.amendments = amendments;
     }
 
     @GetMapping("/patients/{id}")
@@ -55,6 +58,8 @@ class ChartPageController {
     String document(@PathVariable long id, Model model) {
         ClinicalDocument document = charts.document(id);
         model.addAttribute("document", document);
+        // Amendments, and after a denial the disagreement and rebuttal, are shown with the record (164.526(c)(1), (d)(4)).
+        model.addAttribute("amendments", amendments.statementsFor(id));
         model.addAttribute("patient", patients.find(document.patientId())
                 .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
         return "chart/document";

@@ -1,0 +1,20 @@
+package org.custodian.chart;
+
+import java.util.List;
+
+/**
+ * The chart's side of destroying records at the end of their retention period: find candidates
+ * and purge them. A purged encounter and its documents stay as tombstones (ids, dates, type) that
+ * say "destroyed under certificate N"; their content is gone from the database. Only the
+ * retention module calls this, after two approvals.
+ */
+public interface RecordDestruction {
+
+    /** Encounters not yet destroyed whose service ended before {@code cutoff}, oldest first; of one patient if given. */
+    List<RetainedEncounter> encountersEndedBefore(java.time.Instant cutoff, Long patientId, int limit);
+
+    RetainedEncounter retained(long encounterId);
+
+    /** Purges the encounter's content and its documents' text in one transaction; audited. */
+    RetainedEncounter destroyEncounter(long encounterId, String certificateNumber);
+}
