@@ -68,11 +68,14 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
+        RULES.put("GET /api/interface/messages", INTERFACE_MANAGE);
+        RULES.put("POST /api/interface/messages/{id}/reprocess", INTERFACE_MANAGE);
     }
 
     record Call(String method, String path, String body) {
     }
 
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
@@ -129,6 +132,9 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
+        s.put("GET /api/interface/messages", () -> new Call("GET", "/api/interface/messages?status=FAILED", null));
+        s.put("POST /api/interface/messages/{id}/reprocess", () -> new Call("POST",
+                "/api/interface/messages/" + org.custodian.interop.internal.hl7.FailedMessages.fixable(context) + "/reprocess", null));
         return s;
     }
 

@@ -39,6 +39,7 @@ class PageContextAdvice {
             new NavEntry("Home", "/", null),
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
+            new NavEntry("HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
             new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE));
 
     private final Clock clock;

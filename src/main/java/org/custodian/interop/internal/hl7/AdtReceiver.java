@@ -92,6 +92,8 @@ class AdtReceiver {
         }
         try {
             return tx.execute(status -> apply(status, text, message, fields, h, storedId));
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (RuntimeException e) {
             // Not even the message row could be committed: nothing was applied; the sender must resend.
             log.error("HL7 message not stored: {}", e.getClass().getSimpleName());
@@ -119,6 +121,12 @@ class AdtReceiver {
             }
             id = inserted.get(0);
         } else {
+            // Reprocessing: the row is locked so two reprocess requests cannot both apply it.
+            String current = jdbc.sql("select status from hl7_message where id = ? for update").param(storedId)
+                    .query(String.class).single();
+            if (!current.equals("FAILED")) {
+                throw new IllegalStateException("status: only a FAILED message can be reprocessed");
+            }
             id = storedId;
         }
         Object savepoint = status.createSavepoint();
