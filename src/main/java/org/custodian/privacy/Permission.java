@@ -39,6 +39,10 @@ public enum Permission {
     RETENTION_APPROVE("retention:approve"),
     /** Place and release legal holds. */
     LEGAL_HOLD("legal-hold:manage"),
+    /** Keep one's own credentials and continuing-education log. Holds no patient data. */
+    CREDENTIALS_OWN("credentials:own"),
+    /** See the team's credentials, who is due or short, and export them for an audit. */
+    CREDENTIALS_REVIEW("credentials:review"),
     /** Create staff accounts, assign roles, unlock and disable accounts. */
     STAFF_MANAGE("staff:manage");
 

@@ -13,16 +13,17 @@ import java.util.Set;
 public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ,
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, DISCLOSURE_MANAGE, DISCLOSURE_READ,
-            AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD)),
-    CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE)),
-    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, DISCLOSURE_MANAGE, DISCLOSURE_READ)),
-    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ)),
+            AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
+            CREDENTIALS_REVIEW)),
+    CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
+    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
+    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN)),
     PRIVACY_OFFICER("Privacy officer", EnumSet.of(CHART_READ, AUDIT_READ, AUDIT_VERIFY, DISCLOSURE_READ,
-            AMENDMENT_MANAGE, RETENTION_APPROVE, LEGAL_HOLD)),
+            AMENDMENT_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN)),
     /** Finds, reviews, merges and unmerges duplicate registrations in the master patient index. */
-    DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE)),
-    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN)),
-    AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY)),
+    DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
+    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN)),
+    AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
     ADMIN("Administrator", EnumSet.allOf(Permission.class));

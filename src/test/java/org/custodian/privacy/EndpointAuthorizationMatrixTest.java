@@ -3,6 +3,7 @@ package org.custodian.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.privacy.Permission.*;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +23,12 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.staff.Certificate;
+import org.custodian.staff.ContinuingEducation;
+import org.custodian.staff.NewCeActivity;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
@@ -70,6 +75,20 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /api/codes/search", CODING_READ);
         RULES.put("GET /api/interface/messages", INTERFACE_MANAGE);
         RULES.put("POST /api/interface/messages/{id}/reprocess", INTERFACE_MANAGE);
+        RULES.put("GET /api/credentials/mine", CREDENTIALS_OWN);
+        RULES.put("PUT /api/credentials/mine/{code}", CREDENTIALS_OWN);
+        RULES.put("POST /api/credentials/mine/activities", CREDENTIALS_OWN);
+        RULES.put("GET /api/credentials/team", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/credentials/export", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/credentials/staff/{username}/activities/{id}/certificate", CREDENTIALS_REVIEW);
+        RULES.put("GET /api/mpi/pairs", MPI_REVIEW);
+        RULES.put("GET /api/mpi/pairs/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/decision", MPI_REVIEW);
+        RULES.put("POST /api/mpi/pairs/{id}/merge", MPI_MERGE);
+        RULES.put("POST /api/mpi/merges", MPI_MERGE);
+        RULES.put("GET /api/mpi/merges/{id}", MPI_REVIEW);
+        RULES.put("POST /api/mpi/merges/{id}/unmerge", MPI_MERGE);
+        RULES.put("GET /api/mpi/kpis", MPI_REVIEW);
     }
 
     record Call(String method, String path, String body) {
@@ -80,6 +99,8 @@ class EndpointAuthorizationMatrixTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired ContinuingEducation education;
+    @Autowired MasterPatientIndex mpi;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private long patientId;
@@ -135,7 +156,55 @@ class EndpointAuthorizationMatrixTest {
         s.put("GET /api/interface/messages", () -> new Call("GET", "/api/interface/messages?status=FAILED", null));
         s.put("POST /api/interface/messages/{id}/reprocess", () -> new Call("POST",
                 "/api/interface/messages/" + org.custodian.interop.internal.hl7.FailedMessages.fixable(context) + "/reprocess", null));
+        s.put("GET /api/credentials/mine", () -> new Call("GET", "/api/credentials/mine", null));
+        s.put("PUT /api/credentials/mine/{code}", () -> new Call("PUT", "/api/credentials/mine/RHIT", "{\"earnedOn\":\"2025-06-02\"}"));
+        s.put("POST /api/credentials/mine/activities", () -> new Call("POST", "/api/credentials/mine/activities", """
+                {"activity":{"completedOn":"2025-09-01","title":"Matrix webinar","ceus":1,"domain":"Health Law and Compliance"}}"""));
+        s.put("GET /api/credentials/team", () -> new Call("GET", "/api/credentials/team", null));
+        s.put("GET /api/credentials/export", () -> new Call("GET", "/api/credentials/export", null));
+        s.put("GET /api/credentials/staff/{username}/activities/{id}/certificate", () -> {
+            String coder = accounts.of(Role.CODER);
+            long id = education.logActivity(coder, new NewCeActivity(LocalDate.of(2025, 9, 1), "Matrix", null, BigDecimal.ONE,
+                    "Health Law and Compliance"), new Certificate("c.pdf", "application/pdf", "%PDF-1.4 matrix".getBytes())).id();
+            return new Call("GET", "/api/credentials/staff/" + coder + "/activities/" + id + "/certificate", null);
+        });
+        s.put("GET /api/mpi/pairs", () -> new Call("GET", "/api/mpi/pairs", null));
+        s.put("GET /api/mpi/pairs/{id}", () -> new Call("GET", "/api/mpi/pairs/" + duplicatePair()[0], null));
+        s.put("POST /api/mpi/pairs/{id}/decision", () -> new Call("POST", "/api/mpi/pairs/" + duplicatePair()[0] + "/decision",
+                "{\"decision\":\"NOT_SAME\",\"reason\":\"different mothers' maiden names\"}"));
+        s.put("POST /api/mpi/pairs/{id}/merge", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/pairs/" + pair[0] + "/merge",
+                    "{\"survivingPatientId\":" + pair[1] + ",\"reason\":\"same person\"}");
+        });
+        s.put("POST /api/mpi/merges", () -> {
+            long[] pair = duplicatePair();
+            return new Call("POST", "/api/mpi/merges", "{\"survivingPatientId\":" + pair[1] + ",\"retiredPatientId\":"
+                    + pair[2] + ",\"reason\":\"same person\"}");
+        });
+        s.put("GET /api/mpi/merges/{id}", () -> new Call("GET", "/api/mpi/merges/" + merged(), null));
+        s.put("POST /api/mpi/merges/{id}/unmerge", () -> new Call("POST", "/api/mpi/merges/" + merged() + "/unmerge",
+                "{\"reason\":\"two people\"}"));
+        s.put("GET /api/mpi/kpis", () -> new Call("GET", "/api/mpi/kpis", null));
         return s;
+    }
+
+    /** Two fresh registrations of one person on the duplicate worklist: {pair id, first patient, second patient}. */
+    private long[] duplicatePair() {
+        String family = "Matrixdup" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        long[] ids = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            ids[0] = patients.register(new NewPatient(null, null, "Robert", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+            ids[1] = patients.register(new NewPatient(null, null, "Bob", null, family, LocalDate.of(1966, 6, 6),
+                    AdministrativeSex.M, null, null, null, null)).id();
+        });
+        return new long[] {mpi.reportPossibleDuplicate(ids[0], ids[1]), ids[0], ids[1]};
+    }
+
+    private long merged() {
+        long[] pair = duplicatePair();
+        return mpi.merge(pair[1], pair[2], "matrix fixture").id();
     }
 
     private String fresh() {

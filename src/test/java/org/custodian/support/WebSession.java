@@ -80,6 +80,33 @@ public class WebSession {
         return postRaw(path, fields);
     }
 
+    /**
+     * Posts a multipart form (a file upload) with the CSRF token of the last page; {@code fields} are
+     * name, value pairs, and the file goes as part {@code fileField}.
+     */
+    public Page postMultipart(String path, String fileField, String fileName, String contentType, byte[] content,
+                              String... fields) {
+        String boundary = "----custodian" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(fields));
+        if (csrf != null) {
+            all.add("_csrf");
+            all.add(csrf);
+        }
+        for (int i = 0; i + 1 < all.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"
+                    + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public String csrfToken() {
         return csrf;
     }

@@ -50,7 +50,8 @@ class JdbcPatientRegistry implements PatientRegistry {
 
     @Override
     public PatientPage search(PatientSearch criteria, int page, int size) {
-        StringBuilder where = new StringBuilder("where true");
+        // A record merged into another is found only through its survivor (MPI, V30).
+        StringBuilder where = new StringBuilder("where merged_into is null");
         Map<String, Object> params = new LinkedHashMap<>();
         if (criteria.name() != null && !criteria.name().isBlank()) {
             String[] tokens = Names.fold(criteria.name().replace(',', ' ')).split(" ");
@@ -60,7 +61,13 @@ class JdbcPatientRegistry implements PatientRegistry {
             }
         }
         if (criteria.mrn() != null && !criteria.mrn().isBlank()) {
-            where.append(" and mrn = :mrn");
+            // A retired MRN is an alias: it finds the record it was merged into, however many merges on.
+            where.append(" ").append("""
+                     and id in (with recursive chain (id, merged_into) as (
+                         select id, merged_into from patient where mrn = :mrn
+                         union all
+                         select p.id, p.merged_into from patient p join chain c on p.id = c.merged_into)
+                     select id from chain where merged_into is null)""");
             params.put("mrn", criteria.mrn().trim());
         }
         if (criteria.birthDate() != null) {

@@ -38,9 +38,11 @@ class PageContextAdvice {
     static final List<NavEntry> NAV = List.of(
             new NavEntry("Home", "/", null),
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
+            new NavEntry("Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
             new NavEntry("HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
-            new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE));
+            new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
+            new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN));
 
     private final Clock clock;
 

@@ -14,6 +14,8 @@ import org.custodian.chart.EncounterLifecycle;
 import org.custodian.chart.EncounterState;
 import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.OverlayRiskException;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,15 +34,15 @@ class AdtApplier {
 
     private final PatientRegistry patients;
     private final EncounterLifecycle encounters;
-    private final PatientMerge merge;
+    private final MasterPatientIndex mpi;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, PatientMerge merge, JdbcClient jdbc, Clock clock) {
+    AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, MasterPatientIndex mpi, JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.patients = patients;
         this.encounters = encounters;
-        this.merge = merge;
+        this.mpi = mpi;
         this.jdbc = jdbc;
     }
 
@@ -134,13 +136,21 @@ class AdtApplier {
             throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "MRG", 1, "a merge needs the prior patient identifier");
         }
         lock(h.facility(), priorMrn);
-        long retired = patients.idByMrn(h.facility(), priorMrn).orElseThrow(() -> AdtProblem.error(
+        long retired = mpi.resolveMrn(h.facility(), priorMrn).orElseThrow(() -> AdtProblem.error(
                 ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MRG", 1, "no patient with this prior MRN at the sending facility"));
         if (retired == surviving) {
-            throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "MRG", 1, "the prior and surviving patient are the same");
+            // The prior MRN already resolves to the surviving record: merged before (by an analyst or an earlier A40).
+            return surviving;
         }
-        merge.merge(surviving, retired, "HL7 v2 ADT^A40 from " + sanitize(h.sendingApplication()) + " control id "
-                + sanitize(h.controlId()));
+        try {
+            mpi.merge(surviving, retired, "HL7 v2 ADT^A40 from " + sanitize(h.sendingApplication()) + " control id "
+                    + sanitize(h.controlId()));
+        } catch (OverlayRiskException e) {
+            // An automatic merge never passes the overlay guard; an analyst decides (MPI worklist).
+            throw AdtProblem.error(ErrorCode.APPLICATION_RECORD_LOCKED, "MRG", 1,
+                    "the overlay guard refused to merge these records (they disagree on sex, birth date or SSN); "
+                            + "a data integrity analyst must review the pair");
+        }
         return surviving;
     }
 
@@ -171,7 +181,8 @@ class AdtApplier {
     private long patient(AdtFields m, String facility, boolean create, boolean update) {
         String mrn = mrn(m);
         lock(facility, mrn);
-        Optional<Long> id = patients.idByMrn(facility, mrn);
+        // Through the MPI: an MRN retired by a merge stands for the record it was merged into.
+        Optional<Long> id = mpi.resolveMrn(facility, mrn);
         if (id.isPresent()) {
             if (update) {
                 chart(() -> patients.update(id.get(), demographics(m, facility, mrn)), "PID", 5);

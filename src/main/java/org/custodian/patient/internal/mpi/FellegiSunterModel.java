@@ -200,6 +200,33 @@ final class FellegiSunterModel {
     }
 
     /** This model's m and share of matches with another u. */
+    /**
+     * Typical m and u for an index too small to estimate them (a new installation, a test
+     * database): m from common data-entry error rates, u from the chance agreement of a large
+     * population. Only {@link IndexModel} uses it, and only below {@link IndexModel#MIN_FIT}
+     * registrations; every larger index is fitted by EM.
+     */
+    static FellegiSunterModel typical(MatchField[] fields) {
+        double[][] m = new double[fields.length][];
+        double[][] u = new double[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            double[][] mu = switch (fields[f]) {
+                case GIVEN_NAME -> new double[][] {{0.02, 0.03, 0.10, 0.85}, {0.90, 0.07, 0.02, 0.01}};
+                case FAMILY_NAME -> new double[][] {{0.02, 0.03, 0.10, 0.85}, {0.95, 0.04, 0.007, 0.003}};
+                case BIRTH_DATE -> new double[][] {{0.02, 0.02, 0.06, 0.90}, {0.97, 0.02, 0.007, 0.003}};
+                case SEX -> new double[][] {{0.02, 0.98}, {0.5, 0.5}};
+                case SSN, PHONE -> new double[][] {{0.05, 0.05, 0.90}, {0.999, 0.0009, 0.0001}};
+                case STREET_NUMBER, POSTCODE -> new double[][] {{0.10, 0.05, 0.85}, {0.95, 0.03, 0.02}};
+                case ADDRESS_1, ADDRESS_2 -> new double[][] {{0.15, 0.15, 0.70}, {0.97, 0.02, 0.01}};
+                case CITY -> new double[][] {{0.10, 0.05, 0.85}, {0.90, 0.03, 0.07}};
+                case STATE -> new double[][] {{0.05, 0.95}, {0.70, 0.30}};
+            };
+            m[f] = mu[0];
+            u[f] = mu[1];
+        }
+        return new FellegiSunterModel(fields, m, u, 0.01, 0);
+    }
+
     FellegiSunterModel withU(double[][] chance) {
         double[][] u2 = new double[chance.length][];
         for (int f = 0; f < chance.length; f++) {

@@ -71,6 +71,10 @@ public final class Linkage {
         return java.util.Arrays.binarySearch(pairs, Blocking.pair(i, j)) >= 0;
     }
 
+    ValueFrequencies frequencies() {
+        return frequencies;
+    }
+
     FellegiSunterModel model() {
         return model;
     }

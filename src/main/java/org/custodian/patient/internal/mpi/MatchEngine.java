@@ -67,6 +67,12 @@ public final class MatchEngine {
         return new Linkage(this, records, pairs, patterns, weights, model, frequencies);
     }
 
+    /** A run that compared nothing and carries typical m and u: the model of a too-small index. */
+    Linkage typical(List<MpiRecord> records) {
+        return new Linkage(this, records, new long[0], new long[0], new double[0], FellegiSunterModel.typical(FIELDS),
+                new ValueFrequencies(records, settings.maxFrequencyBits()));
+    }
+
     long compare(MpiRecord a, MpiRecord b) {
         int[] levels = new int[FIELDS.length];
         for (int f = 0; f < FIELDS.length; f++) {
@@ -107,6 +113,19 @@ public final class MatchEngine {
             return 0;
         }
         return frequencies.adjustment(field, field.value(a));
+    }
+
+    /**
+     * A pair outside the fitted run (a new registration against the index), scored with the run's
+     * m, u and value frequencies; {@code b} is the registered record whose value rarity counts.
+     */
+    ScoredComparison score(Linkage fitted, MpiRecord a, MpiRecord b) {
+        long pattern = compare(a, b);
+        double w = score(fitted.model(), fitted.frequencies(), b, pattern);
+        return new ScoredComparison(w, decide(w), explain(fitted.model(), fitted.frequencies(), b, pattern));
+    }
+
+    record ScoredComparison(double weight, MatchDecision decision, List<FieldContribution> explanation) {
     }
 
     MatchDecision decide(double weight) {

@@ -1,5 +1,6 @@
 package org.custodian.patient.internal.mpi;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -36,9 +37,16 @@ public record MpiRecord(String id, String givenName, String familyName, String b
 
     /** A registration as the engine sees it: the street line split into house number and street. */
     public static MpiRecord of(String id, NewPatient p) {
-        Address a = p.address();
+        Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
+        return registered(id, p.givenName(), p.familyName(), p.birthDate(), p.sex() == null ? null : p.sex().name(),
+                p.ssn(), a.line(), a.city(), a.state(), a.postalCode(), p.phone());
+    }
+
+    /** A registered patient's row as the engine sees it; sex U (unknown) counts as missing. */
+    static MpiRecord registered(String id, String given, String family, LocalDate birthDate, String sex, String ssn,
+                                String line, String city, String state, String postalCode, String phone) {
         String number = null;
-        String street = a == null ? null : a.line();
+        String street = line;
         if (street != null) {
             Matcher m = HOUSE_NUMBER.matcher(street);
             if (m.matches()) {
@@ -46,10 +54,9 @@ public record MpiRecord(String id, String givenName, String familyName, String b
                 street = m.group(2);
             }
         }
-        return new MpiRecord(id, p.givenName(), p.familyName(),
-                p.birthDate() == null ? null : p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE),
-                p.sex() == null || p.sex() == AdministrativeSex.U ? null : p.sex().name(), p.ssn(), number, street, null,
-                a == null ? null : a.city(), a == null ? null : a.postalCode(), a == null ? null : a.state(), p.phone());
+        return new MpiRecord(id, given, family, birthDate == null ? null : birthDate.format(DateTimeFormatter.BASIC_ISO_DATE),
+                sex == null || sex.equals(AdministrativeSex.U.name()) ? null : sex, ssn, number, street, null,
+                city, postalCode, state, phone);
     }
 
     static String clean(String s) {

@@ -29,6 +29,8 @@ class MllpAdtTest {
     PatientRegistry patients;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.custodian.patient.MasterPatientIndex mpi;
 
     int port;
 
@@ -57,6 +59,30 @@ class MllpAdtTest {
         assertThat(e.location()).isEqualTo("HUH AE OMU/OMU B/Bed 03");
         assertThat(jdbc.sql("select count(*) from encounter where patient_id = ?").param(patientId).query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anA40MergesThroughTheMasterPatientIndex() throws Exception {
+        String surviving = AdtSamples.unique("S");
+        String prior = AdtSamples.unique("R");
+        // Two registrations of one person from the A40's sending facility ("Ntierprise Clinic").
+        String a28 = AdtSamples.read("ADT-A28-01.hl7").replace("GHHSFacility", "Ntierprise Clinic");
+        try (MllpClient client = new MllpClient(port)) {
+            for (String mrn : List.of(surviving, prior)) {
+                assertThat(MllpClient.code(client.send(AdtSamples.rewrite(a28, AdtSamples.unique("C"), mrn, null, null))))
+                        .isEqualTo("AA");
+            }
+            String ack = client.send(AdtSamples.rewrite(AdtSamples.read("ADT-A40-01.hl7"), AdtSamples.unique("C"),
+                    surviving, null, prior));
+            assertThat(MllpClient.code(ack)).as(ack).isEqualTo("AA");
+        }
+        long survivingId = patients.idByMrn("NTIERPRISE_CLINIC", surviving).orElseThrow();
+        long retiredId = patients.idByMrn("NTIERPRISE_CLINIC", prior).orElseThrow();
+        assertThat(mpi.survivorOf(retiredId)).isEqualTo(survivingId);
+        assertThat(mpi.mergesOf(survivingId)).singleElement()
+                .satisfies(m -> assertThat(m.reason()).startsWith("HL7 v2 ADT^A40"));
+        // The retired MRN now stands for the survivor: a later message about it lands there.
+        assertThat(mpi.resolveMrn("NTIERPRISE_CLINIC", prior)).contains(survivingId);
     }
 
     @Test
@@ -138,5 +164,7 @@ class MllpAdtTest {
         assertThat(outcomes).contains("ADT-A01-01.hl7 AA", "ADT-A04-01.hl7 AA", "ADT-A05-01.hl7 AA", "ADT-A28-01.hl7 AA",
                 "ADT-A31-01.hl7 AA", "ADT01-23.hl7 AA", "ADT04-251.hl7 AA");
         assertThat(outcomes).contains("ADT-A06-01.hl7 AR"); // an event Custodian does not take
+        // A40 for two MRNs nobody registered: a named AE (MRG-1 unknown), nothing merged.
+        assertThat(outcomes).contains("ADT-A40-01.hl7 AE");
     }
 }

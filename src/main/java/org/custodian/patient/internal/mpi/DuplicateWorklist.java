@@ -1,0 +1,323 @@
+package org.custodian.patient.internal.mpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.audit.AuditTrail;
+import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientMerge;
+import org.custodian.patient.PatientNotFoundException;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.PatientsMerged;
+import org.custodian.patient.PatientsUnmerged;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The duplicate worklist: candidate pairs found by the scan, by registrations confirmed despite
+ * likely matches, and by merges the overlay guard refused; the analyst's decisions on them. A pair
+ * is stored once (unique on the two ids), so a "not the same person" decision keeps it out of the
+ * worklist for good.
+ */
+@Service
+public class DuplicateWorklist {
+
+    public enum Decision { SAME_PERSON, NOT_SAME, NEEDS_RESEARCH }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final MatchEngine engine;
+    private final IndexModel model;
+    private final MasterPatientIndex mpi;
+    private final PatientRegistry patients;
+    private final MpiSettings settings;
+    private final Clock clock;
+
+    /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
+    DuplicateWorklist(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, @Lazy MasterPatientIndex mpi,
+                      PatientRegistry patients, MpiSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.engine = engine;
+        this.model = model;
+        this.mpi = mpi;
+        this.patients = patients;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------ adding pairs
+
+    /**
+     * Puts a pair on the worklist with its current score, unless it is there already (whatever
+     * its status: a rejected pair stays rejected). Returns the pair's id, new or existing.
+     */
+    public long propose(long patient1, long patient2, String source) {
+        long a = Math.min(patient1, patient2);
+        long b = Math.max(patient1, patient2);
+        if (a == b) {
+            throw new IllegalArgumentException("a pair needs two different patients");
+        }
+        Optional<Long> existing = pairId(a, b);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        MpiRecord ra = record(a);
+        MpiRecord rb = record(b);
+        Linkage fitted = model.current();
+        MatchEngine.ScoredComparison s = engine.score(fitted, ra, rb);
+        String matchClass = s.decision() == MatchDecision.LINK ? "LINK" : "REVIEW";
+        String risks = String.join(",", OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList());
+        String status = source.equals("MERGE_REFUSED") ? "NEEDS_RESEARCH" : "OPEN";
+        jdbc.sql("""
+                insert into mpi_pair (patient_a, patient_b, weight, match_class, overlay_risks, source, status, found_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (patient_a, patient_b) do nothing""")
+                .params(a, b, s.weight(), matchClass, risks, source, status, now()).update();
+        long id = pairId(a, b).orElseThrow();
+        audit.recordAll(List.of(
+                audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, a, "DuplicatePair", id, "found by " + source),
+                audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, b, "DuplicatePair", id, "found by " + source)));
+        return id;
+    }
+
+    /** A merge the overlay guard refused goes to a person: the ADT feed cannot research it. */
+    @EventListener
+    void mergeRefused(JdbcMasterPatientIndex.MergeRefused refused) {
+        long id = propose(refused.survivingPatientId(), refused.retiredPatientId(), "MERGE_REFUSED");
+        jdbc.sql("update mpi_pair set status = 'NEEDS_RESEARCH' where id = ? and status = 'OPEN'").param(id).update();
+    }
+
+    /** A merge of the two records of a pending pair, made outside the worklist (ADT A40, API), closes the pair. */
+    @EventListener
+    void merged(PatientsMerged merge) {
+        long a = Math.min(merge.survivingPatientId(), merge.retiredPatientId());
+        long b = Math.max(merge.survivingPatientId(), merge.retiredPatientId());
+        List<Long> ids = jdbc.sql("update mpi_pair set status = 'SAME_PERSON', decided_by = ?, decided_at = ?,"
+                        + " decision_reason = 'merged', merge_id = ? where patient_a = ? and patient_b = ?"
+                        + " and status in ('OPEN', 'NEEDS_RESEARCH') returning id")
+                .params(currentUser(), now(), merge.mergeId(), a, b).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, 'SAME_PERSON', 'merged', ?, ?, ?)")
+                    .params(id, currentUser(), now(), merge.mergeId()).update();
+        }
+    }
+
+    /** An undone merge says the two were not the same person: the pair must not come back. */
+    @EventListener
+    void unmerged(PatientsUnmerged unmerge) {
+        List<Long> ids = jdbc.sql("update mpi_pair set status = 'NOT_SAME', decided_by = ?, decided_at = ?,"
+                        + " decision_reason = 'merge undone' where merge_id = ? returning id")
+                .params(currentUser(), now(), unmerge.mergeId()).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, 'UNMERGED', 'merge undone', ?, ?, ?)")
+                    .params(id, currentUser(), now(), unmerge.mergeId()).update();
+        }
+    }
+
+    // ------------------------------------------------------------ reading
+
+    private static final String PAIR_SELECT = """
+            select w.id, w.weight, w.match_class, w.overlay_risks, w.source, w.status, w.found_at, w.decided_by,
+                   w.decided_at, w.decision_reason, w.merge_id,
+                   a.id, a.mrn, a.family_name, a.given_name, a.birth_date, a.sex, a.merged_into is not null,
+                   b.id, b.mrn, b.family_name, b.given_name, b.birth_date, b.sex, b.merged_into is not null
+            from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b""";
+
+    private static DuplicatePair pair(ResultSet rs) throws SQLException {
+        String risks = rs.getString(4);
+        OffsetDateTime decided = rs.getObject(9, OffsetDateTime.class);
+        long merge = rs.getLong(11);
+        return new DuplicatePair(rs.getLong(1), side(rs, 12), side(rs, 19), rs.getDouble(2), rs.getString(3),
+                risks.isEmpty() ? List.of() : Arrays.asList(risks.split(",")), rs.getString(5), rs.getString(6),
+                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
+                decided == null ? null : decided.toInstant(), rs.getString(10), rs.wasNull() ? null : merge);
+    }
+
+    private static DuplicatePair.Side side(ResultSet rs, int c) throws SQLException {
+        return new DuplicatePair.Side(rs.getLong(c), rs.getString(c + 1), rs.getString(c + 2), rs.getString(c + 3),
+                rs.getObject(c + 4, LocalDate.class), AdministrativeSex.valueOf(rs.getString(c + 5)), rs.getBoolean(c + 6));
+    }
+
+    /** Pending pairs (open and needing research), strongest first; or all pairs when {@code pendingOnly} is false. */
+    public List<DuplicatePair> list(boolean pendingOnly, int page, int size) {
+        List<DuplicatePair> pairs = jdbc.sql(PAIR_SELECT
+                        // A pair whose record was merged into a third is moot until that merge is undone.
+                        + (pendingOnly ? " where w.status in ('OPEN', 'NEEDS_RESEARCH')"
+                                + " and a.merged_into is null and b.merged_into is null" : "")
+                        + " order by case w.status when 'OPEN' then 0 when 'NEEDS_RESEARCH' then 1 else 2 end,"
+                        + " w.weight desc, w.id desc limit ? offset ?")
+                .params(size, (long) page * size).query((rs, i) -> pair(rs)).list();
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(audit.entry(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "DuplicatePair", null,
+                (pendingOnly ? "pending" : "all") + " pairs page " + page + " -> " + pairs.size()));
+        for (DuplicatePair p : pairs) {
+            entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.a().patientId(), "DuplicatePair", p.id(), null));
+            entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.b().patientId(), "DuplicatePair", p.id(), null));
+        }
+        audit.recordAll(entries);
+        return pairs;
+    }
+
+    public long countPending() {
+        return jdbc.sql("""
+                select count(*) from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b
+                where w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null""")
+                .query(Long.class).single();
+    }
+
+    public Optional<DuplicatePair> find(long pairId) {
+        Optional<DuplicatePair> pair = jdbc.sql(PAIR_SELECT + " where w.id = ?").param(pairId).query((rs, i) -> pair(rs)).optional();
+        pair.ifPresent(p -> audit.recordAll(List.of(
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.a().patientId(), "DuplicatePair", p.id(), null),
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.b().patientId(), "DuplicatePair", p.id(), null))));
+        return pair;
+    }
+
+    /** The pair side by side with the score explained field by field (both records' reads are audited). */
+    public PairReview review(long pairId) {
+        DuplicatePair pair = find(pairId).orElseThrow(() -> notFound(pairId));
+        Patient a = patients.find(pair.a().patientId()).orElseThrow(() -> new PatientNotFoundException(pair.a().patientId()));
+        Patient b = patients.find(pair.b().patientId()).orElseThrow(() -> new PatientNotFoundException(pair.b().patientId()));
+        MpiRecord ra = record(a.id());
+        MpiRecord rb = record(b.id());
+        MatchEngine.ScoredComparison s = engine.score(model.current(), ra, rb);
+        return new PairReview(pair, a, b, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
+                JdbcMasterPatientIndex.evidence(s.explanation()),
+                OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList(),
+                settings.linkThreshold(), settings.reviewThreshold());
+    }
+
+    // ------------------------------------------------------------ deciding
+
+    /** Records "not the same person" or "needs research" with who and why. */
+    public DuplicatePair decide(long pairId, Decision decision, String reason) {
+        if (decision == Decision.SAME_PERSON) {
+            throw new IllegalArgumentException("decision: SAME_PERSON is a merge; use the merge of the pair");
+        }
+        requireReason(reason);
+        DuplicatePair pair = pending(pairId);
+        record(pair, decision.name(), reason, null);
+        return find(pairId).orElseThrow();
+    }
+
+    /** Same person: merges the other record into {@code survivingPatientId} and closes the pair. */
+    public DuplicatePair merge(long pairId, long survivingPatientId, String reason, String overrideReason) {
+        requireReason(reason);
+        DuplicatePair pair = pending(pairId);
+        long retired;
+        if (survivingPatientId == pair.a().patientId()) {
+            retired = pair.b().patientId();
+        } else if (survivingPatientId == pair.b().patientId()) {
+            retired = pair.a().patientId();
+        } else {
+            throw new IllegalArgumentException("survivingPatientId: must be one of the pair's two patients");
+        }
+        PatientMerge merge = mpi.merge(survivingPatientId, retired, reason, overrideReason);
+        // The merge's event has closed the pair (merged()); the analyst's reason replaces the generic one.
+        jdbc.sql("update mpi_pair set decision_reason = ? where id = ?").params(reason.trim(), pairId).update();
+        jdbc.sql("update mpi_decision set reason = ? where pair_id = ? and merge_id = ?").params(reason.trim(), pairId, merge.id()).update();
+        return find(pairId).orElseThrow();
+    }
+
+    private void record(DuplicatePair pair, String decision, String reason, Long mergeId) {
+        String who = currentUser();
+        OffsetDateTime at = now();
+        jdbc.sql("update mpi_pair set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, merge_id = ? where id = ?")
+                .params(decision, who, at, reason.trim(), mergeId, pair.id()).update();
+        jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, ?, ?, ?, ?, ?)")
+                .params(pair.id(), decision, reason.trim(), who, at, mergeId).update();
+        String detail = "decision " + decision + (mergeId == null ? "" : " (merge " + mergeId + ")");
+        audit.recordAll(List.of(
+                audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, pair.a().patientId(), "DuplicatePair", pair.id(), detail),
+                audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, pair.b().patientId(), "DuplicatePair", pair.id(), detail)));
+    }
+
+    private DuplicatePair pending(long pairId) {
+        DuplicatePair pair = find(pairId).orElseThrow(() -> notFound(pairId));
+        if (!pair.pending()) {
+            ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
+            e.getBody().setTitle("Pair already decided");
+            e.getBody().setDetail("Pair " + pairId + " was decided " + pair.status() + "; a decided pair is not reopened.");
+            throw e;
+        }
+        return pair;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: say why (it is kept with the decision)");
+        }
+        if (reason.length() > 1000) {
+            throw new IllegalArgumentException("reason: at most 1000 characters");
+        }
+    }
+
+    static ErrorResponseException notFound(long pairId) {
+        ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
+        e.getBody().setTitle("Pair not found");
+        e.getBody().setDetail("No duplicate pair has id " + pairId + ".");
+        return e;
+    }
+
+    // ------------------------------------------------------------ KPIs
+
+    public MpiKpis kpis() {
+        long all = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        long merged = jdbc.sql("select count(*) from patient where merged_into is not null").query(Long.class).single();
+        // A pending pair suspects its newer registration of being the duplicate.
+        long suspected = jdbc.sql("""
+                select count(distinct w.patient_b) from mpi_pair w join patient b on b.id = w.patient_b
+                where w.status in ('OPEN', 'NEEDS_RESEARCH') and b.merged_into is null""").query(Long.class).single();
+        List<long[]> byStatus = jdbc.sql("""
+                select count(*) filter (where status = 'OPEN'), count(*) filter (where status = 'NEEDS_RESEARCH'),
+                       count(*) filter (where status = 'NOT_SAME'), count(*) filter (where status = 'SAME_PERSON')
+                from mpi_pair""").query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        List<MpiKpis.AnalystDecisions> analysts = jdbc.sql("""
+                select decided_by, count(*) filter (where decision = 'SAME_PERSON'), count(*) filter (where decision = 'NOT_SAME'),
+                       count(*) filter (where decision = 'NEEDS_RESEARCH'), count(*) filter (where decision = 'UNMERGED'), count(*)
+                from mpi_decision group by decided_by order by count(*) desc, decided_by""")
+                .query((rs, i) -> new MpiKpis.AnalystDecisions(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6))).list();
+        long[] s = byStatus.get(0);
+        double rate = all == 0 ? 0 : (double) (merged + suspected) / all;
+        return new MpiKpis(all, all - merged, merged, suspected, Math.round(rate * 1e6) / 1e6, s[0], s[1], s[2], s[3], analysts);
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private Optional<Long> pairId(long a, long b) {
+        return jdbc.sql("select id from mpi_pair where patient_a = ? and patient_b = ?").params(a, b).query(Long.class).optional();
+    }
+
+    private MpiRecord record(long patientId) {
+        return jdbc.sql("select " + IndexRows.COLUMNS + " from patient where id = ?").param(patientId)
+                .query((rs, i) -> IndexRows.record(rs)).optional().orElseThrow(() -> new PatientNotFoundException(patientId));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? AuditTrail.SYSTEM_USER : auth.getName();
+    }
+}

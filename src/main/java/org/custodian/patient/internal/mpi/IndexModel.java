@@ -1,0 +1,63 @@
+package org.custodian.patient.internal.mpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Fellegi–Sunter model of the live index, for scoring one registration at a time. m and u are
+ * estimated (EM) on a random sample of the active registrations, as {@code mpi-eval} does on a
+ * file, and refitted when the index has grown by a fifth or the fit is a day old: how often two
+ * different people share a birth date or a surname is a property of the population, which changes
+ * slowly. An index of fewer than {@link #MIN_FIT} registrations uses typical m and u instead.
+ */
+@Component
+class IndexModel {
+
+    static final int SAMPLE = 20_000;
+    /** Below this many registrations EM has too few duplicates to learn from; typical m and u serve. */
+    static final int MIN_FIT = 1_000;
+    private static final Duration MAX_AGE = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final MatchEngine engine;
+    private final Clock clock;
+
+    private Linkage fitted;
+    private long fittedOn;
+    private Instant fittedAt;
+
+    IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The fitted run, or null while the index has too few registrations to estimate anything. */
+    synchronized Linkage current() {
+        long active = jdbc.sql("select count(*) from patient where merged_into is null").query(Long.class).single();
+        if (active < 2) {
+            return null;
+        }
+        boolean stale = fitted == null || active > fittedOn + Math.max(20, fittedOn / 5)
+                || fittedAt.plus(MAX_AGE).isBefore(clock.instant());
+        if (stale) {
+            List<MpiRecord> sample = sample(active);
+            fitted = active < MIN_FIT ? engine.typical(sample) : engine.link(sample);
+            fittedOn = active;
+            fittedAt = clock.instant();
+        }
+        return fitted;
+    }
+
+    private List<MpiRecord> sample(long active) {
+        // A Bernoulli sample reads each page once; order by random() would sort the whole index.
+        String from = active <= SAMPLE ? "patient"
+                : "patient tablesample bernoulli (" + Math.min(100.0, 100.0 * SAMPLE / active) + ")";
+        return jdbc.sql("select " + IndexRows.COLUMNS + " from " + from + " where merged_into is null")
+                .query((rs, i) -> IndexRows.record(rs)).list();
+    }
+}

@@ -1,0 +1,111 @@
+package org.custodian.patient.internal.mpi;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.PatientMerge;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The master patient index's API: the duplicate worklist, decisions, merges and unmerges, KPIs.
+ * Reviewing needs {@code mpi:review}; anything that merges or unmerges needs {@code mpi:merge}.
+ */
+@RestController
+@RequestMapping("/api/mpi")
+class MpiApiController {
+
+    private final DuplicateWorklist worklist;
+    private final MasterPatientIndex mpi;
+
+    MpiApiController(DuplicateWorklist worklist, MasterPatientIndex mpi) {
+        this.worklist = worklist;
+        this.mpi = mpi;
+    }
+
+    record PairPage(List<DuplicatePair> items, int page, int size, long pending) {
+    }
+
+    @GetMapping("/pairs")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    PairPage pairs(@RequestParam(defaultValue = "true") boolean pending,
+                   @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                   @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+        return new PairPage(worklist.list(pending, page, size), page, size, worklist.countPending());
+    }
+
+    @GetMapping("/pairs/{id}")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    PairReview pair(@PathVariable long id) {
+        return worklist.review(id);
+    }
+
+    /** NOT_SAME or NEEDS_RESEARCH; SAME_PERSON is {@code POST /pairs/{id}/merge}. */
+    record DecisionRequest(@NotNull DuplicateWorklist.Decision decision, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/pairs/{id}/decision")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    DuplicatePair decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
+        return worklist.decide(id, request.decision(), request.reason());
+    }
+
+    record PairMergeRequest(@NotNull Long survivingPatientId, @NotBlank @Size(max = 1000) String reason,
+                            @Size(max = 1000) String overrideReason) {
+    }
+
+    @PostMapping("/pairs/{id}/merge")
+    @PreAuthorize("hasAuthority('mpi:merge')")
+    DuplicatePair mergePair(@PathVariable long id, @Valid @RequestBody PairMergeRequest request) {
+        return worklist.merge(id, request.survivingPatientId(), request.reason(), request.overrideReason());
+    }
+
+    record MergeRequest(@NotNull Long survivingPatientId, @NotNull Long retiredPatientId,
+                        @NotBlank @Size(max = 1000) String reason, @Size(max = 1000) String overrideReason) {
+    }
+
+    @PostMapping("/merges")
+    @PreAuthorize("hasAuthority('mpi:merge')")
+    PatientMerge merge(@Valid @RequestBody MergeRequest request) {
+        return mpi.merge(request.survivingPatientId(), request.retiredPatientId(), request.reason(), request.overrideReason());
+    }
+
+    @GetMapping("/merges/{id}")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    PatientMerge mergeOf(@PathVariable long id) {
+        return mpi.findMerge(id).orElseThrow(() -> {
+            ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
+            e.getBody().setTitle("Merge not found");
+            e.getBody().setDetail("No merge has id " + id + ".");
+            return e;
+        });
+    }
+
+    record UnmergeRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/merges/{id}/unmerge")
+    @PreAuthorize("hasAuthority('mpi:merge')")
+    PatientMerge unmerge(@PathVariable long id, @Valid @RequestBody UnmergeRequest request) {
+        return mpi.unmerge(id, request.reason());
+    }
+
+    @GetMapping("/kpis")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    MpiKpis kpis() {
+        return worklist.kpis();
+    }
+}

@@ -1,0 +1,138 @@
+package org.custodian.patient.internal.mpi;
+
+import java.util.List;
+import org.custodian.FormInput;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.OverlayRiskException;
+import org.custodian.patient.PatientMerge;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The data-integrity analyst's pages: the duplicate worklist with the index's KPIs, one pair side
+ * by side with each field's contribution and the decision forms, and a merge with its undo.
+ * Every read and decision goes through {@link DuplicateWorklist} or {@link MasterPatientIndex},
+ * which audit them. A refused action (overlay guard, a decided pair) is named on the page.
+ */
+@Controller
+class MpiPageController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final DuplicateWorklist worklist;
+    private final MasterPatientIndex mpi;
+
+    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi) {
+        this.worklist = worklist;
+        this.mpi = mpi;
+    }
+
+    @GetMapping("/mpi/worklist")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String worklist(@RequestParam(required = false) String all, Model model) {
+        boolean pendingOnly = !"true".equals(FormInput.trimmed(all));
+        List<DuplicatePair> pairs = worklist.list(pendingOnly, 0, PAGE_SIZE);
+        model.addAttribute("pairs", pairs);
+        model.addAttribute("pendingOnly", pendingOnly);
+        model.addAttribute("kpis", worklist.kpis());
+        return "mpi/worklist";
+    }
+
+    @GetMapping("/mpi/pairs/{id}")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String pair(@PathVariable long id, Model model) {
+        model.addAttribute("review", worklist.review(id));
+        return "mpi/pair";
+    }
+
+    @PostMapping("/mpi/pairs/{id}/decision")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String decide(@PathVariable long id, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        DuplicateWorklist.Decision d = "NOT_SAME".equals(decision) ? DuplicateWorklist.Decision.NOT_SAME
+                : "NEEDS_RESEARCH".equals(decision) ? DuplicateWorklist.Decision.NEEDS_RESEARCH : null;
+        if (d == null) {
+            redirect.addFlashAttribute("problem", "Decision: choose \"Not the same person\" or \"Needs research\".");
+            return "redirect:/mpi/pairs/" + id;
+        }
+        try {
+            worklist.decide(id, d, FormInput.trimmed(reason));
+            redirect.addFlashAttribute("notice", d == DuplicateWorklist.Decision.NOT_SAME
+                    ? "Recorded: not the same person. This pair will not come back to the worklist."
+                    : "Recorded: needs research. The pair stays on the worklist.");
+            return d == DuplicateWorklist.Decision.NOT_SAME ? "redirect:/mpi/worklist" : "redirect:/mpi/pairs/" + id;
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Reason: say why; it is kept with the decision.");
+        } catch (ErrorResponseException e) {
+            rethrowNotFound(e);
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return "redirect:/mpi/pairs/" + id;
+    }
+
+    @PostMapping("/mpi/pairs/{id}/merge")
+    @PreAuthorize("hasAuthority('mpi:merge')")
+    String merge(@PathVariable long id, @RequestParam(required = false) String survivingPatientId,
+                 @RequestParam(required = false) String reason, @RequestParam(required = false) String overrideReason,
+                 RedirectAttributes redirect) {
+        long survivor;
+        try {
+            survivor = Long.parseLong(FormInput.trimmed(survivingPatientId) == null ? "" : survivingPatientId.trim());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("problem", "Surviving record: choose which registration survives.");
+            return "redirect:/mpi/pairs/" + id;
+        }
+        try {
+            DuplicatePair pair = worklist.merge(id, survivor, FormInput.trimmed(reason), FormInput.trimmed(overrideReason));
+            redirect.addFlashAttribute("notice", "Merged. The retired MRN now finds the surviving record; the merge can be undone here.");
+            return "redirect:/mpi/merges/" + pair.mergeId();
+        } catch (OverlayRiskException e) {
+            redirect.addFlashAttribute("problem", "The overlay guard refused the merge: the records disagree on "
+                    + String.join(", ", e.risks()) + ". If you have confirmed they are one person, give an override reason.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (ErrorResponseException e) {
+            rethrowNotFound(e);
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return "redirect:/mpi/pairs/" + id;
+    }
+
+    @GetMapping("/mpi/merges/{id}")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String mergeOf(@PathVariable long id, Model model) {
+        PatientMerge merge = mpi.findMerge(id).orElseThrow(() -> {
+            ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
+            e.getBody().setDetail("No merge has id " + id + ".");
+            return e;
+        });
+        model.addAttribute("merge", merge);
+        return "mpi/merge";
+    }
+
+    @PostMapping("/mpi/merges/{id}/unmerge")
+    @PreAuthorize("hasAuthority('mpi:merge')")
+    String unmerge(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            mpi.unmerge(id, FormInput.trimmed(reason));
+            redirect.addFlashAttribute("notice", "Merge undone: both records, their identifiers, encounters and documents are restored.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/mpi/merges/" + id;
+    }
+
+    private static void rethrowNotFound(ErrorResponseException e) {
+        if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.custodian.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.custodian.privacy.Role;
+import org.custodian.support.Api;
+import org.custodian.support.CustodianTest;
+import org.custodian.support.StaffAccounts;
+import org.custodian.support.TestPatients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The data-integrity analyst in a browser: the worklist with its KPIs, a pair side by side with
+ * each field's contribution, "not the same person" (the pair never comes back, even when reported
+ * again), a merge from the worklist and its undo. No page may trip the Content Security Policy.
+ * Browser setup as in {@code web.UiBrowserTest}.
+ */
+@CustodianTest
+@Tag("browser")
+class WorklistBrowserTest {
+
+    @Autowired Api api;
+    @Autowired StaffAccounts accounts;
+    @Autowired PatientRegistry patients;
+    @Autowired MasterPatientIndex mpi;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("custodian-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private long[] pair(String given1, String given2) {
+        String family = TestPatients.uniqueName("Worklist");
+        long[] ids = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            ids[0] = patients.register(person(given1, family)).id();
+            ids[1] = patients.register(person(given2, family)).id();
+        });
+        return new long[] {mpi.reportPossibleDuplicate(ids[0], ids[1]), ids[0], ids[1]};
+    }
+
+    private static NewPatient person(String given, String family) {
+        return new NewPatient(null, null, given, null, family, LocalDate.of(1958, 12, 1), AdministrativeSex.M, "512-44-" + (1000 + family.hashCode() % 9000 + 9000) % 10000,
+                new Address("77 Harbor Rd", "Quincy", "IL", "62301"), "217-555-0111", null);
+    }
+
+    @Test
+    void reviewRejectMergeAndUnmergeInTheWorklist() {
+        long[] rejected = pair("Jon", "John");
+        long[] merged = pair("William", "Bill");
+        String analyst = accounts.of(Role.DATA_INTEGRITY_ANALYST);
+
+        signIn(analyst);
+        driver.findElement(By.linkText("Duplicates")).click();
+        wait.until(ExpectedConditions.titleContains("Duplicate worklist"));
+        assertThat(driver.findElement(By.cssSelector("[data-testid=kpi-pending]")).getText()).containsPattern("\\d+ open, \\d+ needing research");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=kpi-duplicate-rate]")).getText()).containsPattern("\\d+\\.\\d\\d %");
+        assertThat(rows()).contains(rejected[0], merged[0]);
+
+        // Side by side, with each field's contribution; then "not the same person".
+        driver.findElement(By.cssSelector("tr[data-pair='" + rejected[0] + "'] a[data-testid=pair-link]")).click();
+        wait.until(ExpectedConditions.titleContains("Duplicate pair " + rejected[0]));
+        assertThat(driver.findElement(By.cssSelector("[data-testid=side-by-side]")).getText()).contains("Jon", "John", "77 Harbor Rd");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=contributions]")).getText()).contains("GIVEN_NAME", "BIRTH_DATE", "exact");
+        driver.findElement(By.cssSelector("[data-testid=decision-not-same]")).click();
+        driver.findElement(By.cssSelector("[data-testid=decision-reason]")).sendKeys("father and son (Sr./Jr.), confirmed by phone");
+        driver.findElement(By.cssSelector("[data-testid=decide-button]")).click();
+        wait.until(ExpectedConditions.titleContains("Duplicate worklist"));
+        assertThat(rows()).doesNotContain(rejected[0]).contains(merged[0]);
+        // Reported again (a new scan, a registration): the pair does not come back.
+        assertThat(mpi.reportPossibleDuplicate(rejected[2], rejected[1])).isEqualTo(rejected[0]);
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.titleContains("Duplicate worklist"));
+        assertThat(rows()).doesNotContain(rejected[0]);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=kpi-analysts]")).getText()).contains(analyst);
+
+        // Same person: merge into the first registration, then undo it.
+        driver.findElement(By.cssSelector("tr[data-pair='" + merged[0] + "'] a[data-testid=pair-link]")).click();
+        wait.until(ExpectedConditions.titleContains("Duplicate pair " + merged[0]));
+        driver.findElement(By.cssSelector("[data-testid=merge-reason]")).sendKeys("same person, nickname");
+        driver.findElement(By.cssSelector("[data-testid=merge-button]")).click();
+        wait.until(ExpectedConditions.titleContains("Merge "));
+        assertThat(driver.findElement(By.cssSelector("[data-testid=merge-status]")).getText()).isEqualTo("In effect");
+        assertThat(mpi.survivorOf(merged[2])).isEqualTo(merged[1]);
+        driver.findElement(By.cssSelector("[data-testid=unmerge-reason]")).sendKeys("wrong patient chosen");
+        driver.findElement(By.cssSelector("[data-testid=unmerge-button]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=merge-status]"), "Undone by " + analyst));
+        assertThat(mpi.survivorOf(merged[2])).isEqualTo(merged[2]);
+
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    private List<Long> rows() {
+        return driver.findElements(By.cssSelector("[data-testid=mpi-pairs] tr[data-pair]")).stream()
+                .map(r -> Long.parseLong(r.getAttribute("data-pair"))).toList();
+    }
+
+    private void signIn(String username) {
+        driver.get(api.baseUrl() + "/login");
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
+    }
+
+    private List<String> cspViolations() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        } catch (RuntimeException logsNotSupported) {
+            return List.of();
+        }
+    }
+}
