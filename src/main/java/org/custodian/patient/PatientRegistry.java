@@ -23,6 +23,18 @@ public interface PatientRegistry {
 
     Patient register(NewPatient patient);
 
+    /**
+     * The patient registered under this MRN at this facility (an interface's lookup by PID-3; an
+     * audited read when found).
+     */
+    Optional<Long> idByMrn(String facility, String mrn);
+
+    /**
+     * Replaces the demographics of a registered patient (ADT A08/A31): names, birth date, sex, SSN,
+     * address, phone. Facility, MRN and other identifiers stay as they are. Audited as an update.
+     */
+    Patient update(long id, NewPatient demographics);
+
     /** Bulk registration in one transaction (imports, the demo hospital); returns the new ids in order. */
     List<Long> registerAll(List<NewPatient> patients);
 }

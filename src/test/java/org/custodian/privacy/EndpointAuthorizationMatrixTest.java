@@ -79,6 +79,8 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
+        RULES.put("GET /api/interface/messages", INTERFACE_MANAGE);
+        RULES.put("POST /api/interface/messages/{id}/reprocess", INTERFACE_MANAGE);
         RULES.put("GET /api/credentials/mine", CREDENTIALS_OWN);
         RULES.put("PUT /api/credentials/mine/{code}", CREDENTIALS_OWN);
         RULES.put("POST /api/credentials/mine/activities", CREDENTIALS_OWN);
@@ -141,6 +143,7 @@ class EndpointAuthorizationMatrixTest {
     record Call(String method, String path, String body) {
     }
 
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
@@ -223,6 +226,9 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
+        s.put("GET /api/interface/messages", () -> new Call("GET", "/api/interface/messages?status=FAILED", null));
+        s.put("POST /api/interface/messages/{id}/reprocess", () -> new Call("POST",
+                "/api/interface/messages/" + org.custodian.interop.internal.hl7.FailedMessages.fixable(context) + "/reprocess", null));
         s.put("GET /api/credentials/mine", () -> new Call("GET", "/api/credentials/mine", null));
         s.put("PUT /api/credentials/mine/{code}", () -> new Call("PUT", "/api/credentials/mine/RHIT", "{\"earnedOn\":\"2025-06-02\"}"));
         s.put("POST /api/credentials/mine/activities", () -> new Call("POST", "/api/credentials/mine/activities", """

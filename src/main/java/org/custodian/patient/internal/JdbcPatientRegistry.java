@@ -164,6 +164,41 @@ class JdbcPatientRegistry implements PatientRegistry {
                 .param(id).query((rs, i) -> map(rs, identifiers(id))).single();
     }
 
+    @Override
+    public Optional<Long> idByMrn(String facility, String mrn) {
+        Optional<Long> id = jdbc.sql("select id from patient where facility = ? and mrn = ?")
+                .params(facility == null ? DEFAULT_FACILITY : facility, mrn).query(Long.class).optional();
+        id.ifPresent(p -> audit.patient(AuditAction.READ, p, "Patient", p));
+        return id;
+    }
+
+    @Override
+    public Patient update(long id, NewPatient p) {
+        Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
+        Patient updated = tx.execute(status -> {
+            int n = jdbc.sql("""
+                            update patient set given_name = ?, middle_name = ?, family_name = ?, birth_date = ?, sex = ?,
+                                   ssn = coalesce(?, ssn), address_line = ?, city = ?, state = ?, postal_code = ?,
+                                   phone = ?, search_name = ?, updated_at = now()
+                            where id = ?""")
+                    .params(p.givenName().trim(), blankToNull(p.middleName()), p.familyName().trim(), p.birthDate(),
+                            p.sex().name(), p.ssn() == null ? null : p.ssn().replace("-", ""), a.line(), a.city(),
+                            a.state(), a.postalCode(), p.phone(),
+                            Names.searchName(p.givenName(), p.middleName(), p.familyName()), id)
+                    .update();
+            if (n == 0) {
+                throw new org.custodian.patient.PatientNotFoundException(id);
+            }
+            return jdbc.sql("""
+                    select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
+                           address_line, city, state, postal_code, phone
+                    from patient where id = ?""")
+                    .param(id).query((rs, i) -> map(rs, identifiers(id))).single();
+        });
+        audit.patient(AuditAction.UPDATE, id, "Patient", id);
+        return updated;
+    }
+
     /**
      * One transaction, a constant number of statements however many patients: ids and MRNs
      * come from their sequences in one query each, clashes of MRN or identifier are looked up

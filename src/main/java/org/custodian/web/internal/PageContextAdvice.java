@@ -44,6 +44,7 @@ class PageContextAdvice {
             new NavEntry("Amendments", "/amendments", Permission.AMENDMENT_MANAGE),
             new NavEntry("Retention", "/retention/destructions", Permission.RETENTION_APPROVE),
             new NavEntry("Legal holds", "/retention/holds", Permission.LEGAL_HOLD),
+            new NavEntry("HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
             new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
             new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN),
             new NavEntry("Teaching", "/practicum/teach", Permission.PRACTICUM_TEACH),

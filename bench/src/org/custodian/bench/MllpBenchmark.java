@@ -1,0 +1,186 @@
+package org.custodian.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.custodian.CustodianApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * HL7 v2 ADT over MLLP with durable ACK, end to end: a sender on loopback sends a message, waits
+ * for its ACK (AA only after the commit), sends the next. Runs on 1 and on 4 connections for
+ * bench.seconds each, on a fresh embedded PostgreSQL with fsync=on (bench.fsync=off to compare).
+ * Messages: per patient an A01 then an A03 (compact v2.5.1, as a typical ADT feed), each applied
+ * to the registry and the chart and audited. See bench/README.md; run with bench/mllp.sh.
+ */
+public final class MllpBenchmark {
+
+    static final long SECONDS = Long.getLong("bench.seconds", 10);
+    static final String FSYNC = System.getProperty("bench.fsync", "on");
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("custodian-bench-");
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres").toFile())
+                .setCleanDataDirectory(true)
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setServerConfig("fsync", FSYNC)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
+                .web(WebApplicationType.SERVLET).run(
+                        "--custodian.data-dir=" + dataDir,
+                        "--custodian.db.url=" + embedded.getJdbcUrl("postgres", "postgres"),
+                        "--custodian.db.user=postgres", "--custodian.db.password=",
+                        "--custodian.demo.enabled=false", "--custodian.admin.password=bench-" + System.nanoTime(),
+                        "--custodian.mllp.enabled=true", "--custodian.mllp.port=" + port,
+                        "--spring.main.banner-mode=off", "--server.port=0",
+                        "--logging.level.root=WARN", "--logging.level.org.custodian=WARN")) {
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            System.out.printf("machine: %d CPUs, %s, load average %.2f, Java %s%n",
+                    Runtime.getRuntime().availableProcessors(), cpuModel(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
+            System.out.println("PostgreSQL: " + jdbc.queryForObject("select version()", String.class)
+                    + "; fsync=" + jdbc.queryForObject("show fsync", String.class)
+                    + ", synchronous_commit=" + jdbc.queryForObject("show synchronous_commit", String.class));
+
+            run(port, 1, 3, "warm-up");
+            double one = run(port, 1, SECONDS, "1 connection");
+            double four = run(port, 4, SECONDS, "4 connections");
+            long processed = jdbc.queryForObject("select count(*) from hl7_message where status = 'PROCESSED'", Long.class);
+            long notProcessed = jdbc.queryForObject("select count(*) from hl7_message where status <> 'PROCESSED'", Long.class);
+            System.out.printf("stored: %,d PROCESSED, %,d other%n", processed, notProcessed);
+            System.out.printf("%nSUMMARY  MLLP ADT with durable ACK: 1 connection %,.0f msg/s | 4 connections %,.0f msg/s "
+                    + "(target >= 2,000) | fsync=%s%n", one, four, FSYNC);
+        } finally {
+            embedded.close();
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double run(int port, int connections, long seconds, String label) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long started = System.nanoTime();
+        List<Future<Long>> results = new ArrayList<>();
+        String run = label.charAt(0) + Long.toString(System.nanoTime(), 36);
+        for (int c = 0; c < connections; c++) {
+            String prefix = run + "c" + c;
+            results.add(pool.submit(() -> send(port, prefix, deadline)));
+        }
+        long total = 0;
+        for (Future<Long> f : results) {
+            total += f.get();
+        }
+        pool.shutdown();
+        double s = (System.nanoTime() - started) / 1e9;
+        double rate = total / s;
+        System.out.printf("%-16s %,10.0f messages/s  (%,d messages acknowledged AA in %.1f s)%n", label, rate, total, s);
+        return rate;
+    }
+
+    private static long send(int port, String prefix, long deadline) throws IOException {
+        long n = 0;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            for (int patient = 0; System.nanoTime() < deadline; patient++) {
+                String mrn = prefix + "-" + patient;
+                for (String event : new String[] {"A01", "A03"}) {
+                    String control = prefix + event + patient;
+                    out.write(frame(message(event, control, mrn)));
+                    out.flush();
+                    String ack = read(in);
+                    if (!ack.contains("MSA|AA|")) {
+                        throw new IllegalStateException("not AA: " + ack.replace('\r', '\n'));
+                    }
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static String message(String event, String control, String mrn) {
+        String[] pv1 = new String[46];
+        Arrays.fill(pv1, "");
+        pv1[0] = "PV1";
+        pv1[1] = "1";
+        pv1[2] = "I";
+        pv1[3] = "4E^401^A";
+        pv1[7] = "1234^Welby^Marcus";
+        pv1[10] = "MED";
+        pv1[44] = "20260101120000+0000";
+        if (event.equals("A03")) {
+            pv1[45] = "20260103090000+0000";
+        }
+        return "MSH|^~\\&|BENCH|BENCHFAC|CUSTODIAN|HIM|20260101120000||ADT^" + event + "|" + control + "|P|2.5.1\r"
+                + "EVN|" + event + "|20260101120000\r"
+                + "PID|1||" + mrn + "^^^BENCHFAC^MR||Bench^Tess^Q||19700101|F|||1 Main St^^Springfield^IL^62701||217-555-0100\r"
+                + String.join("|", pv1) + "\r";
+    }
+
+    private static byte[] frame(String message) {
+        byte[] content = message.getBytes(StandardCharsets.UTF_8);
+        byte[] framed = new byte[content.length + 3];
+        framed[0] = 0x0B;
+        System.arraycopy(content, 0, framed, 1, content.length);
+        framed[framed.length - 2] = 0x1C;
+        framed[framed.length - 1] = 0x0D;
+        return framed;
+    }
+
+    private static String read(InputStream in) throws IOException {
+        int b;
+        while ((b = in.read()) != 0x0B) {
+            if (b == -1) {
+                throw new IOException("closed");
+            }
+        }
+        ByteArrayOutputStream ack = new ByteArrayOutputStream();
+        while ((b = in.read()) != 0x1C) {
+            if (b == -1) {
+                throw new IOException("closed");
+            }
+            ack.write(b);
+        }
+        in.read(); // CR
+        return ack.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

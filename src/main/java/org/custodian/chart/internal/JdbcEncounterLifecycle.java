@@ -1,0 +1,279 @@
+package org.custodian.chart.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditTrail;
+import org.custodian.chart.Admission;
+import org.custodian.chart.ChartNotFoundException;
+import org.custodian.chart.DischargeDisposition;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.EncounterDischarged;
+import org.custodian.chart.EncounterLifecycle;
+import org.custodian.chart.EncounterState;
+import org.custodian.chart.EncounterStatus;
+import org.custodian.chart.EncounterTransfer;
+import org.custodian.patient.PatientNotFoundException;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ADT lifecycle on the encounter table. Each change locks its row ({@code for update}) so two
+ * messages about one visit apply one after the other, and runs in the caller's transaction if
+ * there is one ({@link TransactionTemplate} joins it).
+ */
+@Service
+class JdbcEncounterLifecycle implements EncounterLifecycle {
+
+    private static final String COLUMNS = """
+            id, patient_id, encounter_number, encounter_class, status, admit_at, discharge_at, location, patient_class,
+            attending_provider, service, discharge_disposition""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final PatientRegistry patients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcEncounterLifecycle(JdbcClient jdbc, TransactionTemplate tx, PatientRegistry patients, AuditTrail audit,
+                           ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.patients = patients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public EncounterState admit(Admission admission) {
+        return open(admission, EncounterStatus.IN_PROGRESS);
+    }
+
+    @Override
+    public EncounterState preAdmit(Admission admission) {
+        return open(admission, EncounterStatus.PLANNED);
+    }
+
+    private EncounterState open(Admission a, EncounterStatus status) {
+        EncounterState result = tx.execute(s -> {
+            if (!patients.exists(a.patientId())) {
+                throw new PatientNotFoundException(a.patientId());
+            }
+            Optional<EncounterState> existing = a.encounterNumber() == null ? Optional.empty()
+                    : lockByNumber(a.encounterNumber());
+            if (existing.isPresent()) {
+                EncounterState e = existing.get();
+                if (e.patientId() != a.patientId()) {
+                    throw new IllegalArgumentException("encounterNumber: belongs to another patient's encounter");
+                }
+                if (e.status() == EncounterStatus.FINISHED || e.status() == EncounterStatus.CANCELLED) {
+                    throw new IllegalArgumentException("encounterNumber: the encounter is " + e.status().name().toLowerCase()
+                            + "; it cannot be admitted again");
+                }
+                if (e.dischargeAt() != null && e.dischargeAt().isBefore(a.admitAt())) {
+                    throw new IllegalArgumentException("admitAt: after the discharge time");
+                }
+                // A planned encounter becomes the admission; an admission repeated updates its details.
+                EncounterStatus next = e.status() == EncounterStatus.IN_PROGRESS ? EncounterStatus.IN_PROGRESS : status;
+                jdbc.sql("""
+                                update encounter set status = ?, encounter_class = ?, patient_class = ?, admit_at = ?,
+                                       location = coalesce(?, location), attending_provider = coalesce(?, attending_provider),
+                                       service = coalesce(?, service), updated_at = ?
+                                where id = ?""")
+                        .params(next.name(), a.encounterClass().name(), a.patientClass(), utc(a.admitAt()), a.location(),
+                                a.attendingProvider(), a.service(), utc(clock.instant()), e.id())
+                        .update();
+                return byId(e.id());
+            }
+            long id = jdbc.sql("""
+                            insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
+                                                   location, patient_class, attending_provider, service, updated_at)
+                            values (?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?)
+                            returning id""")
+                    .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
+                            utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
+                            utc(clock.instant()))
+                    .query(Long.class).single();
+            return byId(id);
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", result.id());
+        return result;
+    }
+
+    @Override
+    public EncounterState transfer(long encounterId, String toLocation, Instant at) {
+        if (toLocation == null || toLocation.isBlank()) {
+            throw new IllegalArgumentException("location: a transfer needs the new location");
+        }
+        EncounterState result = tx.execute(s -> {
+            EncounterState e = lock(encounterId);
+            requireStatus(e, "transfer", EncounterStatus.IN_PROGRESS, EncounterStatus.PLANNED);
+            jdbc.sql("insert into encounter_transfer (encounter_id, from_location, to_location, transferred_at) values (?, ?, ?, ?)")
+                    .params(encounterId, e.location(), toLocation, utc(at)).update();
+            jdbc.sql("update encounter set location = ?, updated_at = ? where id = ?")
+                    .params(toLocation, utc(clock.instant()), encounterId).update();
+            return byId(encounterId);
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
+        return result;
+    }
+
+    @Override
+    public EncounterState discharge(long encounterId, Instant at, DischargeDisposition disposition) {
+        EncounterState result = tx.execute(s -> {
+            EncounterState e = lock(encounterId);
+            requireStatus(e, "discharge", EncounterStatus.IN_PROGRESS);
+            if (at.isBefore(e.admitAt())) {
+                throw new IllegalArgumentException("dischargeAt: before admitAt");
+            }
+            jdbc.sql("""
+                            update encounter set status = 'FINISHED', discharge_at = ?, discharge_disposition = ?, updated_at = ?
+                            where id = ?""")
+                    .params(utc(at), disposition == null ? null : disposition.code(), utc(clock.instant()), encounterId)
+                    .update();
+            EncounterState done = byId(encounterId);
+            // Published inside the transaction: the Modulith registry stores it with the commit.
+            events.publishEvent(new EncounterDischarged(encounterId, done.patientId(), done.encounterClass(), at));
+            return done;
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
+        return result;
+    }
+
+    @Override
+    public EncounterState cancelAdmit(long encounterId) {
+        EncounterState result = tx.execute(s -> {
+            EncounterState e = lock(encounterId);
+            requireStatus(e, "cancel the admission of", EncounterStatus.IN_PROGRESS, EncounterStatus.PLANNED);
+            jdbc.sql("update encounter set status = 'CANCELLED', updated_at = ? where id = ?")
+                    .params(utc(clock.instant()), encounterId).update();
+            return byId(encounterId);
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
+        return result;
+    }
+
+    @Override
+    public EncounterState cancelDischarge(long encounterId) {
+        EncounterState result = tx.execute(s -> {
+            EncounterState e = lock(encounterId);
+            requireStatus(e, "cancel the discharge of", EncounterStatus.FINISHED);
+            jdbc.sql("""
+                            update encounter set status = 'IN_PROGRESS', discharge_at = null, discharge_disposition = null,
+                                   updated_at = ?
+                            where id = ?""")
+                    .params(utc(clock.instant()), encounterId).update();
+            return byId(encounterId);
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
+        return result;
+    }
+
+    @Override
+    public EncounterState update(long encounterId, String location, EncounterClass encounterClass, String patientClass,
+                                 String attendingProvider, String service) {
+        EncounterState result = tx.execute(s -> {
+            EncounterState e = lock(encounterId);
+            requireStatus(e, "update", EncounterStatus.PLANNED, EncounterStatus.IN_PROGRESS, EncounterStatus.FINISHED);
+            jdbc.sql("""
+                            update encounter set location = coalesce(?, location), encounter_class = coalesce(?, encounter_class),
+                                   patient_class = coalesce(?, patient_class),
+                                   attending_provider = coalesce(?, attending_provider), service = coalesce(?, service),
+                                   updated_at = ?
+                            where id = ?""")
+                    .params(location, encounterClass == null ? null : encounterClass.name(), patientClass,
+                            attendingProvider, service, utc(clock.instant()), encounterId)
+                    .update();
+            return byId(encounterId);
+        });
+        audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
+        return result;
+    }
+
+    @Override
+    public Optional<EncounterState> byNumber(String encounterNumber) {
+        return jdbc.sql("select " + COLUMNS + " from encounter where encounter_number = ?")
+                .param(encounterNumber).query((rs, i) -> map(rs)).optional();
+    }
+
+    @Override
+    public Optional<EncounterState> current(long patientId) {
+        return jdbc.sql("select " + COLUMNS + " from encounter where patient_id = ? and status = 'IN_PROGRESS'"
+                        + " order by admit_at desc, id desc limit 1")
+                .param(patientId).query((rs, i) -> map(rs)).optional();
+    }
+
+    @Override
+    public EncounterState state(long encounterId) {
+        EncounterState e = jdbc.sql("select " + COLUMNS + " from encounter where id = ?").param(encounterId)
+                .query((rs, i) -> map(rs)).optional()
+                .orElseThrow(() -> new ChartNotFoundException("Encounter", encounterId));
+        audit.patient(AuditAction.READ, e.patientId(), "Encounter", encounterId);
+        return e;
+    }
+
+    @Override
+    public List<EncounterTransfer> transfers(long encounterId) {
+        EncounterState e = state(encounterId);
+        return jdbc.sql("""
+                        select id, encounter_id, from_location, to_location, transferred_at, cancelled
+                        from encounter_transfer where encounter_id = ? order by transferred_at, id""")
+                .param(e.id())
+                .query((rs, i) -> new EncounterTransfer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5), rs.getBoolean(6)))
+                .list();
+    }
+
+    private Optional<EncounterState> lockByNumber(String number) {
+        return jdbc.sql("select " + COLUMNS + " from encounter where encounter_number = ? for update")
+                .param(number).query((rs, i) -> map(rs)).optional();
+    }
+
+    private EncounterState lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from encounter where id = ? for update").param(id)
+                .query((rs, i) -> map(rs)).optional()
+                .orElseThrow(() -> new ChartNotFoundException("Encounter", id));
+    }
+
+    private EncounterState byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from encounter where id = ?").param(id).query((rs, i) -> map(rs)).single();
+    }
+
+    private static void requireStatus(EncounterState e, String what, EncounterStatus... allowed) {
+        for (EncounterStatus s : allowed) {
+            if (e.status() == s) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("status: cannot " + what + " an encounter that is "
+                + e.status().name().toLowerCase().replace('_', ' '));
+    }
+
+    private static EncounterState map(ResultSet rs) throws SQLException {
+        String disposition = rs.getString(12);
+        return new EncounterState(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
+                EncounterStatus.valueOf(rs.getString(5)), instant(rs, 6), instant(rs, 7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11),
+                disposition == null ? null : DischargeDisposition.ofCode(disposition).orElse(null));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,363 @@
+package org.custodian.interop.internal.hl7;
+
+import ca.uhn.hl7v2.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.chart.Admission;
+import org.custodian.chart.DischargeDisposition;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.EncounterLifecycle;
+import org.custodian.chart.EncounterState;
+import org.custodian.patient.Address;
+import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.OverlayRiskException;
+import org.custodian.patient.NewPatient;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one ADT event to the patient registry and the chart, inside the receiver's transaction.
+ * Patients are identified by the PID-3 identifier of type MR within the sending facility (MSH-4);
+ * visits by PV1-19. Anything that cannot be applied is an {@link AdtProblem} naming the field.
+ */
+@Component
+class AdtApplier {
+
+    static final List<String> SUPPORTED = List.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A28",
+            "A31", "A40");
+
+    private final PatientRegistry patients;
+    private final EncounterLifecycle encounters;
+    private final MasterPatientIndex mpi;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, MasterPatientIndex mpi, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
+        this.patients = patients;
+        this.encounters = encounters;
+        this.mpi = mpi;
+        this.jdbc = jdbc;
+    }
+
+    /** Applies the event; returns the patient it concerned. */
+    long apply(AdtFields m, Hl7Header h) {
+        if (!"ADT".equals(h.messageType())) {
+            throw AdtProblem.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH", 9, "only ADT messages are accepted here");
+        }
+        String trigger = h.trigger();
+        if (trigger == null || !SUPPORTED.contains(trigger)) {
+            throw AdtProblem.reject(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9,
+                    "event " + (trigger == null ? "(none)" : sanitize(trigger)) + " is not one of " + SUPPORTED);
+        }
+        String facility = h.facility();
+        return switch (trigger) {
+            case "A01" -> open(m, facility, EncounterClass.INPATIENT, false);
+            case "A04" -> open(m, facility, EncounterClass.OUTPATIENT, false);
+            case "A05" -> open(m, facility, EncounterClass.INPATIENT, true);
+            case "A02" -> {
+                long patient = patient(m, facility, false, false);
+                EncounterState e = visit(m, patient, true);
+                String to = location(m);
+                if (to == null) {
+                    throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 3, "a transfer needs the new location");
+                }
+                encounters.transfer(e.id(), to, eventTime(m));
+                yield patient;
+            }
+            case "A03" -> {
+                long patient = patient(m, facility, false, false);
+                EncounterState e = visit(m, patient, true);
+                Instant at = m.instant("/.PV1-45", "PV1", 45);
+                DischargeDisposition disposition = Optional.ofNullable(m.get("/.PV1-36-1"))
+                        .flatMap(DischargeDisposition::ofCode).orElse(null);
+                chart(() -> encounters.discharge(e.id(), at != null ? at : eventTime(m), disposition), "PV1", 45);
+                yield patient;
+            }
+            case "A08" -> {
+                long patient = patient(m, facility, true, true);
+                String number = visitNumber(m);
+                if (number != null) {
+                    Optional<EncounterState> e = encounters.byNumber(number);
+                    if (e.isPresent() && e.get().patientId() == patient) {
+                        String pclass = m.get("/.PV1-2-1");
+                        chart(() -> encounters.update(e.get().id(), location(m),
+                                pclass == null ? null : encounterClass(pclass, e.get().encounterClass()), clip(pclass, 1),
+                                attending(m), clip(m.get("/.PV1-10-1"), 100)), "PV1", 19);
+                    }
+                }
+                yield patient;
+            }
+            case "A11" -> {
+                long patient = patient(m, facility, false, false);
+                EncounterState e = visit(m, patient, false);
+                chart(() -> encounters.cancelAdmit(e.id()), "PV1", 19);
+                yield patient;
+            }
+            case "A13" -> {
+                long patient = patient(m, facility, false, false);
+                if (visitNumber(m) == null) {
+                    throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 19,
+                            "cancelling a discharge needs the visit number");
+                }
+                EncounterState e = visit(m, patient, false);
+                chart(() -> encounters.cancelDischarge(e.id()), "PV1", 19);
+                yield patient;
+            }
+            case "A28", "A31" -> patient(m, facility, true, true);
+            case "A40" -> mergePatients(m, h);
+            default -> throw new IllegalStateException("unreachable");
+        };
+    }
+
+    private long open(AdtFields m, String facility, EncounterClass defaultClass, boolean planned) {
+        long patient = patient(m, facility, true, false);
+        String pclass = m.get("/.PV1-2-1");
+        Instant admitAt = m.instant("/.PV1-44", "PV1", 44);
+        if (admitAt == null && planned) {
+            admitAt = m.instant("/.PV2-8", "PV2", 8);
+        }
+        Admission a = new Admission(patient, visitNumber(m), encounterClass(pclass, defaultClass), clip(pclass, 1),
+                admitAt != null ? admitAt : eventTime(m), location(m), attending(m), clip(m.get("/.PV1-10-1"), 100));
+        chart(() -> planned ? encounters.preAdmit(a) : encounters.admit(a), "PV1", 19);
+        return patient;
+    }
+
+    private long mergePatients(AdtFields m, Hl7Header h) {
+        long surviving = patient(m, h.facility(), false, false);
+        String priorMrn = m.get("/.MRG-1(0)-1");
+        if (priorMrn == null) {
+            throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "MRG", 1, "a merge needs the prior patient identifier");
+        }
+        lock(h.facility(), priorMrn);
+        long retired = mpi.resolveMrn(h.facility(), priorMrn).orElseThrow(() -> AdtProblem.error(
+                ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MRG", 1, "no patient with this prior MRN at the sending facility"));
+        if (retired == surviving) {
+            // The prior MRN already resolves to the surviving record: merged before (by an analyst or an earlier A40).
+            return surviving;
+        }
+        try {
+            mpi.merge(surviving, retired, "HL7 v2 ADT^A40 from " + sanitize(h.sendingApplication()) + " control id "
+                    + sanitize(h.controlId()));
+        } catch (OverlayRiskException e) {
+            // An automatic merge never passes the overlay guard; an analyst decides (MPI worklist).
+            throw AdtProblem.error(ErrorCode.APPLICATION_RECORD_LOCKED, "MRG", 1,
+                    "the overlay guard refused to merge these records (they disagree on sex, birth date or SSN); "
+                            + "a data integrity analyst must review the pair");
+        }
+        return surviving;
+    }
+
+    /** The encounter the message is about: its PV1-19 visit, or (when {@code orCurrent}) the patient's visit in progress. */
+    private EncounterState visit(AdtFields m, long patient, boolean orCurrent) {
+        String number = visitNumber(m);
+        if (number != null) {
+            EncounterState e = encounters.byNumber(number).orElseThrow(() -> AdtProblem.error(
+                    ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PV1", 19, "no encounter with this visit number"));
+            if (e.patientId() != patient) {
+                throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PV1", 19,
+                        "the visit number belongs to another patient");
+            }
+            return e;
+        }
+        if (orCurrent) {
+            return encounters.current(patient).orElseThrow(() -> AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING,
+                    "PV1", 19, "no visit number and the patient has no encounter in progress"));
+        }
+        throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 19, "the visit number is required");
+    }
+
+    /**
+     * The patient of PID-3 at the sending facility, registered when {@code create} and unknown,
+     * demographics replaced when {@code update}. A transaction-scoped advisory lock on the
+     * facility and MRN makes two messages about a new patient on two connections register one.
+     */
+    private long patient(AdtFields m, String facility, boolean create, boolean update) {
+        String mrn = mrn(m);
+        lock(facility, mrn);
+        // Through the MPI: an MRN retired by a merge stands for the record it was merged into.
+        Optional<Long> id = mpi.resolveMrn(facility, mrn);
+        if (id.isPresent()) {
+            if (update) {
+                chart(() -> patients.update(id.get(), demographics(m, facility, mrn)), "PID", 5);
+            }
+            return id.get();
+        }
+        if (!create) {
+            throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3,
+                    "no patient with this MRN at the sending facility");
+        }
+        NewPatient p = demographics(m, facility, mrn);
+        return chart(() -> patients.register(p), "PID", 3).id();
+    }
+
+    private void lock(String facility, String mrn) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("mrn|" + facility + "|" + mrn)
+                .query((rs, i) -> 1).list();
+    }
+
+    /** The PID-3 repetition of identifier type MR (else the first), checked against the registry's MRN rule. */
+    private static String mrn(AdtFields m) {
+        String first = null;
+        for (int i = 0; i < 10; i++) {
+            String id = m.get("/.PID-3(" + i + ")-1");
+            String type = m.get("/.PID-3(" + i + ")-5");
+            if (id == null && type == null) {
+                break;
+            }
+            if (id != null && first == null) {
+                first = id;
+            }
+            if (id != null && "MR".equals(type)) {
+                first = id;
+                break;
+            }
+        }
+        if (first == null) {
+            throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PID", 3, "no patient identifier");
+        }
+        if (!first.matches("[A-Za-z0-9-]{1,20}")) {
+            throw AdtProblem.error(ErrorCode.DATA_TYPE_ERROR, "PID", 3, "the MRN must be 1-20 letters, digits or '-'");
+        }
+        return first;
+    }
+
+    /**
+     * Demographics from PID. Names, birth date and sex are required; address, phone and SSN are
+     * taken when they fit the registry's rules and left out otherwise (a feed's free text in a
+     * phone field is no reason to refuse an admission).
+     */
+    private NewPatient demographics(AdtFields m, String facility, String mrn) {
+        String family = m.get("/.PID-5(0)-1-1");
+        String given = m.get("/.PID-5(0)-2");
+        if (family == null || given == null) {
+            throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PID", 5, "family and given name are required");
+        }
+        if (family.length() > 100 || given.length() > 100) {
+            throw AdtProblem.error(ErrorCode.DATA_TYPE_ERROR, "PID", 5, "a name is longer than 100 characters");
+        }
+        LocalDate birth = m.date("/.PID-7", "PID", 7);
+        if (birth == null) {
+            throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PID", 7, "the birth date is required");
+        }
+        if (birth.isAfter(LocalDate.now(clock))) {
+            throw AdtProblem.error(ErrorCode.DATA_TYPE_ERROR, "PID", 7, "the birth date is in the future");
+        }
+        String sex = m.get("/.PID-8-1");
+        AdministrativeSex s = sex == null ? AdministrativeSex.U : switch (sex) {
+            case "F" -> AdministrativeSex.F;
+            case "M" -> AdministrativeSex.M;
+            case "O" -> AdministrativeSex.O;
+            default -> AdministrativeSex.U;
+        };
+        List<String> line = new ArrayList<>();
+        for (String part : new String[] {m.get("/.PID-11(0)-1-1"), m.get("/.PID-11(0)-1-2"), m.get("/.PID-11(0)-1-3"),
+                m.get("/.PID-11(0)-2")}) {
+            if (part != null) {
+                line.add(part);
+            }
+        }
+        String state = fits(m.get("/.PID-11(0)-4"), "[A-Z]{2}");
+        String zip = fits(m.get("/.PID-11(0)-5"), "[0-9]{5}(-[0-9]{4})?");
+        Address address = new Address(clip(line.isEmpty() ? null : String.join(" ", line), 200),
+                clip(m.get("/.PID-11(0)-3"), 100), state, zip);
+        String phone = fits(m.get("/.PID-13(0)-1"), "[0-9()+. -]{7,25}");
+        if (phone == null && m.get("/.PID-13(0)-7") != null) {
+            phone = fits((m.get("/.PID-13(0)-6") == null ? "" : m.get("/.PID-13(0)-6")) + m.get("/.PID-13(0)-7"),
+                    "[0-9()+. -]{7,25}");
+        }
+        String ssn = fits(m.get("/.PID-19"), "[0-9]{3}-?[0-9]{2}-?[0-9]{4}");
+        String middle = clip(m.get("/.PID-5(0)-3"), 100);
+        return new NewPatient(facility, mrn, given, middle, family, birth, s, ssn, address, phone, List.of());
+    }
+
+    private static String visitNumber(AdtFields m) {
+        String n = m.get("/.PV1-19-1");
+        if (n != null && !n.matches("[A-Za-z0-9-]{1,30}")) {
+            throw AdtProblem.error(ErrorCode.DATA_TYPE_ERROR, "PV1", 19, "the visit number must be 1-30 letters, digits or '-'");
+        }
+        return n;
+    }
+
+    /** Point of care / room / bed of PV1-3. */
+    private static String location(AdtFields m) {
+        List<String> parts = new ArrayList<>();
+        for (String p : new String[] {m.get("/.PV1-3-1"), m.get("/.PV1-3-2"), m.get("/.PV1-3-3")}) {
+            if (p != null) {
+                parts.add(p);
+            }
+        }
+        return parts.isEmpty() ? null : clip(String.join("/", parts), 100);
+    }
+
+    private static String attending(AdtFields m) {
+        String family = m.get("/.PV1-7(0)-2-1");
+        String given = m.get("/.PV1-7(0)-3");
+        if (family == null) {
+            return null;
+        }
+        return clip(given == null ? family : given + " " + family, 200);
+    }
+
+    /** HL7 table 0004 patient class to the chart's encounter class. */
+    private static EncounterClass encounterClass(String pclass, EncounterClass otherwise) {
+        if (pclass == null) {
+            return otherwise;
+        }
+        return switch (pclass) {
+            case "E" -> EncounterClass.EMERGENCY;
+            case "I", "P", "B" -> EncounterClass.INPATIENT;
+            case "O", "R" -> EncounterClass.OUTPATIENT;
+            default -> otherwise;
+        };
+    }
+
+    /** When the event happened: EVN-6, else EVN-2 (recorded), else MSH-7. */
+    private static Instant eventTime(AdtFields m) {
+        Instant t = m.instant("/.EVN-6", "EVN", 6);
+        if (t == null) {
+            t = m.instant("/.EVN-2", "EVN", 2);
+        }
+        if (t == null) {
+            t = m.instant("/MSH-7", "MSH", 7);
+        }
+        if (t == null) {
+            throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "EVN", 2, "no event time in EVN-6, EVN-2 or MSH-7");
+        }
+        return t;
+    }
+
+    /** A chart or registry rule broken (IllegalArgumentException naming its field) as a problem on the HL7 field. */
+    private static <T> T chart(java.util.function.Supplier<T> call, String segment, int field) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, segment, field, e.getMessage());
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            throw AdtProblem.error(ErrorCode.DATA_TYPE_ERROR, segment, field, "a value breaks the registry's rules");
+        }
+    }
+
+    private static String fits(String v, String regex) {
+        return v != null && v.matches(regex) ? v : null;
+    }
+
+    private static String clip(String v, int max) {
+        return v == null || v.length() <= max ? v : v.substring(0, max);
+    }
+
+    /** Only safe characters of a sender-controlled value go into error texts and merge reasons. */
+    static String sanitize(String v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return s.length() > 40 ? s.substring(0, 40) : s;
+    }
+}

@@ -1,0 +1,170 @@
+package org.custodian.interop.internal.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.chart.EncounterLifecycle;
+import org.custodian.chart.EncounterState;
+import org.custodian.chart.EncounterStatus;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.support.CustodianTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The MLLP listener over a real socket with the real sample messages of ../shared/data/hl7v2. */
+@CustodianTest
+class MllpAdtTest {
+
+    @Autowired
+    MllpServer server;
+    @Autowired
+    EncounterLifecycle encounters;
+    @Autowired
+    PatientRegistry patients;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.custodian.patient.MasterPatientIndex mpi;
+
+    int port;
+
+    @BeforeEach
+    void listen() throws Exception {
+        port = server.listen(0);
+    }
+
+    @Test
+    void admitUpdateDischargeGivesOneEncounterWithTheRightTimes() throws Exception {
+        String mrn = AdtSamples.unique("M");
+        String visit = AdtSamples.unique("V");
+        try (MllpClient client = new MllpClient(port)) {
+            for (String sample : List.of("ADT-A01-01.hl7", "ADT-A08-01.hl7", "ADT-A03-01.hl7")) {
+                String ack = client.send(AdtSamples.rewrite(AdtSamples.read(sample), AdtSamples.unique("C"), mrn, visit, null));
+                assertThat(MllpClient.code(ack)).as(sample + ": " + ack).isEqualTo("AA");
+            }
+        }
+        long patientId = patients.idByMrn("GHHSFACILITY", mrn).orElseThrow();
+        EncounterState e = encounters.byNumber(visit).orElseThrow();
+        assertThat(e.patientId()).isEqualTo(patientId);
+        // PV1-44 20150208113419+0110 and PV1-45 20150209113419+0110
+        assertThat(e.admitAt()).isEqualTo(Instant.parse("2015-02-08T10:24:19Z"));
+        assertThat(e.dischargeAt()).isEqualTo(Instant.parse("2015-02-09T10:24:19Z"));
+        assertThat(e.status()).isEqualTo(EncounterStatus.FINISHED);
+        assertThat(e.location()).isEqualTo("HUH AE OMU/OMU B/Bed 03");
+        assertThat(jdbc.sql("select count(*) from encounter where patient_id = ?").param(patientId).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anA40MergesThroughTheMasterPatientIndex() throws Exception {
+        String surviving = AdtSamples.unique("S");
+        String prior = AdtSamples.unique("R");
+        // Two registrations of one person from the A40's sending facility ("Ntierprise Clinic").
+        String a28 = AdtSamples.read("ADT-A28-01.hl7").replace("GHHSFacility", "Ntierprise Clinic");
+        try (MllpClient client = new MllpClient(port)) {
+            for (String mrn : List.of(surviving, prior)) {
+                assertThat(MllpClient.code(client.send(AdtSamples.rewrite(a28, AdtSamples.unique("C"), mrn, null, null))))
+                        .isEqualTo("AA");
+            }
+            String ack = client.send(AdtSamples.rewrite(AdtSamples.read("ADT-A40-01.hl7"), AdtSamples.unique("C"),
+                    surviving, null, prior));
+            assertThat(MllpClient.code(ack)).as(ack).isEqualTo("AA");
+        }
+        long survivingId = patients.idByMrn("NTIERPRISE_CLINIC", surviving).orElseThrow();
+        long retiredId = patients.idByMrn("NTIERPRISE_CLINIC", prior).orElseThrow();
+        assertThat(mpi.survivorOf(retiredId)).isEqualTo(survivingId);
+        assertThat(mpi.mergesOf(survivingId)).singleElement()
+                .satisfies(m -> assertThat(m.reason()).startsWith("HL7 v2 ADT^A40"));
+        // The retired MRN now stands for the survivor: a later message about it lands there.
+        assertThat(mpi.resolveMrn("NTIERPRISE_CLINIC", prior)).contains(survivingId);
+    }
+
+    @Test
+    void aReplayIsAcknowledgedAndNotAppliedTwice() throws Exception {
+        String mrn = AdtSamples.unique("M");
+        String message = AdtSamples.rewrite(AdtSamples.read("ADT-A01-01.hl7"), AdtSamples.unique("C"), mrn, null, null);
+        try (MllpClient client = new MllpClient(port)) {
+            assertThat(MllpClient.code(client.send(message))).isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(message))).isEqualTo("AA");
+        }
+        long patientId = patients.idByMrn("GHHSFACILITY", mrn).orElseThrow();
+        // No visit number: Custodian numbered the encounter; a second application would have made two.
+        assertThat(jdbc.sql("select count(*) from encounter where patient_id = ?").param(patientId).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void garbageGetsArAndTheListenerKeepsServing() throws Exception {
+        try (MllpClient client = new MllpClient(port)) {
+            String ack = client.send("this is not HL7 at all".getBytes(StandardCharsets.UTF_8));
+            assertThat(MllpClient.code(ack)).isEqualTo("AR");
+            assertThat(AdtSamples.field(ack, "ERR", 0)).isEqualTo("ERR");
+            client.sendRaw("junk outside any frame".getBytes(StandardCharsets.UTF_8));
+            String next = client.send(AdtSamples.rewrite(AdtSamples.read("ADT-A28-01.hl7"), AdtSamples.unique("C"),
+                    AdtSamples.unique("M"), null, null));
+            assertThat(MllpClient.code(next)).isEqualTo("AA");
+        }
+        try (MllpClient another = new MllpClient(port)) {
+            assertThat(MllpClient.code(another.send(AdtSamples.rewrite(AdtSamples.read("ADT-A28-02.hl7"),
+                    AdtSamples.unique("C"), AdtSamples.unique("M"), null, null)))).isEqualTo("AA");
+        }
+    }
+
+    @Test
+    void lineFeedsAndAByteOrderMarkAreAccepted() throws Exception {
+        String mrn = AdtSamples.unique("M");
+        String message = "\uFEFF" + AdtSamples.rewrite(AdtSamples.read("ADT-A28-01.hl7"), AdtSamples.unique("C"), mrn, null, null)
+                .replace("\r", "\n");
+        try (MllpClient client = new MllpClient(port)) {
+            assertThat(MllpClient.code(client.send(message))).isEqualTo("AA");
+        }
+        assertThat(patients.idByMrn("GHHSFACILITY", mrn)).isPresent();
+    }
+
+    @Test
+    void aMessageThatCannotBeAppliedGetsAeNamingTheFieldAndIsKept() throws Exception {
+        String control = AdtSamples.unique("C");
+        // A discharge for a patient nobody admitted.
+        String message = AdtSamples.rewrite(AdtSamples.read("ADT-A03-01.hl7"), control, AdtSamples.unique("M"),
+                AdtSamples.unique("V"), null);
+        try (MllpClient client = new MllpClient(port)) {
+            String ack = client.send(message);
+            assertThat(MllpClient.code(ack)).isEqualTo("AE");
+            assertThat(ack).contains("ERR|").contains("PID");
+        }
+        assertThat(jdbc.sql("select status || ' ' || error from hl7_message where control_id = ?").param(control)
+                .query(String.class).single()).startsWith("FAILED PID-3:");
+    }
+
+    /** Every sample HAPI can parse is accepted, or answered AE/AR with an ERR that says why. */
+    @Test
+    void everySampleIsAcceptedOrGivenANamedError() throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        try (MllpClient client = new MllpClient(port)) {
+            for (Path file : AdtSamples.all()) {
+                String sample = AdtSamples.read(file);
+                String ack = client.send(AdtSamples.rewrite(sample, AdtSamples.unique("C"), AdtSamples.unique("M"),
+                        AdtSamples.unique("V"), AdtSamples.unique("P")).getBytes(StandardCharsets.ISO_8859_1));
+                String code = MllpClient.code(ack);
+                outcomes.add(file.getFileName() + " " + code);
+                assertThat(code).as(file.toString()).isIn("AA", "AE", "AR");
+                if (!code.equals("AA")) {
+                    assertThat(AdtSamples.field(ack, "ERR", 0)).as(file + " has an ERR segment").isEqualTo("ERR");
+                }
+            }
+        }
+        System.out.println("HL7 samples: " + outcomes);
+        // The supported events among the samples are applied.
+        assertThat(outcomes).contains("ADT-A01-01.hl7 AA", "ADT-A04-01.hl7 AA", "ADT-A05-01.hl7 AA", "ADT-A28-01.hl7 AA",
+                "ADT-A31-01.hl7 AA", "ADT01-23.hl7 AA", "ADT04-251.hl7 AA");
+        assertThat(outcomes).contains("ADT-A06-01.hl7 AR"); // an event Custodian does not take
+        // A40 for two MRNs nobody registered: a named AE (MRG-1 unknown), nothing merged.
+        assertThat(outcomes).contains("ADT-A40-01.hl7 AE");
+    }
+}
