@@ -44,12 +44,16 @@ class AbstractEdits {
         this.lists = lists;
     }
 
+    int setYear(CodeSystem system, int dischargeFy) {
+        return codeSets.latestLoaded(system, dischargeFy).orElse(dischargeFy);
+    }
+
     /** The versions of the lists the edits use now, to show beside them. */
     List<String> versions(LocalDate dischargeDate) {
         List<String> v = new ArrayList<>();
         int fy = FiscalYear.of(dischargeDate);
-        v.add("ICD-10-CM FY" + fy);
-        v.add("ICD-10-PCS FY" + fy);
+        v.add("ICD-10-CM FY" + setYear(CodeSystem.ICD10CM, fy));
+        v.add("ICD-10-PCS FY" + setYear(CodeSystem.ICD10PCS, fy));
         for (ReferenceList l : lists.inForce()) {
             v.add(label(l.list(), l.version()));
         }
@@ -65,9 +69,17 @@ class AbstractEdits {
 
     List<CodingEdit> run(AbstractInput in, Stay stay) {
         List<CodingEdit> edits = new ArrayList<>();
-        int fy = FiscalYear.of(stay.dischargeDate());
+        int dischargeFy = FiscalYear.of(stay.dischargeDate());
+        // The set of the discharge's fiscal year; when CMS's next set is not loaded yet, the newest
+        // before it, and the coder is told (load-codes adds it without a release).
+        int fy = setYear(CodeSystem.ICD10CM, dischargeFy);
+        int pcsFy = setYear(CodeSystem.ICD10PCS, dischargeFy);
         String cmSet = "ICD-10-CM FY" + fy;
-        String pcsSet = "ICD-10-PCS FY" + fy;
+        String pcsSet = "ICD-10-PCS FY" + pcsFy;
+        if (fy != dischargeFy || pcsFy != dischargeFy) {
+            edits.add(new CodingEdit("CODE_SET_NOT_LOADED", WARNING, "dischargeDate", null, "The FY" + dischargeFy
+                    + " code sets are not loaded; codes are checked against " + cmSet + " and " + pcsSet + ".", cmSet));
+        }
 
         // Every code of the abstract, with its field name, in order: principal first.
         List<Slot> dx = new ArrayList<>();
@@ -107,7 +119,7 @@ class AbstractEdits {
             validity(edits, s, CodeSystem.ICD10CM, fy, cmSet, found);
         }
         for (Slot s : px) {
-            validity(edits, s, CodeSystem.ICD10PCS, fy, pcsSet, found);
+            validity(edits, s, CodeSystem.ICD10PCS, pcsFy, pcsSet, found);
         }
 
         // 2. Duplicates: a secondary equal to the principal is MCE section 3 (an error); other repeats

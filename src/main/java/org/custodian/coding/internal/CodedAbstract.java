@@ -10,7 +10,7 @@ import org.custodian.coding.CodingEdit;
  * MS-DRG grouper needs (age at admission, sex, discharge disposition, discharge date and so the
  * fiscal year), the status and the edits of the last save with each list's version.
  */
-record CodedAbstract(
+public record CodedAbstract(
         long encounterId,
         long patientId,
         String encounterNumber,
@@ -35,10 +35,10 @@ record CodedAbstract(
         List<String> listVersions) {
 
     /** A code on the abstract, dotted, with its title in the discharge date's set (null if not in it). */
-    record Code(String code, String description, String poa, LocalDate date) {
+    public record Code(String code, String description, String poa, LocalDate date) {
     }
 
-    boolean blocked() {
+    public boolean blocked() {
         return edits.stream().anyMatch(e -> e.severity() == CodingEdit.Severity.ERROR);
     }
 }

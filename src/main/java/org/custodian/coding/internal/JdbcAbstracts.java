@@ -163,10 +163,11 @@ class JdbcAbstracts {
 
     private CodedAbstract view(Context c, String kind, Header h, AbstractInput input) {
         AbstractEdits.Stay stay = stay(c);
-        int fy = FiscalYear.of(stay.dischargeDate());
+        int fy = editor.setYear(CodeSystem.ICD10CM, FiscalYear.of(stay.dischargeDate()));
         List<CodingEdit> edits = editor.run(input, stay);
         return new CodedAbstract(c.encounter.id(), c.patient.id(), c.encounter.encounterNumber(),
-                c.encounter.encounterClass().name(), c.encounter.admitAt(), c.encounter.dischargeAt(), fy, stay.age(),
+                c.encounter.encounterClass().name(), c.encounter.admitAt(), c.encounter.dischargeAt(),
+                FiscalYear.of(stay.dischargeDate()), stay.age(),
                 stay.sex(), kind, h == null ? "NEW" : h.status, h == null ? null : h.coder, h == null ? null : h.savedAt,
                 h == null ? null : h.finalizedAt,
                 input.principalDiagnosis() == null ? null : dx(input.principalDiagnosis(), fy),
