@@ -135,7 +135,7 @@ class CodingBrowserTest {
         // Fixed with the type-ahead, saved: no edits; finalized after confirming.
         WebElement again = driver.findElement(By.name("sdx1"));
         again.clear();
-        pick("sdx1", "type 2 diabetes hyperglycemia", "E11.65");
+        pick("sdx1", "E11.65", "E11.65"); // the code the edit pointed to, by its full code this time
         driver.findElement(By.cssSelector("[data-testid=save]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=no-edits]")));
         driver.findElement(By.cssSelector("[data-testid=finalize]")).click();
