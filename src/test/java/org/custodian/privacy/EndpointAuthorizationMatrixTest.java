@@ -138,6 +138,20 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /api/retention/holds", LEGAL_HOLD);
         RULES.put("POST /api/retention/holds", LEGAL_HOLD);
         RULES.put("POST /api/retention/holds/{id}/release", LEGAL_HOLD);
+        RULES.put("GET /api/coding/reference-lists", CODING_READ);
+        RULES.put("GET /api/coding/ms-drgs", CODING_READ);
+        RULES.put("GET /api/coding/encounters/{id}/abstract", CODING_WRITE);
+        RULES.put("PUT /api/coding/encounters/{id}/abstract", CODING_WRITE);
+        RULES.put("POST /api/coding/encounters/{id}/abstract/finalize", CODING_WRITE);
+        RULES.put("GET /api/coding/worklist", CODING_WRITE);
+        RULES.put("GET /api/coding/dnfb", CODING_AUDIT);
+        RULES.put("GET /api/coding/productivity", CODING_AUDIT);
+        RULES.put("POST /api/coding/audits/sample", CODING_AUDIT);
+        RULES.put("GET /api/coding/audits", CODING_AUDIT);
+        RULES.put("GET /api/coding/audits/{id}/abstract", CODING_AUDIT);
+        RULES.put("PUT /api/coding/audits/{id}/abstract", CODING_AUDIT);
+        RULES.put("POST /api/coding/audits/{id}/abstract/finalize", CODING_AUDIT);
+        RULES.put("GET /api/coding/audits/agreement", CODING_AUDIT);
     }
 
     record Call(String method, String path, String body) {
@@ -323,6 +337,25 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/retention/holds/{id}/release", () -> new Call("POST", "/api/retention/holds/"
                 + api.as("admin", "POST", "/api/retention/holds", hold()).json().get("id").asLong() + "/release",
                 "{\"reason\":\"Matter settled.\"}"));
+        s.put("GET /api/coding/reference-lists", () -> new Call("GET", "/api/coding/reference-lists", null));
+        s.put("GET /api/coding/ms-drgs", () -> new Call("GET", "/api/coding/ms-drgs", null));
+        s.put("GET /api/coding/encounters/{id}/abstract", () -> new Call("GET", "/api/coding/encounters/" + encounterId + "/abstract", null));
+        s.put("PUT /api/coding/encounters/{id}/abstract", () -> new Call("PUT", "/api/coding/encounters/" + encounterId + "/abstract", CLEAN_ABSTRACT));
+        s.put("POST /api/coding/encounters/{id}/abstract/finalize", () -> new Call("POST",
+                "/api/coding/encounters/" + codedEncounter("admin") + "/abstract/finalize", null));
+        s.put("GET /api/coding/worklist", () -> new Call("GET", "/api/coding/worklist?limit=5", null));
+        s.put("GET /api/coding/dnfb", () -> new Call("GET", "/api/coding/dnfb", null));
+        s.put("GET /api/coding/productivity", () -> new Call("GET", "/api/coding/productivity", null));
+        s.put("POST /api/coding/audits/sample", () -> new Call("POST", "/api/coding/audits/sample", "{\"size\":0}"));
+        s.put("GET /api/coding/audits", () -> new Call("GET", "/api/coding/audits", null));
+        s.put("GET /api/coding/audits/{id}/abstract", () -> new Call("GET", "/api/coding/audits/" + sampledEncounter() + "/abstract", null));
+        s.put("PUT /api/coding/audits/{id}/abstract", () -> new Call("PUT", "/api/coding/audits/" + sampledEncounter() + "/abstract", CLEAN_ABSTRACT));
+        s.put("POST /api/coding/audits/{id}/abstract/finalize", () -> {
+            long id = sampledEncounter();
+            api.as("admin", "PUT", "/api/coding/audits/" + id + "/abstract", CLEAN_ABSTRACT);
+            return new Call("POST", "/api/coding/audits/" + id + "/abstract/finalize", null);
+        });
+        s.put("GET /api/coding/audits/agreement", () -> new Call("GET", "/api/coding/audits/agreement", null));
         return s;
     }
     private String hold() {
@@ -408,6 +441,33 @@ class EndpointAuthorizationMatrixTest {
     private long merged() {
         long[] pair = duplicatePair();
         return mpi.merge(pair[1], pair[2], "matrix fixture").id();
+    }
+
+    /** An abstract with no error edit for the fixture's stay (adult female, inpatient, FY by today's discharge). */
+    static final String CLEAN_ABSTRACT = """
+            {"principalDiagnosis":{"code":"J18.9","poa":"Y"},"secondaryDiagnoses":[{"code":"I10","poa":"Y"}],
+             "dischargeDisposition":"01","admitSource":"1"}""";
+
+    /** A fresh discharged encounter whose billing abstract the user saved, clean, ready to finalize. */
+    private long codedEncounter(String coder) {
+        long[] id = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Instant admit = Instant.now().minus(3, ChronoUnit.DAYS);
+            id[0] = charts.record(new NewEncounter(patientId, null, EncounterClass.INPATIENT, admit,
+                    admit.plus(2, ChronoUnit.DAYS), "Dr. Matrix", "Medicine", null)).id();
+        });
+        assertThat(api.as(coder, "PUT", "/api/coding/encounters/" + id[0] + "/abstract", CLEAN_ABSTRACT).status()).isEqualTo(200);
+        return id[0];
+    }
+
+    /** A fresh encounter coded and finalized by the coder account, put in the dual-coding sample. */
+    private long sampledEncounter() {
+        String coder = accounts.of(Role.CODER);
+        long id = codedEncounter(coder);
+        assertThat(api.as(coder, "POST", "/api/coding/encounters/" + id + "/abstract/finalize", null).status()).isEqualTo(200);
+        assertThat(api.as("admin", "POST", "/api/coding/audits/sample", "{\"size\":0,\"encounterIds\":[" + id + "]}").status())
+                .isEqualTo(200);
+        return id;
     }
 
     private String fresh() {

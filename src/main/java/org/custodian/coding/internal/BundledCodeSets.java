@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, loads the FY2025/FY2026 sets shipped in the jar when the database lacks them (a
- * fresh install codes from its first minute), then warms the encoder for the newest set. The CLI
+ * fresh install codes from its first minute) and the edits' reference lists (MCE, POA-exempt,
+ * MS-DRG), then warms the encoder for the newest set. The CLI
  * turns this off: {@code load-codes} loads what it is given and other commands need no codes.
  */
 @Component
@@ -17,12 +18,14 @@ class BundledCodeSets implements ApplicationRunner {
 
     private final CodeSetLoader loader;
     private final LuceneEncoder encoder;
+    private final JdbcReferenceLists lists;
     private final boolean enabled;
 
-    BundledCodeSets(CodeSetLoader loader, LuceneEncoder encoder,
+    BundledCodeSets(CodeSetLoader loader, LuceneEncoder encoder, JdbcReferenceLists lists,
             @Value("${custodian.coding.load-bundled:true}") boolean enabled) {
         this.loader = loader;
         this.encoder = encoder;
+        this.lists = lists;
         this.enabled = enabled;
     }
 
@@ -32,6 +35,7 @@ class BundledCodeSets implements ApplicationRunner {
             return;
         }
         loader.loadBundledIfMissing();
+        lists.loadBundled();
         encoder.warmUp();
     }
 }

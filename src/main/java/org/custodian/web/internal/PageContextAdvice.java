@@ -38,6 +38,7 @@ class PageContextAdvice {
     static final List<NavEntry> NAV = List.of(
             new NavEntry("Home", "/", null),
             new NavEntry("Patients", "/patients", Permission.CHART_READ),
+            new NavEntry("Coding", "/coding", Permission.CODING_WRITE),
             new NavEntry("Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
             new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
             new NavEntry("Release of information", "/disclosures", Permission.DISCLOSURE_READ),

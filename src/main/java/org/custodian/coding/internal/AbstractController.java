@@ -1,0 +1,70 @@
+package org.custodian.coding.internal;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.custodian.coding.ReferenceList;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The coder's abstract of an encounter. An abstract is PHI (diagnoses of a named stay), so reading
+ * it takes {@code coding:write} — held by those who code (coders, the HIM director) and who all
+ * hold {@code chart:read} — not {@code coding:read}, which only searches the classification and is
+ * also held by CDI specialists (minimum necessary, 45 CFR 164.502(b) and 164.514(d)). Every call is
+ * audited in {@link JdbcAbstracts}.
+ */
+@RestController
+@RequestMapping("/api/coding")
+class AbstractController {
+
+    private final JdbcAbstracts abstracts;
+    private final JdbcReferenceLists lists;
+
+    AbstractController(JdbcAbstracts abstracts, JdbcReferenceLists lists) {
+        this.abstracts = abstracts;
+        this.lists = lists;
+    }
+
+    @GetMapping("/encounters/{id}/abstract")
+    @PreAuthorize("hasAuthority('coding:write')")
+    CodedAbstract get(@PathVariable long id) {
+        return abstracts.open(id, JdbcAbstracts.BILLING);
+    }
+
+    /** Saves the abstract as in progress and returns it with the edits of this save. */
+    @PutMapping("/encounters/{id}/abstract")
+    @PreAuthorize("hasAuthority('coding:write')")
+    CodedAbstract save(@PathVariable long id, @Valid @RequestBody AbstractInput input) {
+        return abstracts.save(id, JdbcAbstracts.BILLING, input);
+    }
+
+    /** 422 with the error edits when any stands; 409 when already final. */
+    @PostMapping("/encounters/{id}/abstract/finalize")
+    @PreAuthorize("hasAuthority('coding:write')")
+    CodedAbstract finalizeAbstract(@PathVariable long id) {
+        return abstracts.finalizeAbstract(id, JdbcAbstracts.BILLING);
+    }
+
+    /** The reference lists in force with their versions (no patient data). */
+    @GetMapping("/reference-lists")
+    @PreAuthorize("hasAuthority('coding:read')")
+    List<ReferenceList> referenceLists() {
+        return lists.inForce();
+    }
+
+    record MsDrg(String drg, String mdc, String type, String title) {
+    }
+
+    /** The MS-DRG list (Appendix A), for reference only: Custodian does not group. */
+    @GetMapping("/ms-drgs")
+    @PreAuthorize("hasAuthority('coding:read')")
+    List<MsDrg> msDrgs() {
+        return lists.msDrgs().stream().map(r -> new MsDrg(r[0], r[1].isEmpty() ? null : r[1], r[2], r[3])).toList();
+    }
+}

@@ -1,0 +1,290 @@
+package org.custodian.coding.internal;
+
+import java.sql.Date;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditTrail;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.Encounter;
+import org.custodian.chart.EncounterClass;
+import org.custodian.coding.CodeEntry;
+import org.custodian.coding.CodeSets;
+import org.custodian.coding.CodeSystem;
+import org.custodian.coding.CodingEdit;
+import org.custodian.coding.FiscalYear;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientNotFoundException;
+import org.custodian.patient.PatientRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Coded abstracts: open (an audited read of the encounter, the registration and the codes), save
+ * (codes kept as entered, edits run), finalize (refused while an error edit stands). A final
+ * abstract is not changed here; re-opening one for a rebill is a separate, later workflow.
+ */
+@Service
+class JdbcAbstracts {
+
+    static final String BILLING = "BILLING";
+    static final String AUDIT = "AUDIT";
+
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate tx;
+    private final ChartService charts;
+    private final PatientRegistry patients;
+    private final CodeSets codeSets;
+    private final AbstractEdits editor;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    JdbcAbstracts(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, ChartService charts,
+            PatientRegistry patients, CodeSets codeSets, AbstractEdits editor, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.tx = tx;
+        this.charts = charts;
+        this.patients = patients;
+        this.codeSets = codeSets;
+        this.editor = editor;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Header(long id, String status, String coder, Instant savedAt, Instant finalizedAt,
+                          String disposition, String admitSource) {
+    }
+
+    /** The encounter's abstract of that kind as saved (or empty, ready to code), with its edits. */
+    CodedAbstract open(long encounterId, String kind) {
+        Context c = context(encounterId);
+        Optional<Header> header = header(encounterId, kind);
+        AbstractInput input = header.map(h -> input(h)).orElse(new AbstractInput(null, List.of(), null, List.of(),
+                c.encounter.dischargeDisposition() == null ? null : c.encounter.dischargeDisposition().code(), null));
+        audit.patient(AuditAction.READ, c.patient.id(), "CodedAbstract", encounterId);
+        return view(c, kind, header.orElse(null), input);
+    }
+
+    CodedAbstract save(long encounterId, String kind, AbstractInput input) {
+        Context c = context(encounterId);
+        String user = user();
+        Instant now = clock.instant();
+        boolean created = Boolean.TRUE.equals(tx.execute(status -> {
+            Optional<Header> existing = lockedHeader(encounterId, kind);
+            if (existing.isPresent() && existing.get().status.equals("FINAL")) {
+                throw CodingProblems.conflict("Abstract is final", "The " + kind.toLowerCase() + " abstract of encounter "
+                        + encounterId + " is final and cannot be changed.");
+            }
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get().id;
+                jdbc.sql("update coding_abstract set discharge_disposition = ?, admit_source = ?, coder = ?, saved_at = ? where id = ?")
+                        .params(blankToNull(input.dischargeDisposition()), blankToNull(input.admitSource()), user, utc(now), id).update();
+                jdbc.sql("delete from coding_abstract_code where abstract_id = ?").param(id).update();
+            } else {
+                id = jdbc.sql("""
+                        insert into coding_abstract (encounter_id, patient_id, kind, status, discharge_disposition, admit_source,
+                                                     coder, started_at, saved_at)
+                        values (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?) returning id""")
+                        .params(encounterId, c.patient.id(), kind, blankToNull(input.dischargeDisposition()),
+                                blankToNull(input.admitSource()), user, utc(now), utc(now))
+                        .query(Long.class).single();
+            }
+            insertCodes(id, input);
+            return existing.isEmpty();
+        }));
+        audit.patient(created ? AuditAction.CREATE : AuditAction.UPDATE, c.patient.id(), "CodedAbstract", encounterId);
+        return view(c, kind, header(encounterId, kind).orElseThrow(), input);
+    }
+
+    /** Marks the abstract final when no error edit stands; otherwise a 422 listing them. */
+    CodedAbstract finalizeAbstract(long encounterId, String kind) {
+        Context c = context(encounterId);
+        Header h = header(encounterId, kind).orElseThrow(() -> CodingProblems.conflict("Nothing to finalize",
+                "Encounter " + encounterId + " has no saved " + kind.toLowerCase() + " abstract."));
+        if (h.status.equals("FINAL")) {
+            throw CodingProblems.conflict("Abstract is final", "The abstract of encounter " + encounterId + " is already final.");
+        }
+        AbstractInput input = input(h);
+        List<CodingEdit> edits = editor.run(input, stay(c));
+        if (edits.stream().anyMatch(e -> e.severity() == CodingEdit.Severity.ERROR)) {
+            throw CodingProblems.blocked(encounterId, edits);
+        }
+        int updated = jdbc.sql("update coding_abstract set status = 'FINAL', finalized_at = ? where id = ? and status = 'IN_PROGRESS'")
+                .params(utc(clock.instant()), h.id).update();
+        if (updated != 1) {
+            throw CodingProblems.conflict("Abstract is final", "The abstract of encounter " + encounterId + " is already final.");
+        }
+        audit.patient(AuditAction.UPDATE, c.patient.id(), "CodedAbstract", encounterId);
+        return view(c, kind, header(encounterId, kind).orElseThrow(), input);
+    }
+
+    // --- the pieces ---
+
+    record Context(Encounter encounter, Patient patient) {
+    }
+
+    private Context context(long encounterId) {
+        Encounter e = charts.encounter(encounterId);
+        if (!e.discharged()) {
+            throw CodingProblems.conflict("Not discharged", "Encounter " + encounterId + " is not discharged; "
+                    + "coding follows discharge.");
+        }
+        Patient p = patients.find(e.patientId()).orElseThrow(() -> new PatientNotFoundException(e.patientId()));
+        return new Context(e, p);
+    }
+
+    /** Dates of the stay (and so the fiscal year) in the hospital's zone: the clock's, as the UI shows times. */
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private AbstractEdits.Stay stay(Context c) {
+        LocalDate admit = c.encounter.admitAt().atZone(zone()).toLocalDate();
+        LocalDate discharge = c.encounter.dischargeAt().atZone(zone()).toLocalDate();
+        int age = c.patient.birthDate() == null ? -1 : Period.between(c.patient.birthDate(), admit).getYears();
+        return new AbstractEdits.Stay(admit, discharge, c.encounter.encounterClass() == EncounterClass.INPATIENT, age,
+                c.patient.sex() == null ? "U" : c.patient.sex().name());
+    }
+
+    private CodedAbstract view(Context c, String kind, Header h, AbstractInput input) {
+        AbstractEdits.Stay stay = stay(c);
+        int fy = editor.setYear(CodeSystem.ICD10CM, FiscalYear.of(stay.dischargeDate()));
+        List<CodingEdit> edits = editor.run(input, stay);
+        return new CodedAbstract(c.encounter.id(), c.patient.id(), c.encounter.encounterNumber(),
+                c.encounter.encounterClass().name(), c.encounter.admitAt(), c.encounter.dischargeAt(),
+                FiscalYear.of(stay.dischargeDate()), stay.age(),
+                stay.sex(), kind, h == null ? "NEW" : h.status, h == null ? null : h.coder, h == null ? null : h.savedAt,
+                h == null ? null : h.finalizedAt,
+                input.principalDiagnosis() == null ? null : dx(input.principalDiagnosis(), fy),
+                input.secondaries().stream().map(d -> dx(d, fy)).toList(),
+                input.principalProcedure() == null ? null : px(input.principalProcedure(), fy),
+                input.others().stream().map(p -> px(p, fy)).toList(),
+                input.dischargeDisposition(), input.admitSource(), edits, editor.versions(stay.dischargeDate()));
+    }
+
+    private CodedAbstract.Code dx(AbstractInput.Diagnosis d, int fy) {
+        return new CodedAbstract.Code(CodeSystem.ICD10CM.dotted(d.code()), title(CodeSystem.ICD10CM, d.code(), fy),
+                blankToNull(d.poa()), null);
+    }
+
+    private CodedAbstract.Code px(AbstractInput.Procedure p, int fy) {
+        return new CodedAbstract.Code(CodeSystem.normalize(p.code()), title(CodeSystem.ICD10PCS, p.code(), fy), null, p.date());
+    }
+
+    private String title(CodeSystem system, String code, int fy) {
+        return codeSets.find(system, code, fy).map(CodeEntry::longDescription).orElse(null);
+    }
+
+    private Optional<Header> header(long encounterId, String kind) {
+        return jdbc.sql("""
+                select id, status, coder, saved_at, finalized_at, discharge_disposition, admit_source
+                from coding_abstract where encounter_id = ? and kind = ?""")
+                .params(encounterId, kind).query((rs, n) -> new Header(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(6), rs.getString(7))).optional();
+    }
+
+    private Optional<Header> lockedHeader(long encounterId, String kind) {
+        // Serializes two saves of one abstract, and the first save against a concurrent first save.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('coding_abstract'), ?)").param((int) (encounterId % Integer.MAX_VALUE))
+                .query((rs, n) -> 1).list();
+        return header(encounterId, kind);
+    }
+
+    AbstractInput input(Header h) {
+        List<Object[]> rows = jdbc.sql("""
+                select system, position, code, poa, procedure_date from coding_abstract_code
+                where abstract_id = ? order by system, position""").param(h.id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class)}).list();
+        AbstractInput.Diagnosis principal = null;
+        List<AbstractInput.Diagnosis> secondaries = new ArrayList<>();
+        AbstractInput.Procedure principalPx = null;
+        List<AbstractInput.Procedure> others = new ArrayList<>();
+        for (Object[] r : rows) {
+            boolean first = (Integer) r[1] == 0;
+            if (r[0].equals("icd10cm")) {
+                AbstractInput.Diagnosis d = new AbstractInput.Diagnosis((String) r[2], (String) r[3]);
+                if (first) {
+                    principal = d;
+                } else {
+                    secondaries.add(d);
+                }
+            } else {
+                AbstractInput.Procedure p = new AbstractInput.Procedure((String) r[2], (LocalDate) r[4]);
+                if (first) {
+                    principalPx = p;
+                } else {
+                    others.add(p);
+                }
+            }
+        }
+        return new AbstractInput(principal, secondaries, principalPx, others, h.disposition, h.admitSource);
+    }
+
+    /**
+     * Position 0 of a system is its principal; an abstract with secondaries but no principal keeps
+     * them from position 1 so that the gap stays visible (and the edit reports it).
+     */
+    private void insertCodes(long abstractId, AbstractInput input) {
+        List<Object[]> rows = new ArrayList<>();
+        if (input.principalDiagnosis() != null) {
+            rows.add(new Object[] {abstractId, "icd10cm", 0, CodeSystem.normalize(input.principalDiagnosis().code()),
+                    poa(input.principalDiagnosis().poa()), null});
+        }
+        for (int i = 0; i < input.secondaries().size(); i++) {
+            AbstractInput.Diagnosis d = input.secondaries().get(i);
+            rows.add(new Object[] {abstractId, "icd10cm", i + 1, CodeSystem.normalize(d.code()), poa(d.poa()), null});
+        }
+        if (input.principalProcedure() != null) {
+            rows.add(new Object[] {abstractId, "icd10pcs", 0, CodeSystem.normalize(input.principalProcedure().code()), null,
+                    date(input.principalProcedure().date())});
+        }
+        for (int i = 0; i < input.others().size(); i++) {
+            AbstractInput.Procedure p = input.others().get(i);
+            rows.add(new Object[] {abstractId, "icd10pcs", i + 1, CodeSystem.normalize(p.code()), null, date(p.date())});
+        }
+        batch.batchUpdate("insert into coding_abstract_code (abstract_id, system, position, code, poa, procedure_date) "
+                + "values (?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+                Types.VARCHAR, Types.DATE});
+    }
+
+    private static String poa(String poa) {
+        String p = blankToNull(poa);
+        return p == null ? null : p.toUpperCase();
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static String user() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? AuditTrail.SYSTEM_USER : auth.getName();
+    }
+}

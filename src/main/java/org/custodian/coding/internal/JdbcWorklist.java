@@ -1,0 +1,145 @@
+package org.custodian.coding.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The coder worklist (discharged, not yet final-coded), DNFB and coder productivity, by SQL over
+ * the coding module's own tables.
+ */
+@Repository
+class JdbcWorklist {
+
+    /**
+     * Expected reimbursement, as a relative index, not dollars: no MS-DRG relative weights (CMS's
+     * Table 5) or payer contracts are at hand. An inpatient stay is paid by DRG and is worth far
+     * more than an emergency or outpatient visit (APC-paid); within inpatients, a stay already
+     * coded with an operating-room-class procedure (a principal ICD-10-PCS code) tends to group to a
+     * surgical MS-DRG, which weighs more than the medical ones; longer stays cost more. So: class
+     * base (inpatient 1.0, emergency 0.2, outpatient 0.1) × 1.5 when a principal procedure is coded.
+     */
+    static final String EXPECTED_INDEX = """
+            (case w.encounter_class when 'INPATIENT' then 1.0 when 'EMERGENCY' then 0.2 else 0.1 end)
+              * (case when exists (select 1 from coding_abstract_code c where c.abstract_id = a.id
+                                    and c.system = 'icd10pcs' and c.position = 0) then 1.5 else 1.0 end)""";
+
+    record Dnfb(long count, long totalDays, double averageDays, long oldestDays, List<DnfbByClass> byClass) {
+    }
+
+    record DnfbByClass(String encounterClass, long count, long totalDays) {
+    }
+
+    record Productivity(String coder, String encounterClass, long charts, double hours, double chartsPerHour) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    JdbcWorklist(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Discharged encounters whose billing abstract is not final. {@code sort}: {@code discharge}
+     * (oldest first: the DNFB clock) or {@code reimbursement} (highest index first, then oldest).
+     * The rows identify patients' stays, so each listed patient gets a READ in the audit log.
+     */
+    List<WorklistItem> worklist(String sort, String encounterClass, int limit) {
+        String order = "reimbursement".equals(sort) ? "expected desc, w.discharge_at, w.encounter_id"
+                : "w.discharge_at, expected desc, w.encounter_id";
+        Instant now = clock.instant();
+        List<WorklistItem> items = jdbc.sql("""
+                select w.encounter_id, w.patient_id, w.encounter_class, w.discharge_at, a.status, a.coder,
+                       %s as expected
+                from coding_worklist w
+                left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                where a.status is distinct from 'FINAL' and (cast(? as text) is null or w.encounter_class = ?)
+                order by %s limit ?""".formatted(EXPECTED_INDEX, order))
+                .params(encounterClass, encounterClass, limit)
+                .query((rs, n) -> {
+                    Instant discharged = rs.getObject(4, OffsetDateTime.class).toInstant();
+                    return new WorklistItem(rs.getLong(1), rs.getLong(2), rs.getString(3), discharged,
+                            Math.max(0, Duration.between(discharged, now).toDays()),
+                            rs.getString(5) == null ? "NEW" : rs.getString(5), rs.getString(6), rs.getDouble(7));
+                }).list();
+        List<AuditEntry> entries = new ArrayList<>(items.size());
+        for (WorklistItem i : items) {
+            entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, i.patientId(), "CodingWorklist", i.encounterId(), null));
+        }
+        if (!entries.isEmpty()) {
+            audit.recordAll(entries);
+        }
+        return items;
+    }
+
+    /**
+     * Discharged, not final billed: here, discharged and the billing abstract not final (coding is
+     * the step this module owns before the claim drops). Days are whole days since discharge.
+     */
+    Dnfb dnfb() {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<DnfbByClass> byClass = jdbc.sql("""
+                select w.encounter_class, count(*),
+                       coalesce(sum(greatest(0, floor(extract(epoch from (? - w.discharge_at)) / 86400))), 0)::bigint
+                from coding_worklist w
+                left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                where a.status is distinct from 'FINAL'
+                group by w.encounter_class order by w.encounter_class""")
+                .param(now).query((rs, n) -> new DnfbByClass(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        long oldest = jdbc.sql("""
+                select coalesce(max(greatest(0, floor(extract(epoch from (? - w.discharge_at)) / 86400))), 0)::bigint
+                from coding_worklist w
+                left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                where a.status is distinct from 'FINAL'""").param(now).query(Long.class).single();
+        long count = byClass.stream().mapToLong(DnfbByClass::count).sum();
+        long days = byClass.stream().mapToLong(DnfbByClass::totalDays).sum();
+        return new Dnfb(count, days, count == 0 ? 0 : Math.round(10.0 * days / count) / 10.0, oldest, byClass);
+    }
+
+    /**
+     * Charts per hour by coder and encounter class, over abstracts finalized in [from, to]. Hours
+     * worked are not clocked here: for each coder and day, the span from the first abstract started
+     * to the last finalized that day is taken as coding time (breaks count as work, so the figure is
+     * conservative); a day with a single chart counts at least 15 minutes.
+     */
+    List<Productivity> productivity(LocalDate from, LocalDate to) {
+        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                with finals as (
+                    select a.coder, w.encounter_class, a.started_at, a.finalized_at,
+                           (a.finalized_at at time zone 'UTC')::date as day
+                    from coding_abstract a join coding_worklist w on w.encounter_id = a.encounter_id
+                    where a.kind = 'BILLING' and a.status = 'FINAL' and a.finalized_at >= ? and a.finalized_at < ?),
+                days as (
+                    select coder, day, greatest(extract(epoch from max(finalized_at) - min(started_at)) / 3600.0, 0.25) as hours,
+                           count(*) as charts
+                    from finals group by coder, day)
+                select f.coder, f.encounter_class, count(*) as charts,
+                       sum(d.hours / d.charts) as hours
+                from finals f join days d on d.coder = f.coder and d.day = f.day
+                group by f.coder, f.encounter_class order by f.coder, f.encounter_class""")
+                .params(start, end)
+                .query((rs, n) -> {
+                    double hours = Math.round(rs.getDouble(4) * 100) / 100.0;
+                    long charts = rs.getLong(3);
+                    return new Productivity(rs.getString(1), rs.getString(2), charts, hours,
+                            hours == 0 ? 0 : Math.round(10.0 * charts / hours) / 10.0);
+                }).list();
+    }
+}

@@ -1,0 +1,184 @@
+package org.custodian.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.DischargeDisposition;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewEncounter;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.privacy.Role;
+import org.custodian.support.Api;
+import org.custodian.support.CustodianTest;
+import org.custodian.support.StaffAccounts;
+import org.custodian.support.TestPatients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Headless Chromium (set up as in {@code web.UiBrowserTest}): a coder opens the worklist, codes an
+ * encounter with the type-ahead, sees an edit (a header code), fixes it and finalizes; the
+ * encounter leaves the worklist. No page trips the Content Security Policy.
+ */
+@CustodianTest
+@Tag("browser")
+class CodingBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @Autowired Api api;
+    @Autowired StaffAccounts accounts;
+    @Autowired PatientRegistry patients;
+    @Autowired ChartService charts;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "Browser tests need Debian's Chromium and ChromeDriver");
+        profile = Files.createTempDirectory("custodian-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30)); // a shared, loaded 2-core machine
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void coderCodesWithTypeAheadSeesAnEditFixesItAndFinalizes() {
+        long[] encounter = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Patient patient = patients.register(TestPatients.newPatient("Ida", TestPatients.uniqueName("Typeahead"),
+                    LocalDate.of(1950, 2, 2)));
+            // Discharged early in FY2026 (the set the encoder warms at start-up): near the head of the
+            // worklist's oldest-first order.
+            Instant discharge = LocalDate.of(2025, 10, 3).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+            encounter[0] = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT,
+                    discharge.minus(Duration.ofDays(3)), discharge, "Dr. Lane", "Medicine", DischargeDisposition.HOME)).id();
+        });
+        String coder = accounts.of(Role.CODER);
+
+        // The coder opens the worklist from the navigation and picks the encounter.
+        signIn(coder);
+        driver.findElement(By.linkText("Coding")).click();
+        wait.until(ExpectedConditions.titleContains("Coding worklist"));
+        driver.findElement(By.cssSelector("a[data-encounter='" + encounter[0] + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("pdx")));
+
+        // Principal diagnosis by type-ahead: words, not the code.
+        pick("pdx", "pneumonia unspecified organism", "J18.9");
+        driver.findElement(By.name("pdxPoa")).sendKeys("Y");
+        pick("sdx0", "essential hypertension", "I10");
+        driver.findElement(By.name("sdxPoa0")).sendKeys("Y");
+        // A header code typed by hand: the edits must catch it.
+        WebElement sdx1 = driver.findElement(By.name("sdx1"));
+        sdx1.sendKeys("E11.6");
+        sdx1.sendKeys(Keys.ESCAPE);
+        driver.findElement(By.name("sdxPoa1")).sendKeys("Y");
+        driver.findElement(By.cssSelector("[data-testid=save]")).click();
+
+        WebElement edit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-rule=NON_BILLABLE_CODE]")));
+        assertThat(edit.getText()).contains("E11.6", "ICD-10-CM FY2026");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=finalize]")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.name("pdx")).getAttribute("value")).isEqualTo("J18.9");
+
+        // Fixed with the type-ahead, saved: no edits; finalized after confirming.
+        WebElement again = driver.findElement(By.name("sdx1"));
+        again.clear();
+        pick("sdx1", "E11.65", "E11.65"); // the code the edit pointed to, by its full code this time
+        driver.findElement(By.cssSelector("[data-testid=save]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=no-edits]")));
+        driver.findElement(By.cssSelector("[data-testid=finalize]")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=abstract-status]"), "Final"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=save]"))).isEmpty();
+
+        // Off the worklist.
+        driver.get(api.baseUrl() + "/coding");
+        assertThat(driver.findElements(By.cssSelector("a[data-encounter='" + encounter[0] + "']"))).isEmpty();
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    /** Types words into the field and clicks the type-ahead's offer of the expected code. */
+    private void pick(String field, String words, String code) {
+        WebElement input = driver.findElement(By.name(field));
+        input.sendKeys(words);
+        By option = By.xpath("//input[@name='" + field + "']/following-sibling::ul[contains(@class,'typeahead')]/li[@data-code='" + code + "']");
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the type-ahead showed and what the console said, to make a failure readable.
+            List<WebElement> offered = driver.findElements(By.cssSelector("ul.typeahead li"));
+            throw new AssertionError("type-ahead for '" + words + "' offered " + offered.stream().map(WebElement::getText).toList()
+                    + "; console: " + driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
+        }
+        assertThat(input.getAttribute("value")).isEqualTo(code);
+    }
+
+    private void signIn(String username) {
+        driver.get(api.baseUrl() + "/login");
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
+    }
+
+    private List<String> cspViolations() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        } catch (RuntimeException logsNotSupported) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.custodian.coding.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewEncounter;
+import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.privacy.Role;
+import org.custodian.support.CustodianTest;
+import org.custodian.support.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A bulk load of discharged encounters (as the demo hospital's {@code recordAll}) puts every one on
+ * the worklist by the time the call returns, the undischarged none; a repeated event is harmless.
+ */
+@CustodianTest
+class WorklistIntakeTest {
+
+    static final int BULK = 2_000;
+
+    @Autowired StaffAccounts accounts;
+    @Autowired PatientRegistry patients;
+    @Autowired ChartService charts;
+    @Autowired JdbcClient jdbc;
+    @Autowired WorklistIntake intake;
+
+    @Test
+    void everyDischargedEncounterOfABulkLoadIsOnTheWorklist() {
+        CodingFixtures.Stay first = CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1970, 1, 1),
+                AdministrativeSex.F, LocalDate.of(2025, 12, 1), EncounterClass.INPATIENT);
+        List<NewEncounter> bulk = new ArrayList<>(BULK);
+        Instant admit = Instant.parse("2025-12-01T08:00:00Z");
+        for (int i = 0; i < BULK; i++) {
+            EncounterClass cls = EncounterClass.values()[i % 3];
+            Instant discharge = i % 10 == 9 ? null : admit.plus(1 + i % 5, ChronoUnit.DAYS);
+            bulk.add(new NewEncounter(first.patientId(), null, cls, admit, discharge, "Dr. Bulk", "Medicine", null));
+        }
+        List<Long> ids = new ArrayList<>();
+        long[] nanos = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            long t0 = System.nanoTime();
+            ids.addAll(charts.recordAll(bulk));
+            nanos[0] = System.nanoTime() - t0;
+        });
+        int queued = jdbc.sql("select count(*) from coding_worklist where encounter_id = any(?)")
+                .param(ids.toArray(Long[]::new)).query(Integer.class).single();
+        assertThat(queued).isEqualTo(BULK - BULK / 10);
+        System.out.printf("recordAll of %d encounters (%d discharged) with worklist intake: %d ms%n", BULK, queued,
+                nanos[0] / 1_000_000);
+
+        // The same event again (an HL7 A03 resent) leaves one row.
+        Long again = ids.get(0);
+        intake.discharged(new org.custodian.chart.EncounterDischarged(again, first.patientId(), EncounterClass.INPATIENT,
+                admit.plus(1, ChronoUnit.DAYS)));
+        assertThat(jdbc.sql("select count(*) from coding_worklist where encounter_id = ?").param(again)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+}
