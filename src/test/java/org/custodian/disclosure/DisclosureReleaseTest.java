@@ -21,7 +21,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
+import org.custodian.chart.Amendments;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.DenialReason;
+import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
@@ -55,6 +58,7 @@ class DisclosureReleaseTest {
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
     @Autowired SensitivityTags tags;
+    @Autowired Amendments amendments;
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
 
@@ -159,6 +163,26 @@ class DisclosureReleaseTest {
         assertThat(api.as(roi, "POST", "/api/disclosures/" + id + "/release", null).json().get("withheld")).isEmpty();
         assertThat(packetText(id)).contains("CIWA 12", "Session content of the therapist", "Pneumonia treated",
                 "Nothing within the request was withheld");
+    }
+
+    /** 45 CFR 164.526(d)(5): a statement of disagreement and its rebuttal go out with later disclosures of the record. */
+    @Test
+    void aStatementOfDisagreementAndTheRebuttalGoOutWithTheRecord() throws IOException {
+        accounts.runAs(Role.HIM_DIRECTOR, () -> {
+            Instant at = Instant.now().minus(2, ChronoUnit.DAYS);
+            long visit = charts.record(new NewEncounter(patient.id(), null, EncounterClass.OUTPATIENT, at, at.plus(1, ChronoUnit.HOURS),
+                    "Dr. Ames", "Clinic", null)).id();
+            long note = file(visit, DocumentType.PROGRESS_NOTE, "Clinic note", "Allergy: penicillin.", at);
+            long request = amendments.receive(new NewAmendmentRequest(note, "The allergy is to sulfa, not penicillin.", null, null)).id();
+            amendments.deny(request, DenialReason.ACCURATE_AND_COMPLETE, "The pharmacy record confirms penicillin.");
+            amendments.recordDisagreement(request, "I have never taken penicillin.");
+            amendments.recordRebuttal(request, "Dispensing record of 2019 attached.");
+        });
+        JsonNode request = intake("THIRD_PARTY", "Acme Life Insurance", authorization(today.plusMonths(6).toString(), "Rita Example", "[]"), "null");
+        long id = request.get("id").asLong();
+        assertThat(api.as(roi, "POST", "/api/disclosures/" + id + "/release", null).status()).isEqualTo(200);
+        assertThat(packetText(id)).contains("Allergy: penicillin.", "statement of disagreement", "I have never taken penicillin.",
+                "Rebuttal", "Dispensing record of 2019 attached.");
     }
 
     @Test

@@ -1,21 +1,40 @@
 package org.custodian.disclosure.internal;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.custodian.chart.AmendmentStatement;
+import org.custodian.chart.Amendments;
 import org.springframework.stereotype.Component;
 
 /**
- * HOOK for amendments (45 CFR 164.526(d)(4)-(5)): a statement of disagreement, and the rebuttal,
- * linked to an amended record must go out with every later disclosure of that record. The packet
- * asks this class for each released document and prints what it returns after the document.
- *
- * <p>Until the chart's amendment API exists (built in parallel), there are none. When it does,
- * this method should return, for the document, the statement of disagreement and the rebuttal (or
- * the accurate summary the patient agreed to), e.g. from {@code ChartService.amendmentStatements(documentId)}.
+ * What must go out with a released document after amendments (45 CFR 164.526(c)(1), (d)(4)-(5)):
+ * an accepted amendment, or the request, the denial, the patient's statement of disagreement and
+ * the rebuttal. The packet prints these after the document they belong to.
  */
 @Component
 class AmendmentStatements {
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy").withZone(ZoneOffset.UTC);
+
+    private final Amendments amendments;
+
+    AmendmentStatements(Amendments amendments) {
+        this.amendments = amendments;
+    }
+
     List<String> of(long documentId) {
-        return List.of();
+        return amendments.statementsFor(documentId).stream().map(AmendmentStatements::line).toList();
+    }
+
+    private static String line(AmendmentStatement s) {
+        String label = switch (s.kind()) {
+            case AMENDMENT -> "Amendment";
+            case REQUEST -> "Patient's request to amend";
+            case DENIAL -> "Denial of the request";
+            case DISAGREEMENT -> "Patient's statement of disagreement";
+            case REBUTTAL -> "Rebuttal";
+        };
+        return label + " (" + (s.at() == null ? "" : DATE.format(s.at()) + ", ") + s.by() + "): " + s.text();
     }
 }
