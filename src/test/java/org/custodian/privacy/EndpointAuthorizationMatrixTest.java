@@ -15,7 +15,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.FindingKind;
+import org.custodian.chart.NewFinding;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
@@ -68,6 +71,22 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
+        // FHIR R4 (interop): the /fhir/ endpoints are held to the same matrix.
+        RULES.put("POST /fhir/r4", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/metadata", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Encounter", CHART_READ);
+        RULES.put("GET /fhir/r4/Encounter/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Condition", CHART_READ);
+        RULES.put("GET /fhir/r4/Condition/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Procedure", CHART_READ);
+        RULES.put("GET /fhir/r4/Procedure/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/DocumentReference", CHART_READ);
+        RULES.put("GET /fhir/r4/DocumentReference/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient/$export", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/$export-status/{id}", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/$export-file/{id}/{file}", INTERFACE_MANAGE);
     }
 
     record Call(String method, String path, String body) {
@@ -77,11 +96,14 @@ class EndpointAuthorizationMatrixTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired ChartFindings findings;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private long patientId;
     private long encounterId;
     private long documentId;
+    private long conditionId;
+    private long procedureId;
 
     @BeforeEach
     void chart() {
@@ -93,6 +115,11 @@ class EndpointAuthorizationMatrixTest {
             encounterId = charts.record(new NewEncounter(patientId, null, EncounterClass.INPATIENT, admit,
                     admit.plus(2, ChronoUnit.DAYS), "Dr. Matrix", "Medicine", null)).id();
             documentId = unsignedDocument();
+            List<Long> coded = findings.recordAll(List.of(
+                    new NewFinding(patientId, encounterId, FindingKind.CONDITION, "http://snomed.info/sct", "38341003", "Hypertension", null, admit),
+                    new NewFinding(patientId, encounterId, FindingKind.PROCEDURE, "http://snomed.info/sct", "80146002", "Appendectomy", admit, null)));
+            conditionId = coded.get(0);
+            procedureId = coded.get(1);
         });
     }
 
@@ -129,7 +156,48 @@ class EndpointAuthorizationMatrixTest {
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
         s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
+        s.put("POST /fhir/r4", () -> new Call("POST", "/fhir/r4", fhirTransaction()));
+        s.put("GET /fhir/r4/metadata", () -> new Call("GET", "/fhir/r4/metadata", null));
+        s.put("GET /fhir/r4/Patient", () -> new Call("GET", "/fhir/r4/Patient?family=tester&_count=5", null));
+        s.put("GET /fhir/r4/Patient/{id}", () -> new Call("GET", "/fhir/r4/Patient/" + patientId, null));
+        s.put("GET /fhir/r4/Encounter", () -> new Call("GET", "/fhir/r4/Encounter?patient=" + patientId, null));
+        s.put("GET /fhir/r4/Encounter/{id}", () -> new Call("GET", "/fhir/r4/Encounter/" + encounterId, null));
+        s.put("GET /fhir/r4/Condition", () -> new Call("GET", "/fhir/r4/Condition?patient=" + patientId, null));
+        s.put("GET /fhir/r4/Condition/{id}", () -> new Call("GET", "/fhir/r4/Condition/" + conditionId, null));
+        s.put("GET /fhir/r4/Procedure", () -> new Call("GET", "/fhir/r4/Procedure?encounter=" + encounterId, null));
+        s.put("GET /fhir/r4/Procedure/{id}", () -> new Call("GET", "/fhir/r4/Procedure/" + procedureId, null));
+        s.put("GET /fhir/r4/DocumentReference", () -> new Call("GET", "/fhir/r4/DocumentReference?patient=" + patientId, null));
+        s.put("GET /fhir/r4/DocumentReference/{id}", () -> new Call("GET", "/fhir/r4/DocumentReference/" + documentId, null));
+        s.put("GET /fhir/r4/Patient/$export", () -> new Call("GET", "/fhir/r4/Patient/$export?_type=Patient", null));
+        s.put("GET /fhir/r4/$export-status/{id}", () -> new Call("GET", exportStatus(), null));
+        s.put("GET /fhir/r4/$export-file/{id}/{file}", () -> new Call("GET", exportStatus().replace("$export-status", "$export-file") + "/Patient.ndjson", null));
         return s;
+    }
+
+    /** The status path of a finished export of patients (started as admin). */
+    private String exportStatus() {
+        String location = api.as("admin", "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
+                .firstValue("Content-Location").orElseThrow();
+        String path = location.substring(location.indexOf("/fhir/r4"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (api.as("admin", "GET", path, null).status() == 202 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return path;
+    }
+
+    /** A one-patient transaction with a fresh source id, so that every call creates. */
+    private static String fhirTransaction() {
+        String id = UUID.randomUUID().toString();
+        return """
+                {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:%s",
+                 "resource":{"resourceType":"Patient","id":"%s","name":[{"family":"Matrix","given":["Fhir"]}],
+                 "gender":"female","birthDate":"1971-02-03"},"request":{"method":"POST","url":"Patient"}}]}""".formatted(id, id);
     }
 
     private String fresh() {
@@ -144,7 +212,7 @@ class EndpointAuthorizationMatrixTest {
         Set<String> found = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : e.getKey().getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/fhir/")) {
                     continue;
                 }
                 for (var method : e.getKey().getMethodsCondition().getMethods()) {
