@@ -184,6 +184,10 @@ class BundleImporter {
                 }
                 String type = resource.fhirType();
                 String id = resource.getIdElement().getIdPart();
+                // HAPI gives a resource whose entry has a urn:uuid fullUrl that urn as its id.
+                if (id != null && id.startsWith("urn:uuid:")) {
+                    id = id.substring("urn:uuid:".length());
+                }
                 if (entry.hasFullUrl()) {
                     byFullUrl.put(entry.getFullUrl(), i);
                     if (id == null) {

@@ -91,7 +91,7 @@ class FhirController {
 
     // ---- import ----
 
-    @PostMapping(value = {"", "/"}, consumes = {"application/fhir+json", "application/json", "application/fhir+xml",
+    @PostMapping(value = "", consumes = {"application/fhir+json", "application/json", "application/fhir+xml",
             "application/xml", "text/xml"})
     @PreAuthorize("hasAuthority('interface:manage')")
     ResponseEntity<String> transaction(@RequestBody byte[] body, HttpServletRequest request) {

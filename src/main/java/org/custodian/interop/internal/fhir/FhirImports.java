@@ -24,6 +24,8 @@ class FhirImports implements FhirBundleImport {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FhirImports.class);
+
     private final FhirInput input;
     private final BundleImporter importer;
 
@@ -46,6 +48,13 @@ class FhirImports implements FhirBundleImport {
             return new Outcome(name, importer.importBundle(bundle), null);
         } catch (BundleRejected rejected) {
             return new Outcome(name, null, rejected);
+        } catch (RuntimeException unexpected) {
+            // Input the checks did not foresee: still a rejection of the whole unit, never a 5xx.
+            // The message may quote the content, so only the kind and the place are logged.
+            log.warn("FHIR import of {} failed unexpectedly: {} at {}", name.replaceAll("[^A-Za-z0-9._-]", "_"),
+                    unexpected.getClass().getName(), unexpected.getStackTrace().length > 0 ? unexpected.getStackTrace()[0] : "?");
+            return new Outcome(name, null, new BundleRejected(org.hl7.fhir.r4.model.OperationOutcome.IssueType.EXCEPTION, null,
+                    "the content could not be processed (" + unexpected.getClass().getSimpleName() + "); nothing was stored"));
         }
     }
 

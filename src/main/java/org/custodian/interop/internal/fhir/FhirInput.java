@@ -1,7 +1,6 @@
 package org.custodian.interop.internal.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns what a sender gives (a Bundle in JSON or XML, or NDJSON with one resource a line) into a
  * Bundle, with HAPI's parser in strict mode: an unknown element, an unknown resource type or a
- * value of the wrong type rejects the input, naming the entry where it can.
+ * value of the wrong type rejects the input, naming the entry where it can. Any exception of the
+ * parser counts as unreadable input (the fuzz test found malformed JSON that makes HAPI throw
+ * StringIndexOutOfBoundsException rather than DataFormatException).
  */
 @Component
 class FhirInput {
@@ -60,11 +61,13 @@ class FhirInput {
         if (!trimmed.startsWith("{")) {
             throw new BundleRejected(IssueType.STRUCTURE, null, "neither JSON nor XML: the content must start with '{' or '<'");
         }
+        IBaseResource parsed;
         try {
-            return bundle(jsonParser().parseResource(trimmed));
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+            parsed = jsonParser().parseResource(trimmed);
+        } catch (RuntimeException e) {
             throw diagnoseJson(trimmed, e);
         }
+        return bundle(parsed);
     }
 
     private Bundle bundle(IBaseResource resource) {
@@ -78,7 +81,7 @@ class FhirInput {
     private IBaseResource parseOrReject(IParser parser, String text, Integer entry) {
         try {
             return parser.parseResource(text);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             String problem = sanitize(e.getMessage());
             throw entry == null ? new BundleRejected(IssueType.STRUCTURE, null, problem)
                     : BundleRejected.entry(entry, null, null, IssueType.STRUCTURE, problem);
@@ -103,7 +106,7 @@ class FhirInput {
                 if (resource.isObject()) {
                     try {
                         parser.parseResource(resource.toString());
-                    } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+                    } catch (RuntimeException e) {
                         String type = resource.path("resourceType").asString(null);
                         return BundleRejected.entry(i, type, null,
                                 sanitize(e.getMessage()).contains("Unknown resource") ? IssueType.NOTSUPPORTED : IssueType.STRUCTURE,

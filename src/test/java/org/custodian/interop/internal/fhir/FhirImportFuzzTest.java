@@ -49,12 +49,21 @@ class FhirImportFuzzTest {
         int[] accepted = {0};
         int[] rejected = {0};
         Map<String, Long> expected = new java.util.TreeMap<>(counts());
-        Assertions.assertTimeoutPreemptively(Duration.ofMinutes(4), () -> accounts.runAs(Role.INTERFACE_ENGINE, () -> {
+        long[] slowest = {0};
+        // A generous bound for the whole run on a loaded 2-core CI machine; each case is held to seconds below.
+        Assertions.assertTimeoutPreemptively(Duration.ofMinutes(10), () -> accounts.runAs(Role.INTERFACE_ENGINE, () -> {
             for (int i = 0; i < CASES; i++) {
                 String mutant = mutate(seed, random);
                 FhirImports.Outcome outcome;
                 try {
+                    long started = System.nanoTime();
                     outcome = imports.importUnit("fuzz.json", mutant.getBytes(StandardCharsets.UTF_8));
+                    long took = System.nanoTime() - started;
+                    if (took > slowest[0]) {
+                        slowest[0] = took;
+                    }
+                    assertThat(took).as("case %d took %d ms (a hang?)\n%s", i, took / 1_000_000, mutant)
+                            .isLessThan(Duration.ofSeconds(10).toNanos());
                 } catch (RuntimeException e) {
                     throw new AssertionError("case " + i + " threw " + e.getClass().getName() + ": " + e.getMessage() + "\n" + mutant, e);
                 }
@@ -78,6 +87,7 @@ class FhirImportFuzzTest {
                 }
             }
         }));
+        System.out.printf("fuzz: %d accepted, %d rejected, slowest case %d ms%n", accepted[0], rejected[0], slowest[0] / 1_000_000);
         // The mutants must exercise both paths, or the fuzzing proves little.
         assertThat(accepted[0]).isGreaterThan(CASES / 20);
         assertThat(rejected[0]).isGreaterThan(CASES / 4);
@@ -104,10 +114,13 @@ class FhirImportFuzzTest {
      * under fresh ids (so the fuzz run does not depend on what other tests imported).
      */
     private static String seedBundle() throws Exception {
+        // An HIV bundle: its practitioner/organization references are conditional (dropped below);
+        // the COVID set's are urn:uuid references into its practitioner bundle.
         JsonNode bundle = JSON.readTree(SyntheaFiles.bundles().stream()
+                .filter(p -> p.toString().contains("bundles-hiv"))
                 .filter(p -> !p.getFileName().toString().matches("(hospital|practitioner).*")).findFirst().orElseThrow().toFile());
         ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-        Map<String, Integer> wanted = new java.util.HashMap<>(Map.of("Patient", 1, "Encounter", 3, "Condition", 2,
+        Map<String, Integer> wanted = new java.util.HashMap<>(Map.of("Patient", 1, "Encounter", 2, "Condition", 1,
                 "DocumentReference", 1, "Observation", 1));
         for (JsonNode entry : bundle.path("entry")) {
             String type = entry.path("resource").path("resourceType").asString();
