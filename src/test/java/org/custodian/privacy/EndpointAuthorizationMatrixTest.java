@@ -16,7 +16,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.FindingKind;
+import org.custodian.chart.NewFinding;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
@@ -152,6 +155,22 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("PUT /api/coding/audits/{id}/abstract", CODING_AUDIT);
         RULES.put("POST /api/coding/audits/{id}/abstract/finalize", CODING_AUDIT);
         RULES.put("GET /api/coding/audits/agreement", CODING_AUDIT);
+        // FHIR R4 (interop): the /fhir/ endpoints are held to the same matrix.
+        RULES.put("POST /fhir/r4", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/metadata", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Encounter", CHART_READ);
+        RULES.put("GET /fhir/r4/Encounter/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Condition", CHART_READ);
+        RULES.put("GET /fhir/r4/Condition/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Procedure", CHART_READ);
+        RULES.put("GET /fhir/r4/Procedure/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/DocumentReference", CHART_READ);
+        RULES.put("GET /fhir/r4/DocumentReference/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient/$export", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/$export-status/{id}", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/$export-file/{id}/{file}", INTERFACE_MANAGE);
     }
 
     record Call(String method, String path, String body) {
@@ -165,6 +184,7 @@ class EndpointAuthorizationMatrixTest {
     @Autowired Practicum practicum;
     @Autowired ContinuingEducation education;
     @Autowired MasterPatientIndex mpi;
+    @Autowired ChartFindings findings;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired ReleaseOfInformation roi;
     @Autowired AccountingOfDisclosures accounting;
@@ -173,6 +193,8 @@ class EndpointAuthorizationMatrixTest {
     private long encounterId;
     private long documentId;
     private long releasedRequestId;
+    private long conditionId;
+    private long procedureId;
 
     @BeforeEach
     void chart() {
@@ -184,6 +206,11 @@ class EndpointAuthorizationMatrixTest {
             encounterId = charts.record(new NewEncounter(patientId, null, EncounterClass.INPATIENT, admit,
                     admit.plus(2, ChronoUnit.DAYS), "Dr. Matrix", "Medicine", null)).id();
             documentId = unsignedDocument();
+            List<Long> coded = findings.recordAll(List.of(
+                    new NewFinding(patientId, encounterId, FindingKind.CONDITION, "http://snomed.info/sct", "38341003", "Hypertension", null, admit),
+                    new NewFinding(patientId, encounterId, FindingKind.PROCEDURE, "http://snomed.info/sct", "80146002", "Appendectomy", admit, null)));
+            conditionId = coded.get(0);
+            procedureId = coded.get(1);
         });
         releasedRequestId = disclosureRequest();
         accounts.runAs(Role.ROI_SPECIALIST, () -> roi.release(releasedRequestId));
@@ -356,6 +383,21 @@ class EndpointAuthorizationMatrixTest {
             return new Call("POST", "/api/coding/audits/" + id + "/abstract/finalize", null);
         });
         s.put("GET /api/coding/audits/agreement", () -> new Call("GET", "/api/coding/audits/agreement", null));
+        s.put("POST /fhir/r4", () -> new Call("POST", "/fhir/r4", fhirTransaction()));
+        s.put("GET /fhir/r4/metadata", () -> new Call("GET", "/fhir/r4/metadata", null));
+        s.put("GET /fhir/r4/Patient", () -> new Call("GET", "/fhir/r4/Patient?family=tester&_count=5", null));
+        s.put("GET /fhir/r4/Patient/{id}", () -> new Call("GET", "/fhir/r4/Patient/" + patientId, null));
+        s.put("GET /fhir/r4/Encounter", () -> new Call("GET", "/fhir/r4/Encounter?patient=" + patientId, null));
+        s.put("GET /fhir/r4/Encounter/{id}", () -> new Call("GET", "/fhir/r4/Encounter/" + encounterId, null));
+        s.put("GET /fhir/r4/Condition", () -> new Call("GET", "/fhir/r4/Condition?patient=" + patientId, null));
+        s.put("GET /fhir/r4/Condition/{id}", () -> new Call("GET", "/fhir/r4/Condition/" + conditionId, null));
+        s.put("GET /fhir/r4/Procedure", () -> new Call("GET", "/fhir/r4/Procedure?encounter=" + encounterId, null));
+        s.put("GET /fhir/r4/Procedure/{id}", () -> new Call("GET", "/fhir/r4/Procedure/" + procedureId, null));
+        s.put("GET /fhir/r4/DocumentReference", () -> new Call("GET", "/fhir/r4/DocumentReference?patient=" + patientId, null));
+        s.put("GET /fhir/r4/DocumentReference/{id}", () -> new Call("GET", "/fhir/r4/DocumentReference/" + documentId, null));
+        s.put("GET /fhir/r4/Patient/$export", () -> new Call("GET", "/fhir/r4/Patient/$export?_type=Patient", null));
+        s.put("GET /fhir/r4/$export-status/{id}", () -> new Call("GET", exportStatus(), null));
+        s.put("GET /fhir/r4/$export-file/{id}/{file}", () -> new Call("GET", exportStatus().replace("$export-status", "$export-file") + "/Patient.ndjson", null));
         return s;
     }
     private String hold() {
@@ -470,6 +512,32 @@ class EndpointAuthorizationMatrixTest {
         return id;
     }
 
+    /** The status path of a finished export of patients (started as admin). */
+    private String exportStatus() {
+        String location = api.as("admin", "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
+                .firstValue("Content-Location").orElseThrow();
+        String path = location.substring(location.indexOf("/fhir/r4"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (api.as("admin", "GET", path, null).status() == 202 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return path;
+    }
+
+    /** A one-patient transaction with a fresh source id, so that every call creates. */
+    private static String fhirTransaction() {
+        String id = UUID.randomUUID().toString();
+        return """
+                {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:%s",
+                 "resource":{"resourceType":"Patient","id":"%s","name":[{"family":"Matrix","given":["Fhir"]}],
+                 "gender":"female","birthDate":"1971-02-03"},"request":{"method":"POST","url":"Patient"}}]}""".formatted(id, id);
+    }
+
     private String fresh() {
         String username = "m-" + UUID.randomUUID().toString().substring(0, 8);
         api.as("admin", "POST", "/api/staff", """
@@ -482,7 +550,7 @@ class EndpointAuthorizationMatrixTest {
         Set<String> found = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : e.getKey().getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/fhir/")) {
                     continue;
                 }
                 for (var method : e.getKey().getMethodsCondition().getMethods()) {

@@ -34,6 +34,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** FHIR R4 (interop): like the API, HTTP Basic and stateless; methods demand chart:read or interface:manage. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain fhirSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        http.securityMatcher("/fhir/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
+                        .accessDeniedHandler(handlers.apiAccessDenied()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {

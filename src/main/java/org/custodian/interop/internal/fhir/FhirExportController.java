@@ -1,0 +1,115 @@
+package org.custodian.interop.internal.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * FHIR Bulk Data Access (async pattern): kick-off answers 202 with Content-Location; the status
+ * URL answers 202 while the job runs and then the manifest; the files are NDJSON. A bulk export is
+ * a system-level feed, so it demands interface:manage rather than chart:read.
+ */
+@RestController
+@RequestMapping("/fhir/r4")
+class FhirExportController {
+
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/fhir+ndjson");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final FhirExport export;
+    private final FhirController fhir;
+
+    FhirExportController(FhirExport export, FhirController fhir) {
+        this.export = export;
+        this.fhir = fhir;
+    }
+
+    @GetMapping("/Patient/$export")
+    @PreAuthorize("hasAuthority('interface:manage')")
+    ResponseEntity<String> kickOff(HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!name.equals("_type") && !name.equals("_outputFormat")) {
+                throw FhirSearchException.badParameter(name, "not supported by $export (supported: _type, _outputFormat)");
+            }
+        }
+        String format = request.getParameter("_outputFormat");
+        if (format != null && !List.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
+            throw FhirSearchException.badParameter("_outputFormat", "only application/fhir+ndjson");
+        }
+        List<String> types = new ArrayList<>(FhirExport.TYPES);
+        String requested = request.getParameter("_type");
+        if (requested != null) {
+            types = new ArrayList<>();
+            for (String t : requested.split(",")) {
+                if (!FhirExport.TYPES.contains(t.trim())) {
+                    throw FhirSearchException.badParameter("_type", "one or more of " + String.join(",", FhirExport.TYPES));
+                }
+                types.add(t.trim());
+            }
+        }
+        UUID id = export.start(types);
+        return ResponseEntity.accepted().header("Content-Location", base(request) + "/$export-status/" + id).build();
+    }
+
+    @GetMapping("/$export-status/{id}")
+    @PreAuthorize("hasAuthority('interface:manage')")
+    ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request) {
+        FhirExport.Job job = export.job(uuid(id)).orElseThrow(() -> new FhirSearchException(404, IssueType.NOTFOUND, "no such export job"));
+        return switch (job.status()) {
+            case "IN_PROGRESS" -> ResponseEntity.accepted().header("X-Progress", "in progress").header("Retry-After", "1").build();
+            case "FAILED" -> fhir.respond(500, new FhirSearchException(500, IssueType.EXCEPTION,
+                    "the export failed (" + job.error() + ")").outcome(), request);
+            default -> {
+                Map<String, Object> manifest = new LinkedHashMap<>();
+                manifest.put("transactionTime", job.requestedAt().toString());
+                manifest.put("request", base(request) + "/Patient/$export");
+                manifest.put("requiresAccessToken", true);
+                List<Map<String, Object>> output = new ArrayList<>();
+                job.files().forEach((type, count) -> output.add(Map.of("type", type, "count", count,
+                        "url", base(request) + "/$export-file/" + job.id() + "/" + type + ".ndjson")));
+                manifest.put("output", output);
+                manifest.put("error", List.of());
+                yield ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(manifest));
+            }
+        };
+    }
+
+    @GetMapping("/$export-file/{id}/{file}")
+    @PreAuthorize("hasAuthority('interface:manage')")
+    ResponseEntity<String> file(@PathVariable String id, @PathVariable String file) {
+        String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
+        return export.file(uuid(id), type).map(body -> ResponseEntity.ok().contentType(NDJSON).body(body))
+                .orElseThrow(() -> new FhirSearchException(404, IssueType.NOTFOUND, "no such export file"));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new FhirSearchException(404, IssueType.NOTFOUND, "no such export job");
+        }
+    }
+
+    private static String base(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.indexOf("/fhir/r4") + "/fhir/r4".length());
+    }
+
+    @ExceptionHandler(FhirSearchException.class)
+    ResponseEntity<String> fhirError(FhirSearchException e, HttpServletRequest request) {
+        return fhir.respond(e.status(), e.outcome(), request);
+    }
+}

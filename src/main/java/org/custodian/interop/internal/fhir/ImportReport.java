@@ -1,0 +1,36 @@
+package org.custodian.interop.internal.fhir;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What importing one bundle did: per resource type how many were created, how many were already
+ * there (a re-import), how many are of a type Custodian does not keep; and per entry its outcome.
+ */
+record ImportReport(String bundleType, Map<String, Integer> created, Map<String, Integer> unchanged,
+                    Map<String, Integer> notKept, List<EntryResult> entries) {
+
+    /** {@code status} as in a transaction-response ("201 Created"), {@code location} "Type/id" or null. */
+    record EntryResult(String status, String location, String note) {
+    }
+
+    /** The note of a DiagnosticReport filed as the DocumentReference that names it (Synthea sends notes twice). */
+    static final String SAME_DOCUMENT = "same document as entry ";
+
+    int createdTotal() {
+        return created.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    int unchangedTotal() {
+        return unchanged.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    int resources() {
+        return entries.size();
+    }
+
+    static Map<String, Integer> counter() {
+        return new TreeMap<>();
+    }
+}

@@ -1,0 +1,62 @@
+package org.custodian.interop.internal.fhir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared Synthea data, and what each file should put in the chart, counted from the file
+ * itself with a plain JSON reader (not HAPI, not the importer).
+ */
+final class SyntheaFiles {
+
+    static final Path ROOT = Path.of("../shared/data/synthea");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SyntheaFiles() {
+    }
+
+    static List<Path> bundles() {
+        return FhirImports.expand(List.of(ROOT.resolve("bundles-hiv"), ROOT.resolve("bundles-covid-juvenile")));
+    }
+
+    static List<Path> ndjson(String set) {
+        return FhirImports.expand(List.of(ROOT.resolve(set)));
+    }
+
+    /**
+     * Kept resources per type: every Patient, Encounter, Condition, Procedure, DocumentReference,
+     * Practitioner and Organization, and the DiagnosticReports that carry a presentedForm.
+     */
+    static Map<String, Integer> expected(Path file) throws IOException {
+        List<JsonNode> resources = new ArrayList<>();
+        String name = file.getFileName().toString();
+        if (name.endsWith(".ndjson")) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    resources.add(JSON.readTree(line));
+                }
+            }
+        } else {
+            for (JsonNode entry : JSON.readTree(file.toFile()).path("entry")) {
+                resources.add(entry.path("resource"));
+            }
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (JsonNode r : resources) {
+            String type = r.path("resourceType").asString();
+            boolean kept = BundleImporter.KEPT.contains(type)
+                    && (!type.equals("DiagnosticReport") || r.path("presentedForm").isArray() && !r.path("presentedForm").isEmpty());
+            if (kept) {
+                counts.merge(type, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}
