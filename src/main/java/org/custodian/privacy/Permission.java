@@ -27,6 +27,11 @@ public enum Permission {
     MPI_MERGE("mpi:merge"),
     /** Import FHIR, view the interface's received messages and reprocess failed ones. */
     INTERFACE_MANAGE("interface:manage"),
+    /**
+     * Bulk FHIR export of the whole patient population (analytics, research, registries): a
+     * disclosure of everything, so apart from the interface's own traffic and from chart reading.
+     */
+    FHIR_EXPORT("fhir:export"),
     /** Work release-of-information requests and produce disclosure packets. */
     DISCLOSURE_MANAGE("disclosure:manage"),
     /** Read requests and a patient's accounting of disclosures (45 CFR 164.528). */

@@ -168,9 +168,9 @@ class EndpointAuthorizationMatrixTest {
         RULES.put("GET /fhir/r4/Procedure/{id}", CHART_READ);
         RULES.put("GET /fhir/r4/DocumentReference", CHART_READ);
         RULES.put("GET /fhir/r4/DocumentReference/{id}", CHART_READ);
-        RULES.put("GET /fhir/r4/Patient/$export", INTERFACE_MANAGE);
-        RULES.put("GET /fhir/r4/$export-status/{id}", INTERFACE_MANAGE);
-        RULES.put("GET /fhir/r4/$export-file/{id}/{file}", INTERFACE_MANAGE);
+        RULES.put("GET /fhir/r4/Patient/$export", FHIR_EXPORT);
+        RULES.put("GET /fhir/r4/$export-status/{id}", FHIR_EXPORT);
+        RULES.put("GET /fhir/r4/$export-file/{id}/{file}", FHIR_EXPORT);
     }
 
     record Call(String method, String path, String body) {

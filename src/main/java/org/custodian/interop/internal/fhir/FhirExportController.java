@@ -38,7 +38,7 @@ class FhirExportController {
     }
 
     @GetMapping("/Patient/$export")
-    @PreAuthorize("hasAuthority('interface:manage')")
+    @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> kickOff(HttpServletRequest request) {
         for (String name : request.getParameterMap().keySet()) {
             if (!name.equals("_type") && !name.equals("_outputFormat")) {
@@ -65,7 +65,7 @@ class FhirExportController {
     }
 
     @GetMapping("/$export-status/{id}")
-    @PreAuthorize("hasAuthority('interface:manage')")
+    @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request) {
         FhirExport.Job job = export.job(uuid(id)).orElseThrow(() -> new FhirSearchException(404, IssueType.NOTFOUND, "no such export job"));
         return switch (job.status()) {
@@ -88,7 +88,7 @@ class FhirExportController {
     }
 
     @GetMapping("/$export-file/{id}/{file}")
-    @PreAuthorize("hasAuthority('interface:manage')")
+    @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> file(@PathVariable String id, @PathVariable String file) {
         String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
         return export.file(uuid(id), type).map(body -> ResponseEntity.ok().contentType(NDJSON).body(body))
