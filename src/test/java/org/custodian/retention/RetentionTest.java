@@ -24,6 +24,7 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
@@ -54,6 +55,7 @@ class RetentionTest {
     @Autowired ChartService charts;
     @Autowired JdbcClient jdbc;
     @Autowired AuditLog auditLog;
+    @Autowired MasterPatientIndex mpi;
 
     String manager;
     String approverA;
@@ -242,6 +244,27 @@ class RetentionTest {
         assertThat(after.get("approvals")).hasSize(1);
         // The child's encounter is not covered by a hold on another patient.
         assertThat(worklist(child, LocalDate.of(2022, 1, 1)).get(0).get("hold").isNull()).isTrue();
+    }
+
+    @Test
+    void aHeldRecordMergedIntoAnotherStaysHeld() {
+        String counsel = accounts.of(Role.PRIVACY_OFFICER);
+        long hold = api.as(counsel, "POST", "/api/retention/holds", """
+                {"patientId":%d,"matter":"Roe v. General Hospital","reason":"Preservation letter."}"""
+                .formatted(adult.id())).json().get("id").asLong();
+        long[] survivor = new long[1];
+        accounts.runAs(Role.DATA_INTEGRITY_ANALYST, () -> {
+            survivor[0] = patients.register(new NewPatient(null, null, "Grown", null, adult.familyName(), LocalDate.of(1960, 1, 1),
+                    AdministrativeSex.M, null, null, null, null)).id();
+            mpi.merge(survivor[0], adult.id(), "same person registered twice");
+        });
+        JsonNode item = worklist(patients.find(survivor[0]).orElseThrow(), LocalDate.of(2020, 1, 1)).get(0);
+        assertThat(item.get("encounterId").asLong()).isEqualTo(adultEncounter);
+        assertThat(item.get("hold").isNull()).as("the moved encounter is still held").isFalse();
+        Api.Response blocked = propose(adultEncounter);
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(api.as(counsel, "GET", "/api/retention/holds?patientId=" + survivor[0], null).body())
+                .contains("Carried over from legal hold " + hold);
     }
 
     @Test

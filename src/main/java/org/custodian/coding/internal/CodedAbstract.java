@@ -32,7 +32,16 @@ public record CodedAbstract(
         String dischargeDisposition,
         String admitSource,
         List<CodingEdit> edits,
-        List<String> listVersions) {
+        List<String> listVersions,
+        List<Suggestion> suggestions) {
+
+    /**
+     * An ICD-10 code the EHR sent with the chart (FHIR Condition or Procedure). Only offered: a
+     * coder adds it or not; it never reaches the abstract by itself. {@code valid} says whether it
+     * is a billable code of the discharge date's set.
+     */
+    public record Suggestion(String kind, String code, String display, String description, boolean valid) {
+    }
 
     /** A code on the abstract, dotted, with its title in the discharge date's set (null if not in it). */
     public record Code(String code, String description, String poa, LocalDate date) {

@@ -54,11 +54,25 @@ class CodingPageController {
 
     @GetMapping("/coding")
     @PreAuthorize("hasAuthority('coding:write')")
-    String worklist(@RequestParam(required = false) String sort, Model model) {
+    String worklist(@RequestParam(required = false) String sort, @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String to, Model model) {
         String s = "reimbursement".equals(sort) ? "reimbursement" : "discharge";
-        model.addAttribute("items", worklist.worklist(s, null, 100));
+        java.time.LocalDate fromDate = parseDate(from);
+        java.time.LocalDate toDate = parseDate(to);
+        model.addAttribute("items", worklist.worklist(s, null, fromDate, toDate, 100));
         model.addAttribute("sort", s);
+        model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
+        model.addAttribute("to", toDate == null ? "" : toDate.toString());
         return "coding/worklist";
+    }
+
+    /** A discharge date filter of the worklist page; an unreadable date is ignored rather than an error page. */
+    private static java.time.LocalDate parseDate(String value) {
+        try {
+            return org.custodian.FormInput.date(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @GetMapping("/coding/encounters/{id}")

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
+import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.CodedFinding;
 import org.custodian.chart.Encounter;
 import org.custodian.chart.EncounterClass;
 import org.custodian.coding.CodeEntry;
@@ -52,8 +54,12 @@ class JdbcAbstracts {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final ChartFindings findings;
+
     JdbcAbstracts(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, ChartService charts,
-            PatientRegistry patients, CodeSets codeSets, AbstractEdits editor, AuditTrail audit, Clock clock) {
+            PatientRegistry patients, CodeSets codeSets, AbstractEdits editor, AuditTrail audit, Clock clock,
+            ChartFindings findings) {
+        this.findings = findings;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -174,7 +180,27 @@ class JdbcAbstracts {
                 input.secondaries().stream().map(d -> dx(d, fy)).toList(),
                 input.principalProcedure() == null ? null : px(input.principalProcedure(), fy),
                 input.others().stream().map(p -> px(p, fy)).toList(),
-                input.dischargeDisposition(), input.admitSource(), edits, editor.versions(stay.dischargeDate()));
+                input.dischargeDisposition(), input.admitSource(), edits, editor.versions(stay.dischargeDate()),
+                suggestions(c, stay.dischargeDate(), fy));
+    }
+
+    /** ICD-10 codes the source system sent with the encounter's conditions and procedures, as offers only. */
+    private List<CodedAbstract.Suggestion> suggestions(Context c, LocalDate discharge, int fy) {
+        List<CodedAbstract.Suggestion> offers = new ArrayList<>();
+        for (CodedFinding f : findings.conditions(c.encounter.id())) {
+            if (CodedFinding.ICD_10_CM.equals(f.system())) {
+                offers.add(new CodedAbstract.Suggestion("DIAGNOSIS", CodeSystem.ICD10CM.dotted(f.code()), f.display(),
+                        title(CodeSystem.ICD10CM, f.code(), fy), codeSets.isValid(CodeSystem.ICD10CM, f.code(), discharge)));
+            }
+        }
+        for (CodedFinding f : findings.procedures(c.encounter.id())) {
+            if (f.system() != null && f.system().toLowerCase(java.util.Locale.ROOT).contains("icd-10-pcs")
+                    || "http://www.cms.gov/Medicare/Coding/ICD10".equals(f.system())) {
+                offers.add(new CodedAbstract.Suggestion("PROCEDURE", f.code(), f.display(),
+                        title(CodeSystem.ICD10PCS, f.code(), fy), codeSets.isValid(CodeSystem.ICD10PCS, f.code(), discharge)));
+            }
+        }
+        return List.copyOf(offers);
     }
 
     private CodedAbstract.Code dx(AbstractInput.Diagnosis d, int fy) {

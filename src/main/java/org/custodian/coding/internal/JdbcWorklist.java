@@ -60,6 +60,13 @@ class JdbcWorklist {
      * The rows identify patients' stays, so each listed patient gets a READ in the audit log.
      */
     List<WorklistItem> worklist(String sort, String encounterClass, int limit) {
+        return worklist(sort, encounterClass, null, null, limit);
+    }
+
+    /** As {@link #worklist(String, String, int)}, for discharges from {@code from} to {@code to} (days, inclusive; null: open). */
+    List<WorklistItem> worklist(String sort, String encounterClass, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        OffsetDateTime start = from == null ? null : from.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         String order = "reimbursement".equals(sort) ? "expected desc, w.discharge_at, w.encounter_id"
                 : "w.discharge_at, expected desc, w.encounter_id";
         Instant now = clock.instant();
@@ -69,8 +76,10 @@ class JdbcWorklist {
                 from coding_worklist w
                 left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
                 where a.status is distinct from 'FINAL' and (cast(? as text) is null or w.encounter_class = ?)
+                  and (cast(? as timestamptz) is null or w.discharge_at >= ?)
+                  and (cast(? as timestamptz) is null or w.discharge_at < ?)
                 order by %s limit ?""".formatted(EXPECTED_INDEX, order))
-                .params(encounterClass, encounterClass, limit)
+                .params(encounterClass, encounterClass, start, start, end, end, limit)
                 .query((rs, n) -> {
                     Instant discharged = rs.getObject(4, OffsetDateTime.class).toInstant();
                     return new WorklistItem(rs.getLong(1), rs.getLong(2), rs.getString(3), discharged,

@@ -46,8 +46,10 @@ class WorklistController {
     List<WorklistItem> worklist(
             @RequestParam(defaultValue = "discharge") @Pattern(regexp = "discharge|reimbursement", message = "must be discharge or reimbursement") String sort,
             @RequestParam(required = false) @Pattern(regexp = "INPATIENT|OUTPATIENT|EMERGENCY", message = "must be INPATIENT, OUTPATIENT or EMERGENCY") String encounterClass,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedTo,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int limit) {
-        return worklist.worklist(sort, encounterClass, limit);
+        return worklist.worklist(sort, encounterClass, dischargedFrom, dischargedTo, limit);
     }
 
     @GetMapping("/dnfb")

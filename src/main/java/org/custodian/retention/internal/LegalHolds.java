@@ -114,8 +114,9 @@ class LegalHolds implements LegalHoldCheck {
     @Override
     public Optional<String> holdCovering(long patientId, Long encounterId) {
         return jdbc.sql("""
-                        select id from legal_hold where released_at is null and patient_id = ?
-                          and (encounter_id is null or encounter_id = cast(? as bigint)) order by id limit 1""")
+                        select id from legal_hold where released_at is null
+                          and ((patient_id = ? and encounter_id is null) or encounter_id = cast(? as bigint))
+                        order by id limit 1""")
                 .params(patientId, encounterId).query(Long.class).optional().map(id -> "legal hold " + id);
     }
 

@@ -8,7 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.ChartFindings;
+import org.custodian.chart.CodedFinding;
 import org.custodian.chart.EncounterClass;
+import org.custodian.chart.FindingKind;
+import org.custodian.chart.NewFinding;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
@@ -34,6 +38,7 @@ class CodingWorkflowApiTest {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
+    @Autowired ChartFindings findings;
     @Autowired JdbcClient jdbc;
 
     static final String WITH_HEADER_CODE = """
@@ -65,6 +70,24 @@ class CodingWorkflowApiTest {
     }
 
     @Test
+    void icd10CodesTheEhrSentAreOfferedAndNeverPutOnTheAbstract() {
+        String coder = freshCoder();
+        CodingFixtures.Stay stay = CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1958, 4, 4), AdministrativeSex.M,
+                LocalDate.of(2025, 11, 20), EncounterClass.INPATIENT);
+        accounts.runAs(Role.CLINICIAN, () -> findings.recordAll(List.of(
+                new NewFinding(stay.patientId(), stay.encounterId(), FindingKind.CONDITION, CodedFinding.ICD_10_CM, "J189",
+                        "Pneumonia, unspecified organism", null, null),
+                new NewFinding(stay.patientId(), stay.encounterId(), FindingKind.CONDITION, CodedFinding.SNOMED_CT, "233604007",
+                        "Pneumonia", null, null))));
+        JsonNode abs = as(coder, "GET", "/api/coding/encounters/" + stay.encounterId() + "/abstract", null).json();
+        assertThat(abs.get("suggestions")).hasSize(1);
+        assertThat(abs.get("suggestions").get(0).get("code").asString()).isEqualTo("J18.9");
+        assertThat(abs.get("suggestions").get(0).get("valid").asBoolean()).isTrue();
+        assertThat(abs.get("principalDiagnosis").isNull()).as("offered, not accepted").isTrue();
+        assertThat(abs.get("secondaryDiagnoses")).isEmpty();
+    }
+
+    @Test
     void codeFinalizeAuditAndMeasure() {
         String coder = freshCoder();
         String director = accounts.of(Role.HIM_DIRECTOR);
@@ -74,7 +97,8 @@ class CodingWorkflowApiTest {
         long dnfbBefore = api.as(director, "GET", "/api/coding/dnfb", null).json().get("count").asLong();
 
         // Discharged in 2025: on the worklist, oldest first (at most a few older test stays before it).
-        JsonNode worklist = as(coder, "GET", "/api/coding/worklist?sort=discharge&limit=500", null).json();
+        JsonNode worklist = as(coder, "GET", "/api/coding/worklist?sort=discharge&limit=500&dischargedFrom="
+                + discharge + "&dischargedTo=" + discharge, null).json();
         assertThat(onList(worklist, stay.encounterId())).isTrue();
         assertThat(as(coder, "GET", "/api/coding/worklist?sort=bogus", null).status()).isEqualTo(400);
 
@@ -100,7 +124,8 @@ class CodingWorkflowApiTest {
         assertThat(finalized.json().get("status").asString()).isEqualTo("FINAL");
         assertThat(as(coder, "POST", "/api/coding/encounters/" + stay.encounterId() + "/abstract/finalize", null).status()).isEqualTo(409);
         assertThat(as(coder, "PUT", "/api/coding/encounters/" + stay.encounterId() + "/abstract", fixed).status()).isEqualTo(409);
-        assertThat(onList(as(coder, "GET", "/api/coding/worklist?limit=500", null).json(), stay.encounterId())).isFalse();
+        assertThat(onList(as(coder, "GET", "/api/coding/worklist?limit=500&dischargedFrom=" + discharge + "&dischargedTo=" + discharge,
+                null).json(), stay.encounterId())).isFalse();
         assertThat(api.as(director, "GET", "/api/coding/dnfb", null).json().get("count").asLong()).isLessThanOrEqualTo(dnfbBefore);
 
         // The abstract's creation, saves and finalizing, and the worklist's listing, are audited against the patient.
@@ -158,9 +183,11 @@ class CodingWorkflowApiTest {
         accounts.runAs(Role.CLINICIAN, () -> inHouse[0] = charts.record(new NewEncounter(inpatient.patientId(), null,
                 EncounterClass.INPATIENT, Instant.now().minus(1, ChronoUnit.DAYS), null, "Dr. Coder", "Medicine", null)).id());
 
-        List<Long> byDischarge = ids(api.as(coder, "GET", "/api/coding/worklist?sort=discharge&limit=500", null).json());
+        // Other tests share the database: the window of these two discharges keeps the list short.
+        String window = "&dischargedFrom=" + old + "&dischargedTo=" + old.plusDays(1);
+        List<Long> byDischarge = ids(api.as(coder, "GET", "/api/coding/worklist?sort=discharge&limit=500" + window, null).json());
         assertThat(byDischarge.indexOf(outpatient.encounterId())).isLessThan(byDischarge.indexOf(inpatient.encounterId()));
-        JsonNode money = api.as(coder, "GET", "/api/coding/worklist?sort=reimbursement&limit=500", null).json();
+        JsonNode money = api.as(coder, "GET", "/api/coding/worklist?sort=reimbursement&limit=500" + window, null).json();
         List<Long> byMoney = ids(money);
         assertThat(byMoney).contains(inpatient.encounterId());
         if (byMoney.contains(outpatient.encounterId())) {
@@ -169,7 +196,7 @@ class CodingWorkflowApiTest {
         List<Double> index = new ArrayList<>();
         money.forEach(n -> index.add(n.get("expectedReimbursementIndex").asDouble()));
         assertThat(index).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(ids(api.as(coder, "GET", "/api/coding/worklist?encounterClass=OUTPATIENT&limit=500", null).json()))
+        assertThat(ids(api.as(coder, "GET", "/api/coding/worklist?encounterClass=OUTPATIENT&limit=500" + window, null).json()))
                 .contains(outpatient.encounterId()).doesNotContain(inpatient.encounterId());
         assertThat(byDischarge).doesNotContain(inHouse[0]);
         assertThat(api.as(coder, "GET", "/api/coding/encounters/" + inHouse[0] + "/abstract", null).status()).isEqualTo(409);

@@ -79,6 +79,43 @@ class ExerciseGradingTest {
         assertThatThrownBy(() -> JdbcPracticum.generate(bad, 0)).hasMessageContaining("GHOST");
     }
 
+    /** A key small enough to grade by hand: four duplicates, two twins, two relatives. */
+    static final List<KeyEntry> HAND_KEY = List.of(
+            new KeyEntry("P1", "MERGE", "DUPLICATE", "r"), new KeyEntry("P2", "MERGE", "DUPLICATE", "r"),
+            new KeyEntry("P3", "MERGE", "DUPLICATE", "r"), new KeyEntry("P4", "MERGE", "DUPLICATE", "r"),
+            new KeyEntry("P5", "NOT_SAME", "TWIN", "r"), new KeyEntry("P6", "NOT_SAME", "TWIN", "r"),
+            new KeyEntry("P7", "NOT_SAME", "RELATIVE", "r"), new KeyEntry("P8", "NOT_SAME", "RELATIVE", "r"));
+
+    @Test
+    void aMixedSubmissionScoresWhatIsComputedByHand() {
+        // 3 of 4 duplicates merged (P4 missed), one twin merged (an overlay), P7 left unanswered (= not the same).
+        Map<String, String> answers = Map.of("P1", "MERGE", "P2", "MERGE", "P3", "MERGE", "P4", "NOT_SAME",
+                "P5", "MERGE", "P6", "NOT_SAME", "P8", "NOT_SAME");
+        Grade g = Grader.grade(ExerciseKind.MPI, HAND_KEY, answers);
+        // precision = 3 / (3 + 1 + 1 for the overlay) = 0.6; recall = 3 / 4 = 0.75; F1 = 0.9 / 1.35 = 0.6667
+        assertThat(g.truePositives()).isEqualTo(3);
+        assertThat(g.falsePositives()).isEqualTo(1);
+        assertThat(g.falseNegatives()).isEqualTo(1);
+        assertThat(g.overlays()).isEqualTo(1);
+        assertThat(g.precision()).isEqualTo(0.6);
+        assertThat(g.recall()).isEqualTo(0.75);
+        assertThat(g.score()).isEqualTo(66.7);
+        assertThat(g.misses()).extracting(Grade.Miss::itemId).containsExactly("P4", "P5");
+    }
+
+    @Test
+    void anEmptySubmissionScoresZeroAndListsEveryPositiveAsMissed() {
+        Grade mpi = Grader.grade(ExerciseKind.MPI, HAND_KEY, Map.of());
+        assertThat(mpi.score()).isZero();
+        assertThat(mpi.recall()).isZero();
+        assertThat(mpi.misses()).extracting(Grade.Miss::itemId).containsExactly("P1", "P2", "P3", "P4");
+        GeneratedExercise audit = PrivacyAuditGenerator.generate(AUDIT, 5);
+        Grade empty = Grader.grade(ExerciseKind.PRIVACY_AUDIT, audit.key(), Map.of());
+        assertThat(empty.score()).isZero();
+        assertThat(empty.falseNegatives()).isEqualTo(5);
+        assertThat(empty.falsePositives()).isZero();
+    }
+
     @Test
     void perfectAnswersScoreOneHundredAndAnOverlayCountsTwice() {
         GeneratedExercise a = MpiExerciseGenerator.generate(MPI, 3);

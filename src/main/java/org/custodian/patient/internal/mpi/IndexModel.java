@@ -27,6 +27,7 @@ class IndexModel {
     private final Clock clock;
 
     private Linkage fitted;
+    private Linkage typical;
     private long fittedOn;
     private Instant fittedAt;
 
@@ -46,11 +47,20 @@ class IndexModel {
                 || fittedAt.plus(MAX_AGE).isBefore(clock.instant());
         if (stale) {
             List<MpiRecord> sample = sample(active);
-            fitted = active < MIN_FIT ? engine.typical(sample) : engine.link(sample);
+            typical = engine.typical(sample);
+            fitted = active < MIN_FIT ? typical : engine.link(sample);
             fittedOn = active;
             fittedAt = clock.instant();
         }
         return fitted;
+    }
+
+    /**
+     * Typical m and u with this index's value frequencies: the registration screen's second
+     * opinion where EM, fitted on a mixed index, is too strict (see likelyMatches).
+     */
+    synchronized Linkage typical() {
+        return current() == null ? null : typical;
     }
 
     private List<MpiRecord> sample(long active) {
