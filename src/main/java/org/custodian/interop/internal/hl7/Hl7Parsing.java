@@ -48,10 +48,13 @@ final class Hl7Parsing {
     /** The acknowledgement of a parsed message: AA, or AE/AR with an ERR segment. */
     static String ack(Message message, AdtProblem problem) {
         try {
-            if (problem == null) {
-                return encode(message.generateACK());
-            }
-            return encode(message.generateACK(problem.ack(), exception(problem)));
+            Message ack = problem == null ? message.generateACK() : message.generateACK(problem.ack(), exception(problem));
+            // HAPI answers in the sender's own encoding characters; a sender that declared odd ones
+            // (a mutated MSH-2) would get "AR" escaped as "\T\R". Answer in the standard ones.
+            Segment msh = (Segment) ack.get("MSH");
+            Terser.set(msh, 1, 0, 1, 1, "|");
+            Terser.set(msh, 2, 0, 1, 1, "^~\\&");
+            return encode(ack);
         } catch (HL7Exception | IOException | RuntimeException e) {
             // The inbound header was too broken for HAPI to answer from it: answer from scratch.
             return reject(null, problem == null ? AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, "MSH", 0,
