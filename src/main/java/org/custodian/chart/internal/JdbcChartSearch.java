@@ -35,78 +35,75 @@ class JdbcChartSearch implements ChartSearch {
 
     @Override
     public List<Encounter> encounters(EncounterCriteria c, boolean ascending, int offset, int limit) {
-        StringBuilder where = new StringBuilder("where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> described = new ArrayList<>();
-        if (c.patientId() != null) {
-            where.append(" and patient_id = :patient");
-            params.put("patient", c.patientId());
-            described.add("patient=" + c.patientId());
-        }
-        if (c.from() != null) {
-            where.append(" and coalesce(discharge_at, 'infinity') >= :from");
-            params.put("from", utc(c.from()));
-            described.add("from=" + c.from());
-        }
-        if (c.to() != null) {
-            where.append(" and admit_at < :to");
-            params.put("to", utc(c.to()));
-            described.add("to=" + c.to());
-        }
+        Filter f = new Filter()
+                .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
+                .and("coalesce(discharge_at, 'infinity') >= :from", "from", utc(c.from()), c.from())
+                .and("admit_at < :to", "to", utc(c.to()), c.to());
         if (c.discharged() != null) {
-            where.append(c.discharged() ? " and discharge_at is not null" : " and discharge_at is null");
-            described.add("discharged=" + c.discharged());
+            f.and(c.discharged() ? "discharge_at is not null" : "discharge_at is null", "discharged", null, c.discharged());
         }
         String order = ascending ? "admit_at, id" : "admit_at desc, id desc";
         List<Encounter> found = jdbc.sql("""
                         select id, patient_id, encounter_number, encounter_class, admit_at, discharge_at,
                                attending_provider, service, discharge_disposition
-                        from encounter\s""" + where + " order by " + order + " limit :limit offset :offset")
-                .params(params).param("limit", limit).param("offset", offset)
+                        from encounter\s""" + f.where() + " order by " + order + " limit :limit offset :offset")
+                .params(f.params).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> encounter(rs)).list();
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, c.patientId(), "Encounter", null,
-                (described.isEmpty() ? "all" : String.join(" ", described)) + " -> " + found.size());
+                f.described() + " -> " + found.size());
         return found;
     }
 
     @Override
     public List<DocumentSummary> documents(DocumentCriteria c, boolean ascending, int offset, int limit) {
-        StringBuilder where = new StringBuilder("where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> described = new ArrayList<>();
-        if (c.patientId() != null) {
-            where.append(" and patient_id = :patient");
-            params.put("patient", c.patientId());
-            described.add("patient=" + c.patientId());
-        }
-        if (c.loincCode() != null) {
-            where.append(" and loinc_code = :loinc");
-            params.put("loinc", c.loincCode());
-            described.add("type=" + c.loincCode());
-        }
-        if (c.from() != null) {
-            where.append(" and created_at >= :from");
-            params.put("from", utc(c.from()));
-            described.add("from=" + c.from());
-        }
-        if (c.to() != null) {
-            where.append(" and created_at < :to");
-            params.put("to", utc(c.to()));
-            described.add("to=" + c.to());
-        }
+        Filter f = new Filter()
+                .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
+                .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
+                .and("created_at >= :from", "from", utc(c.from()), c.from())
+                .and("created_at < :to", "to", utc(c.to()), c.to());
         String order = ascending ? "created_at, id" : "created_at desc, id desc";
         List<DocumentSummary> found = jdbc.sql("""
                         select id, patient_id, encounter_id, doc_type, loinc_code, title, author, status, created_at,
                                signed_by, signed_at
-                        from clinical_document\s""" + where + " order by " + order + " limit :limit offset :offset")
-                .params(params).param("limit", limit).param("offset", offset)
+                        from clinical_document\s""" + f.where() + " order by " + order + " limit :limit offset :offset")
+                .params(f.params).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new DocumentSummary(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                         DocumentStatus.valueOf(rs.getString(8)), instant(rs, 9), rs.getString(10), instant(rs, 11)))
                 .list();
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, c.patientId(), "DocumentReference", null,
-                (described.isEmpty() ? "all" : String.join(" ", described)) + " -> " + found.size());
+                f.described() + " -> " + found.size());
         return found;
+    }
+
+    /**
+     * The where clause of a search, its parameters, and the words the audit trail records for it
+     * (criteria by name, never values beyond ids, codes and dates).
+     */
+    private static final class Filter {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final List<String> described = new ArrayList<>();
+
+        /** Adds the condition when the criterion was given; {@code value} is bound as {@code :name} unless null. */
+        Filter and(String condition, String name, Object value, Object given) {
+            if (given != null) {
+                conditions.add(condition);
+                if (value != null) {
+                    params.put(name, value);
+                }
+                described.add(name + "=" + given);
+            }
+            return this;
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+        }
+
+        String described() {
+            return described.isEmpty() ? "all" : String.join(" ", described);
+        }
     }
 
     private static Encounter encounter(ResultSet rs) throws SQLException {
