@@ -23,6 +23,9 @@ public interface SensitivityTags {
     /** The tags of one encounter. */
     Set<Sensitivity> ofEncounter(long encounterId);
 
+    /** The tags of many encounters, keyed by encounter id; untagged encounters are absent. */
+    Map<Long, Set<Sensitivity>> ofEncounters(Collection<Long> encounterIds);
+
     /** The effective tags of many documents, keyed by document id; untagged documents are absent. */
     Map<Long, Set<Sensitivity>> ofDocuments(Collection<Long> documentIds);
 }

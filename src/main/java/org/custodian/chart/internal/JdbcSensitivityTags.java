@@ -105,6 +105,21 @@ class JdbcSensitivityTags implements SensitivityTags {
     }
 
     @Override
+    public Map<Long, Set<Sensitivity>> ofEncounters(Collection<Long> encounterIds) {
+        Map<Long, Set<Sensitivity>> tags = new HashMap<>();
+        if (encounterIds.isEmpty()) {
+            return tags;
+        }
+        jdbc.sql("select encounter_id, tag from encounter_sensitivity where encounter_id = any(?)")
+                .param(encounterIds.toArray(Long[]::new))
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Sensitivity.class))
+                            .add(Sensitivity.valueOf(rs.getString(2)));
+                });
+        return tags;
+    }
+
+    @Override
     public Map<Long, Set<Sensitivity>> ofDocuments(Collection<Long> documentIds) {
         Map<Long, Set<Sensitivity>> tags = new HashMap<>();
         if (documentIds.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +19,14 @@ import org.custodian.audit.AuditTrail;
 import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartSearch;
 import org.custodian.chart.CodedFinding;
+import org.custodian.chart.DocumentSummary;
+import org.custodian.chart.Encounter;
 import org.custodian.chart.FindingKind;
+import org.custodian.chart.Sensitivity;
+import org.custodian.chart.SensitivityTags;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientFinder;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -32,10 +38,14 @@ import org.springframework.stereotype.Service;
  * asked (so every read in it is audited as theirs), writes one NDJSON file per resource type into
  * {@code fhir_export_file}, and is polled by its status URL. Documents are exported as their
  * index entries (type, date, author, status) without the note text, which stays behind the
- * audited single read.
+ * audited single read (minimum necessary, 45 CFR 164.514(d)). Sensitive records are withheld
+ * (see {@link Withheld}).
  */
 @Service
 class FhirExport implements DisposableBean {
+
+    /** The file of OperationOutcomes naming what segmentation withheld (the manifest's "error"). */
+    static final String WITHHELD = "OperationOutcome";
 
     static final List<String> TYPES = List.of("Patient", "Encounter", "Condition", "Procedure", "DocumentReference");
     private static final int PAGE = 500;
@@ -48,6 +58,7 @@ class FhirExport implements DisposableBean {
     private final PatientFinder patients;
     private final ChartSearch charts;
     private final ChartFindings findings;
+    private final SensitivityTags sensitivity;
     private final AuditTrail audit;
     private final FhirContext fhir;
     private final Clock clock;
@@ -57,8 +68,9 @@ class FhirExport implements DisposableBean {
         return t;
     });
 
-    FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings, AuditTrail audit,
-               FhirContext fhir, Clock clock) {
+    FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings,
+               SensitivityTags sensitivity, AuditTrail audit, FhirContext fhir, Clock clock) {
+        this.sensitivity = sensitivity;
         this.jdbc = jdbc;
         this.patients = patients;
         this.charts = charts;
@@ -110,6 +122,7 @@ class FhirExport implements DisposableBean {
                 out.put(t, new StringBuilder());
                 counts.put(t, 0);
             }
+            Withheld withheld = new Withheld();
             IParser json = fhir.newJsonParser().setPrettyPrint(false);
             PatientFinder.Criteria all = new PatientFinder.Criteria(null, null, null, null, null, null, null);
             for (int offset = 0; ; offset += PAGE) {
@@ -118,23 +131,40 @@ class FhirExport implements DisposableBean {
                     if (out.containsKey("Patient")) {
                         add(out, counts, "Patient", json.encodeResourceToString(FhirResources.patient(p)));
                     }
+                    List<Encounter> encounters = charts.encounters(
+                            new ChartSearch.EncounterCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE);
+                    Map<Long, Set<Sensitivity>> encounterTags = sensitivity.ofEncounters(
+                            encounters.stream().map(Encounter::id).toList());
                     if (out.containsKey("Encounter")) {
-                        charts.encounters(new ChartSearch.EncounterCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE)
-                                .forEach(e -> add(out, counts, "Encounter", json.encodeResourceToString(FhirResources.encounter(e))));
-                    }
-                    if (out.containsKey("Condition")) {
-                        for (CodedFinding f : findings.forPatient(p.id(), FindingKind.CONDITION, 0, Integer.MAX_VALUE)) {
-                            add(out, counts, "Condition", json.encodeResourceToString(FhirResources.condition(f)));
+                        for (Encounter e : encounters) {
+                            if (!withheld.count("Encounter", encounterTags.get(e.id()))) {
+                                add(out, counts, "Encounter", json.encodeResourceToString(FhirResources.encounter(e)));
+                            }
                         }
                     }
-                    if (out.containsKey("Procedure")) {
-                        for (CodedFinding f : findings.forPatient(p.id(), FindingKind.PROCEDURE, 0, Integer.MAX_VALUE)) {
-                            add(out, counts, "Procedure", json.encodeResourceToString(FhirResources.procedure(f)));
+                    for (FindingKind kind : List.of(FindingKind.CONDITION, FindingKind.PROCEDURE)) {
+                        String type = kind == FindingKind.CONDITION ? "Condition" : "Procedure";
+                        if (!out.containsKey(type)) {
+                            continue;
+                        }
+                        for (CodedFinding f : findings.forPatient(p.id(), kind, 0, Integer.MAX_VALUE)) {
+                            Set<Sensitivity> tags = f.encounterId() == null ? null : encounterTags.get(f.encounterId());
+                            if (!withheld.count(type, tags)) {
+                                add(out, counts, type, json.encodeResourceToString(
+                                        kind == FindingKind.CONDITION ? FhirResources.condition(f) : FhirResources.procedure(f)));
+                            }
                         }
                     }
                     if (out.containsKey("DocumentReference")) {
-                        charts.documents(new ChartSearch.DocumentCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE)
-                                .forEach(d -> add(out, counts, "DocumentReference", json.encodeResourceToString(FhirResources.document(d))));
+                        List<DocumentSummary> documents = charts.documents(
+                                new ChartSearch.DocumentCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE);
+                        Map<Long, Set<Sensitivity>> documentTags = sensitivity.ofDocuments(
+                                documents.stream().map(DocumentSummary::id).toList());
+                        for (DocumentSummary d : documents) {
+                            if (!withheld.count("DocumentReference", documentTags.get(d.id()))) {
+                                add(out, counts, "DocumentReference", json.encodeResourceToString(FhirResources.document(d)));
+                            }
+                        }
                     }
                 }
                 if (page.size() < PAGE) {
@@ -143,17 +173,60 @@ class FhirExport implements DisposableBean {
             }
             List<Object[]> rows = new ArrayList<>();
             out.forEach((t, body) -> rows.add(new Object[] {id, t, counts.get(t), body.toString()}));
+            if (!withheld.byCategory.isEmpty()) {
+                rows.add(new Object[] {id, WITHHELD, withheld.byCategory.size(), withheld.outcome(json)});
+            }
             for (Object[] r : rows) {
                 jdbc.sql("insert into fhir_export_file (job_id, resource_type, resources, body) values (?, ?, ?, ?)")
                         .params(r).update();
             }
             jdbc.sql("update fhir_export_job set status = 'COMPLETE', completed_at = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
-            audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, null, "Bundle", id, "bulk export " + counts);
+            audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, null, "Bundle", id,
+                    "bulk export " + counts + (withheld.byCategory.isEmpty() ? "" : " withheld " + withheld.byCategory));
         } catch (RuntimeException e) {
             // The message may quote data; the job keeps only the kind of failure.
             jdbc.sql("update fhir_export_job set status = 'FAILED', completed_at = ?, error = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), e.getClass().getSimpleName(), id).update();
+        }
+    }
+
+    /**
+     * Segmentation of a bulk export. An export for analytics or research carries no consent or
+     * authorization of its own, so records under a special protection stay out of it: Part 2
+     * substance use disorder records need the patient's specific consent (42 CFR 2.31; 2.52 for
+     * research), psychotherapy notes a specific authorization (45 CFR 164.508(a)(2)), and the
+     * state-law categories the same as a release of information withholds. Conditions and
+     * procedures recorded in a withheld encounter would tell the same thing and go with it. What
+     * was withheld is listed, by category and resource type, in the manifest's error file.
+     */
+    private static final class Withheld {
+        final Map<String, Integer> byCategory = new LinkedHashMap<>();
+
+        /** True (and counted) when the resource is to be withheld. */
+        boolean count(String type, Set<Sensitivity> tags) {
+            if (tags == null || tags.isEmpty()) {
+                return false;
+            }
+            for (Sensitivity tag : tags) {
+                byCategory.merge(type + "|" + tag.name(), 1, Integer::sum);
+            }
+            return true;
+        }
+
+        String outcome(IParser json) {
+            StringBuilder lines = new StringBuilder();
+            byCategory.forEach((key, n) -> {
+                String type = key.substring(0, key.indexOf('|'));
+                Sensitivity tag = Sensitivity.valueOf(key.substring(key.indexOf('|') + 1));
+                OperationOutcome o = new OperationOutcome();
+                o.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                        .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                        .setDiagnostics(n + " " + type + " withheld: " + tag.label() + " (" + tag.rule() + ")")
+                        .addExpression(type);
+                lines.append(json.encodeResourceToString(o)).append('\n');
+            });
+            return lines.toString();
         }
     }
 

@@ -78,10 +78,13 @@ class FhirExportController {
                 manifest.put("request", base(request) + "/Patient/$export");
                 manifest.put("requiresAccessToken", true);
                 List<Map<String, Object>> output = new ArrayList<>();
-                job.files().forEach((type, count) -> output.add(Map.of("type", type, "count", count,
+                List<Map<String, Object>> errors = new ArrayList<>();
+                job.files().forEach((type, count) -> (type.equals(FhirExport.WITHHELD) ? errors : output).add(Map.of(
+                        "type", type, "count", count,
                         "url", base(request) + "/$export-file/" + job.id() + "/" + type + ".ndjson")));
                 manifest.put("output", output);
-                manifest.put("error", List.of());
+                // Bulk Data: "error" lists OperationOutcome files; here they say what segmentation withheld.
+                manifest.put("error", errors);
                 yield ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(manifest));
             }
         };

@@ -2,11 +2,29 @@ package org.custodian.interop.internal.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.DocumentStatus;
+import org.custodian.chart.DocumentType;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewDocument;
+import org.custodian.chart.NewEncounter;
+import org.custodian.chart.Sensitivity;
+import org.custodian.chart.SensitivityTags;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
+import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +36,9 @@ class FhirExportTest {
 
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
+    @Autowired PatientRegistry patients;
+    @Autowired ChartService charts;
+    @Autowired SensitivityTags tags;
 
     @Test
     void patientExportRunsAsynchronouslyAndServesNdjson() throws Exception {
@@ -31,16 +52,7 @@ class FhirExportTest {
         String director = accounts.of(Role.HIM_DIRECTOR);
         Api.Response kick = api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Patient,Encounter", null);
         assertThat(kick.status()).isEqualTo(202);
-        String location = kick.headers().firstValue("Content-Location").orElseThrow();
-        String status = location.substring(location.indexOf("/fhir/r4"));
-        Api.Response s = api.as(director, "GET", status, null);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (s.status() == 202 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            s = api.as(director, "GET", status, null);
-        }
-        assertThat(s.status()).as(s.body()).isEqualTo(200);
-        JsonNode manifest = s.json();
+        JsonNode manifest = manifest(director, kick);
         assertThat(manifest.path("output").size()).isEqualTo(2);
         String patientsUrl = null;
         for (JsonNode o : manifest.path("output")) {
@@ -63,5 +75,83 @@ class FhirExportTest {
         assertThat(api.as(director, "GET", "/fhir/r4/Patient/$export?_since=2020-01-01", null).status()).isEqualTo(400);
         assertThat(api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Observation", null).status()).isEqualTo(400);
         assertThat(api.as(accounts.of(Role.CODER), "GET", "/fhir/r4/Patient/$export", null).status()).isEqualTo(403);
+    }
+
+    /** 42 CFR 2.31 and 45 CFR 164.508(a)(2): a bulk export carries no consent, so sensitive records stay out. */
+    @Test
+    void sensitiveRecordsAreWithheldAndListedInTheManifestsErrors() throws Exception {
+        long[] ids = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Patient patient = patients.register(TestPatients.newPatient("Rita", TestPatients.uniqueName("Bulk"), LocalDate.of(1961, 5, 2)));
+            ids[0] = patient.id();
+            Instant admit = Instant.parse("2025-03-01T10:00:00Z");
+            long medicine = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT, admit,
+                    admit.plus(3, ChronoUnit.DAYS), "Dr. Ames", "Medicine", null)).id();
+            long detox = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT, admit.plus(4, ChronoUnit.DAYS),
+                    admit.plus(6, ChronoUnit.DAYS), "Dr. Bell", "Addiction medicine", null)).id();
+            file(patient.id(), medicine, "Discharge summary", admit.plus(3, ChronoUnit.DAYS));
+            file(patient.id(), detox, "Withdrawal management note", admit.plus(5, ChronoUnit.DAYS));
+            long therapy = file(patient.id(), medicine, "Psychotherapy session", admit.plus(2, ChronoUnit.DAYS));
+            tags.tagEncounter(detox, Sensitivity.SUBSTANCE_USE_DISORDER);
+            tags.tagDocument(therapy, Sensitivity.PSYCHOTHERAPY_NOTES);
+        });
+        String subject = "Patient/" + ids[0];
+
+        String director = accounts.of(Role.HIM_DIRECTOR);
+        JsonNode manifest = manifest(director, api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Encounter,DocumentReference", null));
+        Map<String, List<JsonNode>> mine = new HashMap<>();
+        for (JsonNode o : manifest.path("output")) {
+            for (JsonNode r : ndjson(director, o.path("url").asString())) {
+                String ref = r.path("subject").path("reference").asString();
+                if (ref.equals(subject)) {
+                    mine.computeIfAbsent(r.path("resourceType").asString(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        assertThat(mine.get("Encounter")).as("only the medicine stay").hasSize(1);
+        assertThat(mine.get("DocumentReference")).as("only the discharge summary").hasSize(1);
+        assertThat(mine.get("DocumentReference").get(0).path("type").path("coding").get(0).path("display").asString())
+                .isEqualTo("Discharge summary");
+
+        assertThat(manifest.path("error").size()).isEqualTo(1);
+        StringBuilder said = new StringBuilder();
+        for (JsonNode outcome : ndjson(director, manifest.path("error").get(0).path("url").asString())) {
+            assertThat(outcome.path("resourceType").asString()).isEqualTo("OperationOutcome");
+            said.append(outcome.path("issue").get(0).path("diagnostics").asString()).append('\n');
+        }
+        assertThat(said.toString()).contains("Encounter withheld: Substance use disorder", "(42 CFR 2.31)",
+                "DocumentReference withheld: Psychotherapy notes (45 CFR 164.508(a)(2))");
+    }
+
+    private long file(long patientId, long encounterId, String title, Instant at) {
+        return charts.file(new NewDocument(patientId, encounterId, DocumentType.PROGRESS_NOTE, title, "Dr. Ames",
+                "Text of " + title, DocumentStatus.SIGNED, at, "Dr. Ames", at.plus(1, ChronoUnit.HOURS))).id();
+    }
+
+    private JsonNode manifest(String user, Api.Response kick) throws InterruptedException {
+        assertThat(kick.status()).isEqualTo(202);
+        String location = kick.headers().firstValue("Content-Location").orElseThrow();
+        String status = location.substring(location.indexOf("/fhir/r4"));
+        Api.Response s = api.as(user, "GET", status, null);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (s.status() == 202 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            s = api.as(user, "GET", status, null);
+        }
+        assertThat(s.status()).as(s.body()).isEqualTo(200);
+        return s.json();
+    }
+
+    private List<JsonNode> ndjson(String user, String url) {
+        Api.Response file = api.as(user, "GET", url.substring(url.indexOf("/fhir/r4")), null);
+        assertThat(file.status()).isEqualTo(200);
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> resources = new ArrayList<>();
+        for (String line : file.body().split("\n")) {
+            if (!line.isBlank()) {
+                resources.add(json.readTree(line));
+            }
+        }
+        return resources;
     }
 }
