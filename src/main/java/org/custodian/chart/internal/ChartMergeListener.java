@@ -1,7 +1,10 @@
 package org.custodian.chart.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.custodian.MergeMoves;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -29,47 +32,46 @@ class ChartMergeListener {
         this.audit = audit;
     }
 
+    /** The chart's tables that hold a patient id, with the row type the move table records. */
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("encounter", "ENCOUNTER");
+        TABLES.put("clinical_document", "DOCUMENT");
+        TABLES.put("chart_finding", "FINDING");
+        TABLES.put("amendment_request", "AMENDMENT");
+    }
+
     @EventListener
     void merged(PatientsMerged merge) {
-        List<Long> encounters = move("encounter", "ENCOUNTER", merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId());
-        List<Long> documents = move("clinical_document", "DOCUMENT", merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId());
-        auditMoves(merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId(), encounters, documents, "merge");
+        Map<String, List<Long>> moved = new LinkedHashMap<>();
+        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.move(jdbc, "chart_merge_move", table, rowType,
+                merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId())));
+        auditMoves(merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId(), moved, "merge");
     }
 
     @EventListener
     void unmerged(PatientsUnmerged unmerge) {
-        List<Long> encounters = moveBack("encounter", "ENCOUNTER", unmerge.mergeId(), unmerge.retiredPatientId());
-        List<Long> documents = moveBack("clinical_document", "DOCUMENT", unmerge.mergeId(), unmerge.retiredPatientId());
-        auditMoves(unmerge.mergeId(), unmerge.survivingPatientId(), unmerge.retiredPatientId(), encounters, documents, "unmerge");
+        Map<String, List<Long>> moved = new LinkedHashMap<>();
+        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.moveBack(jdbc, "chart_merge_move", table, rowType,
+                unmerge.mergeId(), unmerge.retiredPatientId())));
+        auditMoves(unmerge.mergeId(), unmerge.survivingPatientId(), unmerge.retiredPatientId(), moved, "unmerge");
     }
 
-    private List<Long> move(String table, String rowType, long mergeId, long from, long to) {
-        // Table names are constants of this class, never input.
-        List<Long> ids = jdbc.sql("update " + table + " set patient_id = ? where patient_id = ? returning id")
-                .params(to, from).query(Long.class).list();
-        if (!ids.isEmpty()) {
-            jdbc.sql("insert into chart_merge_move (merge_id, row_type, row_id) select ?, ?, unnest(?::bigint[])")
-                    .params(mergeId, rowType, ids.toArray(Long[]::new)).update();
-        }
-        return ids;
-    }
-
-    private List<Long> moveBack(String table, String rowType, long mergeId, long to) {
-        return jdbc.sql("update " + table + " set patient_id = ? where id in "
-                        + "(select row_id from chart_merge_move where merge_id = ? and row_type = ?) returning id")
-                .params(to, mergeId, rowType).query(Long.class).list();
-    }
-
-    private void auditMoves(long mergeId, long from, long to, List<Long> encounters, List<Long> documents, String why) {
+    private void auditMoves(long mergeId, long from, long to, Map<String, List<Long>> moved, String why) {
         List<AuditEntry> entries = new ArrayList<>();
-        for (Long id : encounters) {
-            entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to, "Encounter", id,
-                    why + " " + mergeId + ": moved from patient " + from));
-        }
-        for (Long id : documents) {
-            entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to, "ClinicalDocument", id,
-                    why + " " + mergeId + ": moved from patient " + from));
-        }
+        moved.forEach((rowType, ids) -> {
+            String resource = switch (rowType) {
+                case "ENCOUNTER" -> "Encounter";
+                case "DOCUMENT" -> "ClinicalDocument";
+                case "FINDING" -> "CodedFinding";
+                default -> "AmendmentRequest";
+            };
+            for (Long id : ids) {
+                entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to, resource, id,
+                        why + " " + mergeId + ": moved from patient " + from));
+            }
+        });
         if (!entries.isEmpty()) {
             audit.recordAll(entries);
         }
