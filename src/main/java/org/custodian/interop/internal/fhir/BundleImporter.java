@@ -50,6 +50,8 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +76,7 @@ class BundleImporter {
     private static final Pattern TYPE_ID = Pattern.compile("(?:.*/)?([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(?:/_history/.*)?");
     private static final Pattern CONDITIONAL = Pattern.compile("([A-Z][A-Za-z]+)\\?identifier=(.*)");
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern UUID_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String UNKNOWN_AUTHOR = "Unknown (source system)";
 
     /** An entry of this bundle (by index) or a row stored by an earlier import. */
@@ -97,12 +100,25 @@ class BundleImporter {
         this.validator = validator;
     }
 
+    /** The signed-in sender (an interface account, or the user who uploads); the CLI imports as "system". */
+    private static String sender() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
     ImportReport importBundle(Bundle bundle) {
         return new Run(bundle).execute();
     }
 
     /** The state of one import: the bundle's index, what was found stored, what will be written. */
     private final class Run {
+        /**
+         * Who sends the bundle. A resource id is only unique within its sender ("Patient/123" of
+         * two EHRs are two people), so ids are remembered per sender; a UUID (Synthea, urn:uuid
+         * fullUrls) is unique everywhere and is remembered as is. Matching another sender's
+         * "Patient/123" would file one person's care in another's chart (an overlay).
+         */
+        final String sender = sender();
         final Bundle bundle;
         final List<BundleEntryComponent> entries;
         final String[] sourceIds;
@@ -215,7 +231,7 @@ class BundleImporter {
                 }
                 sourceIds[i] = id;
                 List<Key> keys = new ArrayList<>();
-                keys.add(new Key(type, "id:" + id));
+                keys.add(idKey(type, id));
                 if (resource instanceof Practitioner || resource instanceof Organization) {
                     for (Identifier identifier : identifiers(resource)) {
                         if (identifier.hasSystem() && identifier.hasValue()) {
@@ -280,6 +296,10 @@ class BundleImporter {
             }
         }
 
+        private Key idKey(String type, String id) {
+            return new Key(type, UUID_ID.matcher(id).matches() ? "id:" + id : "id:" + sender + "|" + id);
+        }
+
         /** The stored key a reference would have when it does not point into this bundle, else null. */
         private Key outsideKey(String reference) {
             if (reference == null || byFullUrl.containsKey(reference)) {
@@ -293,7 +313,7 @@ class BundleImporter {
             Matcher typeId = TYPE_ID.matcher(reference);
             if (typeId.matches()) {
                 String local = typeId.group(1) + "/" + typeId.group(2);
-                return byTypeId.containsKey(local) ? null : new Key(typeId.group(1), "id:" + typeId.group(2));
+                return byTypeId.containsKey(local) ? null : idKey(typeId.group(1), typeId.group(2));
             }
             return null;
         }

@@ -109,15 +109,4 @@ class SourceMap {
         }
         return names;
     }
-
-    /** Local id → the source's id, for writing resources back out with the ids the sender knows. */
-    Map<Long, String> sourceIds(String resourceType, Collection<Long> localIds) {
-        Map<Long, String> ids = new HashMap<>();
-        if (!localIds.isEmpty()) {
-            jdbc.sql("select local_id, substr(source_key, 4) from fhir_source_map where resource_type = ? and local_id = any(?) and source_key like 'id:%'")
-                    .params(resourceType, localIds.toArray(Long[]::new))
-                    .query((rs, i) -> ids.put(rs.getLong(1), rs.getString(2))).list();
-        }
-        return ids;
-    }
 }

@@ -11,6 +11,7 @@ import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
+import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,44 @@ class FhirApiTest {
         rejected(bundle("transaction", p, "Reject", null).replace(",\"birthDate\":\"1970-05-06\"", ""), "entry 0 (Patient)", "birthDate");
         rejected(bundle("searchset", p, "Reject", null), "Bundle.type", "searchset");
         rejected("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"X\"}]}", "only a Bundle");
+    }
+
+    /** A sender's own ids ("Patient/123") mean nothing to another sender: two EHRs' Patient/123 are two people. */
+    @Test
+    void sameNonUuidIdFromTwoSendersIsTwoPatientsAndReferencesResolveWithinTheSender() {
+        String id = "pt" + UUID.randomUUID().toString().substring(0, 8);
+        String familyA = TestPatients.uniqueName("Sendera");
+        String familyB = TestPatients.uniqueName("Senderb");
+        String ehrA = accounts.of(Role.INTERFACE_ENGINE);
+        String ehrB = accounts.of(Role.HIM_DIRECTOR);
+        assertThat(api.as(ehrA, "POST", "/fhir/r4", patientOnly(id, familyA)).status()).isEqualTo(200);
+        assertThat(api.as(ehrB, "POST", "/fhir/r4", patientOnly(id, familyB)).status()).isEqualTo(200);
+        assertThat(api.as(ehrA, "POST", "/fhir/r4", patientOnly(id, familyA)).status()).as("re-sent: unchanged").isEqualTo(200);
+        assertThat(patientsNamed(familyA)).isEqualTo(1);
+        assertThat(patientsNamed(familyB)).isEqualTo(1);
+
+        String visit = UUID.randomUUID().toString();
+        Api.Response r = api.as(ehrB, "POST", "/fhir/r4", """
+                {"resourceType":"Bundle","type":"transaction","entry":[%s]}""".formatted(
+                encounter(visit, "Patient/" + id, "2024-05-01T08:00:00Z", "2024-05-02T08:00:00Z")));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        select p.family_name from encounter e join patient p on p.id = e.patient_id
+                        join fhir_source_map m on m.resource_type = 'Encounter' and m.local_id = e.id
+                        where m.source_key = ?""").param("id:" + visit).query(String.class).single())
+                .isEqualTo(familyB);
+    }
+
+    private static String patientOnly(String id, String family) {
+        return """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"Patient/%1$s","resource":{"resourceType":"Patient","id":"%1$s",
+                  "name":[{"family":"%2$s","given":["Sam"]}],"gender":"male","birthDate":"1980-01-02"},
+                  "request":{"method":"PUT","url":"Patient/%1$s"}}]}""".formatted(id, family);
+    }
+
+    private long patientsNamed(String family) {
+        return jdbc.sql("select count(*) from patient where family_name = ?").param(family).query(Long.class).single();
     }
 
     @Test
