@@ -194,7 +194,8 @@ class AdtApplier {
                     "no patient with this MRN at the sending facility");
         }
         NewPatient p = demographics(m, facility, mrn);
-        return chart(() -> patients.register(p), "PID", 3).id();
+        // registerAll, not register: the feed needs only the id, not the stored record read back.
+        return chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
     }
 
     private void lock(String facility, String mrn) {
