@@ -56,8 +56,26 @@ class AdtReceiver {
         this.clock = clock;
     }
 
-    /** What was done with a message: its status, the ACK code and the problem, if any. */
-    record Outcome(long messageId, String status, String ackCode, String error, String ack) {
+    /**
+     * What was done with a message: its status, the ACK code and the problem, if any. The ACK
+     * text is built by {@link #ack()} on the caller's thread (the connection's writer), not on the
+     * applier thread, from the parsed message and the problem, or given whole for a rejected frame.
+     */
+    record Outcome(long messageId, String status, String ackCode, String error, Message message, AdtProblem problem,
+                   String fixedAck) {
+
+        static Outcome of(long messageId, String status, String ackCode, String error, Message message,
+                          AdtProblem problem) {
+            return new Outcome(messageId, status, ackCode, error, message, problem, null);
+        }
+
+        static Outcome fixed(long messageId, String status, String ackCode, String error, String ack) {
+            return new Outcome(messageId, status, ackCode, error, null, null, ack);
+        }
+
+        String ack() {
+            return fixedAck != null ? fixedAck : Hl7Parsing.ack(message, problem);
+        }
     }
 
     /**
@@ -92,7 +110,7 @@ class AdtReceiver {
             Segment header = Hl7Parsing.criticalHeader(text);
             return new Prepared(text, null, null, null, problem, header, Hl7Parsing.reject(header, problem));
         }
-        AdtFields fields = new AdtFields(message);
+        AdtFields fields = new AdtFields(message).prefetch(AdtApplier.PATHS);
         Hl7Header h = Hl7Header.of(fields);
         if (h.controlId() == null) {
             AdtProblem problem = AdtProblem.reject(ErrorCode.REQUIRED_FIELD_MISSING, "MSH", 10,
@@ -128,8 +146,9 @@ class AdtReceiver {
                     "the message could not be stored; resend it");
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             for (Prepared p : batch) {
-                String ack = p.message() != null ? Hl7Parsing.ack(p.message(), problem) : p.ack();
-                outcomes.add(new Outcome(0, "NOT_STORED", p.message() != null ? "AE" : "AR", problem.getMessage(), ack));
+                outcomes.add(p.message() != null
+                        ? Outcome.of(0, "NOT_STORED", "AE", problem.getMessage(), p.message(), problem)
+                        : Outcome.fixed(0, "NOT_STORED", "AR", problem.getMessage(), p.ack()));
             }
             return outcomes;
         } finally {
@@ -158,7 +177,7 @@ class AdtReceiver {
             log.error("HL7 message {} not reprocessed: {}", messageId, e.getClass().getSimpleName());
             AdtProblem problem = AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0,
                     "the message could not be stored; resend it");
-            return new Outcome(0, "NOT_STORED", "AE", problem.getMessage(), Hl7Parsing.ack(p.message(), problem));
+            return Outcome.of(0, "NOT_STORED", "AE", problem.getMessage(), p.message(), problem);
         }
     }
 
@@ -209,13 +228,13 @@ class AdtReceiver {
                             where id = ?""")
                     .params(state, code, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC),
                             storedId == null ? 0 : 1, id).update();
-            return new Outcome(id, state, code, problem.describe(), Hl7Parsing.ack(message, problem));
+            return Outcome.of(id, state, code, problem.describe(), message, problem);
         }
         // Released before anything else is written, so the batch's later statements run in the transaction
         // itself and not nested in this message's savepoint.
         status.releaseSavepoint(savepoint);
         batch.processed(id, patientId, storedId == null ? 0 : 1, mine);
-        return new Outcome(id, "PROCESSED", "AA", null, Hl7Parsing.ack(message, null));
+        return Outcome.of(id, "PROCESSED", "AA", null, message, null);
     }
 
     /**
@@ -264,7 +283,7 @@ class AdtReceiver {
         AdtProblem problem = s.ack().equals("AA") ? null
                 : new AdtProblem(ca.uhn.hl7v2.AcknowledgmentCode.valueOf(s.ack()), ErrorCode.DUPLICATE_KEY_IDENTIFIER,
                         "MSH", 10, "a replay of a message that was answered " + s.ack() + ": " + s.error());
-        return new Outcome(s.id(), s.status(), s.ack(), s.error(), Hl7Parsing.ack(message, problem));
+        return Outcome.of(s.id(), s.status(), s.ack(), s.error(), message, problem);
     }
 
     /** Keeps a rejected frame (status REJECTED, AR); behind a savepoint, so that it cannot take its batch down. */
@@ -276,7 +295,7 @@ class AdtReceiver {
                 jdbc.sql("update hl7_message set attempts = attempts + 1, processed_at = ?, error = ? where id = ?")
                         .params(clock.instant().atOffset(ZoneOffset.UTC), problem.describe(), storedId).update();
                 status.releaseSavepoint(savepoint);
-                return new Outcome(storedId, "REJECTED", "AR", problem.describe(), p.ack());
+                return Outcome.fixed(storedId, "REJECTED", "AR", problem.describe(), p.ack());
             }
             String app = "";
             String facility = "";
@@ -299,11 +318,11 @@ class AdtReceiver {
                             p.text(), problem.describe(), clock.instant().atOffset(ZoneOffset.UTC))
                     .query(Long.class).single();
             status.releaseSavepoint(savepoint);
-            return new Outcome(id, "REJECTED", "AR", problem.describe(), p.ack());
+            return Outcome.fixed(id, "REJECTED", "AR", problem.describe(), p.ack());
         } catch (HL7Exception | RuntimeException e) {
             status.rollbackToSavepoint(savepoint);
             log.error("Rejected HL7 frame not stored: {}", e.getClass().getSimpleName());
-            return new Outcome(0, "NOT_STORED", "AR", problem.describe(), p.ack());
+            return Outcome.fixed(0, "NOT_STORED", "AR", problem.describe(), p.ack());
         }
     }
 
