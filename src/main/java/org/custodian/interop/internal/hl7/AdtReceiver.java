@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cannot be applied has its effects rolled back to its own savepoint and is kept with status
  * FAILED and answered AE, while the rest of its batch goes on; one that cannot be parsed is kept as
  * REJECTED and answered AR. A replay (same MSH-10 from the same MSH-3/MSH-4) finds its row and gets
- * the answer the first one got, without being applied again. If the batch cannot be committed
+ * the answer the first one got, without being applied again; except a resend of a FAILED one,
+ * which is applied again (the failure may have been transient). If the batch cannot be committed
  * (the database is down), every message of it is answered AE with "resend", and nothing was applied.
  */
 @Component
@@ -185,6 +186,7 @@ class AdtReceiver {
         Message message = p.message();
         Hl7Header h = p.header();
         long id;
+        int attempt = storedId == null ? 0 : 1;
         if (storedId == null) {
             List<Long> inserted = jdbc.sql("""
                             insert into hl7_message (received_at, sending_application, sending_facility, control_id,
@@ -196,9 +198,20 @@ class AdtReceiver {
                             h.controlId(), type(h), h.version(), p.text())
                     .query(Long.class).list();
             if (inserted.isEmpty()) {
-                return replay(message, h);
+                Stored first = stored(h);
+                if (!first.status().equals("FAILED")) {
+                    return replay(message, first);
+                }
+                // A resend of a message that FAILED (AE): the sender wants it applied, and what failed may have
+                // been transient (the admission a discharge needed has arrived since), so it is applied again,
+                // as a reprocess would; the row keeps the text that was applied.
+                id = first.id();
+                attempt = 1;
+                jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), id, p.text())
+                        .update();
+            } else {
+                id = inserted.get(0);
             }
-            id = inserted.get(0);
         } else {
             // Reprocessing: the row is locked so two reprocess requests cannot both apply it.
             String current = jdbc.sql("select status from hl7_message where id = ? for update").param(storedId)
@@ -226,14 +239,14 @@ class AdtReceiver {
                             update hl7_message set status = ?, ack_code = ?, error = ?, processed_at = ?,
                                    attempts = attempts + ?
                             where id = ?""")
-                    .params(state, code, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC),
-                            storedId == null ? 0 : 1, id).update();
+                    .params(state, code, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC), attempt, id)
+                    .update();
             return Outcome.of(id, state, code, problem.describe(), message, problem);
         }
         // Released before anything else is written, so the batch's later statements run in the transaction
         // itself and not nested in this message's savepoint.
         status.releaseSavepoint(savepoint);
-        batch.processed(id, patientId, storedId == null ? 0 : 1, mine);
+        batch.processed(id, patientId, attempt, mine);
         return Outcome.of(id, "PROCESSED", "AA", null, message, null);
     }
 
@@ -271,15 +284,20 @@ class AdtReceiver {
         }
     }
 
-    /** The same control id from the same sender again: the first answer again, nothing applied. */
-    private Outcome replay(Message message, Hl7Header h) {
-        record Stored(long id, String status, String ack, String error) {
-        }
-        Stored s = jdbc.sql("""
+    private record Stored(long id, String status, String ack, String error) {
+    }
+
+    /** The stored row of a control id, locked: a resend of a FAILED message is applied only once at a time. */
+    private Stored stored(Hl7Header h) {
+        return jdbc.sql("""
                         select id, status, ack_code, error from hl7_message
-                        where sending_application = ? and sending_facility = ? and control_id = ?""")
+                        where sending_application = ? and sending_facility = ? and control_id = ? for update""")
                 .params(h.sendingApplication(), h.sendingFacility(), h.controlId())
                 .query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+    }
+
+    /** The same control id from the same sender again: the first answer again, nothing applied. */
+    private Outcome replay(Message message, Stored s) {
         AdtProblem problem = s.ack().equals("AA") ? null
                 : new AdtProblem(ca.uhn.hl7v2.AcknowledgmentCode.valueOf(s.ack()), ErrorCode.DUPLICATE_KEY_IDENTIFIER,
                         "MSH", 10, "a replay of a message that was answered " + s.ack() + ": " + s.error());
