@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,6 +25,9 @@ public class AuditTrail {
     public static final String DEFAULT_PURPOSE = "HOPERAT";
     public static final String SYSTEM_USER = "system";
 
+    /** Where this thread's events go instead of the log while {@link #collecting} runs; null otherwise. */
+    private static final ThreadLocal<List<AuditEntry>> COLLECTING = new ThreadLocal<>();
+
     private final AuditLog log;
     private final Clock clock;
 
@@ -32,13 +36,54 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /**
+     * Runs {@code work} with every event this thread records through this trail added to
+     * {@code into} instead of appended one by one. For a caller that commits many changes in one
+     * transaction (the HL7 v2 feed's group commit): it appends what was collected with one
+     * {@link #recordAll} before its own commit, so the events are durable before the changes they
+     * describe (HIPAA 45 CFR 164.312(b)), with one audit commit instead of one per service call.
+     * The caller owns the list: if it rolls the work back it may drop the events of changes that
+     * never happened. Nested calls collect into the innermost list.
+     */
+    public <T> T collecting(List<AuditEntry> into, Supplier<T> work) {
+        List<AuditEntry> outer = COLLECTING.get();
+        COLLECTING.set(into);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                COLLECTING.remove();
+            } else {
+                COLLECTING.set(outer);
+            }
+        }
+    }
+
+    private void write(AuditEntry entry) {
+        List<AuditEntry> collected = COLLECTING.get();
+        if (collected != null) {
+            collected.add(entry);
+        } else {
+            log.append(entry);
+        }
+    }
+
+    private void writeAll(List<AuditEntry> entries) {
+        List<AuditEntry> collected = COLLECTING.get();
+        if (collected != null) {
+            collected.addAll(entries);
+        } else {
+            log.appendAll(entries);
+        }
+    }
+
     public void patient(AuditAction action, long patientId, String resourceType, Object resourceId) {
-        log.append(entry(action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, null));
+        write(entry(action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, null));
     }
 
     public void record(AuditAction action, AuditOutcome outcome, Long patientId, String resourceType,
                        Object resourceId, String detail) {
-        log.append(entry(action, outcome, patientId, resourceType, resourceId, detail));
+        write(entry(action, outcome, patientId, resourceType, resourceId, detail));
     }
 
     /** One CREATE event per new row ({@code ids[i]} of patient {@code patientIds[i]}), in one append. */
@@ -47,11 +92,11 @@ public class AuditTrail {
         for (int i = 0; i < ids.size(); i++) {
             entries.add(entry(AuditAction.CREATE, AuditOutcome.SUCCESS, patientIds.get(i), resourceType, ids.get(i), null));
         }
-        log.appendAll(entries);
+        writeAll(entries);
     }
 
     public void recordAll(List<AuditEntry> entries) {
-        log.appendAll(entries);
+        writeAll(entries);
     }
 
     /**
@@ -61,7 +106,7 @@ public class AuditTrail {
     public void recordAs(Authentication who, String username, AuditAction action, AuditOutcome outcome,
                          String resourceType, Object resourceId, String detail) {
         HttpServletRequest request = currentRequest();
-        log.append(new AuditEntry(clock.instant(), username, roles(who), null, resourceType,
+        write(new AuditEntry(clock.instant(), username, roles(who), null, resourceType,
                 resourceId == null ? null : resourceId.toString(), action, purpose(request),
                 request == null ? null : request.getRemoteAddr(), outcome, detail));
     }

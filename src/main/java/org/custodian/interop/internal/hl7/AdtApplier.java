@@ -29,6 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AdtApplier {
 
+    /** The paths {@link #apply} reads, for {@link AdtFields#prefetch} on the connection's thread. */
+    static final List<String> PATHS = List.of("/.EVN-2", "/.EVN-6", "/MSH-7", "/.PID-3(0)-1", "/.PID-3(0)-5",
+            "/.PID-3(1)-1", "/.PID-3(1)-5", "/.PID-5(0)-1-1", "/.PID-5(0)-2", "/.PID-5(0)-3", "/.PID-7", "/.PID-8-1",
+            "/.PID-11(0)-1-1", "/.PID-11(0)-1-2", "/.PID-11(0)-1-3", "/.PID-11(0)-2", "/.PID-11(0)-3", "/.PID-11(0)-4",
+            "/.PID-11(0)-5", "/.PID-13(0)-1", "/.PID-13(0)-6", "/.PID-13(0)-7", "/.PID-19", "/.PV1-2-1", "/.PV1-3-1",
+            "/.PV1-3-2", "/.PV1-3-3", "/.PV1-7(0)-2-1", "/.PV1-7(0)-3", "/.PV1-10-1", "/.PV1-19-1", "/.PV1-36-1",
+            "/.PV1-44", "/.PV1-45", "/.PV2-8", "/.MRG-1(0)-1");
+
     static final List<String> SUPPORTED = List.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A28",
             "A31", "A40");
 
@@ -194,7 +202,8 @@ class AdtApplier {
                     "no patient with this MRN at the sending facility");
         }
         NewPatient p = demographics(m, facility, mrn);
-        return chart(() -> patients.register(p), "PID", 3).id();
+        // registerAll, not register: the feed needs only the id, not the stored record read back.
+        return chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
     }
 
     private void lock(String facility, String mrn) {

@@ -7,7 +7,10 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditTrail;
 import org.custodian.privacy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +24,17 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes one MLLP frame and returns its acknowledgement. Durable ACK: the raw message row and the
- * message's effects commit in one transaction, and only then is AA returned. A message that
- * cannot be applied has its effects rolled back to a savepoint and is kept with status FAILED and
- * answered AE; one that cannot be parsed is kept as REJECTED and answered AR. A replay (same
- * MSH-10 from the same MSH-3/MSH-4) finds its row and gets the answer the first one got, without
- * being applied again. If not even the row can be committed (the database is down), the answer is
- * AE with "resend", and nothing was applied.
+ * Takes MLLP frames and returns their acknowledgements. Durable ACK: the raw message rows and the
+ * messages' effects commit in one transaction, and only then is AA returned. {@link #prepare}
+ * parses a frame (on the connection's thread, so that HAPI runs beside the database work);
+ * {@link #commit} applies a batch of prepared messages, from any number of connections, in one
+ * transaction with one audit append (group commit, see {@link AdtApplierThread}). A message that
+ * cannot be applied has its effects rolled back to its own savepoint and is kept with status
+ * FAILED and answered AE, while the rest of its batch goes on; one that cannot be parsed is kept as
+ * REJECTED and answered AR. A replay (same MSH-10 from the same MSH-3/MSH-4) finds its row and gets
+ * the answer the first one got, without being applied again; except a resend of a FAILED one,
+ * which is applied again (the failure may have been transient). If the batch cannot be committed
+ * (the database is down), every message of it is answered AE with "resend", and nothing was applied.
  */
 @Component
 class AdtReceiver {
@@ -39,39 +46,62 @@ class AdtReceiver {
     private final AdtApplier applier;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
+    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.applier = applier;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** What was done with a message: its status, the ACK code and the problem, if any. */
-    record Outcome(long messageId, String status, String ackCode, String error, String ack) {
+    /**
+     * What was done with a message: its status, the ACK code and the problem, if any. The ACK
+     * text is built by {@link #ack()} on the caller's thread (the connection's writer), not on the
+     * applier thread, from the parsed message and the problem, or given whole for a rejected frame.
+     */
+    record Outcome(long messageId, String status, String ackCode, String error, Message message, AdtProblem problem,
+                   String fixedAck) {
+
+        static Outcome of(long messageId, String status, String ackCode, String error, Message message,
+                          AdtProblem problem) {
+            return new Outcome(messageId, status, ackCode, error, message, problem, null);
+        }
+
+        static Outcome fixed(long messageId, String status, String ackCode, String error, String ack) {
+            return new Outcome(messageId, status, ackCode, error, null, null, ack);
+        }
+
+        String ack() {
+            return fixedAck != null ? fixedAck : Hl7Parsing.ack(message, problem);
+        }
+    }
+
+    /**
+     * A frame as text, parsed: either a message to apply ({@code message}, {@code fields},
+     * {@code header}) or a rejection to store ({@code problem}, {@code ack}, {@code rawHeader}).
+     */
+    record Prepared(String text, Message message, AdtFields fields, Hl7Header header, AdtProblem problem,
+                    Segment rawHeader, String ack) {
+
+        boolean rejected() {
+            return problem != null;
+        }
     }
 
     Outcome receive(byte[] frame) {
         return receive(Hl7Text.of(frame).text());
     }
 
+    /** One message in a transaction of its own (tests, and the listener when its applier thread is not running). */
     Outcome receive(String text) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(feedContext());
-        try {
-            return process(text, null);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return commit(List.of(prepare(text))).get(0);
     }
 
-    /** Processes a stored FAILED message again (reprocess from the interface page), as the signed-in user. */
-    Outcome reprocess(long messageId, String raw) {
-        return process(raw, messageId);
-    }
-
-    private Outcome process(String text, Long storedId) {
+    /** Parses a frame's text; never throws: what HAPI cannot parse becomes a rejection. */
+    Prepared prepare(String text) {
         Message message;
         try {
             message = Hl7Parsing.parse(text);
@@ -79,33 +109,84 @@ class AdtReceiver {
             AdtProblem problem = AdtProblem.reject(ErrorCode.SEGMENT_SEQUENCE_ERROR, "MSH", 0,
                     "the frame is not an HL7 v2 message HAPI can parse (" + e.getClass().getSimpleName() + ")");
             Segment header = Hl7Parsing.criticalHeader(text);
-            String ack = Hl7Parsing.reject(header, problem);
-            return storeRejected(text, header, problem, ack, storedId);
+            return new Prepared(text, null, null, null, problem, header, Hl7Parsing.reject(header, problem));
         }
-        AdtFields fields = new AdtFields(message);
+        AdtFields fields = new AdtFields(message).prefetch(AdtApplier.PATHS);
         Hl7Header h = Hl7Header.of(fields);
-        if (h.controlId() == null && storedId == null) {
+        if (h.controlId() == null) {
             AdtProblem problem = AdtProblem.reject(ErrorCode.REQUIRED_FIELD_MISSING, "MSH", 10,
                     "the message control id is required");
-            String ack = Hl7Parsing.ack(message, problem);
-            return storeRejected(text, null, problem, ack, null);
+            return new Prepared(text, message, fields, h, problem, null, Hl7Parsing.ack(message, problem));
         }
+        return new Prepared(text, message, fields, h, null, null, null);
+    }
+
+    /**
+     * Applies the messages in order in one transaction, as the feed's user, and returns their
+     * outcomes in the same order. The audit events of the applied messages are appended with one
+     * call before the commit; those of a message rolled back to its savepoint are dropped with its
+     * changes (they describe changes that never happened).
+     */
+    List<Outcome> commit(List<Prepared> batch) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(feedContext());
         try {
-            return tx.execute(status -> apply(status, text, message, fields, h, storedId));
-        } catch (IllegalStateException e) {
-            throw e;
+            return tx.execute(status -> {
+                Batch work = new Batch();
+                List<Outcome> outcomes = new ArrayList<>(batch.size());
+                for (Prepared p : batch) {
+                    outcomes.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
+                }
+                work.finish();
+                return outcomes;
+            });
         } catch (RuntimeException e) {
-            // Not even the message row could be committed: nothing was applied; the sender must resend.
-            log.error("HL7 message not stored: {}", e.getClass().getSimpleName());
+            // Not even the message rows could be committed: nothing was applied; the sender must resend.
+            log.error("{} HL7 message(s) not stored: {}", batch.size(), e.getClass().getSimpleName());
             AdtProblem problem = AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0,
                     "the message could not be stored; resend it");
-            return new Outcome(0, "NOT_STORED", "AE", problem.getMessage(), Hl7Parsing.ack(message, problem));
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            for (Prepared p : batch) {
+                outcomes.add(p.message() != null
+                        ? Outcome.of(0, "NOT_STORED", "AE", problem.getMessage(), p.message(), problem)
+                        : Outcome.fixed(0, "NOT_STORED", "AR", problem.getMessage(), p.ack()));
+            }
+            return outcomes;
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 
-    private Outcome apply(TransactionStatus status, String text, Message message, AdtFields fields, Hl7Header h,
-                          Long storedId) {
+    /** Processes a stored FAILED message again (reprocess from the interface page), as the signed-in user. */
+    Outcome reprocess(long messageId, String raw) {
+        Prepared p = prepare(raw);
+        if (p.message() == null) {
+            return tx.execute(status -> storeRejected(status, p, messageId));
+        }
+        // A stored message lacking a control id is still reprocessed: it is identified by its row.
+        Prepared parsed = new Prepared(p.text(), p.message(), p.fields(), p.header(), null, null, null);
+        try {
+            return tx.execute(status -> {
+                Batch work = new Batch();
+                Outcome outcome = apply(status, parsed, messageId, work);
+                work.finish();
+                return outcome;
+            });
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("HL7 message {} not reprocessed: {}", messageId, e.getClass().getSimpleName());
+            AdtProblem problem = AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0,
+                    "the message could not be stored; resend it");
+            return Outcome.of(0, "NOT_STORED", "AE", problem.getMessage(), p.message(), problem);
+        }
+    }
+
+    private Outcome apply(TransactionStatus status, Prepared p, Long storedId, Batch batch) {
+        Message message = p.message();
+        Hl7Header h = p.header();
         long id;
+        int attempt = storedId == null ? 0 : 1;
         if (storedId == null) {
             List<Long> inserted = jdbc.sql("""
                             insert into hl7_message (received_at, sending_application, sending_facility, control_id,
@@ -114,12 +195,23 @@ class AdtReceiver {
                             on conflict (sending_application, sending_facility, control_id) do nothing
                             returning id""")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), h.sendingApplication(), h.sendingFacility(),
-                            h.controlId(), type(h), h.version(), text)
+                            h.controlId(), type(h), h.version(), p.text())
                     .query(Long.class).list();
             if (inserted.isEmpty()) {
-                return replay(message, h);
+                Stored first = stored(h);
+                if (!first.status().equals("FAILED")) {
+                    return replay(message, first);
+                }
+                // A resend of a message that FAILED (AE): the sender wants it applied, and what failed may have
+                // been transient (the admission a discharge needed has arrived since), so it is applied again,
+                // as a reprocess would; the row keeps the text that was applied.
+                id = first.id();
+                attempt = 1;
+                jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), id, p.text())
+                        .update();
+            } else {
+                id = inserted.get(0);
             }
-            id = inserted.get(0);
         } else {
             // Reprocessing: the row is locked so two reprocess requests cannot both apply it.
             String current = jdbc.sql("select status from hl7_message where id = ? for update").param(storedId)
@@ -130,17 +222,13 @@ class AdtReceiver {
             id = storedId;
         }
         Object savepoint = status.createSavepoint();
+        List<AuditEntry> mine = new ArrayList<>();
+        long patientId;
         try {
-            long patientId = applier.apply(fields, h);
-            jdbc.sql("""
-                            update hl7_message set status = 'PROCESSED', ack_code = 'AA', error = null, patient_id = ?,
-                                   processed_at = ?, attempts = attempts + ?
-                            where id = ?""")
-                    .params(patientId, clock.instant().atOffset(ZoneOffset.UTC), storedId == null ? 0 : 1, id).update();
-            return new Outcome(id, "PROCESSED", "AA", null, Hl7Parsing.ack(message, null));
+            patientId = audit.collecting(mine, () -> applier.apply(p.fields(), h));
         } catch (RuntimeException e) {
             status.rollbackToSavepoint(savepoint);
-            AdtProblem problem = e instanceof AdtProblem p ? p : AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR,
+            AdtProblem problem = e instanceof AdtProblem ap ? ap : AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR,
                     null, 0, "internal error (" + e.getClass().getSimpleName() + ")");
             if (!(e instanceof AdtProblem)) {
                 log.warn("HL7 message {} failed: {}", id, e.getClass().getSimpleName());
@@ -151,37 +239,86 @@ class AdtReceiver {
                             update hl7_message set status = ?, ack_code = ?, error = ?, processed_at = ?,
                                    attempts = attempts + ?
                             where id = ?""")
-                    .params(state, code, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC),
-                            storedId == null ? 0 : 1, id).update();
-            return new Outcome(id, state, code, problem.describe(), Hl7Parsing.ack(message, problem));
+                    .params(state, code, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC), attempt, id)
+                    .update();
+            return Outcome.of(id, state, code, problem.describe(), message, problem);
         }
+        // Released before anything else is written, so the batch's later statements run in the transaction
+        // itself and not nested in this message's savepoint.
+        status.releaseSavepoint(savepoint);
+        batch.processed(id, patientId, attempt, mine);
+        return Outcome.of(id, "PROCESSED", "AA", null, message, null);
+    }
+
+    /**
+     * What a transaction's applied messages leave to do before its commit, in one statement each:
+     * mark their rows PROCESSED with their patient and time, and append their audit events.
+     */
+    private final class Batch {
+        private final List<Long> ids = new ArrayList<>();
+        private final List<Long> patients = new ArrayList<>();
+        private final List<Integer> attempts = new ArrayList<>();
+        private final List<AuditEntry> audited = new ArrayList<>();
+
+        void processed(long id, long patientId, int attempt, List<AuditEntry> entries) {
+            ids.add(id);
+            patients.add(patientId);
+            attempts.add(attempt);
+            audited.addAll(entries);
+        }
+
+        void finish() {
+            if (!ids.isEmpty()) {
+                jdbc.sql("""
+                                update hl7_message m set status = 'PROCESSED', ack_code = 'AA', error = null,
+                                       patient_id = v.patient_id, processed_at = ?, attempts = m.attempts + v.attempt
+                                from unnest(?::bigint[], ?::bigint[], ?::int[]) as v (id, patient_id, attempt)
+                                where m.id = v.id""")
+                        .params(clock.instant().atOffset(ZoneOffset.UTC), ids.toArray(Long[]::new),
+                                patients.toArray(Long[]::new), attempts.toArray(Integer[]::new))
+                        .update();
+            }
+            if (!audited.isEmpty()) {
+                audit.recordAll(audited);
+            }
+        }
+    }
+
+    private record Stored(long id, String status, String ack, String error) {
+    }
+
+    /** The stored row of a control id, locked: a resend of a FAILED message is applied only once at a time. */
+    private Stored stored(Hl7Header h) {
+        return jdbc.sql("""
+                        select id, status, ack_code, error from hl7_message
+                        where sending_application = ? and sending_facility = ? and control_id = ? for update""")
+                .params(h.sendingApplication(), h.sendingFacility(), h.controlId())
+                .query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
     }
 
     /** The same control id from the same sender again: the first answer again, nothing applied. */
-    private Outcome replay(Message message, Hl7Header h) {
-        record Stored(long id, String status, String ack, String error) {
-        }
-        Stored s = jdbc.sql("""
-                        select id, status, ack_code, error from hl7_message
-                        where sending_application = ? and sending_facility = ? and control_id = ?""")
-                .params(h.sendingApplication(), h.sendingFacility(), h.controlId())
-                .query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+    private Outcome replay(Message message, Stored s) {
         AdtProblem problem = s.ack().equals("AA") ? null
                 : new AdtProblem(ca.uhn.hl7v2.AcknowledgmentCode.valueOf(s.ack()), ErrorCode.DUPLICATE_KEY_IDENTIFIER,
                         "MSH", 10, "a replay of a message that was answered " + s.ack() + ": " + s.error());
-        return new Outcome(s.id(), s.status(), s.ack(), s.error(), Hl7Parsing.ack(message, problem));
+        return Outcome.of(s.id(), s.status(), s.ack(), s.error(), message, problem);
     }
 
-    private Outcome storeRejected(String text, Segment header, AdtProblem problem, String ack, Long storedId) {
+    /** Keeps a rejected frame (status REJECTED, AR); behind a savepoint, so that it cannot take its batch down. */
+    private Outcome storeRejected(TransactionStatus status, Prepared p, Long storedId) {
+        AdtProblem problem = p.problem();
+        Object savepoint = status.createSavepoint();
         try {
             if (storedId != null) {
                 jdbc.sql("update hl7_message set attempts = attempts + 1, processed_at = ?, error = ? where id = ?")
                         .params(clock.instant().atOffset(ZoneOffset.UTC), problem.describe(), storedId).update();
-                return new Outcome(storedId, "REJECTED", "AR", problem.describe(), ack);
+                status.releaseSavepoint(savepoint);
+                return Outcome.fixed(storedId, "REJECTED", "AR", problem.describe(), p.ack());
             }
             String app = "";
             String facility = "";
             String control = null;
+            Segment header = p.rawHeader();
             if (header != null) {
                 app = nz(Terser.get(header, 3, 0, 1, 1));
                 facility = nz(Terser.get(header, 4, 0, 1, 1));
@@ -196,12 +333,14 @@ class AdtReceiver {
                                     ?, 'REJECTED', 'AR', ?, ?)
                             returning id""")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), app, facility, app, facility, control, control,
-                            text, problem.describe(), clock.instant().atOffset(ZoneOffset.UTC))
+                            p.text(), problem.describe(), clock.instant().atOffset(ZoneOffset.UTC))
                     .query(Long.class).single();
-            return new Outcome(id, "REJECTED", "AR", problem.describe(), ack);
+            status.releaseSavepoint(savepoint);
+            return Outcome.fixed(id, "REJECTED", "AR", problem.describe(), p.ack());
         } catch (HL7Exception | RuntimeException e) {
+            status.rollbackToSavepoint(savepoint);
             log.error("Rejected HL7 frame not stored: {}", e.getClass().getSimpleName());
-            return new Outcome(0, "NOT_STORED", "AR", problem.describe(), ack);
+            return Outcome.fixed(0, "NOT_STORED", "AR", problem.describe(), p.ack());
         }
     }
 

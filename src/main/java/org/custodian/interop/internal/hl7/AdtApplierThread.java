@@ -1,0 +1,121 @@
+package org.custodian.interop.internal.hl7;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit for the MLLP listener: one thread takes every prepared message waiting, from all
+ * connections (and several of one connection when its sender pipelines), and has
+ * {@link AdtReceiver#commit} apply them in one transaction; only after that commit are their
+ * outcomes released, and the connections send the ACKs in their own order. One thread, in arrival
+ * order, so that the messages of one patient are applied in the order they came; a commit (WAL
+ * flush) and an audit append are shared by the whole batch instead of paid per message.
+ */
+@Component
+class AdtApplierThread implements SmartLifecycle {
+
+    private record Job(AdtReceiver.Prepared message, CompletableFuture<AdtReceiver.Outcome> outcome) {
+    }
+
+    private final AdtReceiver receiver;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private volatile Thread thread;
+
+    /**
+     * {@code custodian.mllp.max-batch}: messages per transaction. Each applied message is a
+     * savepoint (a subtransaction); PostgreSQL keeps up to 64 of them per transaction in shared
+     * memory before other sessions' snapshots have to look them up on disk, hence the default.
+     */
+    AdtApplierThread(AdtReceiver receiver, @Value("${custodian.mllp.max-batch:64}") int maxBatch) {
+        this.receiver = receiver;
+        this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Queues a message; the future completes once its batch is committed (or known not to be). */
+    CompletableFuture<AdtReceiver.Outcome> submit(AdtReceiver.Prepared message) {
+        CompletableFuture<AdtReceiver.Outcome> outcome = new CompletableFuture<>();
+        if (thread == null) {
+            // Not started or stopping: on the caller's thread, in a transaction of its own.
+            outcome.complete(receiver.commit(List.of(message)).get(0));
+        } else {
+            queue.add(new Job(message, outcome));
+        }
+        return outcome;
+    }
+
+    private void run() {
+        List<Job> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            commit(batch);
+            batch.clear();
+        }
+        // Stopping: whatever was queued is still committed and answered.
+        while (queue.drainTo(batch, maxBatch) > 0) {
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Job> batch) {
+        try {
+            List<AdtReceiver.Outcome> outcomes = receiver.commit(batch.stream().map(Job::message).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            // commit() answers database failures itself; anything else fails the batch's connections, never the thread.
+            batch.forEach(job -> job.outcome().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        Thread t = new Thread(this::run, "mllp-applier");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // A message queued while the thread was stopping is still committed and answered, here.
+            List<Job> rest = new ArrayList<>();
+            queue.drainTo(rest);
+            if (!rest.isEmpty()) {
+                commit(rest);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Starts before the listener and stops after it (the listener's phase is higher). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}
