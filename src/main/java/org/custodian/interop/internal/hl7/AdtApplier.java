@@ -18,6 +18,7 @@ import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.OverlayRiskException;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.RegistrationScreen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,13 @@ class AdtApplier {
     private final PatientRegistry patients;
     private final EncounterLifecycle encounters;
     private final MasterPatientIndex mpi;
+    private final RegistrationScreen screen;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, MasterPatientIndex mpi, JdbcClient jdbc, Clock clock) {
+    AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, MasterPatientIndex mpi, RegistrationScreen screen,
+               JdbcClient jdbc, Clock clock) {
+        this.screen = screen;
         this.clock = clock;
         this.patients = patients;
         this.encounters = encounters;
@@ -203,7 +207,13 @@ class AdtApplier {
         }
         NewPatient p = demographics(m, facility, mrn);
         // registerAll, not register: the feed needs only the id, not the stored record read back.
-        return chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
+        long registered = chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
+        // The MPI's registration check, as at the registration desk: the sender's MRN is new here,
+        // but the person may be registered under another. The feed has no registrar to ask, so the
+        // patient is queued (in this transaction) for the MPI's screen, whose likely matches go to
+        // the duplicate worklist; a feed never merges by itself (an overlay is worse than a duplicate).
+        screen.screenLater(registered);
+        return registered;
     }
 
     private void lock(String facility, String mrn) {

@@ -31,6 +31,10 @@ class MllpAdtTest {
     JdbcClient jdbc;
     @Autowired
     org.custodian.patient.MasterPatientIndex mpi;
+    @Autowired
+    org.custodian.support.StaffAccounts accounts;
+    @Autowired
+    org.custodian.patient.RegistrationScreen screen;
 
     int port;
 
@@ -83,6 +87,46 @@ class MllpAdtTest {
                 .satisfies(m -> assertThat(m.reason()).startsWith("HL7 v2 ADT^A40"));
         // The retired MRN now stands for the survivor: a later message about it lands there.
         assertThat(mpi.resolveMrn("NTIERPRISE_CLINIC", prior)).contains(survivingId);
+    }
+
+    /**
+     * The MPI's registration check on the feed: a new MRN for someone already registered under
+     * another is registered (the EHR's MRN is the EHR's) and the pair goes to the duplicate worklist.
+     */
+    @Test
+    void aNewMrnForAnAlreadyRegisteredPersonGoesToTheDuplicateWorklist() throws Exception {
+        String family = org.custodian.support.TestPatients.uniqueName("Adtdup");
+        long[] existing = new long[1];
+        accounts.runAs(org.custodian.privacy.Role.CLINICIAN, () -> existing[0] = patients.register(new org.custodian.patient.NewPatient(
+                null, null, "Katherine", null, family, java.time.LocalDate.of(1958, 11, 23), org.custodian.patient.AdministrativeSex.F,
+                "318-44-5021", new org.custodian.patient.Address("77 Juniper Rd", "Springfield", "IL", "62704"), "217-555-0187",
+                List.of())).id());
+        String mrn = AdtSamples.unique("M");
+        String a04 = "MSH|^~\\&|REG|DUPFAC|CUSTODIAN|HIM|20260301080000||ADT^A04|" + AdtSamples.unique("C") + "|P|2.5.1\r"
+                + "EVN|A04|20260301080000\r"
+                + "PID|1||" + mrn + "^^^DUPFAC^MR||" + family + "^Kathy||19581123|F|||77 Juniper Rd^^Springfield^IL^62704||217-555-0187|||||||318-44-5021\r"
+                + "PV1|1|O|CLINIC^1^1||||1234^Welby^Marcus|||MED\r";
+        try (MllpClient client = new MllpClient(port)) {
+            String ack = client.send(a04);
+            assertThat(MllpClient.code(ack)).as(ack).isEqualTo("AA");
+        }
+        long registered = patients.idByMrn("DUPFAC", mrn).orElseThrow();
+        assertThat(registered).isNotEqualTo(existing[0]);
+        // Screened after the commit (the background worker, or this call, whichever takes it first).
+        List<String> pairs = List.of();
+        for (long deadline = System.currentTimeMillis() + 60_000; pairs.isEmpty() && System.currentTimeMillis() < deadline; ) {
+            screen.screenQueued();
+            pairs = jdbc.sql("""
+                            select source from mpi_pair
+                            where least(patient_a, patient_b) = least(?, ?) and greatest(patient_a, patient_b) = greatest(?, ?)""")
+                    .params(existing[0], registered, existing[0], registered).query(String.class).list();
+            if (pairs.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(pairs).containsExactly("REGISTRATION");
+        assertThat(jdbc.sql("select count(*) from mpi_screening_queue where patient_id = ?").param(registered)
+                .query(Long.class).single()).as("screened once, then off the queue").isZero();
     }
 
     @Test

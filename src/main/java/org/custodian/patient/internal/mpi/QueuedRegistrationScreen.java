@@ -1,0 +1,136 @@
+package org.custodian.patient.internal.mpi;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.custodian.patient.Address;
+import org.custodian.patient.AdministrativeSex;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.patient.NewPatient;
+import org.custodian.patient.PatientMatch;
+import org.custodian.patient.RegistrationScreen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link RegistrationScreen} over a queue table: each queued patient is screened with
+ * {@link MasterPatientIndex#likelyMatches} (the same check as the registration desk's) and every
+ * likely match other than itself is proposed to the duplicate worklist; the queue row goes in the
+ * same transaction, so a failed screen is retried, a finished one never repeated. A worker thread
+ * drains the queue every {@code custodian.mpi.screening-interval} (default 2 s; 0 = only on demand).
+ */
+@Service
+class QueuedRegistrationScreen implements RegistrationScreen {
+
+    private static final Logger log = LoggerFactory.getLogger(QueuedRegistrationScreen.class);
+    private static final int BATCH = 100;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final MasterPatientIndex mpi;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService worker;
+
+    QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, Clock clock,
+                             @Value("${custodian.mpi.screening-interval:2s}") Duration interval) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.mpi = mpi;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    @Override
+    public void screenLater(long patientId) {
+        jdbc.sql("insert into mpi_screening_queue (patient_id, queued_at) values (?, ?) on conflict do nothing")
+                .params(patientId, clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    @Override
+    public int screenQueued() {
+        int screened = 0;
+        while (true) {
+            Integer n = tx.execute(status -> screenBatch());
+            if (n == null || n == 0) {
+                return screened;
+            }
+            screened += n;
+        }
+    }
+
+    /** One batch in one transaction; rows another worker holds are skipped, not waited for. */
+    private int screenBatch() {
+        List<Long> ids = jdbc.sql("""
+                        select patient_id from mpi_screening_queue order by queued_at, patient_id
+                        limit ? for update skip locked""")
+                .param(BATCH).query(Long.class).list();
+        for (long id : ids) {
+            registration(id).ifPresent(candidate -> {
+                for (PatientMatch match : mpi.likelyMatches(candidate)) {
+                    if (match.patientId() != id) {
+                        mpi.reportPossibleDuplicate(match.patientId(), id);
+                    }
+                }
+            });
+        }
+        if (!ids.isEmpty()) {
+            jdbc.sql("delete from mpi_screening_queue where patient_id = any(?)").param(ids.toArray(Long[]::new)).update();
+        }
+        return ids.size();
+    }
+
+    /** The stored registration as the check takes it; empty when it has since been merged away. */
+    private java.util.Optional<NewPatient> registration(long id) {
+        return jdbc.sql("""
+                        select facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
+                               address_line, city, state, postal_code, phone
+                        from patient where id = ? and merged_into is null""")
+                .param(id)
+                .query((rs, i) -> new NewPatient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), AdministrativeSex.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getString(9) == null && rs.getString(12) == null ? null
+                                : new Address(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
+                        rs.getString(13), List.of()))
+                .optional();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mpi-screening");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                screenQueued();
+            } catch (RuntimeException e) {
+                // The queue keeps the rows; the next round retries. No PHI in the log: the type only.
+                log.warn("MPI registration screening failed ({}); will retry", e.getClass().getSimpleName());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+}
