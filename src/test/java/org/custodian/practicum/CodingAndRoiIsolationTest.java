@@ -142,6 +142,10 @@ class CodingAndRoiIsolationTest {
         assertThat(view.body()).contains("RELEASE_WITH_WITHHOLDING").contains("Authorization").doesNotContain("\"planted\"")
                 .doesNotContain("SUBPOENA_NO_ASSURANCE").doesNotContain("164.512(e)(1)(ii)").doesNotContain("DUE_DATE");
         assertThat(as(ben, "GET", "/api/practicum/workspaces/" + anaWs, null).status()).isEqualTo(404);
+        WebSession page = new WebSession(api.baseUrl());
+        page.login(ana, StaffAccounts.PASSWORD);
+        assertThat(page.get("/practicum/workspaces/" + anaWs).body()).contains("data-testid=\"training-banner\"")
+                .contains("name=\"a.R1.due\"").contains("value=\"RELEASE_WITH_WITHHOLDING\"").doesNotContain("SUBPOENA_NO_ASSURANCE");
         assertThat(as(ana, "PUT", "/api/practicum/workspaces/" + anaWs + "/answers", "{\"R1.due\":\"next week\"}").body())
                 .contains("R1.due");
         JsonNode key = as(instructor, "GET", "/api/practicum/workspaces/" + anaWs + "/key", null).json();
@@ -165,6 +169,8 @@ class CodingAndRoiIsolationTest {
         assertThat(grade.get("misses")).hasSize(1);
         assertThat(grade.get("misses").get(0).get("itemId").asString()).isEqualTo(subpoena);
         assertThat(grade.get("misses").get(0).get("rule").asString()).contains("164.512(e)");
+        assertThat(page.get("/practicum/workspaces/" + anaWs).body()).contains("data-testid=\"score\">95.5<")
+                .contains("164.512(e)");
         JsonNode report = as(instructor, "GET", "/api/practicum/cohorts/" + ids[0] + "/report", null).json();
         assertThat(report.get("frequentMistakes").get(0).get("planted").asString()).isEqualTo("SUBPOENA_NO_ASSURANCE");
     }
