@@ -38,7 +38,8 @@
       var q = input.value.trim();
       if (q.length < 2) { close(); return; }
       var mine = ++seq;
-      var url = "/coding/code-search?system=" + encodeURIComponent(input.getAttribute("data-codes")) +
+      // data-search names another search endpoint of the same shape (the practicum's, for students).
+      var url = (input.getAttribute("data-search") || "/coding/code-search") + "?system=" + encodeURIComponent(input.getAttribute("data-codes")) +
           "&fy=" + encodeURIComponent(input.getAttribute("data-fy") || "") + "&q=" + encodeURIComponent(q);
       fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (r) {

@@ -2,19 +2,12 @@ package org.custodian.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.EncounterClass;
@@ -23,11 +16,11 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
+import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,9 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,44 +43,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class CodingBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
+    private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Browser tests need Debian's Chromium and ChromeDriver");
-        profile = Files.createTempDirectory("custodian-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30)); // a shared, loaded 2-core machine
+    void startBrowser() {
+        browser = Browser.start(api.baseUrl());
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -109,7 +81,7 @@ class CodingBrowserTest {
         String coder = accounts.of(Role.CODER);
 
         // The coder opens the worklist from the navigation and picks the encounter.
-        signIn(coder);
+        browser.signIn(coder);
         driver.findElement(By.linkText("Coding")).click();
         wait.until(ExpectedConditions.titleContains("Coding worklist"));
         // Other tests share the database: narrow the list to this stay's discharge day with the filter.
@@ -152,7 +124,7 @@ class CodingBrowserTest {
         // Off the worklist.
         driver.get(api.baseUrl() + "/coding?from=2025-10-03&to=2025-10-03");
         assertThat(driver.findElements(By.cssSelector("a[data-encounter='" + encounter[0] + "']"))).isEmpty();
-        assertThat(cspViolations()).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
     }
 
     /** Types words into the field and clicks the type-ahead's offer of the expected code. */
@@ -169,22 +141,5 @@ class CodingBrowserTest {
                     + "; console: " + driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
         }
         assertThat(input.getAttribute("value")).isEqualTo(code);
-    }
-
-    private void signIn(String username) {
-        driver.get(api.baseUrl() + "/login");
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
-    }
-
-    private List<String> cspViolations() {
-        try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        } catch (RuntimeException logsNotSupported) {
-            return List.of();
-        }
     }
 }

@@ -2,18 +2,11 @@ package org.custodian.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
+import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
@@ -23,12 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,34 +35,21 @@ class WorklistBrowserTest {
     @Autowired PatientRegistry patients;
     @Autowired MasterPatientIndex mpi;
 
+    private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("custodian-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    void startBrowser() {
+        browser = Browser.start(api.baseUrl());
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -100,7 +74,7 @@ class WorklistBrowserTest {
         long[] merged = pair("William", "Bill");
         String analyst = accounts.of(Role.DATA_INTEGRITY_ANALYST);
 
-        signIn(analyst);
+        browser.signIn(analyst);
         driver.findElement(By.linkText("Duplicates")).click();
         wait.until(ExpectedConditions.titleContains("Duplicate worklist"));
         assertThat(driver.findElement(By.cssSelector("[data-testid=kpi-pending]")).getText()).containsPattern("\\d+ open, \\d+ needing research");
@@ -137,28 +111,11 @@ class WorklistBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=merge-status]"), "Undone by " + analyst));
         assertThat(mpi.survivorOf(merged[2])).isEqualTo(merged[2]);
 
-        assertThat(cspViolations()).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
     }
 
     private List<Long> rows() {
         return driver.findElements(By.cssSelector("[data-testid=mpi-pairs] tr[data-pair]")).stream()
                 .map(r -> Long.parseLong(r.getAttribute("data-pair"))).toList();
-    }
-
-    private void signIn(String username) {
-        driver.get(api.baseUrl() + "/login");
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
-    }
-
-    private List<String> cspViolations() {
-        try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        } catch (RuntimeException logsNotSupported) {
-            return List.of();
-        }
     }
 }

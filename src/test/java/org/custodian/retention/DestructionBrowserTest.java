@@ -2,16 +2,9 @@ package org.custodian.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
@@ -22,19 +15,16 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
+import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,44 +38,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class DestructionBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
+    private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + ": apt-get install chromium chromium-driver");
-        profile = Files.createTempDirectory("custodian-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    void startBrowser() {
+        browser = Browser.start(api.baseUrl());
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -106,7 +78,7 @@ class DestructionBrowserTest {
                 "Recovered from pneumonia.", DocumentStatus.SIGNED, Instant.parse("1961-04-09T09:00:00Z"), "dr.old",
                 Instant.parse("1961-04-09T10:00:00Z"))).id();
 
-        signIn(director);
+        browser.signIn(director);
         driver.findElement(By.partialLinkText("Destruction worklist")).click();
         wait.until(ExpectedConditions.titleContains("Destruction worklist"));
         driver.findElement(By.name("jurisdiction")).clear();
@@ -121,16 +93,16 @@ class DestructionBrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-testid=destruction-items]")).getText()).contains(patient.mrn());
         assertThat(driver.findElements(By.cssSelector("[data-testid=approve-button]"))).as("the proposer may not approve").isEmpty();
         String page = driver.getCurrentUrl();
-        signOut();
+        browser.signOut();
 
-        signIn(officer);
+        browser.signIn(officer);
         driver.get(page);
         approve();
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("One more approval");
         assertThat(driver.findElements(By.cssSelector("[data-testid=approve-button]"))).as("approved once already").isEmpty();
-        signOut();
+        browser.signOut();
 
-        signIn(admin);
+        browser.signIn(admin);
         driver.findElement(By.linkText("Retention")).click();
         wait.until(ExpectedConditions.titleContains("Destructions"));
         driver.get(page);
@@ -149,18 +121,5 @@ class DestructionBrowserTest {
         driver.findElement(By.cssSelector("[data-testid=approve-button]")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept(); // the data-confirm question
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-    }
-
-    private void signIn(String username) {
-        driver.get(api.baseUrl() + "/login");
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
-    }
-
-    private void signOut() {
-        driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=login-message]"), "You have signed out."));
     }
 }

@@ -2,18 +2,10 @@ package org.custodian.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.DocumentStatus;
@@ -25,22 +17,17 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
+import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,47 +42,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class UiBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
+    private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + ": apt-get install chromium chromium-driver");
-        profile = Files.createTempDirectory("custodian-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    void startBrowser() {
+        browser = Browser.start(api.baseUrl());
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -112,7 +78,7 @@ class UiBrowserTest {
         String officer = accounts.of(Role.PRIVACY_OFFICER);
 
         // A coder signs in and finds the patient by typing part of the name, in lower case.
-        signIn(coder);
+        browser.signIn(coder);
         driver.findElement(By.linkText("Patients")).click();
         wait.until(ExpectedConditions.titleContains("Patients"));
         WebElement box = driver.findElement(By.name("q"));
@@ -135,7 +101,7 @@ class UiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=login-message]"), "You have signed out."));
 
         // The privacy officer looks at the patient's access history.
-        signIn(officer);
+        browser.signIn(officer);
         driver.findElement(By.linkText("Audit log")).click();
         wait.until(ExpectedConditions.titleContains("Audit log"));
         driver.findElement(By.name("patientId")).sendKeys(Long.toString(patient.id()));
@@ -145,26 +111,6 @@ class UiBrowserTest {
         assertThat(reads).extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains(coder, "Chart " + patient.id(), "SUCCESS", "CODER"));
 
-        assertThat(cspViolations()).isEmpty();
-    }
-
-    private void signIn(String username) {
-        driver.get(api.baseUrl() + "/login");
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
-    }
-
-    /** Messages in the browser's console saying the Content Security Policy blocked something. */
-    private List<String> cspViolations() {
-        try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::getMessage)
-                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
-                    .toList();
-        } catch (RuntimeException logsNotSupported) {
-            return List.of();
-        }
+        assertThat(browser.cspViolations()).isEmpty();
     }
 }

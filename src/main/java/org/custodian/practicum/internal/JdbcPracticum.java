@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
+import org.custodian.coding.CodeSets;
+import org.custodian.coding.CodingEdits;
+import org.custodian.disclosure.ReleaseRules;
 import org.custodian.practicum.CohortReport;
 import org.custodian.practicum.ExerciseDefinition;
 import org.custodian.practicum.ExerciseKind;
@@ -50,8 +53,15 @@ class JdbcPracticum implements Practicum {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, ExerciseDefinition> bundled;
+    private final CodeSets codeSets;
+    private final CodingEdits codingEdits;
+    private final ReleaseRules releaseRules;
 
-    JdbcPracticum(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit, Clock clock) {
+    JdbcPracticum(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit, Clock clock, CodeSets codeSets,
+                  CodingEdits codingEdits, ReleaseRules releaseRules) {
+        this.codeSets = codeSets;
+        this.codingEdits = codingEdits;
+        this.releaseRules = releaseRules;
         this.jdbc = jdbc;
         this.staff = staff;
         this.audit = audit;
@@ -95,10 +105,24 @@ class JdbcPracticum implements Practicum {
         return definition;
     }
 
-    static GeneratedExercise generate(ExerciseDefinition definition, long variant) {
+    /** A student's copy: coding keys are checked against the code sets, release decisions come from the disclosure rules. */
+    GeneratedExercise generate(ExerciseDefinition definition, long variant) {
+        return switch (definition.kind()) {
+            case CODING -> CodingExerciseGenerator.generate(definition, variant, codeSets);
+            case RELEASE_OF_INFORMATION -> RoiExerciseGenerator.generate(definition, variant, releaseRules);
+            default -> generateRecords(definition, variant);
+        };
+    }
+
+    /** The exercises over synthetic registrations and access logs, which need nothing of the other modules. */
+    static GeneratedExercise generateRecords(ExerciseDefinition definition, long variant) {
+        if (definition.size() < 10) {
+            throw new IllegalArgumentException("size: at least 10 for " + definition.kind().title());
+        }
         return switch (definition.kind()) {
             case MPI -> MpiExerciseGenerator.generate(definition, variant);
             case PRIVACY_AUDIT -> PrivacyAuditGenerator.generate(definition, variant);
+            default -> throw new IllegalArgumentException("kind: " + definition.kind() + " needs the coding or disclosure rules");
         };
     }
 
@@ -212,13 +236,12 @@ class JdbcPracticum implements Practicum {
         Map<String, String> merged = new LinkedHashMap<>(ws.answers());
         java.util.Set<String> itemIds = ws.items().stream().map(WorkItem::id).collect(Collectors.toSet());
         for (Map.Entry<String, String> a : answers.entrySet()) {
-            if (!itemIds.contains(a.getKey())) {
-                throw new IllegalArgumentException("answers: no item '" + a.getKey() + "' in this exercise");
+            String value = ExerciseAnswers.check(ws.kind(), itemIds, a.getKey(), a.getValue());
+            if (value == null) {
+                merged.remove(a.getKey()); // a field emptied on the form
+            } else {
+                merged.put(a.getKey(), value);
             }
-            if (!ws.kind().choices().contains(a.getValue())) {
-                throw new IllegalArgumentException("answers." + a.getKey() + ": one of " + ws.kind().choices());
-            }
-            merged.put(a.getKey(), a.getValue());
         }
         jdbc.sql("update practicum_workspace set answers = ?::jsonb, opened_at = coalesce(opened_at, ?) where id = ?")
                 .params(json.writeValueAsString(merged), now(), workspaceId).update();
@@ -233,7 +256,11 @@ class JdbcPracticum implements Practicum {
         if (ws.submitted()) {
             return ws.grade();
         }
-        Grade grade = Grader.grade(ws.kind(), key(workspaceId), ws.answers());
+        Grade grade = switch (ws.kind()) {
+            case CODING -> CodingGrader.grade(ws.items(), key(workspaceId), ws.answers(), codingEdits);
+            case RELEASE_OF_INFORMATION -> RoiGrader.grade(key(workspaceId), ws.answers());
+            default -> Grader.grade(ws.kind(), key(workspaceId), ws.answers());
+        };
         jdbc.sql("""
                         update practicum_workspace set submitted_at = ?, grade = ?::jsonb, opened_at = coalesce(opened_at, ?)
                         where id = ?""")

@@ -7,9 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.custodian.coding.CodeHit;
+import org.custodian.coding.CodeSets;
+import org.custodian.coding.CodeSystem;
+import org.custodian.coding.Encoder;
 import org.custodian.practicum.ExerciseDefinition;
 import org.custodian.practicum.Practicum;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,10 +32,35 @@ import tools.jackson.databind.json.JsonMapper;
 class PracticumPageController {
 
     private final Practicum practicum;
+    private final Encoder encoder;
+    private final CodeSets codeSets;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PracticumPageController(Practicum practicum) {
+    PracticumPageController(Practicum practicum, Encoder encoder, CodeSets codeSets) {
         this.practicum = practicum;
+        this.encoder = encoder;
+        this.codeSets = codeSets;
+    }
+
+    /**
+     * The coding exercise's type-ahead (coding.js with {@code data-search}): the coding module's
+     * encoder over the FY2026 sets the exercise's stays are coded with. A student cannot use the
+     * coder's own search, which needs coding:read; the classification holds no patient data.
+     */
+    @GetMapping("/practicum/code-search")
+    @PreAuthorize("hasAuthority('practicum:study')")
+    ResponseEntity<String> codeSearch(@RequestParam String q, @RequestParam(defaultValue = "icd10cm") String system,
+                                      @RequestParam(required = false) Integer fy) {
+        CodeSystem cs = CodeSystem.byId(system).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "system: must be icd10cm or icd10pcs"));
+        String query = q.length() > 100 ? q.substring(0, 100) : q;
+        List<CodeHit> hits = List.of();
+        if (!query.isBlank()) {
+            int year = codeSets.latestLoaded(cs, fy == null ? 2026 : fy).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "fy: no " + cs.title() + " set loaded"));
+            hits = encoder.search(cs, year, query, 8);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(hits));
     }
 
     @GetMapping("/practicum")
@@ -53,7 +84,8 @@ class PracticumPageController {
                   @RequestParam(defaultValue = "save") String action, RedirectAttributes redirect) {
         Map<String, String> answers = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
-            if (name.startsWith("a.") && values.length > 0 && !values[0].isBlank()) {
+            // Blank fields are passed on: on a coding abstract, emptying a field clears it.
+            if (name.startsWith("a.") && values.length > 0) {
                 answers.put(name.substring(2), values[0]);
             }
         });

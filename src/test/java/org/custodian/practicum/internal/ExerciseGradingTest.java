@@ -76,7 +76,7 @@ class ExerciseGradingTest {
     @Test
     void anUnknownPlantedErrorIsNamed() {
         ExerciseDefinition bad = new ExerciseDefinition("x-y", ExerciseKind.MPI, "t", "i", 1, 20, Map.of("GHOST", 1));
-        assertThatThrownBy(() -> JdbcPracticum.generate(bad, 0)).hasMessageContaining("GHOST");
+        assertThatThrownBy(() -> JdbcPracticum.generateRecords(bad, 0)).hasMessageContaining("GHOST");
     }
 
     /** A key small enough to grade by hand: four duplicates, two twins, two relatives. */
