@@ -96,16 +96,16 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                         .update();
                 return byId(e.id());
             }
-            long id = jdbc.sql("""
+            // The new row comes back with the insert: no second round trip to read it (the HL7 feed admits many).
+            return jdbc.sql("""
                             insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
                                                    location, patient_class, attending_provider, service, updated_at)
                             values (?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?)
-                            returning id""")
+                            returning\s""" + COLUMNS)
                     .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
                             utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
                             utc(clock.instant()))
-                    .query(Long.class).single();
-            return byId(id);
+                    .query((rs, i) -> map(rs)).single();
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", result.id());
         return result;
@@ -137,12 +137,12 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
             if (at.isBefore(e.admitAt())) {
                 throw new IllegalArgumentException("dischargeAt: before admitAt");
             }
-            jdbc.sql("""
+            EncounterState done = jdbc.sql("""
                             update encounter set status = 'FINISHED', discharge_at = ?, discharge_disposition = ?, updated_at = ?
-                            where id = ?""")
+                            where id = ?
+                            returning\s""" + COLUMNS)
                     .params(utc(at), disposition == null ? null : disposition.code(), utc(clock.instant()), encounterId)
-                    .update();
-            EncounterState done = byId(encounterId);
+                    .query((rs, i) -> map(rs)).single();
             // Published inside the transaction: the Modulith registry stores it with the commit.
             events.publishEvent(new EncounterDischarged(encounterId, done.patientId(), done.encounterClass(), at));
             return done;
