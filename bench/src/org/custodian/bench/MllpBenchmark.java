@@ -164,6 +164,23 @@ public final class MllpBenchmark {
         return acknowledged;
     }
 
+    /**
+     * PID-5 to PID-13 of a person of its own per MRN. A feed of one person under thousands of MRNs
+     * would make the MPI's registration screen (which runs behind the feed) score every admission
+     * against all the others, which no real feed does.
+     */
+    static String person(String mrn) {
+        int h = mrn.hashCode() & 0x7fffffff;
+        StringBuilder family = new StringBuilder("Bench");
+        for (int n = h; n > 0; n /= 26) {
+            family.append((char) ('a' + n % 26));
+        }
+        String[] given = {"Tess", "Omar", "Lena", "Ivan", "Rosa", "Kofi", "Mei", "Nils"};
+        java.time.LocalDate dob = java.time.LocalDate.of(1930, 1, 1).plusDays(h % 30_000);
+        return family + "^" + given[h % given.length] + "^Q||" + dob.toString().replace("-", "") + "|" + (h % 2 == 0 ? "F" : "M")
+                + "|||" + (1 + h % 9000) + " Main St^^Springfield^IL^62701||217-555-" + String.format("%04d", h % 10_000);
+    }
+
     static String message(String event, String control, String mrn) {
         String[] pv1 = new String[46];
         Arrays.fill(pv1, "");
@@ -179,7 +196,7 @@ public final class MllpBenchmark {
         }
         return "MSH|^~\\&|BENCH|BENCHFAC|CUSTODIAN|HIM|20260101120000||ADT^" + event + "|" + control + "|P|2.5.1\r"
                 + "EVN|" + event + "|20260101120000\r"
-                + "PID|1||" + mrn + "^^^BENCHFAC^MR||Bench^Tess^Q||19700101|F|||1 Main St^^Springfield^IL^62701||217-555-0100\r"
+                + "PID|1||" + mrn + "^^^BENCHFAC^MR||" + person(mrn) + "\r"
                 + String.join("|", pv1) + "\r";
     }
 
