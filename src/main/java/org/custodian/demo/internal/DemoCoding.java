@@ -21,7 +21,8 @@ import org.custodian.demo.DemoHospital;
 /**
  * The demo hospital's coded past, so that its worklist and DNFB look like a real department's
  * rather than two years of untouched visits: visits discharged more than {@link #CODED_AFTER_DAYS}
- * days before the demo's instant are final-coded by the demo coder (all but about 1.5%, held for a
+ * days before the demo's instant are final-coded by the demo coder a few working days after discharge,
+ * one chart after another as a coder works a queue (except about 1.5% of the last month's, held for a
  * physician query as happens everywhere), those of the last days partly, the newest not at all.
  * The codes are what a coder would assign to each clinical picture of {@link Catalog} (ICD-10-CM
  * FY2025/FY2026; ICD-10-PCS for inpatient procedures only, outpatient ones being CPT's); the coding
@@ -126,39 +127,56 @@ final class DemoCoding {
      */
     static List<PriorCoding> codings(DemoHospital hospital, List<Long> encounterIds, ZoneId zone, ZoneId fiscalZone) {
         Random random = new Random(hospital.seed() * 31 + 5);
-        List<PriorCoding> out = new ArrayList<>();
+        record Work(int visit, int minutes, int gap) {
+        }
+        // Which visits are coded, and on which working day.
+        java.util.TreeMap<LocalDate, List<Work>> byDay = new java.util.TreeMap<>();
         for (int i = 0; i < hospital.visits().size(); i++) {
             DemoHospital.Visit v = hospital.visits().get(i);
             NewEncounter e = v.encounter();
             // Drawn for every visit, coded or not, so that one visit's draw does not shift the next's.
             int roll = random.nextInt(1000);
-            int lagDays = 2 + random.nextInt(6);
-            int minutes = e.encounterClass() == EncounterClass.INPATIENT ? 20 + random.nextInt(40) : 5 + random.nextInt(15);
-            int startMinute = random.nextInt(7 * 60);
+            int lagDays = 1 + random.nextInt(5);
+            // A coder's time per chart: an inpatient stay takes far longer than a clinic or ED visit.
+            int minutes = switch (e.encounterClass()) {
+                case INPATIENT -> 20 + random.nextInt(26);
+                case EMERGENCY -> 5 + random.nextInt(8);
+                case OUTPATIENT -> 4 + random.nextInt(7);
+            };
+            int gap = 1 + random.nextInt(5);
             if (e.dischargeAt() == null || v.diagnosis() == null || !BY_DIAGNOSIS.containsKey(v.diagnosis())) {
                 continue;
             }
             long age = Duration.between(e.dischargeAt(), hospital.asOf()).toDays();
-            boolean coded = age > CODED_AFTER_DAYS ? roll >= 15 : age >= 4 && roll < 500;
+            // Older than the window: coded, but for about 1.5% of the last month held for a physician query.
+            boolean coded = age > CODED_AFTER_DAYS ? roll >= 15 || age > 40 : age >= 4 && roll < 500;
             if (!coded) {
                 continue;
             }
-            // Finalized a few working days after discharge, in office hours, and never after the demo's instant.
             LocalDate day = LocalDate.ofInstant(e.dischargeAt(), zone).plusDays(Math.min(lagDays, Math.max(1, age - 1)));
             while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 day = day.plusDays(1);
             }
-            Instant started = day.atTime(LocalTime.of(8, 0)).plusMinutes(startMinute).atZone(zone).toInstant();
-            Instant finalized = started.plus(Duration.ofMinutes(minutes));
-            if (!finalized.isBefore(hospital.asOf()) || !started.isAfter(e.dischargeAt())) {
-                continue;
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Work(i, minutes, gap));
+        }
+        // Each day's charts one after another from about 8:00, as one coder works a queue.
+        List<PriorCoding> out = new ArrayList<>();
+        for (var day : byDay.entrySet()) {
+            Instant cursor = day.getKey().atTime(LocalTime.of(8, 0)).plusMinutes(random.nextInt(30)).atZone(zone).toInstant();
+            for (Work w : day.getValue()) {
+                DemoHospital.Visit v = hospital.visits().get(w.visit());
+                Instant started = cursor;
+                Instant finalized = started.plus(Duration.ofMinutes(w.minutes()));
+                cursor = finalized.plus(Duration.ofMinutes(w.gap()));
+                if (finalized.isBefore(hospital.asOf()) && started.isAfter(v.encounter().dischargeAt())) {
+                    out.add(coding(v, encounterIds.get(w.visit()), started, finalized, fiscalZone));
+                }
             }
-            out.add(coding(v, encounterIds.get(i), started, finalized, zone, fiscalZone));
         }
         return out;
     }
 
-    private static PriorCoding coding(DemoHospital.Visit v, long encounterId, Instant started, Instant finalized, ZoneId zone,
+    private static PriorCoding coding(DemoHospital.Visit v, long encounterId, Instant started, Instant finalized,
                                       ZoneId fiscalZone) {
         NewEncounter e = v.encounter();
         boolean inpatient = e.encounterClass() == EncounterClass.INPATIENT;
