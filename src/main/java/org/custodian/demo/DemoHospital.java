@@ -19,8 +19,17 @@ import org.custodian.patient.NewPatient;
 public record DemoHospital(long seed, String facility, Instant asOf, List<NewPatient> registrations,
                            List<DuplicateRegistration> duplicates, List<Visit> visits, List<String> physicians) {
 
-    /** One encounter of the registration at index {@code registration}, with the documents filed for it. */
-    public record Visit(int registration, NewEncounter encounter, List<NewDocument> documents) {
+    /**
+     * One encounter of the registration at index {@code registration}, with the documents filed for
+     * it, the diagnosis the visit was for and the patient's chronic conditions at the time (in words,
+     * as the notes say them: what a coder reads to code the visit).
+     */
+    public record Visit(int registration, NewEncounter encounter, List<NewDocument> documents, String diagnosis,
+                        List<String> history) {
+
+        public Visit(int registration, NewEncounter encounter, List<NewDocument> documents) {
+            this(registration, encounter, documents, null, List.of());
+        }
     }
 
     /**

@@ -83,7 +83,23 @@ final class Abbreviations {
                 out.add(words[i++]);
             }
         }
-        return out;
+        return uncontrolledDiabetes(out);
+    }
+
+    /**
+     * The ICD-10-CM Alphabetic Index: "Diabetes, uncontrolled — meaning hyperglycemia — see
+     * Diabetes, by type, with hyperglycemia"; likewise "poorly controlled", "out of control" and
+     * "inadequately controlled". Only beside diabetes: uncontrolled hypertension is plain hypertension.
+     */
+    static List<String> uncontrolledDiabetes(List<String> words) {
+        if (!words.contains("diabetes") && !words.contains("diabetic")) {
+            return words;
+        }
+        String joined = " " + String.join(" ", words) + " ";
+        String rewritten = joined.replace(" out of control ", " hyperglycemia ")
+                .replace(" poorly controlled ", " hyperglycemia ").replace(" inadequately controlled ", " hyperglycemia ")
+                .replace(" uncontrolled ", " hyperglycemia ");
+        return rewritten.equals(joined) ? words : new ArrayList<>(Arrays.asList(rewritten.trim().split(" ")));
     }
 
     static String[] words(String s) {

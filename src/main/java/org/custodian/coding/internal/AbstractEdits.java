@@ -179,12 +179,17 @@ class AbstractEdits {
             first(listed, p.code, ReferenceList.MCE, "Principal_Manifestation").ifPresent(l -> edits.add(new CodingEdit(
                     "MANIFESTATION_AS_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
                     "A manifestation code cannot be principal: sequence the underlying condition first.", l.version())));
-            first(listed, p.code, ReferenceList.MCE, "Principal_Unacceptable").ifPresent(l -> edits.add(new CodingEdit(
-                    "UNACCEPTABLE_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
-                    "The code is unacceptable as a principal diagnosis.", l.version())));
-            first(listed, p.code, ReferenceList.MCE, "Principal_Questionable_Admit").ifPresent(l -> edits.add(new CodingEdit(
-                    "QUESTIONABLE_ADMISSION", WARNING, p.field, p.dotted(CodeSystem.ICD10CM),
-                    "As principal, the diagnosis is a questionable reason for inpatient admission.", l.version())));
+            // The MCE's unacceptable-principal and questionable-admission lists judge inpatient claims. An
+            // outpatient visit's first-listed diagnosis follows the Official Guidelines section IV, where
+            // Z00.00 (a wellness visit), Z34.90 (prenatal care) or Z09 (a follow-up) are right first.
+            if (stay.inpatient()) {
+                first(listed, p.code, ReferenceList.MCE, "Principal_Unacceptable").ifPresent(l -> edits.add(new CodingEdit(
+                        "UNACCEPTABLE_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
+                        "The code is unacceptable as a principal diagnosis.", l.version())));
+                first(listed, p.code, ReferenceList.MCE, "Principal_Questionable_Admit").ifPresent(l -> edits.add(new CodingEdit(
+                        "QUESTIONABLE_ADMISSION", WARNING, p.field, p.dotted(CodeSystem.ICD10CM),
+                        "As principal, the diagnosis is a questionable reason for inpatient admission.", l.version())));
+            }
         }
 
         // 5. Age and sex conflicts (MCE sections 4 and 5). Warnings: the coder verifies the age, sex or

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
  * fresh install codes from its first minute) and the edits' reference lists (MCE, POA-exempt,
  * MS-DRG), then warms the encoder for the newest set. The CLI
  * turns this off: {@code load-codes} loads what it is given and other commands need no codes.
+ * Order 5: after the first administrator (0), before the demo hospital (10), whose coded past is
+ * checked against these sets.
  */
 @Component
-@Order(10)
+@Order(5)
 class BundledCodeSets implements ApplicationRunner {
 
     private final CodeSetLoader loader;

@@ -31,6 +31,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,6 +67,8 @@ public final class CodeIndex {
     static final String INCL = "incl";
     static final String NOS = "nos";
     static final String PRIOR = "prior";
+    /** The words a description negates ("... without heart failure, with ..."). */
+    static final String NEG = "neg";
 
     /** A code or the beginning of one: E11, E11.6, E116, e11.65 (and FY2026's QA0). */
     private static final Pattern CM_CODE = Pattern.compile("([A-Z][0-9]|QA)[0-9A-Z]?(\\.?[0-9A-Z]{0,4})?");
@@ -81,6 +84,15 @@ public final class CodeIndex {
     private static final float TYPED_PREFIX = 5f;
     /** The tabular lists the query as a "NOS" inclusion term of the code: the default code for it. */
     private static final float NOS_PHRASE = 2f;
+    /**
+     * A code that does not negate any of the query's words. "Dementia with behavioral disturbance"
+     * must not find "... without behavioral disturbance" first merely because it is shorter: the
+     * words match either way, so without this the prior (shorter, "unspecified") decides.
+     */
+    private static final float NOT_NEGATED = 1.5f;
+    private static final Pattern WITHOUT = Pattern.compile("\\bwithout\\b(.*?)(?=\\bwith\\b|$)");
+    /** A query that itself negates something ("migraine without aura") asks for the negation. */
+    private static final Pattern NEGATING_QUERY = Pattern.compile("(?i)\\b(without|w/o|wo|no|not|absent)\\b");
 
     private final CodeSystem system;
     private final int fiscalYear;
@@ -119,6 +131,10 @@ public final class CodeIndex {
                     doc.add(new TextField(RAW, term, Field.Store.NO));
                     doc.add(new StringField(NOS, key(stems(essential(term))), Field.Store.NO));
                 }
+                String negated = negated(e.longDescription());
+                if (!negated.isEmpty()) {
+                    doc.add(new TextField(NEG, negated, Field.Store.NO));
+                }
                 doc.add(new FeatureField(PRIOR, "general", prior(e)));
                 writer.addDocument(doc);
             }
@@ -152,6 +168,16 @@ public final class CodeIndex {
             prior += 0.5f;
         }
         return prior;
+    }
+
+    /** What a description negates: the words after each "without", up to the next "with" clause. */
+    static String negated(String description) {
+        java.util.regex.Matcher m = WITHOUT.matcher(description.toLowerCase(Locale.ROOT));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            out.append(m.group(1)).append(' ');
+        }
+        return out.toString().trim();
     }
 
     public static CodeIndex build(CodeSystem system, int fiscalYear, List<CodeEntry> entries) {
@@ -240,6 +266,12 @@ public final class CodeIndex {
             phrases.add(new TermQuery(new Term(NOS, key(combination))));
         }
         Query inclusion = new BoostQuery(new ConstantScoreQuery(new DisjunctionMaxQuery(phrases, 0f)), NOS_PHRASE);
+        Query notNegated = null;
+        if (!NEGATING_QUERY.matcher(q).find()) {
+            BooleanQuery.Builder none = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            stems.stream().flatMap(List::stream).distinct().forEach(stem -> none.add(new TermQuery(new Term(NEG, stem)), Occur.MUST_NOT));
+            notNegated = new BoostQuery(new ConstantScoreQuery(none.build()), NOT_NEGATED);
+        }
         // All words first; if few codes have them all, then those with all but one; then any.
         int[] required = clauses.size() > 2 ? new int[] {clauses.size(), clauses.size() - 1, 1}
                 : new int[] {clauses.size(), 1};
@@ -248,8 +280,12 @@ public final class CodeIndex {
         for (int min : required) {
             BooleanQuery.Builder matched = new BooleanQuery.Builder().setMinimumNumberShouldMatch(min);
             clauses.forEach(c -> matched.add(c, Occur.SHOULD));
-            Query query = new BooleanQuery.Builder().add(matched.build(), Occur.MUST)
-                    .add(prior, Occur.SHOULD).add(inclusion, Occur.SHOULD).build();
+            BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matched.build(), Occur.MUST)
+                    .add(prior, Occur.SHOULD).add(inclusion, Occur.SHOULD);
+            if (notNegated != null) {
+                scored.add(notNegated, Occur.SHOULD);
+            }
+            Query query = scored.build();
             TopDocs top = searcher.search(query, limit);
             for (ScoreDoc d : top.scoreDocs) {
                 if (hits.size() < limit && seen.add(d.doc)) {

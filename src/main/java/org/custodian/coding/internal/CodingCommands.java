@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class CodingCommands {
 
     @Bean
-    CliCommand loadCodes(CodeSetLoader loader) {
+    CliCommand loadCodes(CodeSetLoader loader, JdbcReferenceLists lists) {
         return new CliCommand() {
             public String name() {
                 return "load-codes";
@@ -19,7 +19,8 @@ class CodingCommands {
 
             public String usage() {
                 return "DIR  load the CMS ICD-10-CM/PCS order files (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, "
-                        + "also inside .zip or .gz) found in DIR, by fiscal year";
+                        + "also inside .zip or .gz) found in DIR, by fiscal year, and new versions of the edits' reference "
+                        + "lists (MCE_Simple_Code_Edits_vNN.txt, POAexemptCodesFYnn.txt, msdrg_vNN_appendix_A.txt, or .gz)";
             }
 
             public int run(String[] args) throws Exception {
@@ -27,13 +28,20 @@ class CodingCommands {
                     System.err.println("usage: load-codes DIR");
                     return 2;
                 }
-                System.out.println("Loading code sets from " + args[0] + " ...");
+                System.out.println("Loading code sets and reference lists from " + args[0] + " ...");
                 List<CodeSetLoader.Outcome> outcomes = loader.loadDirectory(Path.of(args[0]));
-                if (outcomes.isEmpty()) {
-                    System.err.println("no order file (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt) in " + args[0]);
+                List<JdbcReferenceLists.Outcome> listed = lists.loadDirectory(Path.of(args[0]));
+                if (outcomes.isEmpty() && listed.isEmpty()) {
+                    System.err.println("no order file (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt) nor reference list in "
+                            + args[0]);
                     return 1;
                 }
-                System.out.println(format(outcomes));
+                if (!outcomes.isEmpty()) {
+                    System.out.println(format(outcomes));
+                }
+                if (!listed.isEmpty()) {
+                    System.out.println(formatLists(listed));
+                }
                 return 0;
             }
         };
@@ -45,6 +53,15 @@ class CodingCommands {
         for (CodeSetLoader.Outcome o : outcomes) {
             out.append(String.format("%-10s FY%-4d %,8d %,9d %,7d  %s (%s)%n", o.system().title(), o.fiscalYear(),
                     o.codes(), o.billable(), o.headers(), o.changed() ? "loaded" : "unchanged", o.source()));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    static String formatLists(List<JdbcReferenceLists.Outcome> outcomes) {
+        StringBuilder out = new StringBuilder(String.format("%-10s %-20s %8s  %s%n", "list", "version", "entries", "status"));
+        for (JdbcReferenceLists.Outcome o : outcomes) {
+            out.append(String.format("%-10s %-20s %,8d  %s (%s)%n", o.list(), o.version(), o.entries(),
+                    o.changed() ? "loaded" : "unchanged", o.source()));
         }
         return out.toString().stripTrailing();
     }

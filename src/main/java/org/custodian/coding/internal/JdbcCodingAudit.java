@@ -22,12 +22,12 @@ import org.springframework.stereotype.Repository;
  * codes); agreement is then reported per coder, code by code, against the 95% benchmark.
  */
 @Repository
-class JdbcCodingAudit {
+public class JdbcCodingAudit {
 
     /** AHIMA's commonly cited coding accuracy benchmark. */
     static final double BENCHMARK = 95.0;
 
-    record Agreement(String coder, int charts, double principalDiagnosis, double allDiagnoses, double procedures,
+    public record Agreement(String coder, int charts, double principalDiagnosis, double allDiagnoses, double procedures,
                      boolean meetsBenchmark) {
     }
 

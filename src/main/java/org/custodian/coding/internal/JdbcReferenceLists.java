@@ -3,16 +3,22 @@ package org.custodian.coding.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.custodian.coding.CodeSystem;
@@ -52,6 +58,60 @@ class JdbcReferenceLists {
         load(() -> ReferenceListFiles.poaExempt(gz("reference/poa-exempt/2026/POAexemptCodesFY26.txt.gz"), 2026), "classpath:reference/poa-exempt/2026/POAexemptCodesFY26.txt.gz").ifPresent(loaded::add);
         load(() -> ReferenceListFiles.msDrg(new ClassPathResource("reference/ms-drg/v40/msdrg_v40_appendix_A.txt").getInputStream()), "classpath:reference/ms-drg/v40/msdrg_v40_appendix_A.txt").ifPresent(loaded::add);
         return loaded;
+    }
+
+    /** A list file found by {@link #loadDirectory}: what it holds and whether this load changed anything. */
+    record Outcome(String list, String version, int entries, boolean changed, String source) {
+    }
+
+    private static final Pattern MCE_FILE = Pattern.compile("(?i)^MCE_.*Edits.*\\.txt(\\.gz)?$");
+    private static final Pattern POA_EXEMPT_FILE = Pattern.compile("(?i)^POAexemptCodesFY(\\d{2})\\.txt(\\.gz)?$");
+    private static final Pattern MS_DRG_FILE = Pattern.compile("(?i)^msdrg_v\\d+_appendix_A\\.txt(\\.gz)?$");
+
+    /**
+     * Loads the reference lists found in {@code dir} (and two levels below) by CMS's file names:
+     * {@code MCE_Simple_Code_Edits_vNN.txt} (the version from its rows), {@code POAexemptCodesFYnn.txt}
+     * (the fiscal year from the name; CMS's Add/Delete/Revise companions are not lists and are
+     * skipped), {@code msdrg_vNN_appendix_A.txt}; each may be gzipped. Each file is loaded whole or
+     * not at all; a file loaded before is reported unchanged. A newer version is in force from now on.
+     */
+    List<Outcome> loadDirectory(Path dir) throws IOException, SQLException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir, 3)) {
+            files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            FileParser parser;
+            Matcher poa = POA_EXEMPT_FILE.matcher(name);
+            if (MCE_FILE.matcher(name).matches()) {
+                parser = ReferenceListFiles::mce;
+            } else if (poa.matches()) {
+                int fy = 2000 + Integer.parseInt(poa.group(1));
+                parser = in -> ReferenceListFiles.poaExempt(in, fy);
+            } else if (MS_DRG_FILE.matcher(name).matches()) {
+                parser = ReferenceListFiles::msDrg;
+            } else {
+                continue;
+            }
+            ReferenceListFiles.Parsed parsed;
+            try (InputStream in = open(p)) {
+                parsed = parser.parse(in);
+            }
+            boolean changed = load(() -> parsed, p.toString()).isPresent();
+            outcomes.add(new Outcome(parsed.list(), parsed.version(), parsed.entries().size(), changed, p.toString()));
+        }
+        return outcomes;
+    }
+
+    private static InputStream open(Path p) throws IOException {
+        InputStream in = Files.newInputStream(p);
+        return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private interface FileParser {
+        ReferenceListFiles.Parsed parse(InputStream in) throws IOException;
     }
 
     interface Parser {

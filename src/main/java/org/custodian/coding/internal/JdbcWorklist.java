@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * the coding module's own tables.
  */
 @Repository
-class JdbcWorklist {
+public class JdbcWorklist {
 
     /**
      * Expected reimbursement, as a relative index, not dollars: no MS-DRG relative weights (CMS's
@@ -35,13 +35,24 @@ class JdbcWorklist {
               * (case when exists (select 1 from coding_abstract_code c where c.abstract_id = a.id
                                     and c.system = 'icd10pcs' and c.position = 0) then 1.5 else 1.0 end)""";
 
-    record Dnfb(long count, long totalDays, double averageDays, long oldestDays, List<DnfbByClass> byClass) {
+    public record Dnfb(long count, long totalDays, double averageDays, long oldestDays, List<DnfbByClass> byClass,
+                List<AgingBucket> aging) {
     }
 
-    record DnfbByClass(String encounterClass, long count, long totalDays) {
+    /** Encounters in DNFB whose whole days since discharge fall in [fromDays, toDays] (toDays null: no upper bound). */
+    public record AgingBucket(String label, int fromDays, Integer toDays, long count) {
     }
 
-    record Productivity(String coder, String encounterClass, long charts, double hours, double chartsPerHour) {
+    /**
+     * The aging buckets HIM departments and HFMA's revenue-cycle reports commonly use for DNFB:
+     * 0–3 days is the normal coding window, past 30 is a backlog that delays cash.
+     */
+    static final int[][] AGING = {{0, 3}, {4, 7}, {8, 14}, {15, 30}, {31, -1}};
+
+    public record DnfbByClass(String encounterClass, long count, long totalDays) {
+    }
+
+    public record Productivity(String coder, String encounterClass, long charts, double hours, double chartsPerHour) {
     }
 
     private final JdbcClient jdbc;
@@ -101,23 +112,52 @@ class JdbcWorklist {
      * the step this module owns before the claim drops). Days are whole days since discharge.
      */
     Dnfb dnfb() {
+        return dnfb(null, null);
+    }
+
+    /** As {@link #dnfb()}, for discharges from {@code from} to {@code to} (days, inclusive; null: open). */
+    Dnfb dnfb(LocalDate from, LocalDate to) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        List<DnfbByClass> byClass = jdbc.sql("""
-                select w.encounter_class, count(*),
-                       coalesce(sum(greatest(0, floor(extract(epoch from (? - w.discharge_at)) / 86400))), 0)::bigint
-                from coding_worklist w
-                left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
-                where a.status is distinct from 'FINAL'
-                group by w.encounter_class order by w.encounter_class""")
-                .param(now).query((rs, n) -> new DnfbByClass(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-        long oldest = jdbc.sql("""
-                select coalesce(max(greatest(0, floor(extract(epoch from (? - w.discharge_at)) / 86400))), 0)::bigint
-                from coding_worklist w
-                left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
-                where a.status is distinct from 'FINAL'""").param(now).query(Long.class).single();
+        OffsetDateTime start = from == null ? null : from.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        // One pass over the open encounters: days since discharge per encounter, then grouped.
+        String open = """
+                with open as (
+                    select w.encounter_class,
+                           greatest(0, floor(extract(epoch from (cast(? as timestamptz) - w.discharge_at)) / 86400))::bigint as days
+                    from coding_worklist w
+                    left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                    where a.status is distinct from 'FINAL'
+                      and (cast(? as timestamptz) is null or w.discharge_at >= ?)
+                      and (cast(? as timestamptz) is null or w.discharge_at < ?))
+                """;
+        Object[] params = {now, start, start, end, end};
+        List<DnfbByClass> byClass = jdbc.sql(open + """
+                select encounter_class, count(*), coalesce(sum(days), 0)::bigint from open
+                group by encounter_class order by encounter_class""")
+                .params(params).query((rs, n) -> new DnfbByClass(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        StringBuilder buckets = new StringBuilder(open).append("select coalesce(max(days), 0)");
+        for (int[] b : AGING) {
+            buckets.append(", count(*) filter (where days >= ").append(b[0])
+                    .append(b[1] < 0 ? "" : " and days <= " + b[1]).append(')');
+        }
+        long[] figures = jdbc.sql(buckets.append(" from open").toString()).params(params)
+                .query((rs, n) -> {
+                    long[] f = new long[AGING.length + 1];
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = rs.getLong(i + 1);
+                    }
+                    return f;
+                }).single();
+        List<AgingBucket> aging = new ArrayList<>(AGING.length);
+        for (int i = 0; i < AGING.length; i++) {
+            int[] b = AGING[i];
+            aging.add(new AgingBucket(b[1] < 0 ? ">" + (b[0] - 1) : b[0] + "–" + b[1], b[0], b[1] < 0 ? null : b[1],
+                    figures[i + 1]));
+        }
         long count = byClass.stream().mapToLong(DnfbByClass::count).sum();
         long days = byClass.stream().mapToLong(DnfbByClass::totalDays).sum();
-        return new Dnfb(count, days, count == 0 ? 0 : Math.round(10.0 * days / count) / 10.0, oldest, byClass);
+        return new Dnfb(count, days, count == 0 ? 0 : Math.round(10.0 * days / count) / 10.0, figures[0], byClass, aging);
     }
 
     /**

@@ -54,8 +54,10 @@ class WorklistController {
 
     @GetMapping("/dnfb")
     @PreAuthorize("hasAuthority('coding:audit')")
-    JdbcWorklist.Dnfb dnfb() {
-        return worklist.dnfb();
+    JdbcWorklist.Dnfb dnfb(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedTo) {
+        return worklist.dnfb(dischargedFrom, dischargedTo);
     }
 
     /** Charts per hour by coder and encounter class; by default the last 30 days. */

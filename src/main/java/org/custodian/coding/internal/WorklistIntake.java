@@ -37,8 +37,9 @@ class WorklistIntake {
     private void queue(EncounterDischarged event) {
         // Bulk loads publish one event per encounter, each its own commit: without this every commit
         // waits for a WAL flush (measured 18 ms a row on a loaded machine). A crash may lose the last
-        // fraction of a second of intake, never the encounters themselves (the chart committed them);
-        // see the report on reconciling. PostgreSQL: synchronous_commit applies to this transaction only.
+        // fraction of a second of intake, never the encounters themselves (the chart committed them):
+        // WorklistReconciler queues what was lost at the next start-up or scheduled run.
+        // PostgreSQL: synchronous_commit applies to this transaction only.
         jdbc.sql("set local synchronous_commit = off").update();
         // A later discharge time (a corrected A03) moves the encounter; the queue time stays the first.
         jdbc.sql("""

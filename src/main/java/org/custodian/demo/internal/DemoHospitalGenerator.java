@@ -535,7 +535,11 @@ public final class DemoHospitalGenerator {
             docs.add(document(DocumentType.DISCHARGE_SUMMARY, null, attending, discharge.plus(minutes(0, 2880)),
                     notes.dischargeSummary(ctx, docs.stream().anyMatch(x -> x.type() == DocumentType.OPERATIVE_REPORT))));
         }
-        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs));
+        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs), c.diagnosis(), history(p));
+    }
+
+    private static List<String> history(Person p) {
+        return p.chronic == null ? List.of() : p.chronic.stream().map(Catalog.Chronic::name).toList();
     }
 
     private DemoHospital.Visit outpatient(Person p, Condition c, LocalDate day, int age) {
@@ -568,7 +572,7 @@ public final class DemoHospitalGenerator {
             docs.add(document(DocumentType.OPERATIVE_REPORT, null, attending, end.plus(minutes(0, 120)),
                     notes.operativeReport(ctx, start.plus(Duration.ofMinutes(20)))));
         }
-        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs));
+        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs), c.diagnosis(), history(p));
     }
 
     private DemoHospital.Visit emergency(Person p, Condition c, Instant start, int age) {
@@ -586,7 +590,7 @@ public final class DemoHospitalGenerator {
         List<NewDocument> docs = new ArrayList<>();
         docs.add(document(DocumentType.PROGRESS_NOTE, "Emergency department note", attending,
                 end.plus(minutes(5, 240)), notes.emergencyNote(ctx)));
-        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs));
+        return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs), c.diagnosis(), history(p));
     }
 
     private int lengthOfStay(Service s) {

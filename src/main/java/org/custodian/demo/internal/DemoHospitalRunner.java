@@ -112,6 +112,8 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         long loaded = System.nanoTime();
         DemoLoader.Loaded l = result.loaded();
         // Counts and timings only: the data, synthetic or not, stays out of the log.
+        log.info("Demo coding history: {} visits final-coded by the demo coder ({} with a code invalid for their fiscal year "
+                + "left to code)", l.coding().recorded(), l.coding().invalidCode());
         log.info("Demo hospital loaded: {} patients ({} duplicate registrations), {} encounters, {} documents; "
                         + "generated in {} ms (in the background; {} ms waited for it), loaded in {} ms "
                         + "(patients {}, encounters {}, documents {}, staff and commit {})",

@@ -1,5 +1,6 @@
 package org.custodian.demo.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.chart.Sensitivity;
 import org.custodian.chart.SensitivityTags;
+import org.custodian.coding.CodingHistory;
 import org.custodian.demo.DemoHospital;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.stereotype.Component;
@@ -29,19 +31,24 @@ class DemoLoader {
 
     /** What was loaded, and how long each step took (ms), for the start-up log. */
     record Loaded(List<Long> patientIds, List<Long> encounterIds, List<Long> documentIds, long patientMillis,
-                  long encounterMillis, long documentMillis) {
+                  long encounterMillis, long documentMillis, CodingHistory.Recorded coding) {
     }
 
     private final PatientRegistry patients;
     private final ChartService chart;
     private final TransactionTemplate tx;
     private final SensitivityTags sensitivity;
+    private final CodingHistory coding;
+    private final Clock clock;
 
-    DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity) {
+    DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity,
+               CodingHistory coding, Clock clock) {
+        this.clock = clock;
         this.patients = patients;
         this.chart = chart;
         this.tx = tx;
         this.sensitivity = sensitivity;
+        this.coding = coding;
     }
 
     /**
@@ -99,9 +106,12 @@ class DemoLoader {
                 }
             }
             sensitivity.tagDocuments(tags);
+            // The department's coded past (the discharges put the visits on the worklist above).
+            CodingHistory.Recorded coded = DemoCoding.record(coding, hospital, encounterIds, DemoHospitalGenerator.ZONE,
+                    clock.getZone());
             long filed = System.nanoTime();
             return new Loaded(patientIds, encounterIds, documentIds, (registered - start) / 1_000_000,
-                    (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000);
+                    (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000, coded);
         });
     }
 

@@ -171,6 +171,11 @@ class AbstractEditsTest {
                 .satisfies(e -> assertThat(e.source()).isEqualTo("MCE v37 (FY2020)"));
         assertThat(adultFemale(input(dx("B95.0", "Y"), List.of(), null, List.of())))
                 .extracting(CodingEdit::rule).contains("UNACCEPTABLE_PRINCIPAL");
+        // Inpatient only: a wellness visit's Z00.00 is unacceptable as an inpatient principal, right first-listed in a clinic.
+        assertThat(adultFemale(input(dx("Z00.00", "Y"), List.of(), null, List.of())))
+                .extracting(CodingEdit::rule).contains("UNACCEPTABLE_PRINCIPAL");
+        assertThat(rules(edits(LocalDate.of(1960, 5, 5), AdministrativeSex.F, FY2026_DISCHARGE, EncounterClass.OUTPATIENT,
+                input(dx("Z00.00", null), List.of(), null, List.of())))).doesNotContain("UNACCEPTABLE_PRINCIPAL");
         assertThat(adultFemale(input(dx("W19.XXXA", null), List.of(), null, List.of())))
                 .filteredOn(e -> e.rule().equals("EXTERNAL_CAUSE_AS_PRINCIPAL")).singleElement()
                 .satisfies(e -> assertThat(e.severity()).isEqualTo(CodingEdit.Severity.ERROR));

@@ -1,0 +1,178 @@
+package org.custodian.coding.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.custodian.FormInput;
+import org.custodian.coding.CodingEdit;
+import org.custodian.coding.ReferenceList;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The HIM director's coding pages, each with the permission of the API it mirrors: DNFB with its
+ * aging, coder productivity, the dual-coding audit (draw a sample, code it blind, agreement per
+ * coder against the 95% benchmark) — {@code coding:audit} — and the MS-DRG reference list
+ * ({@code coding:read}). Figures come from the same queries as {@code /api/coding/*}.
+ */
+@Controller
+class CodingDirectorPageController {
+
+    /** How many of the oldest DNFB encounters the page lists. */
+    static final int OLDEST = 25;
+
+    private final JdbcWorklist worklist;
+    private final JdbcCodingAudit codingAudit;
+    private final JdbcAbstracts abstracts;
+    private final JdbcReferenceLists lists;
+    private final Clock clock;
+
+    CodingDirectorPageController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts,
+                                 JdbcReferenceLists lists, Clock clock) {
+        this.worklist = worklist;
+        this.codingAudit = codingAudit;
+        this.abstracts = abstracts;
+        this.lists = lists;
+        this.clock = clock;
+    }
+
+    @GetMapping("/coding/dnfb")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String dnfb(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate fromDate = date(from);
+        LocalDate toDate = date(to);
+        model.addAttribute("dnfb", worklist.dnfb(fromDate, toDate));
+        model.addAttribute("oldest", worklist.worklist("discharge", null, fromDate, toDate, OLDEST));
+        model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
+        model.addAttribute("to", toDate == null ? "" : toDate.toString());
+        return "coding/dnfb";
+    }
+
+    /** Charts per hour by coder and encounter class over abstracts finalized in the range; default the last 30 days. */
+    @GetMapping("/coding/productivity")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String productivity(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        Model model) {
+        LocalDate end = date(to) == null ? LocalDate.now(clock) : date(to);
+        LocalDate start = date(from) == null ? end.minusDays(30) : date(from);
+        String problem = null;
+        if (start.isAfter(end)) {
+            problem = "From is after to: showing the 30 days up to " + end + ".";
+            start = end.minusDays(30);
+        }
+        model.addAttribute("rows", worklist.productivity(start, end));
+        model.addAttribute("from", start.toString());
+        model.addAttribute("to", end.toString());
+        model.addAttribute("problem", problem);
+        return "coding/productivity";
+    }
+
+    @GetMapping("/coding/audit")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String audit(Model model) {
+        List<Map<String, Object>> sample = codingAudit.sample();
+        model.addAttribute("pending", sample.stream().filter(s -> !"FINAL".equals(s.get("auditStatus"))).toList());
+        model.addAttribute("done", sample.stream().filter(s -> "FINAL".equals(s.get("auditStatus"))).count());
+        model.addAttribute("agreement", codingAudit.agreement());
+        model.addAttribute("benchmark", JdbcCodingAudit.BENCHMARK);
+        return "coding/audit";
+    }
+
+    @PostMapping("/coding/audit/sample")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String drawSample(@RequestParam(required = false) String size, RedirectAttributes redirect) {
+        int n;
+        try {
+            n = Integer.parseInt(FormInput.trimmed(size) == null ? "" : size.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 200) {
+            redirect.addFlashAttribute("problem", "Sample size: a whole number from 1 to 200.");
+        } else {
+            int drawn = codingAudit.drawSample(n, List.of()).size();
+            redirect.addFlashAttribute("notice", drawn == 0 ? "No final abstract is left to sample."
+                    : drawn + " encounter" + (drawn == 1 ? "" : "s") + " drawn for blind re-coding.");
+        }
+        return "redirect:/coding/audit";
+    }
+
+    /** The auditor's own abstract of a sampled encounter, blind: the coder's codes are never on it. */
+    @GetMapping("/coding/audits/{id}")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String auditAbstract(@PathVariable long id, Model model) {
+        requireAuditable(id);
+        model.addAttribute("abs", abstracts.open(id, JdbcAbstracts.AUDIT));
+        model.addAttribute("secondaryRows", CodingPageController.SECONDARY_ROWS);
+        model.addAttribute("procedureRows", CodingPageController.PROCEDURE_ROWS);
+        model.addAttribute("base", "/coding/audits/" + id);
+        return "coding/abstract";
+    }
+
+    @PostMapping("/coding/audits/{id}")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String saveAuditAbstract(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+                             RedirectAttributes redirect) {
+        requireAuditable(id);
+        try {
+            CodedAbstract saved = abstracts.save(id, JdbcAbstracts.AUDIT, CodingPageController.input(form));
+            long errors = saved.edits().stream().filter(e -> e.severity() == CodingEdit.Severity.ERROR).count();
+            redirect.addFlashAttribute("notice", errors == 0 ? "Saved. No edit blocks finalizing."
+                    : "Saved. " + errors + " error edit" + (errors == 1 ? "" : "s") + " must be fixed before finalizing.");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return "redirect:/coding/audits/" + id;
+    }
+
+    @PostMapping("/coding/audits/{id}/finalize")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String finalizeAuditAbstract(@PathVariable long id, RedirectAttributes redirect) {
+        requireAuditable(id);
+        try {
+            abstracts.finalizeAbstract(id, JdbcAbstracts.AUDIT);
+            redirect.addFlashAttribute("notice", "The audit abstract is final; it now counts in the agreement.");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("problem", e.getStatusCode().value() == 422
+                    ? "Not finalized: fix the error edits listed below first." : e.getBody().getDetail());
+        }
+        return "redirect:/coding/audits/" + id;
+    }
+
+    /** The MS-DRG list, reference only: Custodian does not group (no CMS grouper definitions at hand). */
+    @GetMapping("/coding/ms-drgs")
+    @PreAuthorize("hasAuthority('coding:read')")
+    String msDrgs(Model model) {
+        model.addAttribute("drgs", lists.msDrgs());
+        model.addAttribute("list", lists.inForce().stream().filter(l -> ReferenceList.MS_DRG.equals(l.list()))
+                .findFirst().orElse(null));
+        return "coding/ms-drgs";
+    }
+
+    private void requireAuditable(long encounterId) {
+        if (!codingAudit.sampled(encounterId)) {
+            throw CodingProblems.notFound("Encounter " + encounterId + " is not in the dual-coding sample.");
+        }
+        if (JdbcAbstracts.user().equals(codingAudit.billingCoder(encounterId))) {
+            throw CodingProblems.conflict("Own coding", "An auditor does not audit an encounter they coded.");
+        }
+    }
+
+    /** A date filter; an unreadable date is ignored rather than an error page. */
+    private static LocalDate date(String value) {
+        try {
+            return FormInput.date(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.custodian.coding.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.custodian.chart.ChartViews;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes worklist intake durable. {@link WorklistIntake} queues an encounter when the chart announces
+ * its discharge, but it runs after the chart's commit with {@code synchronous_commit=off}: a crash
+ * between the two, or a failed insert, would lose the encounter from the worklist for good, and an
+ * uncoded stay nobody sees is a claim never billed. So, at start-up and then every
+ * {@code custodian.coding.reconcile-interval} (default 5 minutes; 0 turns the schedule off), the
+ * discharged encounters the chart publishes ({@link ChartViews#DISCHARGED_ENCOUNTERS}) that are
+ * missing from {@code coding_worklist} are queued — one set-based statement (an anti-join), so a
+ * run over tens of thousands of encounters costs milliseconds and repeating it changes nothing.
+ */
+@Component
+class WorklistReconciler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorklistReconciler.class);
+
+    /**
+     * Missing rows only: a row already queued (by the listener, perhaps at this very moment) is left
+     * as it is; {@code on conflict} settles that race.
+     */
+    static final String RECONCILE = """
+            insert into coding_worklist (encounter_id, patient_id, encounter_class, discharge_at, queued_at)
+            select d.encounter_id, d.patient_id, d.encounter_class, d.discharge_at, ?
+            from %s d
+            where not exists (select 1 from coding_worklist w where w.encounter_id = d.encounter_id)
+            on conflict (encounter_id) do nothing""".formatted(ChartViews.DISCHARGED_ENCOUNTERS);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+
+    WorklistReconciler(JdbcClient jdbc, Clock clock,
+                       @Value("${custodian.coding.reconcile-interval:5m}") Duration interval) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    /** Queues the discharged encounters missing from the worklist; returns how many. */
+    int reconcile() {
+        int queued = jdbc.sql(RECONCILE).param(clock.instant().atOffset(ZoneOffset.UTC)).update();
+        if (queued > 0) {
+            // Counts only: no encounter or patient identifiers in the log.
+            log.info("Worklist reconciliation queued {} discharged encounter(s) the discharge events had missed", queued);
+        }
+        return queued;
+    }
+
+    private void runQuietly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            // The next run tries again; the message is the database's, with no patient data in it.
+            log.warn("Worklist reconciliation failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coding-worklist-reconciler");
+            t.setDaemon(true);
+            return t;
+        });
+        if (interval.isZero() || interval.isNegative()) {
+            scheduler.execute(this::runQuietly);   // start-up only
+        } else {
+            scheduler.scheduleWithFixedDelay(this::runQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
