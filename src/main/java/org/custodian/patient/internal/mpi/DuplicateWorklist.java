@@ -158,16 +158,37 @@ public class DuplicateWorklist {
 
     /** Pending pairs (open and needing research), strongest first; or all pairs when {@code pendingOnly} is false. */
     public List<DuplicatePair> list(boolean pendingOnly, int page, int size) {
+        return list(pendingOnly, null, page, size);
+    }
+
+    /**
+     * As {@link #list(boolean, int, int)}, narrowed to pairs where either registration has the MRN
+     * {@code find} or a family name starting with it (null: all): an analyst researching one
+     * patient, or a worklist grown past a page.
+     */
+    public List<DuplicatePair> list(boolean pendingOnly, String find, int page, int size) {
+        List<String> where = new ArrayList<>();
+        if (pendingOnly) {
+            // A pair whose record was merged into a third is moot until that merge is undone.
+            where.add("w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null");
+        }
+        List<Object> params = new ArrayList<>();
+        if (find != null) {
+            where.add("(a.mrn = ? or b.mrn = ? or lower(a.family_name) like ? or lower(b.family_name) like ?)");
+            String prefix = find.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(find, find, prefix, prefix));
+        }
+        params.add(size);
+        params.add((long) page * size);
         List<DuplicatePair> pairs = jdbc.sql(PAIR_SELECT
-                        // A pair whose record was merged into a third is moot until that merge is undone.
-                        + (pendingOnly ? " where w.status in ('OPEN', 'NEEDS_RESEARCH')"
-                                + " and a.merged_into is null and b.merged_into is null" : "")
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                         + " order by case w.status when 'OPEN' then 0 when 'NEEDS_RESEARCH' then 1 else 2 end,"
                         + " w.weight desc, w.id desc limit ? offset ?")
-                .params(size, (long) page * size).query((rs, i) -> pair(rs)).list();
+                .params(params).query((rs, i) -> pair(rs)).list();
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(audit.entry(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "DuplicatePair", null,
-                (pendingOnly ? "pending" : "all") + " pairs page " + page + " -> " + pairs.size()));
+                (pendingOnly ? "pending" : "all") + (find == null ? "" : " matching a name or MRN")
+                        + " pairs page " + page + " -> " + pairs.size()));
         for (DuplicatePair p : pairs) {
             entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.a().patientId(), "DuplicatePair", p.id(), null));
             entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, p.b().patientId(), "DuplicatePair", p.id(), null));

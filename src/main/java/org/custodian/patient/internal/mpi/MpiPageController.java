@@ -37,11 +37,16 @@ class MpiPageController {
 
     @GetMapping("/mpi/worklist")
     @PreAuthorize("hasAuthority('mpi:review')")
-    String worklist(@RequestParam(required = false) String all, Model model) {
+    String worklist(@RequestParam(required = false) String all, @RequestParam(required = false) String q, Model model) {
         boolean pendingOnly = !"true".equals(FormInput.trimmed(all));
-        List<DuplicatePair> pairs = worklist.list(pendingOnly, 0, PAGE_SIZE);
+        String find = FormInput.trimmed(q);
+        if (find != null && find.length() > 100) {
+            find = find.substring(0, 100);
+        }
+        List<DuplicatePair> pairs = worklist.list(pendingOnly, find, 0, PAGE_SIZE);
         model.addAttribute("pairs", pairs);
         model.addAttribute("pendingOnly", pendingOnly);
+        model.addAttribute("q", find == null ? "" : find);
         model.addAttribute("kpis", worklist.kpis());
         return "mpi/worklist";
     }

@@ -71,8 +71,15 @@ class QueuedRegistrationScreen implements RegistrationScreen {
         }
     }
 
-    /** One batch in one transaction; rows another worker holds are skipped, not waited for. */
+    /**
+     * One batch in one transaction. One screener at a time (a transaction-scoped advisory lock):
+     * two screeners proposing overlapping pairs in different orders would deadlock on the
+     * worklist's unique pair key. A caller that finds the lock taken screens nothing this time.
+     */
     private int screenBatch() {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('mpi-screening'))").query(Boolean.class).single()) {
+            return 0;
+        }
         List<Long> ids = jdbc.sql("""
                         select patient_id from mpi_screening_queue order by queued_at, patient_id
                         limit ? for update skip locked""")
