@@ -43,7 +43,7 @@ public final class MatchEngine {
      * beyond the comparison phase.
      */
     public Linkage link(List<MpiRecord> records, java.io.PrintStream log) {
-        long t0 = System.nanoTime();
+        PhaseClock clock = new PhaseClock();
         Blocking.Run run = blocking.run(records);
         List<Compared> chunks = run.forEachPair(p -> new Compared(records, p));
         long compared = 0;
@@ -53,17 +53,15 @@ public final class MatchEngine {
             compared += c.n;
             c.sample.forEach((pattern, k) -> samples.get(c.pass).merge(pattern, k[0], Integer::sum));
         }
-        long t1 = System.nanoTime();
         if (log != null) {
             run.stats().forEach(s -> log.println(s.line()));
-            log.printf(Locale.ROOT, "phase blocking+compare: %.1f s, %,d candidate pairs (%.1f per record)%n",
-                    (t1 - t0) / 1e9, compared, records.isEmpty() ? 0.0 : (double) compared / records.size());
+            log.printf(Locale.ROOT, "phase blocking+compare: %s, %,d candidate pairs (%.1f per record)%n",
+                    clock.lap(), compared, records.isEmpty() ? 0.0 : (double) compared / records.size());
         }
         FellegiSunterModel model = fit(records, samples, run.stats(), log);
         ValueFrequencies frequencies = new ValueFrequencies(records, settings.maxFrequencyBits());
-        long t2 = System.nanoTime();
         if (log != null) {
-            log.printf(Locale.ROOT, "phase EM: %.1f s, %d iterations, match share %.4f%n", (t2 - t1) / 1e9, model.iterations(), model.prior());
+            log.printf(Locale.ROOT, "phase EM: %s, estimated match share of the candidates %.4f%n", clock.lap(), model.prior());
             log.print(model.describe());
         }
         // Scores in parallel, chunk by chunk; the weight of a pattern before the value-frequency
@@ -97,9 +95,9 @@ public final class MatchEngine {
             System.arraycopy(k.weights, 0, weights, at, k.n);
             at += k.n;
         }
-        long t3 = System.nanoTime();
         if (log != null) {
-            log.printf(Locale.ROOT, "phase scoring: %.1f s, %,d pairs at or above the review threshold%n", (t3 - t2) / 1e9, n);
+            log.printf(Locale.ROOT, "phase scoring: %s, %,d pairs at or above the review threshold (%.1f bits for %,d records; link %.1f)%n",
+                    clock.lap(), n, review, records.size(), settings.linkThreshold(records.size()));
         }
         return new Linkage(this, records, records.size(), compared, pairs, patterns, weights, model, frequencies);
     }

@@ -48,17 +48,20 @@ public class MpiScan {
     }
 
     public Result scan(PrintStream progress) throws Exception {
+        progress.printf(Locale.ROOT, "phase start-up: %.1f s since the JVM started (Spring, database pool)%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         long t0 = System.nanoTime();
+        PhaseClock phase = new PhaseClock();
         IndexSnapshot index = IndexSnapshot.read(dataSource, progress);
         List<MpiRecord> records = index.records();
         long[] ids = index.ids();
         long t1 = System.nanoTime();
-        progress.printf(Locale.ROOT, "phase read: %.1f s, %,d registrations (heap in use %,d MB)%n", (t1 - t0) / 1e9,
+        progress.printf(Locale.ROOT, "phase read: %s, %,d registrations (heap in use %,d MB)%n", phase.lap(),
                 records.size(), usedMegabytes());
         progress.printf(Locale.ROOT, "linking %,d registrations (blocking, comparison, EM)...%n", records.size());
         Linkage linkage = engine.link(records, progress);
         long t2 = System.nanoTime();
-        progress.printf(Locale.ROOT, "phase link: %.1f s, compared %,d candidate pairs (heap in use %,d MB)%n", (t2 - t1) / 1e9,
+        progress.printf(Locale.ROOT, "phase link: %s, compared %,d candidate pairs (heap in use %,d MB)%n", phase.lap(),
                 linkage.comparedPairs(), usedMegabytes());
 
         StringBuilder copy = new StringBuilder();
@@ -107,7 +110,7 @@ public class MpiScan {
             }
         }
         long t3 = System.nanoTime();
-        progress.printf(Locale.ROOT, "phase write: %.1f s, %,d pairs on the worklist, %,d of them new%n", (t3 - t2) / 1e9,
+        progress.printf(Locale.ROOT, "phase write: %s, %,d pairs on the worklist, %,d of them new%n", phase.lap(),
                 link + review, inserted);
         // The scan read every registration: one audit event for the bulk read and its outcome.
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "DuplicatePair", null, String.format(Locale.ROOT,
