@@ -33,7 +33,7 @@ public final class MpiScanBenchmark {
 
     static final int PEOPLE = Integer.getInteger("bench.people", 1_000_000);
     static final double DUPLICATE_SHARE = 0.02;
-    static final String HEAP = System.getProperty("bench.scanHeap", "6g");
+    static final String HEAP = System.getProperty("bench.scanHeap", "2g");
 
     static final String[] GIVEN_F = {"mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
             "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol",
@@ -106,7 +106,9 @@ public final class MpiScanBenchmark {
             scan.environment().put("CUSTODIAN_DATA_DIR", dataDir.toString());
             scan.inheritIO();
             System.out.println("running: java -Xmx" + HEAP + " -jar target/custodian.jar mpi-scan");
+            System.out.println("uptime before the scan: " + uptime());
             int exit = scan.start().waitFor();
+            System.out.println("uptime after the scan: " + uptime());
             if (exit != 0) {
                 throw new IllegalStateException("mpi-scan exited with " + exit);
             }
@@ -247,6 +249,15 @@ public final class MpiScanBenchmark {
                 link == 0 ? 0 : (double) linkTrue / link, (double) linkTrue / truePairs);
         System.out.printf(Locale.ROOT, "worklist pairs (link + review band): %,d, precision=%.4f recall=%.4f%n", all,
                 all == 0 ? 0 : (double) allTrue / all, (double) allTrue / truePairs);
+    }
+
+    /** The load average, as {@code uptime} prints it: the machine is shared, so every figure comes with it. */
+    static String uptime() {
+        try {
+            return new String(new ProcessBuilder("uptime").redirectErrorStream(true).start().getInputStream().readAllBytes()).trim();
+        } catch (java.io.IOException e) {
+            return "uptime: " + e.getMessage();
+        }
     }
 
     static void machine() throws Exception {

@@ -2,7 +2,6 @@ package org.custodian.patient.internal.mpi;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Field comparators. Each returns an agreement level: {@link #MISSING} when either side is absent
@@ -16,22 +15,94 @@ final class Comparators {
     static final int MISSING = -1;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance WITHIN_ONE = new LevenshteinDistance(1);
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(DoubleMetaphone::new);
 
     private Comparators() {
     }
 
+    /**
+     * Jaro–Winkler similarity as commons-text's {@code JaroWinklerSimilarity} computes it (match
+     * window max(len)/2 − 1, prefix bonus 0.1 per common leading character, up to 4, only above
+     * 0.7), without its allocations: the scan calls it tens of millions of times. Strings longer
+     * than 64 characters, which the bit sets below cannot hold, go to commons-text.
+     */
     static double jaroWinkler(String a, String b) {
-        return JARO_WINKLER.apply(a, b);
+        if (a.equals(b)) {
+            return 1d;
+        }
+        String max = a.length() > b.length() ? a : b;
+        String min = max == a ? b : a;
+        int maxLen = max.length();
+        int minLen = min.length();
+        if (maxLen > 64) {
+            return JARO_WINKLER.apply(a, b);
+        }
+        int range = Math.max(maxLen / 2 - 1, 0);
+        long minMatched = 0;
+        long maxMatched = 0;
+        int matches = 0;
+        for (int mi = 0; mi < minLen; mi++) {
+            char c = min.charAt(mi);
+            for (int xi = Math.max(mi - range, 0), xn = Math.min(mi + range + 1, maxLen); xi < xn; xi++) {
+                if ((maxMatched & (1L << xi)) == 0 && c == max.charAt(xi)) {
+                    maxMatched |= 1L << xi;
+                    minMatched |= 1L << mi;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0d;
+        }
+        // Matched characters in the order of each string; count the positions where they differ.
+        int halfTranspositions = 0;
+        int xi = 0;
+        for (int mi = 0; mi < minLen; mi++) {
+            if ((minMatched & (1L << mi)) != 0) {
+                while ((maxMatched & (1L << xi)) == 0) {
+                    xi++;
+                }
+                if (min.charAt(mi) != max.charAt(xi)) {
+                    halfTranspositions++;
+                }
+                xi++;
+            }
+        }
+        int prefix = 0;
+        for (int i = 0; i < Math.min(4, minLen); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                break;
+            }
+            prefix++;
+        }
+        double m = matches;
+        double j = (m / a.length() + m / b.length() + (m - (double) halfTranspositions / 2) / m) / 3;
+        return j < 0.7d ? j : j + 0.1 * prefix * (1d - j);
     }
+
+    /**
+     * Names repeat (a million patients share some tens of thousands of names) and the metaphone
+     * rules cost a microsecond a call, so codes are remembered, up to a bound that keeps the cache
+     * small in a long-running server.
+     */
+    private static final int PHONETIC_CACHE = 500_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> PHONETIC = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String phonetic(String name) {
         if (name == null) {
             return null;
         }
+        String cached = PHONETIC.get(name);
+        if (cached != null) {
+            return cached;
+        }
         String code = METAPHONE.get().doubleMetaphone(name);
-        return code == null || code.isEmpty() ? name : code;
+        code = code == null || code.isEmpty() ? name : code;
+        if (PHONETIC.size() < PHONETIC_CACHE) {
+            PHONETIC.put(name, code);
+        }
+        return code;
     }
 
     /** 3 exact, 2 close spelling or nickname, 1 similar spelling or same sound, 0 different. */
@@ -79,8 +150,7 @@ final class Comparators {
             return 3;
         }
         if (a.length() == 8 && b.length() == 8) {
-            boolean swapped = a.substring(0, 4).equals(b.substring(0, 4))
-                    && a.substring(4, 6).equals(b.substring(6, 8)) && a.substring(6, 8).equals(b.substring(4, 6));
+            boolean swapped = a.regionMatches(0, b, 0, 4) && a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2);
             if (swapped || oneSlip(a, b)) {
                 return 2;
             }
@@ -121,11 +191,33 @@ final class Comparators {
 
     /** One insertion, deletion or substitution, or two adjacent characters transposed. */
     static boolean oneSlip(String a, String b) {
-        Integer d = WITHIN_ONE.apply(a, b);
-        if (d != null && d >= 0 && d <= 1) {
-            return true;
+        int la = a.length();
+        int lb = b.length();
+        if (la == lb) {
+            int first = -1;
+            for (int i = 0; i < la; i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    if (first < 0) {
+                        first = i;
+                    } else {
+                        // A second difference: only an adjacent transposition is still one slip.
+                        return adjacentTransposition(a, b);
+                    }
+                }
+            }
+            return true; // equal, or one substitution
         }
-        return adjacentTransposition(a, b);
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        // One insertion or deletion: skip one character of the longer at the first difference.
+        String longer = la > lb ? a : b;
+        String shorter = la > lb ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        return shorter.regionMatches(i, longer, i + 1, shorter.length() - i);
     }
 
     static boolean adjacentTransposition(String a, String b) {

@@ -219,11 +219,12 @@ public class DuplicateWorklist {
         Patient b = patients.find(pair.b().patientId()).orElseThrow(() -> new PatientNotFoundException(pair.b().patientId()));
         MpiRecord ra = record(a.id());
         MpiRecord rb = record(b.id());
-        MatchEngine.ScoredComparison s = engine.score(model.current(), ra, rb);
+        Linkage fitted = model.current();
+        MatchEngine.ScoredComparison s = engine.score(fitted, ra, rb);
         return new PairReview(pair, a, b, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
                 JdbcMasterPatientIndex.evidence(s.explanation()),
                 OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList(),
-                settings.linkThreshold(), settings.reviewThreshold());
+                settings.linkThreshold(fitted.indexSize()), settings.reviewThreshold(fitted.indexSize()));
     }
 
     // ------------------------------------------------------------ deciding

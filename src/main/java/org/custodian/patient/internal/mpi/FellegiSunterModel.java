@@ -227,6 +227,11 @@ final class FellegiSunterModel {
         return new FellegiSunterModel(fields, m, u, 0.01, 0);
     }
 
+    /** A model of given m, u and share of matches (m fitted elsewhere, pass by pass). */
+    static FellegiSunterModel of(MatchField[] fields, double[][] m, double[][] u, double prior) {
+        return new FellegiSunterModel(fields, m, u, prior, 0);
+    }
+
     FellegiSunterModel withU(double[][] chance) {
         double[][] u2 = new double[chance.length][];
         for (int f = 0; f < chance.length; f++) {
@@ -250,6 +255,19 @@ final class FellegiSunterModel {
 
     double u(int field, int level) {
         return u[field][level];
+    }
+
+    /** m, u and weight of every field's levels, one line per field: what the fit learned, for the scan's log. */
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < fields.length; f++) {
+            sb.append(String.format(java.util.Locale.ROOT, "  %-13s", fields[f].name()));
+            for (int l = 0; l < m[f].length; l++) {
+                sb.append(String.format(java.util.Locale.ROOT, " [%s m=%.4f u=%.5f %+.1f]", fields[f].levelName(l), m[f][l], u[f][l], weights[f][l]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** Estimated share of candidate pairs that are matches. */

@@ -47,8 +47,9 @@ class IndexModel {
                 || fittedAt.plus(MAX_AGE).isBefore(clock.instant());
         if (stale) {
             List<MpiRecord> sample = sample(active);
-            typical = engine.typical(sample);
-            fitted = active < MIN_FIT ? typical : engine.link(sample);
+            // Fitted on the sample, deciding pairs of the whole index: the thresholds go by its size.
+            typical = engine.typical(sample).forIndexSize(active);
+            fitted = active < MIN_FIT ? typical : engine.link(sample).forIndexSize(active);
             fittedOn = active;
             fittedAt = clock.instant();
         }

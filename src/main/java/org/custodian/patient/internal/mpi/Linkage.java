@@ -3,21 +3,28 @@ package org.custodian.patient.internal.mpi;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The outcome of one linkage run: every candidate pair's match weight, the fitted model, explanations on demand. */
+/**
+ * The outcome of one linkage run: how many candidate pairs were compared, the pairs at or above the
+ * review threshold with their match weights, the fitted model, explanations on demand.
+ */
 public final class Linkage {
 
     private final MatchEngine engine;
     private final List<MpiRecord> records;
+    private final long indexSize;
+    private final long compared;
     private final long[] pairs;
     private final long[] patterns;
     private final double[] weights;
     private final FellegiSunterModel model;
     private final ValueFrequencies frequencies;
 
-    Linkage(MatchEngine engine, List<MpiRecord> records, long[] pairs, long[] patterns, double[] weights,
+    Linkage(MatchEngine engine, List<MpiRecord> records, long indexSize, long compared, long[] pairs, long[] patterns, double[] weights,
             FellegiSunterModel model, ValueFrequencies frequencies) {
         this.engine = engine;
         this.records = records;
+        this.indexSize = indexSize;
+        this.compared = compared;
         this.pairs = pairs;
         this.patterns = patterns;
         this.weights = weights;
@@ -26,7 +33,12 @@ public final class Linkage {
     }
 
     /** Number of candidate pairs compared. */
-    public int comparedPairs() {
+    public long comparedPairs() {
+        return compared;
+    }
+
+    /** Number of pairs kept: those at or above the review threshold, the only ones a run stores. */
+    public int keptPairs() {
         return pairs.length;
     }
 
@@ -43,7 +55,17 @@ public final class Linkage {
     }
 
     public MatchDecision decision(int pair) {
-        return engine.decide(weights[pair]);
+        return engine.decide(weights[pair], indexSize);
+    }
+
+    /** Registrations of the index whose pairs this run's model decides: the thresholds rise with it. */
+    public long indexSize() {
+        return indexSize;
+    }
+
+    /** This run's model for deciding pairs of an index of another size (fitted on a sample, used on the whole). */
+    Linkage forIndexSize(long size) {
+        return new Linkage(engine, records, size, compared, pairs, patterns, weights, model, frequencies);
     }
 
     public ScoredPair scored(int pair) {
@@ -64,11 +86,6 @@ public final class Linkage {
             }
         }
         return out;
-    }
-
-    /** Whether the candidate set contains the pair of records i and j. */
-    public boolean isCandidate(int i, int j) {
-        return java.util.Arrays.binarySearch(pairs, Blocking.pair(i, j)) >= 0;
     }
 
     ValueFrequencies frequencies() {

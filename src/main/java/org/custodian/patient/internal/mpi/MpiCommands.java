@@ -82,6 +82,9 @@ class MpiCommands {
 
     /** A timed FEBRL evaluation: reading, linking and counting (Spring start-up excluded). */
     record Evaluation(int records, PairMetrics metrics, FellegiSunterModel model, double seconds) {
+        long indexSize() {
+            return records;
+        }
     }
 
     static Evaluation evaluate(MatchEngine engine, List<Path> files) throws java.io.IOException {
@@ -95,10 +98,10 @@ class MpiCommands {
     static void print(Evaluation e, MpiSettings settings) {
         PairMetrics m = e.metrics();
         System.out.printf(Locale.ROOT, "records=%d pairs compared=%d true pairs=%d%n", e.records(), m.compared(), m.truePairs());
-        System.out.printf(Locale.ROOT, "EM: %d iterations, estimated match share of the EM sample (candidates + random pairs) %.4f%n",
-                e.model().iterations(), e.model().prior());
+        System.out.printf(Locale.ROOT, "EM: m fitted pass by pass with u from random pairs, estimated match share of the candidates %.4f%n",
+                e.model().prior());
         System.out.printf(Locale.ROOT, "thresholds: link >= %.1f bits, review >= %.1f bits (review-band pairs count as non-matches)%n",
-                settings.linkThreshold(), settings.reviewThreshold());
+                settings.linkThreshold(e.indexSize()), settings.reviewThreshold(e.indexSize()));
         System.out.printf(Locale.ROOT, "true positives=%d false positives=%d false negatives=%d review pairs=%d (true %d)%n",
                 m.truePositives(), m.falsePositives(), m.falseNegatives(), m.reviewPairs(), m.trueInReview());
         System.out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f seconds=%.2f%n",

@@ -45,33 +45,105 @@ public record MpiRecord(String id, String givenName, String familyName, String b
     /** A registered patient's row as the engine sees it; sex U (unknown) counts as missing. */
     static MpiRecord registered(String id, String given, String family, LocalDate birthDate, String sex, String ssn,
                                 String line, String city, String state, String postalCode, String phone) {
+        return registered(id, given, family, birthDate == null ? null : birthDate.format(DateTimeFormatter.BASIC_ISO_DATE),
+                sex, ssn, line, city, state, postalCode, phone);
+    }
+
+    /** As above, with the birth date already as {@code yyyymmdd} (the whole-index scan reads it as text). */
+    static MpiRecord registered(String id, String given, String family, String birthDate, String sex, String ssn,
+                                String line, String city, String state, String postalCode, String phone) {
         String number = null;
         String street = line;
-        if (street != null) {
-            Matcher m = HOUSE_NUMBER.matcher(street);
+        int split = houseNumberEnd(line);
+        if (split > 0) {
+            number = line.substring(0, split);
+            street = line.substring(split).trim();
+        } else if (split < 0) {
+            Matcher m = HOUSE_NUMBER.matcher(line);
             if (m.matches()) {
                 number = m.group(1);
                 street = m.group(2);
             }
         }
-        return new MpiRecord(id, given, family, birthDate == null ? null : birthDate.format(DateTimeFormatter.BASIC_ISO_DATE),
+        return new MpiRecord(id, given, family, birthDate,
                 sex == null || sex.equals(AdministrativeSex.U.name()) ? null : sex, ssn, number, street, null,
                 city, postalCode, state, phone);
+    }
+
+    /**
+     * Where the house number of a street line ends ("12b Oak St" → 3), or 0 when the line does not
+     * start with one followed by a blank and more (the pattern {@code ^\s*(\d+[a-zA-Z]?)\s+(.*)$},
+     * by hand: the scan splits a million lines).
+     */
+    static int houseNumberEnd(String line) {
+        if (line == null) {
+            return 0;
+        }
+        int n = line.length();
+        if (n > 0 && Character.isWhitespace(line.charAt(0))) {
+            return -1;
+        }
+        int i = 0;
+        while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0) {
+            return 0;
+        }
+        if (i < n && (line.charAt(i) >= 'a' && line.charAt(i) <= 'z' || line.charAt(i) >= 'A' && line.charAt(i) <= 'Z')) {
+            i++;
+        }
+        if (i >= n || !Character.isWhitespace(line.charAt(i)) || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            return i < n && Character.isWhitespace(line.charAt(i)) ? -1 : 0;
+        }
+        return i;
     }
 
     static String clean(String s) {
         if (s == null) {
             return null;
         }
+        if (isClean(s)) {
+            return s; // the common case at scan time: no regex, no copy
+        }
         String t = s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         return t.isEmpty() ? null : t;
+    }
+
+    /** Non-empty, lower case, no leading, trailing or doubled blank, no other white space. */
+    private static boolean isClean(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 127 || c < ' ' || c == ' ' && s.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String digits(String s) {
         if (s == null) {
             return null;
         }
-        String d = s.replaceAll("[^0-9]", "");
-        return d.isEmpty() ? null : d;
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == n) {
+            return n == 0 ? null : s;
+        }
+        StringBuilder d = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c >= '0' && c <= '9') {
+                d.append(c);
+            }
+        }
+        return d.isEmpty() ? null : d.toString();
     }
 }

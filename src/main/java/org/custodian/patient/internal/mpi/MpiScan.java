@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code mpi-scan}: links the whole index (every active registration against every other, through
  * the blocking passes, with m and u fitted by EM on the index itself) and puts each pair scoring
- * in the review band or above on the duplicate worklist. The registrations are streamed with a
- * cursor, the pairs go back with COPY into a temporary table and one INSERT … ON CONFLICT DO
+ * in the review band or above on the duplicate worklist. The registrations are streamed with
+ * COPY ({@link IndexSnapshot}), the pairs go back with COPY into a temporary table and one INSERT … ON CONFLICT DO
  * NOTHING, so pairs already on the worklist — decided "not the same person" included — stay as
  * they are.
  */
@@ -48,44 +48,27 @@ public class MpiScan {
     }
 
     public Result scan(PrintStream progress) throws Exception {
+        progress.printf(Locale.ROOT, "phase start-up: %.1f s since the JVM started (Spring, database pool)%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         long t0 = System.nanoTime();
-        List<MpiRecord> records = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from patient where merged_into is null")) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // a PostgreSQL cursor needs a transaction
-            try (PreparedStatement ps = c.prepareStatement("select " + IndexRows.COLUMNS + " from patient where merged_into is null")) {
-                ps.setFetchSize(20_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Bar bar = new Bar(progress, "reading", total);
-                    while (rs.next()) {
-                        records.add(IndexRows.record(rs));
-                        ids.add(rs.getLong(1));
-                        bar.step();
-                    }
-                    bar.done();
-                }
-            } finally {
-                c.commit();
-                c.setAutoCommit(auto);
-            }
-        }
+        PhaseClock phase = new PhaseClock();
+        IndexSnapshot index = IndexSnapshot.read(dataSource, progress);
+        List<MpiRecord> records = index.records();
+        long[] ids = index.ids();
         long t1 = System.nanoTime();
+        progress.printf(Locale.ROOT, "phase read: %s, %,d registrations (heap in use %,d MB)%n", phase.lap(),
+                records.size(), usedMegabytes());
         progress.printf(Locale.ROOT, "linking %,d registrations (blocking, comparison, EM)...%n", records.size());
-        Linkage linkage = engine.link(records);
+        Linkage linkage = engine.link(records, progress);
         long t2 = System.nanoTime();
-        progress.printf(Locale.ROOT, "compared %,d candidate pairs in %.1f s%n", (long) linkage.comparedPairs(), (t2 - t1) / 1e9);
+        progress.printf(Locale.ROOT, "phase link: %s, compared %,d candidate pairs (heap in use %,d MB)%n", phase.lap(),
+                linkage.comparedPairs(), usedMegabytes());
 
         StringBuilder copy = new StringBuilder();
         int link = 0;
         int review = 0;
         String now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        for (int p = 0; p < linkage.comparedPairs(); p++) {
+        for (int p = 0; p < linkage.keptPairs(); p++) {
             MatchDecision d = linkage.decision(p);
             if (d == MatchDecision.NON_MATCH) {
                 continue;
@@ -97,8 +80,8 @@ public class MpiScan {
             }
             MpiRecord a = records.get(linkage.first(p));
             MpiRecord b = records.get(linkage.second(p));
-            long ia = ids.get(linkage.first(p));
-            long ib = ids.get(linkage.second(p));
+            long ia = ids[linkage.first(p)];
+            long ib = ids[linkage.second(p)];
             String risks = String.join(",", OverlayGuard.risks(a, b).stream().map(Enum::name).toList());
             copy.append(Math.min(ia, ib)).append('\t').append(Math.max(ia, ib)).append('\t')
                     .append(String.format(Locale.ROOT, "%.4f", linkage.weight(p))).append('\t').append(d.name()).append('\t')
@@ -127,10 +110,17 @@ public class MpiScan {
             }
         }
         long t3 = System.nanoTime();
+        progress.printf(Locale.ROOT, "phase write: %s, %,d pairs on the worklist, %,d of them new%n", phase.lap(),
+                link + review, inserted);
         // The scan read every registration: one audit event for the bulk read and its outcome.
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "DuplicatePair", null, String.format(Locale.ROOT,
-                "mpi-scan of %d registrations: %d link + %d review pairs, %d new on the worklist", ids.size(), link, review, inserted));
-        return new Result(ids.size(), linkage.comparedPairs(), link, review, inserted, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                "mpi-scan of %d registrations: %d link + %d review pairs, %d new on the worklist", ids.length, link, review, inserted));
+        return new Result(ids.length, linkage.comparedPairs(), link, review, inserted, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    }
+
+    private static long usedMegabytes() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
     }
 
     /** A text progress bar on one line, redrawn at each percent. */

@@ -21,7 +21,7 @@ public record PairMetrics(long compared, long truePairs, long truePositives, lon
         long fp = 0;
         long review = 0;
         long trueReview = 0;
-        for (int p = 0; p < linkage.comparedPairs(); p++) {
+        for (int p = 0; p < linkage.keptPairs(); p++) {
             boolean same = entities.get(linkage.first(p)).equals(entities.get(linkage.second(p)));
             switch (linkage.decision(p)) {
                 case LINK -> {
