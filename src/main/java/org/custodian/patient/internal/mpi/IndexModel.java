@@ -21,6 +21,7 @@ class IndexModel {
     /** Below this many registrations EM has too few duplicates to learn from; typical m and u serve. */
     static final int MIN_FIT = 1_000;
     private static final Duration MAX_AGE = Duration.ofDays(1);
+    private static final Duration COUNT_EVERY = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final MatchEngine engine;
@@ -30,6 +31,7 @@ class IndexModel {
     private Linkage typical;
     private long fittedOn;
     private Instant fittedAt;
+    private Instant countedAt;
 
     IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock) {
         this.jdbc = jdbc;
@@ -39,7 +41,14 @@ class IndexModel {
 
     /** The fitted run, or null while the index is empty. */
     synchronized Linkage current() {
+        // Counting a million-row index takes tens of milliseconds, and every registration check
+        // asks: a fit less than COUNT_EVERY old is used as it is (a refit waits for 20% growth anyway).
+        if (fitted != null && countedAt != null && countedAt.plus(COUNT_EVERY).isAfter(clock.instant())
+                && fittedAt.plus(MAX_AGE).isAfter(clock.instant())) {
+            return fitted;
+        }
         long active = jdbc.sql("select count(*) from patient where merged_into is null").query(Long.class).single();
+        countedAt = clock.instant();
         if (active == 0) {
             return null;
         }
