@@ -42,7 +42,7 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     private final MasterPatientIndex mpi;
     private final Clock clock;
     private final Duration interval;
-    private ScheduledExecutorService worker;
+    private volatile ScheduledExecutorService worker;
 
     QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, Clock clock,
                              @Value("${custodian.mpi.screening-interval:2s}") Duration interval) {
@@ -62,13 +62,14 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     @Override
     public int screenQueued() {
         int screened = 0;
-        while (true) {
+        while (worker == null || !worker.isShutdown()) {
             Integer n = tx.execute(status -> screenBatch());
             if (n == null || n == 0) {
                 return screened;
             }
             screened += n;
         }
+        return screened;
     }
 
     /**
@@ -134,10 +135,14 @@ class QueuedRegistrationScreen implements RegistrationScreen {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Lets a screen in progress finish (its transaction commits or rolls back) before the database goes. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         if (worker != null) {
-            worker.shutdownNow();
+            worker.shutdown();
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
         }
     }
 }
