@@ -131,8 +131,12 @@ class FhirExport implements DisposableBean {
                     if (out.containsKey("Patient")) {
                         add(out, counts, "Patient", json.encodeResourceToString(FhirResources.patient(p)));
                     }
-                    List<Encounter> encounters = charts.encounters(
-                            new ChartSearch.EncounterCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE);
+                    // Encounters (and their tags) are read only for the types that need them: an
+                    // export of patients alone reads, and audits, no encounter search per patient.
+                    boolean needEncounters = out.containsKey("Encounter") || out.containsKey("Condition")
+                            || out.containsKey("Procedure");
+                    List<Encounter> encounters = needEncounters ? charts.encounters(
+                            new ChartSearch.EncounterCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE) : List.of();
                     Map<Long, Set<Sensitivity>> encounterTags = sensitivity.ofEncounters(
                             encounters.stream().map(Encounter::id).toList());
                     if (out.containsKey("Encounter")) {
