@@ -31,6 +31,7 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientIdentifier;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.RegistrationScreen;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -85,15 +86,17 @@ class BundleImporter {
 
     private final SourceMap map;
     private final PatientRegistry patients;
+    private final RegistrationScreen screen;
     private final ChartService charts;
     private final ChartFindings findings;
     private final TransactionTemplate tx;
     private final Validator validator;
 
-    BundleImporter(SourceMap map, PatientRegistry patients, ChartService charts, ChartFindings findings,
-                   TransactionTemplate tx, Validator validator) {
+    BundleImporter(SourceMap map, PatientRegistry patients, RegistrationScreen screen, ChartService charts,
+                   ChartFindings findings, TransactionTemplate tx, Validator validator) {
         this.map = map;
         this.patients = patients;
+        this.screen = screen;
         this.charts = charts;
         this.findings = findings;
         this.tx = tx;
@@ -747,6 +750,11 @@ class BundleImporter {
             for (int k = 0; k < patientEntries.size(); k++) {
                 patientOfEntry.put(patientEntries.get(k), patientIds.get(k));
             }
+            // A registration without a registrar: the MPI screens each newly registered patient
+            // after this transaction commits (queued in it, so a rejected bundle queues nothing),
+            // as it does for the ADT feed; likely matches go to the duplicate worklist. A
+            // re-import finds its patients by their source ids and registers, so queues, none.
+            patientIds.forEach(screen::screenLater);
             List<NewEncounter> encounters = new ArrayList<>(newEncounters.size());
             List<Long> encounterPatientIds = new ArrayList<>();
             for (int k = 0; k < newEncounters.size(); k++) {
