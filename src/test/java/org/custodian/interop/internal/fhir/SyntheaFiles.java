@@ -51,7 +51,7 @@ final class SyntheaFiles {
         Map<String, Integer> counts = new TreeMap<>();
         for (JsonNode r : resources) {
             String type = r.path("resourceType").asString();
-            boolean kept = BundleImporter.KEPT.contains(type)
+            boolean kept = BundleIndex.KEPT.contains(type)
                     && (!type.equals("DiagnosticReport") || r.path("presentedForm").isArray() && !r.path("presentedForm").isEmpty());
             if (kept) {
                 counts.merge(type, 1, Integer::sum);

@@ -1,0 +1,55 @@
+package org.custodian.interop.internal.fhir;
+
+import java.time.Instant;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewEncounter;
+import org.custodian.interop.internal.fhir.BundleIndex.Ref;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encounter → a visit of the chart: its patient (required), period (a start; an end not before
+ * it), class (inpatient, emergency, else outpatient), the first participant as attending, the
+ * type as service. Practitioner and Organization references must resolve as well.
+ */
+@Component
+class FhirEncounterMapper {
+
+    private final BundleEntryValidator validator;
+
+    FhirEncounterMapper(BundleEntryValidator validator) {
+        this.validator = validator;
+    }
+
+    void encounter(BundleIndex index, ImportPlan plan, int i, Encounter e) {
+        Ref patient = index.required(i, "Encounter", "subject", e.getSubject(), "Patient");
+        if (!e.hasPeriod() || !e.getPeriod().hasStart()) {
+            throw BundleRejected.entry(i, "Encounter", "period.start", IssueType.REQUIRED, "the start of the encounter is required");
+        }
+        Instant admit = e.getPeriod().getStart().toInstant();
+        Instant discharge = e.getPeriod().hasEnd() ? e.getPeriod().getEnd().toInstant() : null;
+        if (discharge != null && discharge.isBefore(admit)) {
+            throw BundleRejected.entry(i, "Encounter", "period.end", IssueType.INVARIANT, "ends before it starts");
+        }
+        EncounterClass kind = switch (e.getClass_().getCode() == null ? "" : e.getClass_().getCode()) {
+            case "IMP", "ACUTE", "NONAC", "OBSENC", "PRENC" -> EncounterClass.INPATIENT;
+            case "EMER" -> EncounterClass.EMERGENCY;
+            default -> EncounterClass.OUTPATIENT;
+        };
+        String attending = null;
+        for (int p = 0; p < e.getParticipant().size(); p++) {
+            var participant = e.getParticipant().get(p);
+            Ref who = index.resolve(i, "Encounter", "participant[" + p + "].individual", participant.getIndividual(), "Practitioner");
+            if (attending == null) {
+                attending = who == null ? participant.getIndividual().getDisplay() : index.practitionerName(who);
+            }
+        }
+        index.resolve(i, "Encounter", "serviceProvider", e.getServiceProvider(), "Organization");
+        String service = e.hasType() ? FhirText.text(e.getTypeFirstRep()) : null;
+        NewEncounter encounter = new NewEncounter(0, null, kind, admit, discharge, FhirText.truncate(attending, 200),
+                FhirText.truncate(service, 100), null);
+        validator.validate(i, "Encounter", encounter);
+        plan.encounter(i, encounter, patient);
+    }
+}
