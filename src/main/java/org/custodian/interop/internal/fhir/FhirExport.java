@@ -2,6 +2,9 @@ package org.custodian.interop.internal.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientFinder;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,8 +39,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * FHIR Bulk Data export ({@code Patient/$export}): a job runs in the background as the user who
- * asked (so every read in it is audited as theirs), writes one NDJSON file per resource type into
- * {@code fhir_export_file}, and is polled by its status URL. Documents are exported as their
+ * asked (so every read in it is audited as theirs), writes one NDJSON file per resource type, and
+ * is polled by its status URL. A file is written as it goes, in parts of at most
+ * {@code custodian.fhir.export.part-size} resources ({@code fhir_export_part}; whole lines only),
+ * so that an export of every patient of a hospital never holds more than a part per type in
+ * memory; {@code fhir_export_file} lists the files and their counts for the manifest, and a
+ * download streams the parts in order. Documents are exported as their
  * index entries (type, date, author, status) without the note text, which stays behind the
  * audited single read (minimum necessary, 45 CFR 164.514(d)). Sensitive records are withheld
  * (see {@link Withheld}).
@@ -54,6 +62,10 @@ class FhirExport implements DisposableBean {
                String error, Map<String, Integer> files) {
     }
 
+    /** A file of a finished export, to be downloaded: its parts' numbers in order. */
+    record FileParts(UUID job, String type, List<Integer> parts) {
+    }
+
     private final JdbcClient jdbc;
     private final PatientFinder patients;
     private final ChartSearch charts;
@@ -62,6 +74,7 @@ class FhirExport implements DisposableBean {
     private final AuditTrail audit;
     private final FhirContext fhir;
     private final Clock clock;
+    private final int partSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fhir-export");
         t.setDaemon(true);
@@ -69,7 +82,12 @@ class FhirExport implements DisposableBean {
     });
 
     FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings,
-               SensitivityTags sensitivity, AuditTrail audit, FhirContext fhir, Clock clock) {
+               SensitivityTags sensitivity, AuditTrail audit, FhirContext fhir, Clock clock,
+               @Value("${custodian.fhir.export.part-size:1000}") int partSize) {
+        if (partSize < 1) {
+            throw new IllegalArgumentException("custodian.fhir.export.part-size must be at least 1");
+        }
+        this.partSize = partSize;
         this.sensitivity = sensitivity;
         this.jdbc = jdbc;
         this.patients = patients;
@@ -106,21 +124,34 @@ class FhirExport implements DisposableBean {
         return files;
     }
 
-    Optional<String> file(UUID id, String type) {
-        Optional<String> body = jdbc.sql("select body from fhir_export_file where job_id = ? and resource_type = ?")
-                .params(id, type).query(String.class).optional();
-        body.ifPresent(b -> audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, null, type, id,
-                "bulk export file downloaded"));
-        return body;
+    /** A file of the job, its download audited (in the caller's thread: the user who downloads). */
+    Optional<FileParts> file(UUID id, String type) {
+        boolean exists = jdbc.sql("select count(*) from fhir_export_file where job_id = ? and resource_type = ?")
+                .params(id, type).query(Long.class).single() > 0;
+        if (!exists) {
+            return Optional.empty();
+        }
+        audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, null, type, id, "bulk export file downloaded");
+        return Optional.of(new FileParts(id, type, jdbc.sql(
+                        "select part from fhir_export_part where job_id = ? and resource_type = ? order by part")
+                .params(id, type).query(Integer.class).list()));
+    }
+
+    /** Writes the file's parts in order, reading one part at a time. */
+    void write(FileParts file, OutputStream out) throws IOException {
+        for (int part : file.parts()) {
+            String body = jdbc.sql("select body from fhir_export_part where job_id = ? and resource_type = ? and part = ?")
+                    .params(file.job(), file.type(), part).query(String.class).single();
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
     }
 
     private void run(UUID id, List<String> types) {
         try {
-            Map<String, StringBuilder> out = new LinkedHashMap<>();
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, NdjsonFile> out = new LinkedHashMap<>();
             for (String t : types) {
-                out.put(t, new StringBuilder());
-                counts.put(t, 0);
+                out.put(t, new NdjsonFile(id, t));
             }
             Withheld withheld = new Withheld();
             IParser json = fhir.newJsonParser().setPrettyPrint(false);
@@ -129,7 +160,7 @@ class FhirExport implements DisposableBean {
                 List<Patient> page = patients.find(all, offset, PAGE);
                 for (Patient p : page) {
                     if (out.containsKey("Patient")) {
-                        add(out, counts, "Patient", json.encodeResourceToString(FhirResources.patient(p)));
+                        out.get("Patient").add(json.encodeResourceToString(FhirResources.patient(p)));
                     }
                     // Encounters (and their tags) are read only for the types that need them: an
                     // export of patients alone reads, and audits, no encounter search per patient.
@@ -142,7 +173,7 @@ class FhirExport implements DisposableBean {
                     if (out.containsKey("Encounter")) {
                         for (Encounter e : encounters) {
                             if (!withheld.count("Encounter", encounterTags.get(e.id()))) {
-                                add(out, counts, "Encounter", json.encodeResourceToString(FhirResources.encounter(e)));
+                                out.get("Encounter").add(json.encodeResourceToString(FhirResources.encounter(e)));
                             }
                         }
                     }
@@ -154,7 +185,7 @@ class FhirExport implements DisposableBean {
                         for (CodedFinding f : findings.forPatient(p.id(), kind, 0, Integer.MAX_VALUE)) {
                             Set<Sensitivity> tags = f.encounterId() == null ? null : encounterTags.get(f.encounterId());
                             if (!withheld.count(type, tags)) {
-                                add(out, counts, type, json.encodeResourceToString(
+                                out.get(type).add(json.encodeResourceToString(
                                         kind == FindingKind.CONDITION ? FhirResources.condition(f) : FhirResources.procedure(f)));
                             }
                         }
@@ -166,7 +197,7 @@ class FhirExport implements DisposableBean {
                                 documents.stream().map(DocumentSummary::id).toList());
                         for (DocumentSummary d : documents) {
                             if (!withheld.count("DocumentReference", documentTags.get(d.id()))) {
-                                add(out, counts, "DocumentReference", json.encodeResourceToString(FhirResources.document(d)));
+                                out.get("DocumentReference").add(json.encodeResourceToString(FhirResources.document(d)));
                             }
                         }
                     }
@@ -175,14 +206,18 @@ class FhirExport implements DisposableBean {
                     break;
                 }
             }
-            List<Object[]> rows = new ArrayList<>();
-            out.forEach((t, body) -> rows.add(new Object[] {id, t, counts.get(t), body.toString()}));
+            List<NdjsonFile> files = new ArrayList<>(out.values());
             if (!withheld.byCategory.isEmpty()) {
-                rows.add(new Object[] {id, WITHHELD, withheld.byCategory.size(), withheld.outcome(json)});
+                NdjsonFile outcomes = new NdjsonFile(id, WITHHELD);
+                withheld.writeTo(outcomes, json);
+                files.add(outcomes);
             }
-            for (Object[] r : rows) {
-                jdbc.sql("insert into fhir_export_file (job_id, resource_type, resources, body) values (?, ?, ?, ?)")
-                        .params(r).update();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (NdjsonFile f : files) {
+                f.close();
+                if (!f.type.equals(WITHHELD)) {
+                    counts.put(f.type, f.resources);
+                }
             }
             jdbc.sql("update fhir_export_job set status = 'COMPLETE', completed_at = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
@@ -192,6 +227,8 @@ class FhirExport implements DisposableBean {
             // The message may quote data; the job keeps only the kind of failure.
             jdbc.sql("update fhir_export_job set status = 'FAILED', completed_at = ?, error = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), e.getClass().getSimpleName(), id).update();
+            // A failed job has no files: the parts written so far go.
+            jdbc.sql("delete from fhir_export_part where job_id = ?").param(id).update();
         }
     }
 
@@ -218,8 +255,7 @@ class FhirExport implements DisposableBean {
             return true;
         }
 
-        String outcome(IParser json) {
-            StringBuilder lines = new StringBuilder();
+        void writeTo(NdjsonFile file, IParser json) {
             byCategory.forEach((key, n) -> {
                 String type = key.substring(0, key.indexOf('|'));
                 Sensitivity tag = Sensitivity.valueOf(key.substring(key.indexOf('|') + 1));
@@ -228,15 +264,55 @@ class FhirExport implements DisposableBean {
                         .setCode(OperationOutcome.IssueType.SUPPRESSED)
                         .setDiagnostics(n + " " + type + " withheld: " + tag.label() + " (" + tag.rule() + ")")
                         .addExpression(type);
-                lines.append(json.encodeResourceToString(o)).append('\n');
+                file.add(json.encodeResourceToString(o));
             });
-            return lines.toString();
         }
     }
 
-    private static void add(Map<String, StringBuilder> out, Map<String, Integer> counts, String type, String line) {
-        out.get(type).append(line).append('\n');
-        counts.merge(type, 1, Integer::sum);
+    /**
+     * One NDJSON file of a job being written: lines are buffered up to a part and each full part is
+     * stored at once, so the export holds at most a part per file in memory. A part ends with a
+     * whole line: no resource is split across parts.
+     */
+    private final class NdjsonFile {
+        final UUID job;
+        final String type;
+        final StringBuilder part = new StringBuilder();
+        int inPart;
+        int parts;
+        int resources;
+
+        NdjsonFile(UUID job, String type) {
+            this.job = job;
+            this.type = type;
+        }
+
+        void add(String line) {
+            part.append(line).append('\n');
+            inPart++;
+            resources++;
+            if (inPart == partSize) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (inPart == 0) {
+                return;
+            }
+            parts++;
+            jdbc.sql("insert into fhir_export_part (job_id, resource_type, part, resources, body) values (?, ?, ?, ?, ?)")
+                    .params(job, type, parts, inPart, part.toString()).update();
+            part.setLength(0);
+            inPart = 0;
+        }
+
+        /** The last part, and the file's entry in the manifest. */
+        void close() {
+            flush();
+            jdbc.sql("insert into fhir_export_file (job_id, resource_type, resources) values (?, ?, ?)")
+                    .params(job, type, resources).update();
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.custodian.interop.internal.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,12 +93,17 @@ class FhirExportController {
         };
     }
 
+    /** The file streamed part by part as stored: a file of any size passes through one part at a time. */
     @GetMapping("/$export-file/{id}/{file}")
     @PreAuthorize("hasAuthority('fhir:export')")
-    ResponseEntity<String> file(@PathVariable String id, @PathVariable String file) {
+    void file(@PathVariable String id, @PathVariable String file, HttpServletResponse response) throws IOException {
         String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
-        return export.file(uuid(id), type).map(body -> ResponseEntity.ok().contentType(NDJSON).body(body))
+        FhirExport.FileParts parts = export.file(uuid(id), type)
                 .orElseThrow(() -> new FhirSearchException(404, IssueType.NOTFOUND, "no such export file"));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(NDJSON.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        export.write(parts, response.getOutputStream());
     }
 
     private static UUID uuid(String id) {

@@ -2,6 +2,8 @@ package org.custodian.interop.internal.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +27,11 @@ import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +44,9 @@ class FhirExportTest {
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
     @Autowired SensitivityTags tags;
+    @Autowired FhirContext fhir;
+    @Autowired JdbcClient jdbc;
+    @Value("${custodian.fhir.export.part-size}") int partSize;
 
     @Test
     void patientExportRunsAsynchronouslyAndServesNdjson() throws Exception {
@@ -121,6 +129,70 @@ class FhirExportTest {
         }
         assertThat(said.toString()).contains("Encounter withheld: Substance use disorder", "(42 CFR 2.31)",
                 "DocumentReference withheld: Psychotherapy notes (45 CFR 164.508(a)(2))");
+    }
+
+    /**
+     * A file larger than a part: stored in parts of whole lines, downloaded as one NDJSON whose
+     * lines are the manifest's count, each a resource HAPI parses (no line split where parts meet).
+     */
+    @Test
+    void aFileOfManyPartsDownloadsAsOneNdjsonLineByLine() throws Exception {
+        assertThat(partSize).as("the test configuration's part size").isLessThan(50);
+        String p = UUID.randomUUID().toString();
+        String family = TestPatients.uniqueName("Parts");
+        int visits = 2 * partSize + 3;
+        StringBuilder encounters = new StringBuilder();
+        for (int v = 0; v < visits; v++) {
+            encounters.append(v == 0 ? "" : ",").append(FhirApiTest.encounter(UUID.randomUUID().toString(), "urn:uuid:" + p,
+                    Instant.parse("2023-01-01T08:00:00Z").plus(v, ChronoUnit.DAYS).toString(),
+                    Instant.parse("2023-01-01T12:00:00Z").plus(v, ChronoUnit.DAYS).toString()));
+        }
+        Api.Response posted = api.as(accounts.of(Role.INTERFACE_ENGINE), "POST", "/fhir/r4",
+                FhirApiTest.bundle("transaction", p, family, encounters.toString()));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        String subject = posted.json().path("entry").get(0).path("response").path("location").asString();
+
+        String director = accounts.of(Role.HIM_DIRECTOR);
+        Api.Response kick = api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Patient,Encounter", null);
+        String location = kick.headers().firstValue("Content-Location").orElseThrow();
+        UUID job = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        JsonNode manifest = manifest(director, kick);
+        IParser parser = fhir.newJsonParser();
+        Map<String, Integer> mine = new HashMap<>();
+        for (JsonNode o : manifest.path("output")) {
+            String type = o.path("type").asString();
+            String url = o.path("url").asString();
+            Api.Response file = api.as(director, "GET", url.substring(url.indexOf("/fhir/r4")), null);
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
+            String body = file.body();
+            assertThat(body).endsWith("\n");
+            String[] lines = body.split("\n", -1);
+            assertThat(lines.length - 1).as(type + " lines = the manifest's count").isEqualTo(o.path("count").asInt());
+            for (int l = 0; l < lines.length - 1; l++) {
+                Resource r = (Resource) parser.parseResource(lines[l]);
+                assertThat(r.fhirType()).as("line " + l + " of " + type).isEqualTo(type);
+                boolean ours = r instanceof org.hl7.fhir.r4.model.Encounter e ? e.getSubject().getReference().equals(subject)
+                        : r instanceof org.hl7.fhir.r4.model.Patient pt && family.equals(pt.getNameFirstRep().getFamily());
+                if (ours) {
+                    mine.merge(type, 1, Integer::sum);
+                }
+            }
+            // Stored in parts of at most the part size, each of whole lines, adding up to the file.
+            List<String> parts = jdbc.sql("select body from fhir_export_part where job_id = ? and resource_type = ? order by part")
+                    .params(job, type).query(String.class).list();
+            List<Integer> sizes = jdbc.sql("select resources from fhir_export_part where job_id = ? and resource_type = ? order by part")
+                    .params(job, type).query(Integer.class).list();
+            assertThat(String.join("", parts)).isEqualTo(body);
+            for (int k = 0; k < parts.size(); k++) {
+                assertThat(parts.get(k)).endsWith("\n");
+                assertThat(parts.get(k).split("\n").length).isEqualTo(sizes.get(k)).isLessThanOrEqualTo(partSize);
+            }
+            if (type.equals("Encounter")) {
+                assertThat(parts.size()).as("more resources than one part holds").isGreaterThan(2);
+            }
+        }
+        assertThat(mine).containsEntry("Patient", 1).containsEntry("Encounter", visits);
     }
 
     private long file(long patientId, long encounterId, String title, Instant at) {
