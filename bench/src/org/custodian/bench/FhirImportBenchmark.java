@@ -86,16 +86,15 @@ public final class FhirImportBenchmark {
             long[] w = run(fhir, warm, THREADS);
             report("warm-up: 35 patient bundles (copy 0)", warm.size(), w[0], w[1], tw);
 
-            List<byte[]> bundles = new ArrayList<>();
-            for (int c = 1; c <= COPIES; c++) {
-                bundles.addAll(copy(patients, c));
-            }
+            List<byte[]> bundles = copies(patients, 0);
             long mb = bundles.stream().mapToLong(b -> b.length).sum() / (1 << 20);
             for (int threads : new int[] {1, THREADS}) {
                 if (threads == 1 && THREADS == 1 && bundles.isEmpty()) {
                     continue;
                 }
-                List<byte[]> fresh = threads == 1 ? bundles : reid(bundles, 1000);
+                // Each pass imports new people: copies 1..N, then 1001..1000+N (a re-id of the first
+                // pass's bundles would keep their rewritten licence numbers, which are taken by then).
+                List<byte[]> fresh = threads == 1 ? bundles : copies(patients, 1000);
                 long t = System.nanoTime();
                 long[] n = run(fhir, fresh, threads);
                 report(String.format("%d patient bundles (%d MB), %d thread(s)", fresh.size(), mb, threads),
@@ -132,12 +131,16 @@ public final class FhirImportBenchmark {
         }
         long all = 0;
         long kept = 0;
-        for (Future<long[]> f : futures) {
-            long[] n = f.get();
-            all += n[0];
-            kept += n[1];
+        try {
+            for (Future<long[]> f : futures) {
+                long[] n = f.get();
+                all += n[0];
+                kept += n[1];
+            }
+        } finally {
+            // Also on a rejected bundle: the pool's threads would otherwise keep the JVM alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return new long[] {all, kept};
     }
 
@@ -145,6 +148,15 @@ public final class FhirImportBenchmark {
         if (!r.accepted()) {
             throw new IllegalStateException(r.name() + " rejected: " + r.rejection());
         }
+    }
+
+    /** Copies {@code from + 1} .. {@code from + COPIES} of the patient bundles, each with its own ids. */
+    private static List<byte[]> copies(List<Path> files, int from) throws Exception {
+        List<byte[]> bundles = new ArrayList<>();
+        for (int c = from + 1; c <= from + COPIES; c++) {
+            bundles.addAll(copy(files, c));
+        }
+        return bundles;
     }
 
     private static List<byte[]> copy(List<Path> files, int c) throws Exception {
