@@ -330,6 +330,24 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
     }
 
     @Override
+    public java.util.Map<String, Long> resolveMrns(String facility, java.util.Collection<String> mrns) {
+        java.util.Map<String, Long> resolved = new java.util.HashMap<>();
+        if (mrns.isEmpty()) {
+            return resolved;
+        }
+        jdbc.sql("""
+                        with recursive chain (mrn, id, merged_into) as (
+                            select p.mrn, p.id, p.merged_into from patient p
+                            where p.facility = ? and p.mrn = any (?::text[])
+                            union all
+                            select c.mrn, p.id, p.merged_into from patient p join chain c on p.id = c.merged_into)
+                        select mrn, id from chain where merged_into is null""")
+                .params(facility == null ? "MAIN" : facility, mrns.toArray(String[]::new))
+                .query((rs, i) -> resolved.put(rs.getString(1), rs.getLong(2))).list();
+        return resolved;
+    }
+
+    @Override
     public long survivorOf(long patientId) {
         return jdbc.sql("""
                 with recursive chain (id, merged_into) as (
