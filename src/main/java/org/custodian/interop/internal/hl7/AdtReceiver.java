@@ -14,6 +14,7 @@ import org.custodian.audit.AuditTrail;
 import org.custodian.privacy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,13 +47,18 @@ class AdtReceiver {
     private final AdtApplier applier;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private static final int[] STATUS_TYPES = {java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+            java.sql.Types.INTEGER, java.sql.Types.BIGINT};
 
-    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, JdbcTemplate batchJdbc, AuditTrail audit,
+                Clock clock) {
         this.applier = applier;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -370,14 +376,17 @@ class AdtReceiver {
 
         void finish() {
             if (!ids.isEmpty()) {
-                jdbc.sql("""
-                                update hl7_message m set status = 'PROCESSED', ack_code = 'AA', error = null,
-                                       patient_id = v.patient_id, processed_at = ?, attempts = m.attempts + v.attempt
-                                from unnest(?::bigint[], ?::bigint[], ?::int[]) as v (id, patient_id, attempt)
-                                where m.id = v.id""")
-                        .params(clock.instant().atOffset(ZoneOffset.UTC), ids.toArray(Long[]::new),
-                                patients.toArray(Long[]::new), attempts.toArray(Integer[]::new))
-                        .update();
+                // A JDBC batch (one round trip) of updates by primary key. One "update ... from unnest(...)"
+                // was planned as a hash join over the whole message table (4 ms a batch at 40,000 messages).
+                java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+                List<Object[]> rows = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    rows.add(new Object[] {patients.get(i), now, attempts.get(i), ids.get(i)});
+                }
+                batchJdbc.batchUpdate("""
+                                update hl7_message set status = 'PROCESSED', ack_code = 'AA', error = null,
+                                       patient_id = ?, processed_at = ?, attempts = attempts + ?
+                                where id = ?""", rows, STATUS_TYPES);
             }
             if (!audited.isEmpty()) {
                 audit.recordAll(audited);
