@@ -36,6 +36,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class MllpBenchmark {
 
     static final long SECONDS = Long.getLong("bench.seconds", 10);
+    /**
+     * Seconds of traffic before the timed runs. The JIT compilers take most of the JVM's CPU for
+     * the first half minute (measured with JFR: C2 used more CPU than the feed's threads together
+     * in a run with 6 s of warm-up), a cost a server pays once, not per message.
+     */
+    static final long WARMUP = Long.getLong("bench.warmup", 30);
+    /**
+     * Patients registered before the feed starts (with COPY, as mpi-scan's fixture). A hospital's
+     * index is large and grows slowly; an empty one growing by thousands a second would have the
+     * MPI refit its match model at every 20% of growth (the screen behind the feed then spent 85%
+     * of its CPU refitting, measured with JFR), which no hospital's feed causes.
+     */
+    static final int POPULATION = Integer.getInteger("bench.population", 200_000);
     static final String FSYNC = System.getProperty("bench.fsync", "on");
     /** Frames a pipelining sender keeps in flight (sent, not yet acknowledged) per connection. */
     static final int WINDOW = Integer.getInteger("bench.window", 32);
@@ -49,7 +62,13 @@ public final class MllpBenchmark {
                 .setServerConfig("fsync", FSYNC)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "256MB")
+                // -Dbench.pglog=DIR: PostgreSQL logs there every statement that took at least bench.pglog.ms (5).
+                .setServerConfig("logging_collector", System.getProperty("bench.pglog") == null ? "off" : "on")
+                .setServerConfig("log_directory", System.getProperty("bench.pglog", "log"))
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.pglog") == null ? "-1"
+                        : System.getProperty("bench.pglog.ms", "5"))
                 .start();
+        postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -74,9 +93,13 @@ public final class MllpBenchmark {
                     + "; fsync=" + jdbc.queryForObject("show fsync", String.class)
                     + ", synchronous_commit=" + jdbc.queryForObject("show synchronous_commit", String.class));
 
+            long loadStart = System.nanoTime();
+            registerPopulation(embedded.getJdbcUrl("postgres", "postgres"));
+            System.out.printf("registered beforehand: %,d patients in %.1f s%n", POPULATION,
+                    (System.nanoTime() - loadStart) / 1e9);
             System.out.println("load average before the runs: " + loadAverage());
-            run(port, 1, 1, 3, "warm-up");
-            run(port, 4, WINDOW, 3, "warm-up");
+            run(port, 1, 1, Math.max(1, WARMUP / 6), "warm-up");
+            run(port, 4, WINDOW, Math.max(1, WARMUP - WARMUP / 6), "warm-up");
             double one = run(port, 1, 1, SECONDS, "1 connection, one at a time");
             double four = run(port, 4, 1, SECONDS, "4 connections, one at a time");
             double onePipelined = run(port, 1, WINDOW, SECONDS, "1 connection, window " + WINDOW);
@@ -96,6 +119,22 @@ public final class MllpBenchmark {
         }
     }
 
+    private static void registerPopulation(String url) throws Exception {
+        java.util.Random r = new java.util.Random(20261127L);
+        StringBuilder copy = new StringBuilder(POPULATION * 160);
+        for (int i = 0; i < POPULATION; i++) {
+            MpiScanBenchmark.append(copy, 90_000_000L + i, MpiScanBenchmark.person(r));
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy patient (mrn, given_name, family_name,"
+                    + " birth_date, sex, ssn, address_line, city, state, postal_code, phone, search_name) from stdin"
+                    + " (format text)", new java.io.StringReader(copy.toString()));
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("analyze patient");
+            }
+        }
+    }
+
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -104,7 +143,39 @@ public final class MllpBenchmark {
         }
     }
 
+    /** The embedded server's postmaster (first line of postmaster.pid), whose children are the backends. */
+    static long postmaster;
+
+    /**
+     * CPU seconds used so far by this JVM (server and senders) and by PostgreSQL (postmaster and
+     * backends), from /proc: on a shared machine messages/s depends on the neighbours, CPU per
+     * message much less.
+     */
+    private static double[] cpuSeconds() {
+        double jvm = ticks(ProcessHandle.current().pid());
+        double pg = 0;
+        if (postmaster > 0) {
+            pg = ticks(postmaster);
+            for (ProcessHandle child : ProcessHandle.of(postmaster).map(h -> h.descendants().toList()).orElse(List.of())) {
+                pg += ticks(child.pid());
+            }
+        }
+        return new double[] {jvm / 100.0, pg / 100.0};
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux). */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static double run(int port, int connections, int window, long seconds, String label) throws Exception {
+        double[] cpuBefore = cpuSeconds();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long started = System.nanoTime();
@@ -121,7 +192,10 @@ public final class MllpBenchmark {
         pool.shutdown();
         double s = (System.nanoTime() - started) / 1e9;
         double rate = total / s;
-        System.out.printf("%-30s %,10.0f messages/s  (%,d messages acknowledged AA in %.1f s)%n", label, rate, total, s);
+        double[] cpuAfter = cpuSeconds();
+        System.out.printf("%-30s %,10.0f messages/s  (%,d messages acknowledged AA in %.1f s; CPU per message: JVM %.0f µs,"
+                        + " PostgreSQL %.0f µs)%n", label, rate, total, s,
+                (cpuAfter[0] - cpuBefore[0]) * 1e6 / Math.max(1, total), (cpuAfter[1] - cpuBefore[1]) * 1e6 / Math.max(1, total));
         return rate;
     }
 
@@ -165,20 +239,18 @@ public final class MllpBenchmark {
     }
 
     /**
-     * PID-5 to PID-13 of a person of its own per MRN. A feed of one person under thousands of MRNs
-     * would make the MPI's registration screen (which runs behind the feed) score every admission
-     * against all the others, which no real feed does.
+     * PID-5 to PID-13 of a person of its own per MRN, drawn as mpi-scan's people are (Zipf-distributed
+     * given and family names, 94 years of birth dates, 40 towns with their ZIP codes), seeded by the
+     * MRN so that the A01 and the A03 agree. The MPI's registration screen runs behind the feed and
+     * scores each new patient against its block; until 2026-11-27 every bench person was a
+     * "Bench..." surname in one ZIP with one of 8 given names, so every admission looked like a
+     * possible duplicate of hundreds of others, which no hospital's feed does.
      */
     static String person(String mrn) {
-        int h = mrn.hashCode() & 0x7fffffff;
-        StringBuilder family = new StringBuilder("Bench");
-        for (int n = h; n > 0; n /= 26) {
-            family.append((char) ('a' + n % 26));
-        }
-        String[] given = {"Tess", "Omar", "Lena", "Ivan", "Rosa", "Kofi", "Mei", "Nils"};
-        java.time.LocalDate dob = java.time.LocalDate.of(1930, 1, 1).plusDays(h % 30_000);
-        return family + "^" + given[h % given.length] + "^Q||" + dob.toString().replace("-", "") + "|" + (h % 2 == 0 ? "F" : "M")
-                + "|||" + (1 + h % 9000) + " Main St^^Springfield^IL^62701||217-555-" + String.format("%04d", h % 10_000);
+        MpiScanBenchmark.Person p = MpiScanBenchmark.person(new java.util.Random(mrn.hashCode()));
+        return MpiScanBenchmark.cap(p.family()) + "^" + MpiScanBenchmark.cap(p.given()) + "^Q||"
+                + p.dob().toString().replace("-", "") + "|" + p.sex() + "|||" + p.line() + "^^"
+                + MpiScanBenchmark.cap(p.city()) + "^IL^" + p.zip() + "||" + p.phone();
     }
 
     static String message(String event, String control, String mrn) {

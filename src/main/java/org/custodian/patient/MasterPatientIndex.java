@@ -50,6 +50,9 @@ public interface MasterPatientIndex {
      */
     Optional<Long> resolveMrn(String facility, String mrn);
 
+    /** {@link #resolveMrn} of several MRNs of one facility in one query; an unknown MRN is absent from the map. */
+    java.util.Map<String, Long> resolveMrns(String facility, java.util.Collection<String> mrns);
+
     /** The surviving record of a patient id: itself unless it was merged away. */
     long survivorOf(long patientId);
 }

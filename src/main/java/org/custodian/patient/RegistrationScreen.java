@@ -12,6 +12,9 @@ public interface RegistrationScreen {
     /** Queues the registered patient for screening (in the caller's transaction: lost only with it). */
     void screenLater(long patientId);
 
+    /** {@link #screenLater(long)} of several patients in one statement. */
+    void screenLater(java.util.Collection<Long> patientIds);
+
     /** Screens what is queued now (the background worker does this every few seconds); returns how many, 0 while another screener works. */
     int screenQueued();
 }

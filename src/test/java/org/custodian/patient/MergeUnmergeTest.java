@@ -192,6 +192,9 @@ class MergeUnmergeTest {
         PatientMerge first = as(Role.DATA_INTEGRITY_ANALYST, () -> mpi.merge(b.id(), a.id(), "duplicate"));
         PatientMerge second = as(Role.DATA_INTEGRITY_ANALYST, () -> mpi.merge(c.id(), b.id(), "duplicate"));
         assertThat(mpi.resolveMrn(null, a.mrn())).contains(c.id());
+        // Several at once (the HL7 feed's batches): each retired MRN to the end of its chain, an unknown one absent.
+        assertThat(mpi.resolveMrns(null, List.of(a.mrn(), b.mrn(), c.mrn(), "NO-SUCH-MRN")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(a.mrn(), c.id(), b.mrn(), c.id(), c.mrn(), c.id()));
         assertThat(as(Role.HIM_DIRECTOR, () -> charts.chart(c.id())).encounters()).hasSize(1);
         assertThatThrownBy(() -> as(Role.DATA_INTEGRITY_ANALYST, () -> mpi.unmerge(first.id(), "wrong")))
                 .hasMessageContaining("undo that merge first");

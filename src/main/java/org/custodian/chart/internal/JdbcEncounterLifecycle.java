@@ -67,6 +67,22 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
 
     private EncounterState open(Admission a, EncounterStatus status) {
         EncounterState result = tx.execute(s -> {
+            // The common case (an HL7 feed admits many): a new visit of a registered patient, in one
+            // statement that also reads the row back. Any other case takes the checks below.
+            Optional<EncounterState> inserted = jdbc.sql("""
+                            insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
+                                                   location, patient_class, attending_provider, service, updated_at)
+                            select ?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?
+                            where exists (select 1 from patient where id = ?)
+                            on conflict (encounter_number) do nothing
+                            returning\s""" + COLUMNS)
+                    .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
+                            utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
+                            utc(clock.instant()), a.patientId())
+                    .query((rs, i) -> map(rs)).optional();
+            if (inserted.isPresent()) {
+                return inserted.get();
+            }
             if (!patients.exists(a.patientId())) {
                 throw new PatientNotFoundException(a.patientId());
             }
@@ -96,7 +112,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                         .update();
                 return byId(e.id());
             }
-            // The new row comes back with the insert: no second round trip to read it (the HL7 feed admits many).
+            // Only when the visit number that conflicted above was rolled back by its transaction since.
             return jdbc.sql("""
                             insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
                                                    location, patient_class, attending_provider, service, updated_at)
@@ -132,17 +148,24 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
     @Override
     public EncounterState discharge(long encounterId, Instant at, DischargeDisposition disposition) {
         EncounterState result = tx.execute(s -> {
-            EncounterState e = lock(encounterId);
-            requireStatus(e, "discharge", EncounterStatus.IN_PROGRESS);
-            if (at.isBefore(e.admitAt())) {
-                throw new IllegalArgumentException("dischargeAt: before admitAt");
-            }
-            EncounterState done = jdbc.sql("""
+            // One statement when the discharge is allowed (the update locks the row as "for update" would);
+            // when it is not, the row is read to say why.
+            Optional<EncounterState> discharged = jdbc.sql("""
                             update encounter set status = 'FINISHED', discharge_at = ?, discharge_disposition = ?, updated_at = ?
-                            where id = ?
+                            where id = ? and status = 'IN_PROGRESS' and admit_at <= ?
                             returning\s""" + COLUMNS)
-                    .params(utc(at), disposition == null ? null : disposition.code(), utc(clock.instant()), encounterId)
-                    .query((rs, i) -> map(rs)).single();
+                    .params(utc(at), disposition == null ? null : disposition.code(), utc(clock.instant()), encounterId,
+                            utc(at))
+                    .query((rs, i) -> map(rs)).optional();
+            if (discharged.isEmpty()) {
+                EncounterState e = lock(encounterId);
+                requireStatus(e, "discharge", EncounterStatus.IN_PROGRESS);
+                if (at.isBefore(e.admitAt())) {
+                    throw new IllegalArgumentException("dischargeAt: before admitAt");
+                }
+                throw new IllegalStateException("encounter " + encounterId + " could not be discharged");
+            }
+            EncounterState done = discharged.get();
             // Published inside the transaction: the Modulith registry stores it with the commit.
             events.publishEvent(new EncounterDischarged(encounterId, done.patientId(), done.encounterClass(), at));
             return done;

@@ -31,16 +31,20 @@ class WorklistIntake {
 
     @EventListener
     void discharged(EncounterDischarged event) {
-        tx.executeWithoutResult(status -> queue(event));
+        tx.executeWithoutResult(status -> queue(event, status.isNewTransaction()));
     }
 
-    private void queue(EncounterDischarged event) {
-        // Bulk loads publish one event per encounter, each its own commit: without this every commit
-        // waits for a WAL flush (measured 18 ms a row on a loaded machine). A crash may lose the last
-        // fraction of a second of intake, never the encounters themselves (the chart committed them):
-        // WorklistReconciler queues what was lost at the next start-up or scheduled run.
-        // PostgreSQL: synchronous_commit applies to this transaction only.
-        jdbc.sql("set local synchronous_commit = off").update();
+    private void queue(EncounterDischarged event, boolean ownTransaction) {
+        if (ownTransaction) {
+            // Bulk loads publish one event per encounter, each its own commit: without this every commit
+            // waits for a WAL flush (measured 18 ms a row on a loaded machine). A crash may lose the last
+            // fraction of a second of intake, never the encounters themselves (the chart committed them):
+            // WorklistReconciler queues what was lost at the next start-up or scheduled run.
+            // PostgreSQL: synchronous_commit applies to this transaction only, which is why it is set
+            // only in a transaction of the listener's own: in the publisher's (the HL7 feed's, whose
+            // ACK promises a durable commit) it would make the publisher's commit asynchronous too.
+            jdbc.sql("set local synchronous_commit = off").update();
+        }
         // A later discharge time (a corrected A03) moves the encounter; the queue time stays the first.
         jdbc.sql("""
                 insert into coding_worklist (encounter_id, patient_id, encounter_class, discharge_at, queued_at)

@@ -282,9 +282,12 @@ class JdbcPatientRegistry implements PatientRegistry {
 
     /** The first MRN, in input order, that is taken at its facility (in the database or earlier in the list). */
     private void requireFreeMrns(List<String> facilities, List<String> mrns) {
+        // "= any" on both key columns: an index scan. A join with unnest(...) was planned as a scan of the
+        // whole table once the statement went generic (1.3 ms a registration at 20,000 patients).
+        // A row of another pair of the two lists may come back too; only the input's own pairs are checked.
         Set<String> taken = new HashSet<>(jdbc.sql("""
-                        select p.facility || '|' || p.mrn from patient p
-                        join unnest(?::text[], ?::text[]) as n(facility, mrn) on p.facility = n.facility and p.mrn = n.mrn""")
+                        select facility || '|' || mrn from patient
+                        where facility = any (?::text[]) and mrn = any (?::text[])""")
                 .params(facilities.toArray(String[]::new), mrns.toArray(String[]::new))
                 .query(String.class).list());
         for (int i = 0; i < mrns.size(); i++) {
@@ -299,8 +302,8 @@ class JdbcPatientRegistry implements PatientRegistry {
             return;
         }
         Set<String> taken = new HashSet<>(jdbc.sql("""
-                        select i.system || '|' || i.value from patient_identifier i
-                        join unnest(?::text[], ?::text[]) as n(system, value) on i.system = n.system and i.value = n.value""")
+                        select system || '|' || value from patient_identifier
+                        where system = any (?::text[]) and value = any (?::text[])""")
                 .params(identifiers.stream().map(PatientIdentifier::system).toArray(String[]::new),
                         identifiers.stream().map(PatientIdentifier::value).toArray(String[]::new))
                 .query(String.class).list());

@@ -33,6 +33,26 @@ class WorklistIntakeTest {
     @Autowired ChartService charts;
     @Autowired JdbcClient jdbc;
     @Autowired WorklistIntake intake;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * A discharge inside the caller's transaction (the HL7 feed's, whose AA promises a durable
+     * commit) must leave that transaction's commit synchronous: the intake's own shortcut
+     * ({@code synchronous_commit = off}) is for a transaction of its own only.
+     */
+    @Test
+    void aDischargeInTheCallersTransactionLeavesItsCommitDurable() {
+        CodingFixtures.Stay stay = CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1971, 2, 2),
+                AdministrativeSex.M, LocalDate.of(2025, 12, 2), EncounterClass.INPATIENT);
+        String setting = tx.execute(status -> {
+            intake.discharged(new org.custodian.chart.EncounterDischarged(stay.encounterId(), stay.patientId(),
+                    EncounterClass.INPATIENT, Instant.parse("2025-12-04T10:00:00Z")));
+            return jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
+        });
+        assertThat(setting).isEqualTo("on");
+        assertThat(jdbc.sql("select count(*) from coding_worklist where encounter_id = ?").param(stay.encounterId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
 
     @Test
     void everyDischargedEncounterOfABulkLoadIsOnTheWorklist() {

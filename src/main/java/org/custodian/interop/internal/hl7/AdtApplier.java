@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.custodian.chart.Admission;
 import org.custodian.chart.DischargeDisposition;
@@ -58,8 +60,47 @@ class AdtApplier {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Before a batch's messages are applied together: takes the locks of all their MRNs (in one
+     * order, so two batches cannot deadlock) and resolves the MRNs, one statement each, instead of
+     * two per message. A message whose MRN is unreadable is left to fail in {@link #apply}.
+     */
+    void prepare(List<AdtFields> messages, List<Hl7Header> headers, FeedBatch batch) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        Map<String, List<String>> byFacility = new HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String mrn;
+            try {
+                mrn = mrn(messages.get(i));
+            } catch (AdtProblem e) {
+                continue;
+            }
+            String facility = headers.get(i).facility();
+            if (keys.add(FeedBatch.key(facility, mrn))) {
+                byFacility.computeIfAbsent(facility, f -> new ArrayList<>()).add(mrn);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select count(pg_advisory_xact_lock(hashtext('mrn|' || k))) from unnest(?::text[]) k")
+                .param(keys.toArray(String[]::new)).query(Long.class).single();
+        batch.lockedAll(keys);
+        byFacility.forEach((facility, mrns) -> {
+            Map<String, Long> found = mpi.resolveMrns(facility, mrns);
+            for (String mrn : mrns) {
+                batch.resolved(FeedBatch.key(facility, mrn), Optional.ofNullable(found.get(mrn)));
+            }
+        });
+    }
+
+    /** After a batch's messages: queues the patients they registered for the MPI's screen, in one statement. */
+    void finish(FeedBatch batch) {
+        screen.screenLater(batch.registered());
+    }
+
     /** Applies the event; returns the patient it concerned. */
-    long apply(AdtFields m, Hl7Header h) {
+    long apply(AdtFields m, Hl7Header h, FeedBatch batch) {
         if (!"ADT".equals(h.messageType())) {
             throw AdtProblem.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH", 9, "only ADT messages are accepted here");
         }
@@ -70,11 +111,11 @@ class AdtApplier {
         }
         String facility = h.facility();
         return switch (trigger) {
-            case "A01" -> open(m, facility, EncounterClass.INPATIENT, false);
-            case "A04" -> open(m, facility, EncounterClass.OUTPATIENT, false);
-            case "A05" -> open(m, facility, EncounterClass.INPATIENT, true);
+            case "A01" -> open(m, facility, EncounterClass.INPATIENT, false, batch);
+            case "A04" -> open(m, facility, EncounterClass.OUTPATIENT, false, batch);
+            case "A05" -> open(m, facility, EncounterClass.INPATIENT, true, batch);
             case "A02" -> {
-                long patient = patient(m, facility, false, false);
+                long patient = patient(m, facility, false, false, batch);
                 EncounterState e = visit(m, patient, true);
                 String to = location(m);
                 if (to == null) {
@@ -84,7 +125,7 @@ class AdtApplier {
                 yield patient;
             }
             case "A03" -> {
-                long patient = patient(m, facility, false, false);
+                long patient = patient(m, facility, false, false, batch);
                 EncounterState e = visit(m, patient, true);
                 Instant at = m.instant("/.PV1-45", "PV1", 45);
                 DischargeDisposition disposition = Optional.ofNullable(m.get("/.PV1-36-1"))
@@ -93,7 +134,7 @@ class AdtApplier {
                 yield patient;
             }
             case "A08" -> {
-                long patient = patient(m, facility, true, true);
+                long patient = patient(m, facility, true, true, batch);
                 String number = visitNumber(m);
                 if (number != null) {
                     Optional<EncounterState> e = encounters.byNumber(number);
@@ -107,13 +148,13 @@ class AdtApplier {
                 yield patient;
             }
             case "A11" -> {
-                long patient = patient(m, facility, false, false);
+                long patient = patient(m, facility, false, false, batch);
                 EncounterState e = visit(m, patient, false);
                 chart(() -> encounters.cancelAdmit(e.id()), "PV1", 19);
                 yield patient;
             }
             case "A13" -> {
-                long patient = patient(m, facility, false, false);
+                long patient = patient(m, facility, false, false, batch);
                 if (visitNumber(m) == null) {
                     throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 19,
                             "cancelling a discharge needs the visit number");
@@ -122,14 +163,14 @@ class AdtApplier {
                 chart(() -> encounters.cancelDischarge(e.id()), "PV1", 19);
                 yield patient;
             }
-            case "A28", "A31" -> patient(m, facility, true, true);
-            case "A40" -> mergePatients(m, h);
+            case "A28", "A31" -> patient(m, facility, true, true, batch);
+            case "A40" -> mergePatients(m, h, batch);
             default -> throw new IllegalStateException("unreachable");
         };
     }
 
-    private long open(AdtFields m, String facility, EncounterClass defaultClass, boolean planned) {
-        long patient = patient(m, facility, true, false);
+    private long open(AdtFields m, String facility, EncounterClass defaultClass, boolean planned, FeedBatch batch) {
+        long patient = patient(m, facility, true, false, batch);
         String pclass = m.get("/.PV1-2-1");
         Instant admitAt = m.instant("/.PV1-44", "PV1", 44);
         if (admitAt == null && planned) {
@@ -141,19 +182,23 @@ class AdtApplier {
         return patient;
     }
 
-    private long mergePatients(AdtFields m, Hl7Header h) {
-        long surviving = patient(m, h.facility(), false, false);
+    private long mergePatients(AdtFields m, Hl7Header h, FeedBatch batch) {
+        long surviving = patient(m, h.facility(), false, false, batch);
         String priorMrn = m.get("/.MRG-1(0)-1");
         if (priorMrn == null) {
             throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "MRG", 1, "a merge needs the prior patient identifier");
         }
-        lock(h.facility(), priorMrn);
+        if (batch.lockNeeded(FeedBatch.key(h.facility(), priorMrn))) {
+            lock(h.facility(), priorMrn);
+        }
+        // Asked, not taken from the batch: a merge is rare, and what the batch knows is dropped below.
         long retired = mpi.resolveMrn(h.facility(), priorMrn).orElseThrow(() -> AdtProblem.error(
                 ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MRG", 1, "no patient with this prior MRN at the sending facility"));
         if (retired == surviving) {
             // The prior MRN already resolves to the surviving record: merged before (by an analyst or an earlier A40).
             return surviving;
         }
+        batch.merged();
         try {
             mpi.merge(surviving, retired, "HL7 v2 ADT^A40 from " + sanitize(h.sendingApplication()) + " control id "
                     + sanitize(h.controlId()));
@@ -190,11 +235,15 @@ class AdtApplier {
      * demographics replaced when {@code update}. A transaction-scoped advisory lock on the
      * facility and MRN makes two messages about a new patient on two connections register one.
      */
-    private long patient(AdtFields m, String facility, boolean create, boolean update) {
+    private long patient(AdtFields m, String facility, boolean create, boolean update, FeedBatch batch) {
         String mrn = mrn(m);
-        lock(facility, mrn);
+        String key = FeedBatch.key(facility, mrn);
+        if (batch.lockNeeded(key)) {
+            lock(facility, mrn);
+        }
         // Through the MPI: an MRN retired by a merge stands for the record it was merged into.
-        Optional<Long> id = mpi.resolveMrn(facility, mrn);
+        Optional<Long> known = batch.known(key);
+        Optional<Long> id = known != null ? known : mpi.resolveMrn(facility, mrn);
         if (id.isPresent()) {
             if (update) {
                 chart(() -> patients.update(id.get(), demographics(m, facility, mrn)), "PID", 5);
@@ -208,11 +257,16 @@ class AdtApplier {
         NewPatient p = demographics(m, facility, mrn);
         // registerAll, not register: the feed needs only the id, not the stored record read back.
         long registered = chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
+        batch.resolved(key, Optional.of(registered));
         // The MPI's registration check, as at the registration desk: the sender's MRN is new here,
         // but the person may be registered under another. The feed has no registrar to ask, so the
         // patient is queued (in this transaction) for the MPI's screen, whose likely matches go to
         // the duplicate worklist; a feed never merges by itself (an overlay is worse than a duplicate).
-        screen.screenLater(registered);
+        if (batch.isShared()) {
+            batch.registered(registered);
+        } else {
+            screen.screenLater(registered);
+        }
         return registered;
     }
 

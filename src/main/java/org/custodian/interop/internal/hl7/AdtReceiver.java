@@ -14,6 +14,7 @@ import org.custodian.audit.AuditTrail;
 import org.custodian.privacy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,13 +47,18 @@ class AdtReceiver {
     private final AdtApplier applier;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private static final int[] STATUS_TYPES = {java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+            java.sql.Types.INTEGER, java.sql.Types.BIGINT};
 
-    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    AdtReceiver(AdtApplier applier, TransactionTemplate tx, JdbcClient jdbc, JdbcTemplate batchJdbc, AuditTrail audit,
+                Clock clock) {
         this.applier = applier;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -131,15 +137,20 @@ class AdtReceiver {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(feedContext());
         try {
-            return tx.execute(status -> {
-                Batch work = new Batch();
-                List<Outcome> outcomes = new ArrayList<>(batch.size());
-                for (Prepared p : batch) {
-                    outcomes.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
-                }
-                work.finish();
-                return outcomes;
-            });
+            List<Outcome> outcomes = tx.execute(status -> together(status, batch));
+            if (outcomes == null) {
+                // A message failed, so the batch was rolled back: again, each message behind a savepoint.
+                outcomes = tx.execute(status -> {
+                    Batch work = new Batch();
+                    List<Outcome> each = new ArrayList<>(batch.size());
+                    for (Prepared p : batch) {
+                        each.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
+                    }
+                    work.finish();
+                    return each;
+                });
+            }
+            return outcomes;
         } catch (RuntimeException e) {
             // Not even the message rows could be committed: nothing was applied; the sender must resend.
             log.error("{} HL7 message(s) not stored: {}", batch.size(), e.getClass().getSimpleName());
@@ -180,6 +191,102 @@ class AdtReceiver {
                     "the message could not be stored; resend it");
             return Outcome.of(0, "NOT_STORED", "AE", problem.getMessage(), p.message(), problem);
         }
+    }
+
+    /**
+     * The batch applied as one unit, the way a healthy feed's batches go: the message rows stored
+     * with one statement, the MRNs locked and resolved with one each, no savepoint per message
+     * (two round trips each). Returns null, with the transaction marked for rollback, as soon as a
+     * message fails; {@link #commit} then applies the batch again message by message, so the
+     * failing one gets its AE and the others their AA exactly as if they had come one at a time.
+     */
+    private List<Outcome> together(TransactionStatus status, List<Prepared> batch) {
+        List<Prepared> parsed = batch.stream().filter(p -> !p.rejected()).toList();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Prepared p : parsed) {
+            if (!keys.add(messageKey(p.header().sendingApplication(), p.header().sendingFacility(), p.header().controlId()))) {
+                return null; // one control id twice in a batch: the second is a replay, answered message by message
+            }
+        }
+        java.util.Map<String, Long> ids = storeAll(parsed);
+        FeedBatch shared = FeedBatch.shared();
+        applier.prepare(parsed.stream().map(Prepared::fields).toList(), parsed.stream().map(Prepared::header).toList(),
+                shared);
+        Batch work = new Batch();
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            if (p.rejected()) {
+                outcomes.add(storeRejected(status, p, null));
+                continue;
+            }
+            Hl7Header h = p.header();
+            Long id = ids.get(messageKey(h.sendingApplication(), h.sendingFacility(), h.controlId()));
+            int attempt = 0;
+            if (id == null) {
+                Stored first = stored(h);
+                if (!first.status().equals("FAILED")) {
+                    outcomes.add(replay(p.message(), first));
+                    continue;
+                }
+                id = first.id();
+                attempt = 1;
+                jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), id, p.text())
+                        .update();
+            }
+            List<AuditEntry> mine = new ArrayList<>();
+            try {
+                long patientId = audit.collecting(mine, () -> applier.apply(p.fields(), h, shared));
+                work.processed(id, patientId, attempt, mine);
+            } catch (RuntimeException e) {
+                status.setRollbackOnly();
+                return null;
+            }
+            outcomes.add(Outcome.of(id, "PROCESSED", "AA", null, p.message(), null));
+        }
+        applier.finish(shared);
+        work.finish();
+        return outcomes;
+    }
+
+    private static String messageKey(String application, String facility, String controlId) {
+        return application + "\u0000" + facility + "\u0000" + controlId;
+    }
+
+    /** Stores the messages' rows in one statement; returns the ids of those new (not a replay) by sender and control id. */
+    private java.util.Map<String, Long> storeAll(List<Prepared> parsed) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        if (parsed.isEmpty()) {
+            return ids;
+        }
+        int n = parsed.size();
+        String[] apps = new String[n];
+        String[] facilities = new String[n];
+        String[] controls = new String[n];
+        String[] types = new String[n];
+        String[] versions = new String[n];
+        String[] raws = new String[n];
+        for (int i = 0; i < n; i++) {
+            Hl7Header h = parsed.get(i).header();
+            apps[i] = h.sendingApplication();
+            facilities[i] = h.sendingFacility();
+            controls[i] = h.controlId();
+            types[i] = type(h);
+            versions[i] = h.version();
+            raws[i] = parsed.get(i).text();
+        }
+        jdbc.sql("""
+                        insert into hl7_message (received_at, sending_application, sending_facility, control_id,
+                                                 message_type, version, raw, status, ack_code)
+                        select ?, m.app, m.facility, m.control, m.type, m.version, m.raw, 'PROCESSED', 'AA'
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             with ordinality as m (app, facility, control, type, version, raw, n)
+                        order by m.n
+                        on conflict (sending_application, sending_facility, control_id) do nothing
+                        returning id, sending_application, sending_facility, control_id""")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), apps, facilities, controls, types, versions, raws)
+                .query((rs, i) -> ids.put(messageKey(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1)))
+                .list();
+        return ids;
     }
 
     private Outcome apply(TransactionStatus status, Prepared p, Long storedId, Batch batch) {
@@ -225,7 +332,7 @@ class AdtReceiver {
         List<AuditEntry> mine = new ArrayList<>();
         long patientId;
         try {
-            patientId = audit.collecting(mine, () -> applier.apply(p.fields(), h));
+            patientId = audit.collecting(mine, () -> applier.apply(p.fields(), h, FeedBatch.single()));
         } catch (RuntimeException e) {
             status.rollbackToSavepoint(savepoint);
             AdtProblem problem = e instanceof AdtProblem ap ? ap : AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR,
@@ -269,14 +376,17 @@ class AdtReceiver {
 
         void finish() {
             if (!ids.isEmpty()) {
-                jdbc.sql("""
-                                update hl7_message m set status = 'PROCESSED', ack_code = 'AA', error = null,
-                                       patient_id = v.patient_id, processed_at = ?, attempts = m.attempts + v.attempt
-                                from unnest(?::bigint[], ?::bigint[], ?::int[]) as v (id, patient_id, attempt)
-                                where m.id = v.id""")
-                        .params(clock.instant().atOffset(ZoneOffset.UTC), ids.toArray(Long[]::new),
-                                patients.toArray(Long[]::new), attempts.toArray(Integer[]::new))
-                        .update();
+                // A JDBC batch (one round trip) of updates by primary key. One "update ... from unnest(...)"
+                // was planned as a hash join over the whole message table (4 ms a batch at 40,000 messages).
+                java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+                List<Object[]> rows = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    rows.add(new Object[] {patients.get(i), now, attempts.get(i), ids.get(i)});
+                }
+                batchJdbc.batchUpdate("""
+                                update hl7_message set status = 'PROCESSED', ack_code = 'AA', error = null,
+                                       patient_id = ?, processed_at = ?, attempts = attempts + ?
+                                where id = ?""", rows, STATUS_TYPES);
             }
             if (!audited.isEmpty()) {
                 audit.recordAll(audited);

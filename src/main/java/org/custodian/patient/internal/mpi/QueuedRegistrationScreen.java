@@ -60,6 +60,16 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     }
 
     @Override
+    public void screenLater(java.util.Collection<Long> patientIds) {
+        if (!patientIds.isEmpty()) {
+            jdbc.sql("""
+                            insert into mpi_screening_queue (patient_id, queued_at) select id, ? from unnest(?::bigint[]) id
+                            on conflict do nothing""")
+                    .params(clock.instant().atOffset(ZoneOffset.UTC), patientIds.toArray(Long[]::new)).update();
+        }
+    }
+
+    @Override
     public int screenQueued() {
         int screened = 0;
         while (worker == null || !worker.isShutdown()) {

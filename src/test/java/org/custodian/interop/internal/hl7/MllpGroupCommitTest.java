@@ -66,6 +66,39 @@ class MllpGroupCommitTest {
                 .params(first, third).query(Long.class).single()).isZero();
     }
 
+    /**
+     * A batch applied together shares what it learnt of MRNs; the messages after a merge in the
+     * middle of it must see the merge: the retired MRN stands for the survivor from then on.
+     */
+    @Test
+    void aMergeInTheMiddleOfABatchMakesTheRetiredMrnStandForTheSurvivorForTheMessagesAfterIt() {
+        String run = AdtSamples.unique("GM");
+        String mergeMessage = "MSH|^~\\&|GROUPTEST|GROUPFAC|CUSTODIAN|HIM|20260101120000||ADT^A40^ADT_A39|" + run
+                + "C3|P|2.5.1\rEVN|A40|20260101120000\rPID|1||" + run + "M2^^^GROUPFAC^MR||Group^Tess^Q||19700101|F\r"
+                + "MRG|" + run + "M1^^^GROUPFAC^MR\r";
+        List<AdtReceiver.Outcome> outcomes = receiver.commit(List.of(
+                receiver.prepare(message("A01", run + "C1", run + "M1", run + "V1")),
+                receiver.prepare(message("A01", run + "C2", run + "M2", run + "V2")),
+                receiver.prepare(mergeMessage),
+                // After the merge, M1 is the survivor's alias: this update is the survivor's, not the retired record's.
+                receiver.prepare(message("A08", run + "C4", run + "M1", null).replace("Group^Tess^", "Group^Tessa^")),
+                // And V1 (moved with its encounter) the survivor's visit.
+                receiver.prepare(message("A03", run + "C5", run + "M1", run + "V1"))));
+
+        assertThat(outcomes).extracting(AdtReceiver.Outcome::ackCode).containsExactly("AA", "AA", "AA", "AA", "AA");
+        long survivor = jdbc.sql("select id from patient where mrn = ?").param(run + "M2").query(Long.class).single();
+        assertThat(jdbc.sql("select given_name from patient where mrn = ?").param(run + "M2").query(String.class).single())
+                .isEqualTo("Tessa");
+        assertThat(jdbc.sql("select given_name from patient where mrn = ?").param(run + "M1").query(String.class).single())
+                .isEqualTo("Tess");
+        assertThat(jdbc.sql("select patient_id from encounter where encounter_number = ?").param(run + "V1")
+                .query(Long.class).single()).isEqualTo(survivor);
+        assertThat(jdbc.sql("select status from encounter where encounter_number = ?").param(run + "V1")
+                .query(String.class).single()).isEqualTo("FINISHED");
+        assertThat(jdbc.sql("select patient_id from hl7_message where control_id in (?, ?)").params(run + "C4", run + "C5")
+                .query(Long.class).list()).containsExactly(survivor, survivor);
+    }
+
     @Test
     void aPipelinedWindowIsAnsweredInOrderAfterGroupCommitsAndAppliedExactlyOnce() throws Exception {
         int port = server.listen(0);
