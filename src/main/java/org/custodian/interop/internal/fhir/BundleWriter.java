@@ -72,7 +72,7 @@ class BundleWriter {
             // after this transaction commits (queued in it, so a rejected bundle queues nothing),
             // as it does for the ADT feed; likely matches go to the duplicate worklist. A
             // re-import finds its patients by their source ids and registers, so queues, none.
-            patientIds.forEach(screen::screenLater);
+            screen.screenLater(patientIds);
             encounters();
             documents();
             findings();
