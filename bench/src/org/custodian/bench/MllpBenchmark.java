@@ -67,6 +67,10 @@ public final class MllpBenchmark {
                 .setServerConfig("log_directory", System.getProperty("bench.pglog", "log"))
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.pglog") == null ? "-1"
                         : System.getProperty("bench.pglog.ms", "5"))
+                // ... with its plan (auto_explain ships with the embedded binaries).
+                .setServerConfig("shared_preload_libraries", System.getProperty("bench.pglog") == null ? "" : "auto_explain")
+                .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.pglog") == null ? "-1"
+                        : System.getProperty("bench.pglog.ms", "5"))
                 .start();
         postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
         int port;
