@@ -12,6 +12,7 @@ import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.Admission;
 import org.custodian.chart.ChartNotFoundException;
+import org.custodian.chart.DischargeCancelled;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.EncounterDischarged;
@@ -197,6 +198,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                                    updated_at = ?
                             where id = ?""")
                     .params(utc(clock.instant()), encounterId).update();
+            events.publishEvent(new DischargeCancelled(encounterId, e.patientId()));
             return byId(encounterId);
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);

@@ -2,6 +2,7 @@ package org.custodian.coding.internal;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import org.custodian.chart.DischargeCancelled;
 import org.custodian.chart.EncounterDischarged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,16 @@ class WorklistIntake {
     @EventListener
     void discharged(EncounterDischarged event) {
         tx.executeWithoutResult(status -> queue(event, status.isNewTransaction()));
+    }
+
+    /**
+     * A cancelled discharge (ADT^A13) takes the encounter off the worklist: it is not discharged, so
+     * not DNFB, and its stay may go on for days. A coder's abstract, if any, is kept for when it is
+     * discharged again (and queued again). In the chart's transaction: cancelled with it or not at all.
+     */
+    @EventListener
+    void dischargeCancelled(DischargeCancelled event) {
+        jdbc.sql("delete from coding_worklist where encounter_id = ?").param(event.encounterId()).update();
     }
 
     private void queue(EncounterDischarged event, boolean ownTransaction) {

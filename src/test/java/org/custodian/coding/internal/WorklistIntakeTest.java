@@ -35,6 +35,26 @@ class WorklistIntakeTest {
     @Autowired WorklistIntake intake;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
+    @Autowired org.custodian.chart.EncounterLifecycle encounters;
+
+    /** ADT^A13: a cancelled discharge leaves the worklist (not DNFB any more); the next discharge queues it again. */
+    @Test
+    void aCancelledDischargeLeavesTheWorklistAndItsNextDischargeQueuesItAgain() {
+        CodingFixtures.Stay stay = CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1972, 3, 3),
+                AdministrativeSex.F, LocalDate.of(2025, 12, 3), EncounterClass.INPATIENT);
+        assertThat(queued(stay.encounterId())).isEqualTo(1);
+        accounts.runAs(Role.CLINICIAN, () -> encounters.cancelDischarge(stay.encounterId()));
+        assertThat(queued(stay.encounterId())).isZero();
+        accounts.runAs(Role.CLINICIAN,
+                () -> encounters.discharge(stay.encounterId(), Instant.parse("2025-12-05T10:00:00Z"), null));
+        assertThat(queued(stay.encounterId())).isEqualTo(1);
+    }
+
+    private int queued(long encounterId) {
+        return jdbc.sql("select count(*) from coding_worklist where encounter_id = ?").param(encounterId)
+                .query(Integer.class).single();
+    }
+
     /**
      * A discharge inside the caller's transaction (the HL7 feed's, whose AA promises a durable
      * commit) must leave that transaction's commit synchronous: the intake's own shortcut
