@@ -129,14 +129,7 @@ public final class MllpBenchmark {
         for (int i = 0; i < POPULATION; i++) {
             MpiScanBenchmark.append(copy, 90_000_000L + i, MpiScanBenchmark.person(r));
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy patient (mrn, given_name, family_name,"
-                    + " birth_date, sex, ssn, address_line, city, state, postal_code, phone, search_name) from stdin"
-                    + " (format text)", new java.io.StringReader(copy.toString()));
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("analyze patient");
-            }
-        }
+        MpiScanBenchmark.copyPatients(url, copy);
     }
 
     private static String loadAverage() {

@@ -139,14 +139,20 @@ public final class MpiScanBenchmark {
             append(copy, ++mrn, corrupt(people.get(original), r));
             entityOfMrn.put(Long.toString(mrn), original);
         }
+        copyPatients(url, copy);
+        return PEOPLE + duplicates;
+    }
+
+    /** Registers the rows {@link #append} wrote with one COPY, then analyzes the table. */
+    static void copyPatients(String url, CharSequence rows) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy patient (mrn, given_name, family_name, birth_date, sex, ssn,"
-                    + " address_line, city, state, postal_code, phone, search_name) from stdin (format text)", new StringReader(copy.toString()));
+                    + " address_line, city, state, postal_code, phone, search_name) from stdin (format text)",
+                    new StringReader(rows.toString()));
             try (Statement s = c.createStatement()) {
                 s.execute("analyze patient");
             }
         }
-        return PEOPLE + duplicates;
     }
 
     static void append(StringBuilder sb, long mrn, Person p) {

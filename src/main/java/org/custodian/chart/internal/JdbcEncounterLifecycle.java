@@ -70,17 +70,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
         EncounterState result = tx.execute(s -> {
             // The common case (an HL7 feed admits many): a new visit of a registered patient, in one
             // statement that also reads the row back. Any other case takes the checks below.
-            Optional<EncounterState> inserted = jdbc.sql("""
-                            insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
-                                                   location, patient_class, attending_provider, service, updated_at)
-                            select ?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?
-                            where exists (select 1 from patient where id = ?)
-                            on conflict (encounter_number) do nothing
-                            returning\s""" + COLUMNS)
-                    .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
-                            utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
-                            utc(clock.instant()), a.patientId())
-                    .query((rs, i) -> map(rs)).optional();
+            Optional<EncounterState> inserted = insertNew(a, status);
             if (inserted.isPresent()) {
                 return inserted.get();
             }
@@ -114,18 +104,26 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                 return byId(e.id());
             }
             // Only when the visit number that conflicted above was rolled back by its transaction since.
-            return jdbc.sql("""
-                            insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
-                                                   location, patient_class, attending_provider, service, updated_at)
-                            values (?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?)
-                            returning\s""" + COLUMNS)
-                    .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
-                            utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
-                            utc(clock.instant()))
-                    .query((rs, i) -> map(rs)).single();
+            return insertNew(a, status).orElseThrow(() -> new IllegalArgumentException(
+                    "encounterNumber: the visit number was registered concurrently"));
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", result.id());
         return result;
+    }
+
+    /** A new encounter row, read back; empty when the patient is missing or the visit number is taken. */
+    private Optional<EncounterState> insertNew(Admission a, EncounterStatus status) {
+        return jdbc.sql("""
+                        insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
+                                               location, patient_class, attending_provider, service, updated_at)
+                        select ?, coalesce(?, 'V' || nextval('encounter_number_seq')), ?, ?, ?, ?, ?, ?, ?, ?
+                        where exists (select 1 from patient where id = ?)
+                        on conflict (encounter_number) do nothing
+                        returning\s""" + COLUMNS)
+                .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
+                        utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
+                        utc(clock.instant()), a.patientId())
+                .query((rs, i) -> map(rs)).optional();
     }
 
     @Override

@@ -223,15 +223,13 @@ class AdtReceiver {
             Long id = ids.get(messageKey(h.sendingApplication(), h.sendingFacility(), h.controlId()));
             int attempt = 0;
             if (id == null) {
-                Stored first = stored(h);
-                if (!first.status().equals("FAILED")) {
+                Stored first = seenBefore(p);
+                if (!first.failed()) {
                     outcomes.add(replay(p.message(), first));
                     continue;
                 }
                 id = first.id();
                 attempt = 1;
-                jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), id, p.text())
-                        .update();
             }
             List<AuditEntry> mine = new ArrayList<>();
             try {
@@ -305,17 +303,12 @@ class AdtReceiver {
                             h.controlId(), type(h), h.version(), p.text())
                     .query(Long.class).list();
             if (inserted.isEmpty()) {
-                Stored first = stored(h);
-                if (!first.status().equals("FAILED")) {
+                Stored first = seenBefore(p);
+                if (!first.failed()) {
                     return replay(message, first);
                 }
-                // A resend of a message that FAILED (AE): the sender wants it applied, and what failed may have
-                // been transient (the admission a discharge needed has arrived since), so it is applied again,
-                // as a reprocess would; the row keeps the text that was applied.
                 id = first.id();
                 attempt = 1;
-                jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), id, p.text())
-                        .update();
             } else {
                 id = inserted.get(0);
             }
@@ -395,6 +388,25 @@ class AdtReceiver {
     }
 
     private record Stored(long id, String status, String ack, String error) {
+
+        boolean failed() {
+            return status.equals("FAILED");
+        }
+    }
+
+    /**
+     * The stored row of a control id seen before, for a replay (answered as the first time) or a
+     * resend of a message that FAILED (AE): the sender wants that one applied, and what failed may
+     * have been transient (the admission a discharge needed has arrived since), so it is applied
+     * again, as a reprocess would; its row takes the text that is applied.
+     */
+    private Stored seenBefore(Prepared p) {
+        Stored first = stored(p.header());
+        if (first.failed()) {
+            jdbc.sql("update hl7_message set raw = ? where id = ? and raw <> ?").params(p.text(), first.id(), p.text())
+                    .update();
+        }
+        return first;
     }
 
     /** The stored row of a control id, locked: a resend of a FAILED message is applied only once at a time. */
