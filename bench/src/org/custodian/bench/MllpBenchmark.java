@@ -68,7 +68,11 @@ public final class MllpBenchmark {
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.pglog") == null ? "-1"
                         : System.getProperty("bench.pglog.ms", "5"))
                 // ... with its plan (auto_explain ships with the embedded binaries).
-                .setServerConfig("shared_preload_libraries", System.getProperty("bench.pglog") == null ? "" : "auto_explain")
+                // -Dbench.pgstat=true: the timed runs' statements by total time, from pg_stat_statements (also shipped).
+                .setServerConfig("shared_preload_libraries", String.join(",", java.util.stream.Stream.of(
+                        System.getProperty("bench.pglog") == null ? null : "auto_explain",
+                        Boolean.getBoolean("bench.pgstat") ? "pg_stat_statements" : null)
+                        .filter(java.util.Objects::nonNull).toList()))
                 .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.pglog") == null ? "-1"
                         : System.getProperty("bench.pglog.ms", "5"))
                 .start();
@@ -104,6 +108,10 @@ public final class MllpBenchmark {
             System.out.println("load average before the runs: " + loadAverage());
             run(port, 1, 1, Math.max(1, WARMUP / 6), "warm-up");
             run(port, 4, WINDOW, Math.max(1, WARMUP - WARMUP / 6), "warm-up");
+            if (Boolean.getBoolean("bench.pgstat")) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
             double one = run(port, 1, 1, SECONDS, "1 connection, one at a time");
             double four = run(port, 4, 1, SECONDS, "4 connections, one at a time");
             double onePipelined = run(port, 1, WINDOW, SECONDS, "1 connection, window " + WINDOW);
@@ -111,6 +119,17 @@ public final class MllpBenchmark {
             long processed = jdbc.queryForObject("select count(*) from hl7_message where status = 'PROCESSED'", Long.class);
             long notProcessed = jdbc.queryForObject("select count(*) from hl7_message where status <> 'PROCESSED'", Long.class);
             System.out.printf("stored: %,d PROCESSED, %,d other%n", processed, notProcessed);
+            if (Boolean.getBoolean("bench.pgstat")) {
+                System.out.println("statements of the timed runs by total time (ms total, calls, rows):");
+                jdbc.query("""
+                                select round(total_exec_time::numeric, 0) ms, calls, rows,
+                                       regexp_replace(query, '\\s+', ' ', 'g') q
+                                from pg_stat_statements order by total_exec_time desc limit 30""",
+                        rs -> {
+                            System.out.printf("%8d ms %8d calls %8d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                                    rs.getString(4).substring(0, Math.min(160, rs.getString(4).length())));
+                        });
+            }
             System.out.printf("%nSUMMARY  MLLP ADT with durable ACK (target >= 2,000 msg/s), fsync=%s, load average %s%n"
                     + "  one at a time (send, wait for ACK): 1 connection %,.0f msg/s | 4 connections %,.0f msg/s%n"
                     + "  pipelined, window %d:               1 connection %,.0f msg/s | 4 connections %,.0f msg/s%n",
