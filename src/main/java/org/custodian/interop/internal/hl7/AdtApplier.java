@@ -40,6 +40,9 @@ class AdtApplier {
             "/.PV1-3-2", "/.PV1-3-3", "/.PV1-7(0)-2-1", "/.PV1-7(0)-3", "/.PV1-10-1", "/.PV1-19-1", "/.PV1-36-1",
             "/.PV1-44", "/.PV1-45", "/.PV2-8", "/.MRG-1(0)-1");
 
+    /** The events that register a patient whose MRN is unknown ({@link #patient} with {@code create}). */
+    private static final java.util.Set<String> REGISTERING = java.util.Set.of("A01", "A04", "A05", "A08", "A28", "A31");
+
     static final List<String> SUPPORTED = List.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A28",
             "A31", "A40");
 
@@ -68,6 +71,8 @@ class AdtApplier {
     void prepare(List<AdtFields> messages, List<Hl7Header> headers, FeedBatch batch) {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
         Map<String, List<String>> byFacility = new HashMap<>();
+        // The message that first names each MRN (in PID-3, or as a merge's prior MRN in MRG-1).
+        Map<String, Integer> firstNamedBy = new java.util.LinkedHashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             String mrn;
             try {
@@ -76,8 +81,14 @@ class AdtApplier {
                 continue;
             }
             String facility = headers.get(i).facility();
-            if (keys.add(FeedBatch.key(facility, mrn))) {
+            String key = FeedBatch.key(facility, mrn);
+            firstNamedBy.putIfAbsent(key, i);
+            if (keys.add(key)) {
                 byFacility.computeIfAbsent(facility, f -> new ArrayList<>()).add(mrn);
+            }
+            String prior = messages.get(i).get("/.MRG-1(0)-1");
+            if (prior != null) {
+                firstNamedBy.putIfAbsent(FeedBatch.key(facility, prior), -1);
             }
         }
         if (keys.isEmpty()) {
@@ -92,6 +103,43 @@ class AdtApplier {
                 batch.resolved(FeedBatch.key(facility, mrn), Optional.ofNullable(found.get(mrn)));
             }
         });
+        registerAhead(messages, headers, firstNamedBy, batch);
+    }
+
+    /**
+     * Registers with one call the batch's new patients whose MRN is first named by a message that
+     * registers an unknown patient (A01, A04, A05, A08, A28, A31), with that message's
+     * demographics: what that message would register, ahead of it, so that the registry's checks
+     * and inserts run once per batch instead of once per patient. A message whose demographics
+     * break a rule is left to fail as it would have alone.
+     */
+    private void registerAhead(List<AdtFields> messages, List<Hl7Header> headers, Map<String, Integer> firstNamedBy,
+                               FeedBatch batch) {
+        List<String> newKeys = new ArrayList<>();
+        List<NewPatient> newPatients = new ArrayList<>();
+        firstNamedBy.forEach((key, i) -> {
+            if (i < 0 || !REGISTERING.contains(headers.get(i).trigger()) || !"ADT".equals(headers.get(i).messageType())) {
+                return;
+            }
+            Optional<Long> known = batch.known(key);
+            if (known == null || known.isPresent()) {
+                return;
+            }
+            try {
+                String facility = headers.get(i).facility();
+                newPatients.add(demographics(messages.get(i), facility, mrn(messages.get(i))));
+                newKeys.add(key);
+            } catch (AdtProblem e) {
+                // that message fails on its own turn
+            }
+        });
+        if (newPatients.isEmpty()) {
+            return;
+        }
+        List<Long> ids = chart(() -> patients.registerAll(newPatients), "PID", 3);
+        for (int k = 0; k < ids.size(); k++) {
+            batch.registeredAhead(newKeys.get(k), ids.get(k));
+        }
     }
 
     /** After a batch's messages: queues the patients they registered for the MPI's screen, in one statement. */
@@ -116,21 +164,21 @@ class AdtApplier {
             case "A05" -> open(m, facility, EncounterClass.INPATIENT, true, batch);
             case "A02" -> {
                 long patient = patient(m, facility, false, false, batch);
-                EncounterState e = visit(m, patient, true);
+                FeedBatch.Visit e = visit(m, patient, true, batch);
                 String to = location(m);
                 if (to == null) {
                     throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 3, "a transfer needs the new location");
                 }
-                encounters.transfer(e.id(), to, eventTime(m));
+                encounters.transfer(e.encounterId(), to, eventTime(m));
                 yield patient;
             }
             case "A03" -> {
                 long patient = patient(m, facility, false, false, batch);
-                EncounterState e = visit(m, patient, true);
+                FeedBatch.Visit e = visit(m, patient, true, batch);
                 Instant at = m.instant("/.PV1-45", "PV1", 45);
                 DischargeDisposition disposition = Optional.ofNullable(m.get("/.PV1-36-1"))
                         .flatMap(DischargeDisposition::ofCode).orElse(null);
-                chart(() -> encounters.discharge(e.id(), at != null ? at : eventTime(m), disposition), "PV1", 45);
+                chart(() -> encounters.discharge(e.encounterId(), at != null ? at : eventTime(m), disposition), "PV1", 45);
                 yield patient;
             }
             case "A08" -> {
@@ -149,8 +197,8 @@ class AdtApplier {
             }
             case "A11" -> {
                 long patient = patient(m, facility, false, false, batch);
-                EncounterState e = visit(m, patient, false);
-                chart(() -> encounters.cancelAdmit(e.id()), "PV1", 19);
+                FeedBatch.Visit e = visit(m, patient, false, batch);
+                chart(() -> encounters.cancelAdmit(e.encounterId()), "PV1", 19);
                 yield patient;
             }
             case "A13" -> {
@@ -159,8 +207,8 @@ class AdtApplier {
                     throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 19,
                             "cancelling a discharge needs the visit number");
                 }
-                EncounterState e = visit(m, patient, false);
-                chart(() -> encounters.cancelDischarge(e.id()), "PV1", 19);
+                FeedBatch.Visit e = visit(m, patient, false, batch);
+                chart(() -> encounters.cancelDischarge(e.encounterId()), "PV1", 19);
                 yield patient;
             }
             case "A28", "A31" -> patient(m, facility, true, true, batch);
@@ -178,7 +226,8 @@ class AdtApplier {
         }
         Admission a = new Admission(patient, visitNumber(m), encounterClass(pclass, defaultClass), clip(pclass, 1),
                 admitAt != null ? admitAt : eventTime(m), location(m), attending(m), clip(m.get("/.PV1-10-1"), 100));
-        chart(() -> planned ? encounters.preAdmit(a) : encounters.admit(a), "PV1", 19);
+        EncounterState opened = chart(() -> planned ? encounters.preAdmit(a) : encounters.admit(a), "PV1", 19);
+        batch.visit(opened.encounterNumber(), new FeedBatch.Visit(opened.id(), opened.patientId()));
         return patient;
     }
 
@@ -212,11 +261,16 @@ class AdtApplier {
     }
 
     /** The encounter the message is about: its PV1-19 visit, or (when {@code orCurrent}) the patient's visit in progress. */
-    private EncounterState visit(AdtFields m, long patient, boolean orCurrent) {
+    private FeedBatch.Visit visit(AdtFields m, long patient, boolean orCurrent, FeedBatch batch) {
         String number = visitNumber(m);
         if (number != null) {
-            EncounterState e = encounters.byNumber(number).orElseThrow(() -> AdtProblem.error(
-                    ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PV1", 19, "no encounter with this visit number"));
+            FeedBatch.Visit e = batch.visit(number);
+            if (e == null) {
+                e = encounters.byNumber(number).map(found -> new FeedBatch.Visit(found.id(), found.patientId()))
+                        .orElseThrow(() -> AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PV1", 19,
+                                "no encounter with this visit number"));
+                batch.visit(number, e);
+            }
             if (e.patientId() != patient) {
                 throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PV1", 19,
                         "the visit number belongs to another patient");
@@ -224,7 +278,8 @@ class AdtApplier {
             return e;
         }
         if (orCurrent) {
-            return encounters.current(patient).orElseThrow(() -> AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING,
+            return encounters.current(patient).map(found -> new FeedBatch.Visit(found.id(), found.patientId()))
+                    .orElseThrow(() -> AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING,
                     "PV1", 19, "no visit number and the patient has no encounter in progress"));
         }
         throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "PV1", 19, "the visit number is required");
@@ -240,6 +295,12 @@ class AdtApplier {
         String key = FeedBatch.key(facility, mrn);
         if (batch.lockNeeded(key)) {
             lock(facility, mrn);
+        }
+        if (create) {
+            Long ahead = batch.takeRegisteredAhead(key);
+            if (ahead != null) {
+                return ahead; // registered with this message's demographics by registerAhead
+            }
         }
         // Through the MPI: an MRN retired by a merge stands for the record it was merged into.
         Optional<Long> known = batch.known(key);

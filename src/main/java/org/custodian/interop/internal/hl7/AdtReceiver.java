@@ -194,11 +194,13 @@ class AdtReceiver {
     }
 
     /**
-     * The batch applied as one unit, the way a healthy feed's batches go: the message rows stored
-     * with one statement, the MRNs locked and resolved with one each, no savepoint per message
-     * (two round trips each). Returns null, with the transaction marked for rollback, as soon as a
-     * message fails; {@link #commit} then applies the batch again message by message, so the
-     * failing one gets its AE and the others their AA exactly as if they had come one at a time.
+     * The batch applied as one unit, the way a healthy feed's batches go: the MRNs locked and
+     * resolved with one statement each, the batch's new patients registered with one call, no
+     * savepoint per message (two round trips each), and the message rows stored at the end with
+     * their outcome in one statement (not stored first and updated one by one). Returns null, with
+     * the transaction marked for rollback, as soon as a message fails or a control id turns out to
+     * be known (a replay, or a resend of a FAILED message); {@link #commit} then applies the batch
+     * again message by message, so each gets exactly the answer it would have got alone.
      */
     private List<Outcome> together(TransactionStatus status, List<Prepared> batch) {
         List<Prepared> parsed = batch.stream().filter(p -> !p.rejected()).toList();
@@ -208,41 +210,38 @@ class AdtReceiver {
                 return null; // one control id twice in a batch: the second is a replay, answered message by message
             }
         }
-        java.util.Map<String, Long> ids = storeAll(parsed);
-        FeedBatch shared = FeedBatch.shared();
-        applier.prepare(parsed.stream().map(Prepared::fields).toList(), parsed.stream().map(Prepared::header).toList(),
-                shared);
-        Batch work = new Batch();
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (Prepared p : batch) {
-            if (p.rejected()) {
-                outcomes.add(storeRejected(status, p, null));
-                continue;
-            }
-            Hl7Header h = p.header();
-            Long id = ids.get(messageKey(h.sendingApplication(), h.sendingFacility(), h.controlId()));
-            int attempt = 0;
-            if (id == null) {
-                Stored first = seenBefore(p);
-                if (!first.failed()) {
-                    outcomes.add(replay(p.message(), first));
-                    continue;
-                }
-                id = first.id();
-                attempt = 1;
-            }
-            List<AuditEntry> mine = new ArrayList<>();
-            try {
-                long patientId = audit.collecting(mine, () -> applier.apply(p.fields(), h, shared));
-                work.processed(id, patientId, attempt, mine);
-            } catch (RuntimeException e) {
-                status.setRollbackOnly();
-                return null;
-            }
-            outcomes.add(Outcome.of(id, "PROCESSED", "AA", null, p.message(), null));
+        if (anyKnown(parsed)) {
+            return null;
         }
-        applier.finish(shared);
-        work.finish();
+        FeedBatch shared = FeedBatch.shared();
+        List<AuditEntry> audited = new ArrayList<>();
+        List<Long> patientIds = new ArrayList<>(parsed.size());
+        try {
+            audit.collecting(audited, () -> {
+                applier.prepare(parsed.stream().map(Prepared::fields).toList(),
+                        parsed.stream().map(Prepared::header).toList(), shared);
+                for (Prepared p : parsed) {
+                    patientIds.add(applier.apply(p.fields(), p.header(), shared));
+                }
+                applier.finish(shared);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            status.setRollbackOnly();
+            return null;
+        }
+        List<Long> ids = storeAll(parsed, patientIds);
+        if (ids.size() != parsed.size()) {
+            status.setRollbackOnly(); // a control id stored meanwhile by another transaction
+            return null;
+        }
+        audit.recordAll(audited);
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        java.util.Iterator<Long> id = ids.iterator();
+        for (Prepared p : batch) {
+            outcomes.add(p.rejected() ? storeRejected(status, p, null)
+                    : Outcome.of(id.next(), "PROCESSED", "AA", null, p.message(), null));
+        }
         return outcomes;
     }
 
@@ -250,41 +249,74 @@ class AdtReceiver {
         return application + "\u0000" + facility + "\u0000" + controlId;
     }
 
-    /** Stores the messages' rows in one statement; returns the ids of those new (not a replay) by sender and control id. */
-    private java.util.Map<String, Long> storeAll(List<Prepared> parsed) {
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    /** Whether any of these control ids is stored already (from the same sender), in one statement. */
+    private boolean anyKnown(List<Prepared> parsed) {
         if (parsed.isEmpty()) {
-            return ids;
+            return false;
         }
+        String[][] columns = headerColumns(parsed);
+        return jdbc.sql("""
+                        select exists (
+                            select 1 from unnest(?::text[], ?::text[], ?::text[]) as m (app, facility, control)
+                            cross join lateral (select 1 from hl7_message h where h.sending_application = m.app
+                                    and h.sending_facility = m.facility and h.control_id = m.control limit 1) found)""")
+                .params(columns[0], columns[1], columns[2]).query(Boolean.class).single();
+    }
+
+    /**
+     * Stores the applied messages' rows, PROCESSED with their patients, in one statement; returns
+     * their ids in order, or fewer when a control id was stored meanwhile (the caller rolls back).
+     */
+    private List<Long> storeAll(List<Prepared> parsed, List<Long> patientIds) {
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        String[][] columns = headerColumns(parsed);
         int n = parsed.size();
-        String[] apps = new String[n];
-        String[] facilities = new String[n];
-        String[] controls = new String[n];
         String[] types = new String[n];
         String[] versions = new String[n];
         String[] raws = new String[n];
         for (int i = 0; i < n; i++) {
             Hl7Header h = parsed.get(i).header();
-            apps[i] = h.sendingApplication();
-            facilities[i] = h.sendingFacility();
-            controls[i] = h.controlId();
             types[i] = type(h);
             versions[i] = h.version();
             raws[i] = parsed.get(i).text();
         }
+        java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
         jdbc.sql("""
                         insert into hl7_message (received_at, sending_application, sending_facility, control_id,
-                                                 message_type, version, raw, status, ack_code)
-                        select ?, m.app, m.facility, m.control, m.type, m.version, m.raw, 'PROCESSED', 'AA'
-                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             with ordinality as m (app, facility, control, type, version, raw, n)
+                                                 message_type, version, raw, status, ack_code, patient_id, processed_at)
+                        select ?, m.app, m.facility, m.control, m.type, m.version, m.raw, 'PROCESSED', 'AA', m.patient, ?
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                             with ordinality as m (app, facility, control, type, version, raw, patient, n)
                         order by m.n
                         on conflict (sending_application, sending_facility, control_id) do nothing
                         returning id, sending_application, sending_facility, control_id""")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), apps, facilities, controls, types, versions, raws)
+                .params(now, now, columns[0], columns[1], columns[2], types, versions, raws,
+                        patientIds.toArray(Long[]::new))
                 .query((rs, i) -> ids.put(messageKey(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1)))
                 .list();
-        return ids;
+        List<Long> inOrder = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Long id = ids.get(messageKey(columns[0][i], columns[1][i], columns[2][i]));
+            if (id != null) {
+                inOrder.add(id);
+            }
+        }
+        return inOrder;
+    }
+
+    /** Sending application, sending facility and control id of each message, as three arrays. */
+    private static String[][] headerColumns(List<Prepared> parsed) {
+        String[][] columns = new String[3][parsed.size()];
+        for (int i = 0; i < parsed.size(); i++) {
+            Hl7Header h = parsed.get(i).header();
+            columns[0][i] = h.sendingApplication();
+            columns[1][i] = h.sendingFacility();
+            columns[2][i] = h.controlId();
+        }
+        return columns;
     }
 
     private Outcome apply(TransactionStatus status, Prepared p, Long storedId, Batch batch) {

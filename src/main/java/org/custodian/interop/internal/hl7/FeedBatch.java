@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * What the messages applied together in one transaction share, so that each does not ask the
  * database again: the MRN locks already held, the MRNs already resolved to a patient (or known to
- * be unregistered), and the patients registered, to be queued for the MPI's screen in one
- * statement before the commit. {@link #single()} shares nothing: a message applied behind a
- * savepoint of its own, whose rollback must not leave its registrations in a shared cache.
+ * be unregistered), the patients registered (most of them ahead of their messages, with one call),
+ * to be queued for the MPI's screen in one statement before the commit, and the visits found or
+ * opened. {@link #single()} shares nothing: a message applied behind a savepoint of its own,
+ * whose rollback must not leave its registrations in a shared cache.
  */
 final class FeedBatch {
 
@@ -21,6 +22,14 @@ final class FeedBatch {
     private final Set<String> locked = new HashSet<>();
     private final Map<String, Optional<Long>> resolved = new HashMap<>();
     private final List<Long> registered = new ArrayList<>();
+    /** MRNs registered before the batch's messages were applied, until their first message takes them. */
+    private final Map<String, Long> registeredAhead = new HashMap<>();
+    /** Visit numbers known to this batch: the encounter and its patient. */
+    private final Map<String, Visit> visits = new HashMap<>();
+
+    /** An encounter as the feed finds it by visit number: neither changes while a batch runs, but for a merge. */
+    record Visit(long encounterId, long patientId) {
+    }
 
     private FeedBatch(boolean shared) {
         this.shared = shared;
@@ -62,9 +71,32 @@ final class FeedBatch {
         }
     }
 
-    /** A merge retires an MRN: what this batch knows of MRNs is asked again. */
+    /** A merge retires an MRN and moves encounters: what this batch knows of MRNs and visits is asked again. */
     void merged() {
         resolved.clear();
+        visits.clear();
+    }
+
+    /** Registered ahead, with the first message of its MRN's demographics (see {@link AdtApplier#prepare}). */
+    void registeredAhead(String key, long patientId) {
+        registeredAhead.put(key, patientId);
+        resolved.put(key, Optional.of(patientId));
+        registered.add(patientId);
+    }
+
+    /** The patient registered ahead for the MRN's first message, once (that message is the registration). */
+    Long takeRegisteredAhead(String key) {
+        return shared ? registeredAhead.remove(key) : null;
+    }
+
+    Visit visit(String number) {
+        return shared ? visits.get(number) : null;
+    }
+
+    void visit(String number, Visit visit) {
+        if (shared) {
+            visits.put(number, visit);
+        }
     }
 
     void registered(long patientId) {

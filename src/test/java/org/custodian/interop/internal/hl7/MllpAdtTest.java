@@ -125,6 +125,11 @@ class MllpAdtTest {
             }
         }
         assertThat(pairs).containsExactly("REGISTRATION");
+        // The screen appends its batch's audit events together before its commit: the proposal is in the log.
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event
+                        where patient_id = ? and resource_type = 'DuplicatePair' and action = 'CREATE'""")
+                .param(registered).query(Long.class).single()).as("the proposed pair is audited").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from mpi_screening_queue where patient_id = ?").param(registered)
                 .query(Long.class).single()).as("screened once, then off the queue").isZero();
     }

@@ -99,6 +99,46 @@ class MllpGroupCommitTest {
                 .query(Long.class).list()).containsExactly(survivor, survivor);
     }
 
+    /**
+     * A healthy batch registers its new patients with one call, ahead of their messages, each
+     * with the demographics of the message that first names its MRN, as that message alone would
+     * have: an A08 that names a new MRN first registers it (no update after), and the A01 after
+     * it admits that patient without changing it; a discharge finds the visit admitted earlier in
+     * the same batch.
+     */
+    @Test
+    void aHealthyBatchRegistersEachNewPatientOnceWithTheDemographicsOfItsFirstMessage() {
+        String run = AdtSamples.unique("GR");
+        List<AdtReceiver.Outcome> outcomes = receiver.commit(List.of(
+                receiver.prepare(message("A08", run + "C1", run + "MX", null).replace("Group^Tess^", "Group^Anne^")),
+                receiver.prepare(message("A01", run + "C2", run + "MX", run + "VX")),
+                receiver.prepare(message("A01", run + "C3", run + "MY", run + "VY").replace("Group^Tess^", "Group^Yvonne^")),
+                receiver.prepare(message("A03", run + "C4", run + "MY", run + "VY"))));
+
+        assertThat(outcomes).extracting(AdtReceiver.Outcome::ackCode).containsExactly("AA", "AA", "AA", "AA");
+        assertThat(patients(run + "MX")).isEqualTo(1);
+        assertThat(jdbc.sql("select given_name from patient where mrn = ?").param(run + "MX").query(String.class).single())
+                .as("the A08 registered the patient; the A01 after it did not change the record").isEqualTo("Anne");
+        assertThat(jdbc.sql("select given_name from patient where mrn = ?").param(run + "MY").query(String.class).single())
+                .isEqualTo("Yvonne");
+        assertThat(jdbc.sql("""
+                        select a.action from audit_event a join patient p on p.id = a.patient_id
+                        where p.mrn = ? and a.resource_type = 'Patient'""")
+                .param(run + "MX").query(String.class).list()).containsExactly("CREATE");
+        assertThat(jdbc.sql("select e.status from encounter e join patient p on p.id = e.patient_id where p.mrn = ?")
+                .param(run + "MY").query(String.class).list()).containsExactly("FINISHED");
+        assertThat(jdbc.sql("select e.encounter_number from encounter e join patient p on p.id = e.patient_id where p.mrn = ?")
+                .param(run + "MX").query(String.class).list()).containsExactly(run + "VX");
+        // Stored with their outcome: PROCESSED, first attempt, the patient each concerned, in one transaction.
+        assertThat(jdbc.sql("""
+                        select count(*) from hl7_message h join patient p on p.id = h.patient_id
+                        where h.control_id like ? and h.status = 'PROCESSED' and h.ack_code = 'AA' and h.attempts = 1
+                          and h.processed_at is not null and p.mrn = case when h.control_id in (?, ?) then ? else ? end""")
+                .params(run + "C%", run + "C1", run + "C2", run + "MX", run + "MY").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(distinct xmin::text) from hl7_message where control_id like ?")
+                .param(run + "C%").query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void aPipelinedWindowIsAnsweredInOrderAfterGroupCommitsAndAppliedExactlyOnce() throws Exception {
         int port = server.listen(0);
