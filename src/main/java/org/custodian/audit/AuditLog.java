@@ -11,6 +11,14 @@ public interface AuditLog {
     /** Appends many events in one commit; returns once they are committed. */
     void appendAll(List<AuditEntry> entries);
 
+    /**
+     * Appends the events in the caller's transaction, which must be active: they commit with the
+     * changes they describe, or roll back with them, and cost no commit of their own. The chain's
+     * lock is held until the caller's transaction ends, so other appends wait for it: call this
+     * last, just before the commit.
+     */
+    void appendInTransaction(List<AuditEntry> entries);
+
     List<AuditRecord> find(AuditQuery query);
 
     long count(AuditQuery query);

@@ -100,6 +100,15 @@ public class AuditTrail {
     }
 
     /**
+     * Records events collected by {@link #collecting} in the caller's own transaction, last
+     * before its commit (see {@link AuditLog#appendInTransaction}): one commit for the changes
+     * and the events that describe them (HIPAA 45 CFR 164.312(b)), which stand or fall together.
+     */
+    public void recordAllInTransaction(List<AuditEntry> entries) {
+        log.appendInTransaction(entries);
+    }
+
+    /**
      * Records an event for a named user, for the moments when the security context does not yet
      * say who it is (a sign-in, a request without credentials).
      */

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -90,6 +91,24 @@ class AuditWriter implements SmartLifecycle {
             throw new IllegalStateException("interrupted while waiting for the audit log", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the audit log could not record the event", e.getCause());
+        }
+    }
+
+    /**
+     * Links and stores the events in the caller's transaction (see
+     * {@link org.custodian.audit.AuditLog#appendInTransaction}): the chain lock taken here is held
+     * until that transaction ends, so the chain stays linear, and the events are durable exactly
+     * when the caller's changes are.
+     */
+    void appendInTransaction(List<AuditEntry> entries) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("appendInTransaction needs the caller's transaction");
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        synchronized (hasher) {
+            write(List.of(new Pending(List.copyOf(entries), null)));
         }
     }
 

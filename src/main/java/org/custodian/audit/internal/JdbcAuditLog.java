@@ -45,6 +45,11 @@ class JdbcAuditLog implements AuditLog {
         writer.append(entries);
     }
 
+    @Override
+    public void appendInTransaction(List<AuditEntry> entries) {
+        writer.appendInTransaction(entries);
+    }
+
     /**
      * The privacy officer's view (HIPAA 45 CFR 164.308(a)(1)(ii)(D), information system activity
      * review): events by patient, user and time range, newest first. Only the filters given become

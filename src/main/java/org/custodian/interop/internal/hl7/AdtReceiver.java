@@ -129,9 +129,9 @@ class AdtReceiver {
 
     /**
      * Applies the messages in order in one transaction, as the feed's user, and returns their
-     * outcomes in the same order. The audit events of the applied messages are appended with one
-     * call before the commit; those of a message rolled back to its savepoint are dropped with its
-     * changes (they describe changes that never happened).
+     * outcomes in the same order. The audit events of the applied messages are appended in the
+     * same transaction, last before its commit; those of a message rolled back to its savepoint are
+     * dropped with its changes (they describe changes that never happened).
      */
     List<Outcome> commit(List<Prepared> batch) {
         SecurityContext previous = SecurityContextHolder.getContext();
@@ -139,16 +139,8 @@ class AdtReceiver {
         try {
             List<Outcome> outcomes = tx.execute(status -> together(status, batch));
             if (outcomes == null) {
-                // A message failed, so the batch was rolled back: again, each message behind a savepoint.
-                outcomes = tx.execute(status -> {
-                    Batch work = new Batch();
-                    List<Outcome> each = new ArrayList<>(batch.size());
-                    for (Prepared p : batch) {
-                        each.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
-                    }
-                    work.finish();
-                    return each;
-                });
+                // Not applicable together, so rolled back: again, each message behind a savepoint.
+                outcomes = tx.execute(status -> oneByOne(status, batch));
             }
             return outcomes;
         } catch (RuntimeException e) {
@@ -166,6 +158,17 @@ class AdtReceiver {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** Each message behind a savepoint of its own: a failing one gets its AE, its neighbours their AA. */
+    private List<Outcome> oneByOne(TransactionStatus status, List<Prepared> batch) {
+        Batch work = new Batch();
+        List<Outcome> each = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            each.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
+        }
+        work.finish();
+        return each;
     }
 
     /** Processes a stored FAILED message again (reprocess from the interface page), as the signed-in user. */
@@ -197,9 +200,9 @@ class AdtReceiver {
      * The batch applied as one unit, the way a healthy feed's batches go: the MRNs locked and
      * resolved with one statement each, the batch's new patients registered with one call, no
      * savepoint per message (two round trips each), and the message rows stored at the end with
-     * their outcome in one statement (not stored first and updated one by one). Returns null, with
-     * the transaction marked for rollback, as soon as a message fails or a control id turns out to
-     * be known (a replay, or a resend of a FAILED message); {@link #commit} then applies the batch
+     * their outcome in one statement (not stored first and updated one by one). Returns null as
+     * soon as a message fails or a control id turns out to be known (a replay, or a resend of a
+     * FAILED message), with the transaction marked for rollback; {@link #commit} then applies the batch
      * again message by message, so each gets exactly the answer it would have got alone.
      */
     private List<Outcome> together(TransactionStatus status, List<Prepared> batch) {
@@ -218,8 +221,9 @@ class AdtReceiver {
         List<Long> patientIds = new ArrayList<>(parsed.size());
         try {
             audit.collecting(audited, () -> {
-                applier.prepare(parsed.stream().map(Prepared::fields).toList(),
-                        parsed.stream().map(Prepared::header).toList(), shared);
+                List<AdtFields> fields = parsed.stream().map(Prepared::fields).toList();
+                List<Hl7Header> headers = parsed.stream().map(Prepared::header).toList();
+                applier.prepare(fields, headers, applier.lockAll(fields, headers), shared);
                 for (Prepared p : parsed) {
                     patientIds.add(applier.apply(p.fields(), p.header(), shared));
                 }
@@ -235,12 +239,19 @@ class AdtReceiver {
             status.setRollbackOnly(); // a control id stored meanwhile by another transaction
             return null;
         }
-        audit.recordAll(audited);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         java.util.Iterator<Long> id = ids.iterator();
         for (Prepared p : batch) {
             outcomes.add(p.rejected() ? storeRejected(status, p, null)
                     : Outcome.of(id.next(), "PROCESSED", "AA", null, p.message(), null));
+        }
+        // Last: the audit chain's lock is held from here to the commit. In this transaction, so that
+        // the batch's changes and their audit events commit together, with one WAL flush for both.
+        try {
+            audit.recordAllInTransaction(audited);
+        } catch (RuntimeException e) {
+            status.setRollbackOnly();
+            return null;
         }
         return outcomes;
     }
@@ -413,9 +424,8 @@ class AdtReceiver {
                                        patient_id = ?, processed_at = ?, attempts = attempts + ?
                                 where id = ?""", rows, STATUS_TYPES);
             }
-            if (!audited.isEmpty()) {
-                audit.recordAll(audited);
-            }
+            // Last before the commit, in the transaction (see AuditTrail.recordAllInTransaction).
+            audit.recordAllInTransaction(audited);
         }
     }
 

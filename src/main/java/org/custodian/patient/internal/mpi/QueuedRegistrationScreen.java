@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link MasterPatientIndex#likelyMatches} (the same check as the registration desk's) and every
  * likely match other than itself is proposed to the duplicate worklist; the queue row goes in the
  * same transaction, so a failed screen is retried, a finished one never repeated. A worker thread
- * drains the queue every {@code custodian.mpi.screening-interval} (default 2 s; 0 = only on demand).
+ * drains the queue every {@code custodian.mpi.screening-interval} (default 2 s; 0 = only on demand),
+ * taking at most {@code custodian.mpi.screening-share} (default 0.25) of the time while it does.
  */
 @Service
 class QueuedRegistrationScreen implements RegistrationScreen {
@@ -45,10 +46,16 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration interval;
+    private final double share;
     private volatile ScheduledExecutorService worker;
 
     QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, AuditTrail audit,
-                             Clock clock, @Value("${custodian.mpi.screening-interval:2s}") Duration interval) {
+                             Clock clock, @Value("${custodian.mpi.screening-interval:2s}") Duration interval,
+                             @Value("${custodian.mpi.screening-share:0.25}") double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("custodian.mpi.screening-share must be above 0 and at most 1");
+        }
+        this.share = share;
         this.jdbc = jdbc;
         this.tx = tx;
         this.mpi = mpi;
@@ -149,12 +156,41 @@ class QueuedRegistrationScreen implements RegistrationScreen {
         });
         worker.scheduleWithFixedDelay(() -> {
             try {
-                screenQueued();
+                screenInTheBackground();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // The queue keeps the rows; the next round retries. No PHI in the log: the type only.
                 log.warn("MPI registration screening failed ({}); will retry", e.getClass().getSimpleName());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Drains the queue as {@link #screenQueued} does, but pausing after each batch so that the
+     * screen takes at most {@code custodian.mpi.screening-share} of the time: it is a background
+     * check with no deadline, and during a burst of registrations (an HL7 feed catching up after
+     * an outage) the feed, whose sender waits for every acknowledgement, must have the CPU. The
+     * queue keeps what is not screened yet; at the default 0.25 the screen still clears about a
+     * hundred registrations a second, far beyond any hospital's daily rate.
+     */
+    private void screenInTheBackground() throws InterruptedException {
+        while (!worker.isShutdown()) {
+            long started = System.nanoTime();
+            Integer n = tx.execute(status -> screenBatch());
+            if (n == null || n == 0) {
+                return;
+            }
+            Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - started), share).toMillis());
+        }
+    }
+
+    /** The pause after a batch that took {@code took}, for the screen to use {@code share} of the time. */
+    static Duration pauseAfter(Duration took, double share) {
+        if (share >= 1) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) (took.toNanos() * (1 - share) / share));
     }
 
     /** Lets a screen in progress finish (its transaction commits or rolls back) before the database goes. */
