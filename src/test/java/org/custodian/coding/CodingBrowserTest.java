@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Headless Chromium (set up as in {@code web.UiBrowserTest}): a coder opens the worklist, codes an
+ * Headless Chromium ({@link org.custodian.support.Browser}): a coder opens the worklist, codes an
  * encounter with the type-ahead, sees an edit (a header code), fixes it and finalizes; the
  * encounter leaves the worklist. No page trips the Content Security Policy.
  */

@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Headless Chromium: an ROI specialist works one request from intake to the PDF packet — records a
  * third party's request with a general authorization, sees the checks pass, releases, and opens the
  * packet, whose text (read back with PDFBox) has the released record and says what was withheld (a
- * Part 2 record) and why. Same browser setup as {@code web.UiBrowserTest}.
+ * Part 2 record) and why. The browser is {@link org.custodian.support.Browser}.
  */
 @CustodianTest
 @Tag("browser")

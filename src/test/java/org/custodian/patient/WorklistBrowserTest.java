@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The data-integrity analyst in a browser: the worklist with its KPIs, a pair side by side with
  * each field's contribution, "not the same person" (the pair never comes back, even when reported
  * again), a merge from the worklist and its undo. No page may trip the Content Security Policy.
- * Browser setup as in {@code web.UiBrowserTest}.
+ * The browser is {@link org.custodian.support.Browser}.
  */
 @CustodianTest
 @Tag("browser")
