@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -106,6 +107,24 @@ public class AuditTrail {
      */
     public void recordAllInTransaction(List<AuditEntry> entries) {
         log.appendInTransaction(entries);
+    }
+
+    /**
+     * One UPDATE event per row that a patient merge or unmerge moved from one registration to the
+     * other, on the patient the row moved to, in one append (nothing when nothing moved). For the
+     * modules' merge listeners ({@code org.custodian.MergeMoves}): {@code moved} gives, per resource
+     * type, the ids of its rows that moved, in the order the events are written; {@code how} is
+     * "merge" or "unmerge", and the detail reads "merge 12: moved from patient 34".
+     */
+    public void movedByMerge(String how, long mergeId, long fromPatientId, long toPatientId,
+                             Map<String, List<Long>> moved) {
+        String detail = how + " " + mergeId + ": moved from patient " + fromPatientId;
+        List<AuditEntry> entries = new ArrayList<>();
+        moved.forEach((resourceType, ids) -> ids.forEach(id ->
+                entries.add(entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, toPatientId, resourceType, id, detail))));
+        if (!entries.isEmpty()) {
+            writeAll(entries);
+        }
     }
 
     /**

@@ -15,27 +15,21 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.Api;
 import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Headless Chromium (set up as in {@code web.UiBrowserTest}): a coder opens the worklist, codes an
+ * Headless Chromium ({@link org.custodian.support.Browser}): a coder opens the worklist, codes an
  * encounter with the type-ahead, sees an edit (a header code), fixes it and finalizes; the
  * encounter leaves the worklist. No page trips the Content Security Policy.
  */
@@ -43,28 +37,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class CodingBrowserTest {
 
-    @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(api.baseUrl());
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension final Browser browser = Browser.eachTest();
 
     @Test
     void coderCodesWithTypeAheadSeesAnEditFixesItAndFinalizes() {
@@ -82,63 +59,63 @@ class CodingBrowserTest {
 
         // The coder opens the worklist from the navigation and picks the encounter.
         browser.signIn(coder);
-        driver.findElement(By.linkText("Coding")).click();
-        wait.until(ExpectedConditions.titleContains("Coding worklist"));
+        browser.find(By.linkText("Coding")).click();
+        browser.until(ExpectedConditions.titleContains("Coding worklist"));
         // Other tests share the database: narrow the list to this stay's discharge day with the filter.
-        WebElement from = driver.findElement(By.name("from"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        WebElement from = browser.find(By.name("from"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "arguments[0].value='2025-10-03'; document.querySelector('[name=to]').value='2025-10-03';", from);
-        driver.findElement(By.cssSelector("[data-testid=worklist-filter] button")).click();
-        wait.until(ExpectedConditions.urlContains("from=2025-10-03"));
-        driver.findElement(By.cssSelector("a[data-encounter='" + encounter[0] + "']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("pdx")));
+        browser.find(By.cssSelector("[data-testid=worklist-filter] button")).click();
+        browser.until(ExpectedConditions.urlContains("from=2025-10-03"));
+        browser.find(By.cssSelector("a[data-encounter='" + encounter[0] + "']")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.name("pdx")));
 
         // Principal diagnosis by type-ahead: words, not the code.
         pick("pdx", "pneumonia unspecified organism", "J18.9");
-        driver.findElement(By.name("pdxPoa")).sendKeys("Y");
+        browser.find(By.name("pdxPoa")).sendKeys("Y");
         pick("sdx0", "essential hypertension", "I10");
-        driver.findElement(By.name("sdxPoa0")).sendKeys("Y");
+        browser.find(By.name("sdxPoa0")).sendKeys("Y");
         // A header code typed by hand: the edits must catch it.
-        WebElement sdx1 = driver.findElement(By.name("sdx1"));
+        WebElement sdx1 = browser.find(By.name("sdx1"));
         sdx1.sendKeys("E11.6");
         sdx1.sendKeys(Keys.ESCAPE);
-        driver.findElement(By.name("sdxPoa1")).sendKeys("Y");
-        driver.findElement(By.cssSelector("[data-testid=save]")).click();
+        browser.find(By.name("sdxPoa1")).sendKeys("Y");
+        browser.find(By.cssSelector("[data-testid=save]")).click();
 
-        WebElement edit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-rule=NON_BILLABLE_CODE]")));
+        WebElement edit = browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-rule=NON_BILLABLE_CODE]")));
         assertThat(edit.getText()).contains("E11.6", "ICD-10-CM FY2026");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=finalize]")).isEnabled()).isFalse();
-        assertThat(driver.findElement(By.name("pdx")).getAttribute("value")).isEqualTo("J18.9");
+        assertThat(browser.find(By.cssSelector("[data-testid=finalize]")).isEnabled()).isFalse();
+        assertThat(browser.find(By.name("pdx")).getAttribute("value")).isEqualTo("J18.9");
 
         // Fixed with the type-ahead, saved: no edits; finalized after confirming.
-        WebElement again = driver.findElement(By.name("sdx1"));
+        WebElement again = browser.find(By.name("sdx1"));
         again.clear();
         pick("sdx1", "E11.65", "E11.65"); // the code the edit pointed to, by its full code this time
-        driver.findElement(By.cssSelector("[data-testid=save]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=no-edits]")));
-        driver.findElement(By.cssSelector("[data-testid=finalize]")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=abstract-status]"), "Final"));
-        assertThat(driver.findElements(By.cssSelector("[data-testid=save]"))).isEmpty();
+        browser.find(By.cssSelector("[data-testid=save]")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=no-edits]")));
+        browser.find(By.cssSelector("[data-testid=finalize]")).click();
+        browser.until(ExpectedConditions.alertIsPresent()).accept();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=abstract-status]"), "Final"));
+        assertThat(browser.findAll(By.cssSelector("[data-testid=save]"))).isEmpty();
 
         // Off the worklist.
-        driver.get(api.baseUrl() + "/coding?from=2025-10-03&to=2025-10-03");
-        assertThat(driver.findElements(By.cssSelector("a[data-encounter='" + encounter[0] + "']"))).isEmpty();
+        browser.open("/coding?from=2025-10-03&to=2025-10-03");
+        assertThat(browser.findAll(By.cssSelector("a[data-encounter='" + encounter[0] + "']"))).isEmpty();
         assertThat(browser.cspViolations()).isEmpty();
     }
 
     /** Types words into the field and clicks the type-ahead's offer of the expected code. */
     private void pick(String field, String words, String code) {
-        WebElement input = driver.findElement(By.name(field));
+        WebElement input = browser.find(By.name(field));
         input.sendKeys(words);
         By option = By.xpath("//input[@name='" + field + "']/following-sibling::ul[contains(@class,'typeahead')]/li[@data-code='" + code + "']");
         try {
-            wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+            browser.until(ExpectedConditions.elementToBeClickable(option)).click();
         } catch (org.openqa.selenium.TimeoutException e) {
             // Say what the type-ahead showed and what the console said, to make a failure readable.
-            List<WebElement> offered = driver.findElements(By.cssSelector("ul.typeahead li"));
+            List<WebElement> offered = browser.findAll(By.cssSelector("ul.typeahead li"));
             throw new AssertionError("type-ahead for '" + words + "' offered " + offered.stream().map(WebElement::getText).toList()
-                    + "; console: " + driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
+                    + "; console: " + browser.console(), e);
         }
         assertThat(input.getAttribute("value")).isEqualTo(code);
     }

@@ -24,58 +24,37 @@ import org.custodian.chart.SensitivityTags;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.Api;
 import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Headless Chromium: an ROI specialist works one request from intake to the PDF packet — records a
  * third party's request with a general authorization, sees the checks pass, releases, and opens the
  * packet, whose text (read back with PDFBox) has the released record and says what was withheld (a
- * Part 2 record) and why. Same browser setup as {@code web.UiBrowserTest}.
+ * Part 2 record) and why. The browser is {@link org.custodian.support.Browser}.
  */
 @CustodianTest
 @Tag("browser")
 class RoiBrowserTest {
 
-    @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
     @Autowired SensitivityTags tags;
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(api.baseUrl());
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension final Browser browser = Browser.eachTest();
 
     @Test
     void anRoiSpecialistWorksARequestFromIntakeToThePdfPacket() throws Exception {
@@ -97,18 +76,18 @@ class RoiBrowserTest {
         String specialist = accounts.of(Role.ROI_SPECIALIST);
 
         browser.signIn(specialist);
-        driver.findElement(By.linkText("Release of information")).click();
-        wait.until(ExpectedConditions.titleContains("Release of information"));
-        driver.findElement(By.linkText("New request")).click();
-        wait.until(ExpectedConditions.titleContains("New ROI request"));
+        browser.find(By.linkText("Release of information")).click();
+        browser.until(ExpectedConditions.titleContains("Release of information"));
+        browser.find(By.linkText("New request")).click();
+        browser.until(ExpectedConditions.titleContains("New ROI request"));
 
         // Intake: a life insurer with the patient's general authorization.
         type("patientId", Long.toString(patient[0].id()));
-        new Select(driver.findElement(By.name("requesterType"))).selectByValue("THIRD_PARTY");
+        new Select(browser.find(By.name("requesterType"))).selectByValue("THIRD_PARTY");
         type("requesterName", "Harbor Life Insurance");
         type("requesterAddress", "PO Box 12, Hartford CT");
         type("purpose", "Life insurance underwriting");
-        driver.findElement(By.name("authReceived")).click();
+        browser.find(By.name("authReceived")).click();
         type("authDescription", "Discharge summaries and consults of the 2026 admission");
         type("authDiscloser", "Custodian Demonstration Hospital");
         type("authRecipient", "Harbor Life Insurance");
@@ -116,32 +95,32 @@ class RoiBrowserTest {
         setDate("authExpiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1));
         type("authSignedBy", "Nora " + family);
         setDate("authSignedOn", LocalDate.now(ZoneOffset.UTC).minusDays(2));
-        driver.findElement(By.xpath("//button[normalize-space()='Record request']")).click();
+        browser.find(By.xpath("//button[normalize-space()='Record request']")).click();
 
         // The request: its clock, and the checks pass.
-        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=request-number]")));
+        WebElement number = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=request-number]")));
         String requestNumber = number.getText();
         assertThat(requestNumber).startsWith("ROI-");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=due]")).getText())
+        assertThat(browser.find(By.cssSelector("[data-testid=due]")).getText())
                 .contains(String.format("%1$tm/%1$td/%1$tY", LocalDate.now(ZoneOffset.UTC).plusDays(30)));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=checks-passed]")).getText()).contains("pass");
+        assertThat(browser.find(By.cssSelector("[data-testid=checks-passed]")).getText()).contains("pass");
 
         // It shows on the worklist.
-        driver.findElement(By.linkText("Release of information")).click();
-        wait.until(ExpectedConditions.titleContains("Release of information"));
-        WebElement link = driver.findElement(By.linkText(requestNumber));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=roi-worklist]")).getText()).contains("Harbor Life Insurance");
+        browser.find(By.linkText("Release of information")).click();
+        browser.until(ExpectedConditions.titleContains("Release of information"));
+        WebElement link = browser.find(By.linkText(requestNumber));
+        assertThat(browser.find(By.cssSelector("[data-testid=roi-worklist]")).getText()).contains("Harbor Life Insurance");
         link.click();
 
         // Release.
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=release-button]"))).click();
-        WebElement withheld = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=withheld]")));
+        browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=release-button]"))).click();
+        WebElement withheld = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=withheld]")));
         assertThat(withheld.getText()).contains("Addiction medicine consult", "42 CFR 2.31");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=request-status]")).getText()).isEqualTo("Released");
+        assertThat(browser.find(By.cssSelector("[data-testid=request-status]")).getText()).isEqualTo("Released");
 
         // The packet, fetched with the browser's session and read back with PDFBox.
-        String href = driver.findElement(By.cssSelector("[data-testid=packet-link]")).getAttribute("href");
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        String href = browser.find(By.cssSelector("[data-testid=packet-link]")).getAttribute("href");
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -156,12 +135,12 @@ class RoiBrowserTest {
     }
 
     private void type(String name, String text) {
-        driver.findElement(By.name(name)).sendKeys(text);
+        browser.find(By.name(name)).sendKeys(text);
     }
 
     /** Date inputs take their ISO value directly: typing into them depends on the browser's locale. */
     private void setDate(String name, LocalDate date) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
-                driver.findElement(By.name(name)), date.toString());
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                browser.find(By.name(name)), date.toString());
     }
 }

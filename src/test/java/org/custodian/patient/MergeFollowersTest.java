@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.audit.AuditLog;
+import org.custodian.audit.AuditQuery;
 import org.custodian.chart.Amendments;
 import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
@@ -48,6 +50,7 @@ class MergeFollowersTest {
     @Autowired AccountingOfDisclosures accounting;
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditLog audit;
 
     /** Table → the id column its rows are found by. */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
@@ -65,6 +68,7 @@ class MergeFollowersTest {
         Patient survivor = register("Margaret", family);
         Patient retired = register("Peggy", family);
         Instant admit = Instant.parse("2026-03-02T08:00:00Z");
+        long[] chartIds = new long[2];
         accounts.runAs(Role.HIM_DIRECTOR, () -> {
             long encounter = charts.record(new NewEncounter(retired.id(), null, EncounterClass.INPATIENT, admit,
                     admit.plus(3, ChronoUnit.DAYS), "Dr. Grey", "Medicine", DischargeDisposition.HOME)).id();
@@ -74,18 +78,39 @@ class MergeFollowersTest {
             findings.recordAll(List.of(new NewFinding(retired.id(), encounter, FindingKind.CONDITION,
                     CodedFinding.ICD_10_CM, "J18.9", "Pneumonia, unspecified organism", null, admit)));
             amendments.receive(new NewAmendmentRequest(document, "My allergy list is wrong.", null, null));
+            chartIds[0] = encounter;
+            chartIds[1] = document;
         });
         accounts.runAs(Role.ROI_SPECIALIST, () -> accounting.receive(retired.id(), "Peggy " + family, LocalDate.of(2026, 4, 1)));
         Map<String, List<Long>> before = rowsOf(retired.id());
         before.forEach((table, ids) -> assertThat(ids).as(table).hasSize(1));
 
+        // Every row moved is audited on the patient it moved to, saying which merge moved it from
+        // whom (HIPAA 45 CFR 164.312(b)): the chart's, the coder's and the disclosure records alike.
+        List<String> moved = List.of("Encounter/" + chartIds[0], "ClinicalDocument/" + chartIds[1],
+                "CodedFinding/" + before.get("chart_finding").get(0), "AmendmentRequest/" + before.get("amendment_request").get(0),
+                "CodingWorklistItem/" + before.get("coding_worklist").get(0), "AccountingRequest/" + before.get("accounting_request").get(0));
+        Instant start = Instant.now().minusSeconds(1);
+
         PatientMerge merge = as(() -> mpi.merge(survivor.id(), retired.id(), "duplicate registration"));
         assertThat(rowsOf(retired.id()).values()).allSatisfy(ids -> assertThat(ids).isEmpty());
         assertThat(rowsOf(survivor.id())).isEqualTo(before);
+        assertThat(moveEvents(survivor.id(), start, "merge " + merge.id() + ": moved from patient " + retired.id()))
+                .containsExactlyInAnyOrderElementsOf(moved);
 
         as(() -> mpi.unmerge(merge.id(), "two different people"));
         assertThat(rowsOf(retired.id())).isEqualTo(before);
         assertThat(rowsOf(survivor.id()).values()).allSatisfy(ids -> assertThat(ids).isEmpty());
+        assertThat(moveEvents(retired.id(), start, "unmerge " + merge.id() + ": moved from patient " + survivor.id()))
+                .containsExactlyInAnyOrderElementsOf(moved);
+    }
+
+    /** The patient's successful UPDATE events since {@code from} with that detail, as "ResourceType/id". */
+    private List<String> moveEvents(long patientId, Instant from, String detail) {
+        return audit.find(new AuditQuery(patientId, null, from, null, 0, 500)).stream()
+                .filter(e -> e.action().equals("UPDATE") && e.outcome().equals("SUCCESS") && detail.equals(e.detail()))
+                .map(e -> e.resourceType() + "/" + e.resourceId())
+                .toList();
     }
 
     private Map<String, List<Long>> rowsOf(long patientId) {

@@ -19,14 +19,11 @@ import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -43,23 +40,7 @@ class DestructionBrowserTest {
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(api.baseUrl());
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension final Browser browser = Browser.eachTest();
 
     @Test
     void proposeApproveTwiceAndTheRecordIsDestroyedUnderACertificate() {
@@ -79,47 +60,47 @@ class DestructionBrowserTest {
                 Instant.parse("1961-04-09T10:00:00Z"))).id();
 
         browser.signIn(director);
-        driver.findElement(By.partialLinkText("Destruction worklist")).click();
-        wait.until(ExpectedConditions.titleContains("Destruction worklist"));
-        driver.findElement(By.name("jurisdiction")).clear();
-        driver.findElement(By.name("jurisdiction")).sendKeys(jurisdiction);
-        driver.findElement(By.xpath("//button[normalize-space()='Show']")).click();
-        wait.until(ExpectedConditions.urlContains("jurisdiction=" + jurisdiction));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=schedules]")).getText()).contains("10 years", "Browser test rule");
-        driver.findElement(By.cssSelector("[data-testid=pick-" + encounterId + "]")).click();
-        driver.findElement(By.cssSelector("[data-testid=propose-button]")).click();
-        wait.until(ExpectedConditions.titleContains("Destruction "));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=destruction-status]")).getText()).isEqualTo("PROPOSED");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=destruction-items]")).getText()).contains(patient.mrn());
-        assertThat(driver.findElements(By.cssSelector("[data-testid=approve-button]"))).as("the proposer may not approve").isEmpty();
-        String page = driver.getCurrentUrl();
+        browser.find(By.partialLinkText("Destruction worklist")).click();
+        browser.until(ExpectedConditions.titleContains("Destruction worklist"));
+        browser.find(By.name("jurisdiction")).clear();
+        browser.find(By.name("jurisdiction")).sendKeys(jurisdiction);
+        browser.find(By.xpath("//button[normalize-space()='Show']")).click();
+        browser.until(ExpectedConditions.urlContains("jurisdiction=" + jurisdiction));
+        assertThat(browser.find(By.cssSelector("[data-testid=schedules]")).getText()).contains("10 years", "Browser test rule");
+        browser.find(By.cssSelector("[data-testid=pick-" + encounterId + "]")).click();
+        browser.find(By.cssSelector("[data-testid=propose-button]")).click();
+        browser.until(ExpectedConditions.titleContains("Destruction "));
+        assertThat(browser.find(By.cssSelector("[data-testid=destruction-status]")).getText()).isEqualTo("PROPOSED");
+        assertThat(browser.find(By.cssSelector("[data-testid=destruction-items]")).getText()).contains(patient.mrn());
+        assertThat(browser.findAll(By.cssSelector("[data-testid=approve-button]"))).as("the proposer may not approve").isEmpty();
+        String page = browser.currentUrl();
         browser.signOut();
 
         browser.signIn(officer);
-        driver.get(page);
+        browser.driver().get(page);
         approve();
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("One more approval");
-        assertThat(driver.findElements(By.cssSelector("[data-testid=approve-button]"))).as("approved once already").isEmpty();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("One more approval");
+        assertThat(browser.findAll(By.cssSelector("[data-testid=approve-button]"))).as("approved once already").isEmpty();
         browser.signOut();
 
         browser.signIn(admin);
-        driver.findElement(By.linkText("Retention")).click();
-        wait.until(ExpectedConditions.titleContains("Destructions"));
-        driver.get(page);
+        browser.find(By.linkText("Retention")).click();
+        browser.until(ExpectedConditions.titleContains("Destructions"));
+        browser.driver().get(page);
         approve();
-        String status = driver.findElement(By.cssSelector("[data-testid=destruction-status]")).getText();
+        String status = browser.find(By.cssSelector("[data-testid=destruction-status]")).getText();
         assertThat(status).startsWith("DESTROYED under certificate COD-");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=certificate-link]")).getAttribute("href")).endsWith("/certificate.pdf");
+        assertThat(browser.find(By.cssSelector("[data-testid=certificate-link]")).getAttribute("href")).endsWith("/certificate.pdf");
 
-        driver.get(api.baseUrl() + "/documents/" + documentId);
-        assertThat(driver.findElement(By.cssSelector("[data-testid=document-text]")).getText())
+        browser.open("/documents/" + documentId);
+        assertThat(browser.find(By.cssSelector("[data-testid=document-text]")).getText())
                 .contains("Destroyed under certificate of destruction " + status.substring(status.indexOf("COD-")))
                 .doesNotContain("pneumonia");
     }
 
     private void approve() {
-        driver.findElement(By.cssSelector("[data-testid=approve-button]")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept(); // the data-confirm question
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+        browser.find(By.cssSelector("[data-testid=approve-button]")).click();
+        browser.until(ExpectedConditions.alertIsPresent()).accept(); // the data-confirm question
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
     }
 }

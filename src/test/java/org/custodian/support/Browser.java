@@ -10,53 +10,89 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Headless Debian Chromium for the browser tests: one throw-away profile per browser, the console
  * log kept so a test can check that no page tripped the Content Security Policy, and the sign-in
- * and sign-out every test does. Use in {@code @BeforeEach}/{@code @AfterEach} or try-with-resources.
- * A missing Chromium fails the test (it is not skipped): a browser test that silently does not run
- * proves nothing.
+ * and sign-out every test does. A browser test registers one per test,
+ * <pre>{@code @RegisterExtension final Browser browser = Browser.eachTest();}</pre>
+ * which starts Chromium against the test server before each test and quits it after, pass or fail;
+ * or, outside such a test, uses {@link #start(String)} with try-with-resources. A missing Chromium
+ * fails the test (it is not skipped): a browser test that silently does not run proves nothing.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** How long to wait for a page: the CI machine is a shared 2-core one. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String baseUrl;
-    private final Path profile;
-    private final WebDriver driver;
-    private final WebDriverWait wait;
+    private final Duration timeout;
+    // Set while Chromium runs: from start(), or from beforeEach() to afterEach() for eachTest().
+    private String baseUrl;
+    private Path profile;
+    private WebDriver driver;
+    private WebDriverWait wait;
 
-    private Browser(String baseUrl, Path profile, WebDriver driver, Duration timeout) {
-        this.baseUrl = baseUrl;
-        this.profile = profile;
-        this.driver = driver;
-        this.wait = new WebDriverWait(driver, timeout);
+    private Browser(Duration timeout) {
+        this.timeout = timeout;
     }
 
-    /** A browser against the test server at {@code baseUrl}; waits up to 30 s, as the CI machine is a shared 2-core one. */
+    /**
+     * For {@code @RegisterExtension} in a {@code @CustodianTest}: before each test, a fresh Chromium
+     * against that test's server (the port of its Spring context); after it, Chromium quits.
+     */
+    public static Browser eachTest() {
+        return new Browser(TIMEOUT);
+    }
+
+    /** A browser against the test server at {@code baseUrl}, started now; close it when done. */
     public static Browser start(String baseUrl) {
-        return start(baseUrl, Duration.ofSeconds(30));
+        return start(baseUrl, TIMEOUT);
     }
 
     public static Browser start(String baseUrl, Duration timeout) {
+        Browser browser = new Browser(timeout);
+        browser.launch(baseUrl);
+        return browser;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        launch(SpringExtension.getApplicationContext(context).getBean(Api.class).baseUrl());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private void launch(String baseUrl) {
+        if (driver != null) {
+            throw new IllegalStateException("this browser is already running");
+        }
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM
                     + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
         }
-        Path profile;
+        Path dir;
         try {
-            profile = Files.createTempDirectory("custodian-chromium-");
+            dir = Files.createTempDirectory("custodian-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,33 +100,64 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
+                "--user-data-dir=" + dir, "--window-size=1400,1000");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         try {
-            return new Browser(baseUrl, profile, new ChromeDriver(service, options), timeout);
+            this.driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            delete(profile);
+            delete(dir);
             throw e;
         }
+        this.baseUrl = baseUrl;
+        this.profile = dir;
+        this.wait = new WebDriverWait(driver, timeout);
     }
 
     public WebDriver driver() {
-        return driver;
+        return running().driver;
     }
 
     public WebDriverWait waiter() {
-        return wait;
+        return running().wait;
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return running().baseUrl;
+    }
+
+    /** The element on the current page, as {@link WebDriver#findElement}: fails at once when it is not there. */
+    public WebElement find(By by) {
+        return driver().findElement(by);
+    }
+
+    /** Every such element on the current page, perhaps none. */
+    public List<WebElement> findAll(By by) {
+        return driver().findElements(by);
+    }
+
+    /** Waits up to the browser's timeout for {@code condition} and returns what it gave. */
+    public <T> T until(ExpectedCondition<T> condition) {
+        return waiter().until(condition);
+    }
+
+    /** The address of the current page. */
+    public String currentUrl() {
+        return driver().getCurrentUrl();
+    }
+
+    private Browser running() {
+        if (driver == null) {
+            throw new IllegalStateException("the browser is not running: register it with @RegisterExtension "
+                    + "Browser.eachTest() or use Browser.start(baseUrl)");
+        }
+        return this;
     }
 
     /** Opens {@code path} (starting with /) on the test server. */
     public void open(String path) {
-        driver.get(baseUrl + path);
+        driver().get(baseUrl() + path);
     }
 
     /** Signs in on the login page and waits until the header names the user. */
@@ -99,24 +166,25 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String username, String password) {
-        driver.get(baseUrl + "/login");
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
+        open("/login");
+        find(By.name("username")).sendKeys(username);
+        find(By.name("password")).sendKeys(password);
+        find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=username]"), username));
     }
 
     /** Signs out with the header's button and waits for the login page's message. */
     public void signOut() {
-        driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=login-message]"),
+        find(By.xpath("//button[normalize-space()='Sign out']")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=login-message]"),
                 "You have signed out."));
     }
 
     /** Messages in the browser's console saying the Content Security Policy blocked something. */
     public List<String> cspViolations() {
+        WebDriver running = driver(); // not running is the test's mistake, not an empty console
         try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            return running.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .map(LogEntry::getMessage)
                     .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
                     .toList();
@@ -127,19 +195,28 @@ public final class Browser implements AutoCloseable {
 
     /** Everything in the browser's console, for a failure message. */
     public List<String> console() {
+        WebDriver running = driver();
         try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+            return running.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
         } catch (RuntimeException logsNotSupported) {
             return List.of();
         }
     }
 
+    /** Quits Chromium and deletes its profile; nothing to do when it is not running. */
     @Override
     public void close() {
+        if (driver == null) {
+            return;
+        }
         try {
             driver.quit();
         } finally {
             delete(profile);
+            driver = null;
+            wait = null;
+            profile = null;
+            baseUrl = null;
         }
     }
 

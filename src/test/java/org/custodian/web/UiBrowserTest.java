@@ -16,20 +16,16 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.Api;
 import org.custodian.support.Browser;
 import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -42,28 +38,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class UiBrowserTest {
 
-    @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(api.baseUrl());
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension final Browser browser = Browser.eachTest();
 
     @Test
     void searchOpenChartAndSeeTheReadInTheAuditLog() {
@@ -79,35 +58,34 @@ class UiBrowserTest {
 
         // A coder signs in and finds the patient by typing part of the name, in lower case.
         browser.signIn(coder);
-        driver.findElement(By.linkText("Patients")).click();
-        wait.until(ExpectedConditions.titleContains("Patients"));
-        WebElement box = driver.findElement(By.name("q"));
+        browser.find(By.linkText("Patients")).click();
+        browser.until(ExpectedConditions.titleContains("Patients"));
+        WebElement box = browser.find(By.name("q"));
         box.sendKeys(family.substring(0, 10).toLowerCase());
         // The results arrive by htmx, without a page load.
-        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+        WebElement link = browser.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//a[@data-testid='patient-link' and contains(., '" + family + "')]")));
-        assertThat(driver.getCurrentUrl()).contains("/patients?q=");
+        assertThat(browser.currentUrl()).contains("/patients?q=");
         link.click();
 
         // The chart.
-        wait.until(ExpectedConditions.titleContains(family));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=banner-mrn]")).getText()).isEqualTo(patient.mrn());
-        assertThat(driver.findElement(By.cssSelector("[data-testid=demographics]")).getText()).contains("***-**-6789", "07/30/1944");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=encounters]")).getText()).contains("Dr. Lane", "Medicine", "2 d");
-        assertThat(driver.findElement(By.cssSelector("[data-testid=documents]")).getText()).contains("Discharge summary", "Unsigned");
+        browser.until(ExpectedConditions.titleContains(family));
+        assertThat(browser.find(By.cssSelector("[data-testid=banner-mrn]")).getText()).isEqualTo(patient.mrn());
+        assertThat(browser.find(By.cssSelector("[data-testid=demographics]")).getText()).contains("***-**-6789", "07/30/1944");
+        assertThat(browser.find(By.cssSelector("[data-testid=encounters]")).getText()).contains("Dr. Lane", "Medicine", "2 d");
+        assertThat(browser.find(By.cssSelector("[data-testid=documents]")).getText()).contains("Discharge summary", "Unsigned");
 
         // Sign out with the header's button.
-        driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=login-message]"), "You have signed out."));
+        browser.signOut();
 
         // The privacy officer looks at the patient's access history.
         browser.signIn(officer);
-        driver.findElement(By.linkText("Audit log")).click();
-        wait.until(ExpectedConditions.titleContains("Audit log"));
-        driver.findElement(By.name("patientId")).sendKeys(Long.toString(patient.id()));
-        driver.findElement(By.xpath("//button[normalize-space()='Show events']")).click();
-        wait.until(ExpectedConditions.urlContains("patientId=" + patient.id()));
-        List<WebElement> reads = driver.findElements(By.cssSelector("[data-testid=audit-events] tr[data-action=READ]"));
+        browser.find(By.linkText("Audit log")).click();
+        browser.until(ExpectedConditions.titleContains("Audit log"));
+        browser.find(By.name("patientId")).sendKeys(Long.toString(patient.id()));
+        browser.find(By.xpath("//button[normalize-space()='Show events']")).click();
+        browser.until(ExpectedConditions.urlContains("patientId=" + patient.id()));
+        List<WebElement> reads = browser.findAll(By.cssSelector("[data-testid=audit-events] tr[data-action=READ]"));
         assertThat(reads).extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains(coder, "Chart " + patient.id(), "SUCCESS", "CODER"));
 

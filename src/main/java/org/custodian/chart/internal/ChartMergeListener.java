@@ -1,13 +1,9 @@
 package org.custodian.chart.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.MergeMoves;
-import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
-import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
@@ -24,6 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ChartMergeListener {
 
+    private static final String MOVES = "chart_merge_move";
+
+    /** A chart table that holds a patient id, the row type the move table records, the audit's resource type. */
+    private record Rows(String table, String rowType, String resourceType) {
+    }
+
+    private static final List<Rows> TABLES = List.of(
+            new Rows("encounter", "ENCOUNTER", "Encounter"),
+            new Rows("clinical_document", "DOCUMENT", "ClinicalDocument"),
+            new Rows("chart_finding", "FINDING", "CodedFinding"),
+            new Rows("amendment_request", "AMENDMENT", "AmendmentRequest"));
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
@@ -32,48 +40,19 @@ class ChartMergeListener {
         this.audit = audit;
     }
 
-    /** The chart's tables that hold a patient id, with the row type the move table records. */
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("encounter", "ENCOUNTER");
-        TABLES.put("clinical_document", "DOCUMENT");
-        TABLES.put("chart_finding", "FINDING");
-        TABLES.put("amendment_request", "AMENDMENT");
-    }
-
     @EventListener
     void merged(PatientsMerged merge) {
         Map<String, List<Long>> moved = new LinkedHashMap<>();
-        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.move(jdbc, "chart_merge_move", table, rowType,
+        TABLES.forEach(t -> moved.put(t.resourceType(), MergeMoves.move(jdbc, MOVES, t.table(), t.rowType(),
                 merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId())));
-        auditMoves(merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId(), moved, "merge");
+        audit.movedByMerge("merge", merge.mergeId(), merge.retiredPatientId(), merge.survivingPatientId(), moved);
     }
 
     @EventListener
     void unmerged(PatientsUnmerged unmerge) {
         Map<String, List<Long>> moved = new LinkedHashMap<>();
-        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.moveBack(jdbc, "chart_merge_move", table, rowType,
+        TABLES.forEach(t -> moved.put(t.resourceType(), MergeMoves.moveBack(jdbc, MOVES, t.table(), t.rowType(),
                 unmerge.mergeId(), unmerge.retiredPatientId())));
-        auditMoves(unmerge.mergeId(), unmerge.survivingPatientId(), unmerge.retiredPatientId(), moved, "unmerge");
-    }
-
-    private void auditMoves(long mergeId, long from, long to, Map<String, List<Long>> moved, String why) {
-        List<AuditEntry> entries = new ArrayList<>();
-        moved.forEach((rowType, ids) -> {
-            String resource = switch (rowType) {
-                case "ENCOUNTER" -> "Encounter";
-                case "DOCUMENT" -> "ClinicalDocument";
-                case "FINDING" -> "CodedFinding";
-                default -> "AmendmentRequest";
-            };
-            for (Long id : ids) {
-                entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to, resource, id,
-                        why + " " + mergeId + ": moved from patient " + from));
-            }
-        });
-        if (!entries.isEmpty()) {
-            audit.recordAll(entries);
-        }
+        audit.movedByMerge("unmerge", unmerge.mergeId(), unmerge.survivingPatientId(), unmerge.retiredPatientId(), moved);
     }
 }

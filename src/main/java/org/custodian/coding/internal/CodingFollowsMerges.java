@@ -1,11 +1,9 @@
 package org.custodian.coding.internal;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.custodian.MergeMoves;
-import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
-import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
@@ -49,14 +47,11 @@ class CodingFollowsMerges {
         audited(u.mergeId(), u.survivingPatientId(), u.retiredPatientId(), worklist, abstracts, "unmerge");
     }
 
-    private void audited(long mergeId, long from, long to, List<Long> worklist, List<Long> abstracts, String why) {
-        List<AuditEntry> entries = new ArrayList<>();
-        worklist.forEach(encounter -> entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to,
-                "CodingWorklistItem", encounter, why + " " + mergeId + ": moved from patient " + from)));
-        abstracts.forEach(id -> entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to,
-                "CodedAbstract", id, why + " " + mergeId + ": moved from patient " + from)));
-        if (!entries.isEmpty()) {
-            audit.recordAll(entries);
-        }
+    /** Audits the moves on the patient they went to: the worklist entries, then the abstracts. */
+    private void audited(long mergeId, long from, long to, List<Long> worklist, List<Long> abstracts, String how) {
+        Map<String, List<Long>> moved = new LinkedHashMap<>();
+        moved.put("CodingWorklistItem", worklist);
+        moved.put("CodedAbstract", abstracts);
+        audit.movedByMerge(how, mergeId, from, to, moved);
     }
 }

@@ -1,13 +1,9 @@
 package org.custodian.disclosure.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.MergeMoves;
-import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
-import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
@@ -26,13 +22,15 @@ import org.springframework.stereotype.Component;
 class DisclosureFollowsMerges {
 
     private static final String MOVES = "disclosure_merge_move";
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
-    static {
-        TABLES.put("disclosure_request", "REQUEST");
-        TABLES.put("accounting_entry", "ACCOUNTING_ENTRY");
-        TABLES.put("accounting_request", "ACCOUNTING_REQUEST");
+    /** A disclosure table, the row type the move table records, the audit's resource type. */
+    private record Rows(String table, String rowType, String resourceType) {
     }
+
+    private static final List<Rows> TABLES = List.of(
+            new Rows("disclosure_request", "REQUEST", "DisclosureRequest"),
+            new Rows("accounting_entry", "ACCOUNTING_ENTRY", "AccountingEntry"),
+            new Rows("accounting_request", "ACCOUNTING_REQUEST", "AccountingRequest"));
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -45,32 +43,16 @@ class DisclosureFollowsMerges {
     @EventListener
     void merged(PatientsMerged m) {
         Map<String, List<Long>> moved = new LinkedHashMap<>();
-        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.move(jdbc, MOVES, table, rowType, m.mergeId(),
+        TABLES.forEach(t -> moved.put(t.resourceType(), MergeMoves.move(jdbc, MOVES, t.table(), t.rowType(), m.mergeId(),
                 m.retiredPatientId(), m.survivingPatientId())));
-        audited(m.mergeId(), m.retiredPatientId(), m.survivingPatientId(), moved, "merge");
+        audit.movedByMerge("merge", m.mergeId(), m.retiredPatientId(), m.survivingPatientId(), moved);
     }
 
     @EventListener
     void unmerged(PatientsUnmerged u) {
         Map<String, List<Long>> moved = new LinkedHashMap<>();
-        TABLES.forEach((table, rowType) -> moved.put(rowType, MergeMoves.moveBack(jdbc, MOVES, table, rowType, u.mergeId(),
+        TABLES.forEach(t -> moved.put(t.resourceType(), MergeMoves.moveBack(jdbc, MOVES, t.table(), t.rowType(), u.mergeId(),
                 u.retiredPatientId())));
-        audited(u.mergeId(), u.survivingPatientId(), u.retiredPatientId(), moved, "unmerge");
-    }
-
-    private void audited(long mergeId, long from, long to, Map<String, List<Long>> moved, String why) {
-        List<AuditEntry> entries = new ArrayList<>();
-        moved.forEach((rowType, ids) -> {
-            String resource = switch (rowType) {
-                case "REQUEST" -> "DisclosureRequest";
-                case "ACCOUNTING_ENTRY" -> "AccountingEntry";
-                default -> "AccountingRequest";
-            };
-            ids.forEach(id -> entries.add(audit.entry(AuditAction.UPDATE, AuditOutcome.SUCCESS, to, resource, id,
-                    why + " " + mergeId + ": moved from patient " + from)));
-        });
-        if (!entries.isEmpty()) {
-            audit.recordAll(entries);
-        }
+        audit.movedByMerge("unmerge", u.mergeId(), u.survivingPatientId(), u.retiredPatientId(), moved);
     }
 }

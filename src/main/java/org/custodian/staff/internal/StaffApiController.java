@@ -11,11 +11,8 @@ import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
 import org.custodian.staff.StaffMember;
 import org.custodian.staff.StaffNotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,10 +86,5 @@ class StaffApiController {
                                   @Valid @RequestBody PasswordChange change) {
         staff.resetPassword(username, change.password());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(StaffNotFoundException.class)
-    ProblemDetail notFound(StaffNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 }
