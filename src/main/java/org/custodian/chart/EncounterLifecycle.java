@@ -16,6 +16,15 @@ public interface EncounterLifecycle {
     /** Admits (or registers) the patient: a new encounter in progress, or the planned one of that number. */
     EncounterState admit(Admission admission);
 
+    /**
+     * Admits many new visits with one statement (an HL7 feed's batch), each with a visit number of
+     * its own: each admission whose patient is registered and whose visit number is free becomes
+     * an encounter in progress; any
+     * other is left out (empty at its position), for the caller to {@link #admit} on its own, which
+     * handles a planned visit of that number or says what is wrong.
+     */
+    List<Optional<EncounterState>> admitAllNew(List<Admission> admissions);
+
     /** Pre-admits: a planned encounter. */
     EncounterState preAdmit(Admission admission);
 

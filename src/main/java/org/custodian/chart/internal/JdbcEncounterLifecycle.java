@@ -62,6 +62,70 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
     }
 
     @Override
+    public List<Optional<EncounterState>> admitAllNew(List<Admission> admissions) {
+        if (admissions.isEmpty()) {
+            return List.of();
+        }
+        int n = admissions.size();
+        if (admissions.stream().map(Admission::encounterNumber).filter(java.util.Objects::nonNull).distinct().count() != n) {
+            throw new IllegalArgumentException("encounterNumber: each admission needs a visit number of its own");
+        }
+        Long[] patients = new Long[n];
+        String[] numbers = new String[n];
+        String[] classes = new String[n];
+        String[] admitAt = new String[n]; // ISO-8601 text: the driver binds no array of OffsetDateTime
+        String[] locations = new String[n];
+        String[] patientClasses = new String[n];
+        String[] attendings = new String[n];
+        String[] services = new String[n];
+        for (int i = 0; i < n; i++) {
+            Admission a = admissions.get(i);
+            patients[i] = a.patientId();
+            numbers[i] = a.encounterNumber();
+            classes[i] = a.encounterClass().name();
+            admitAt[i] = a.admitAt().toString();
+            locations[i] = a.location();
+            patientClasses[i] = a.patientClass();
+            attendings[i] = a.attendingProvider();
+            services[i] = a.service();
+        }
+        java.util.Map<Integer, EncounterState> admitted = new java.util.HashMap<>();
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        with a as (
+                            select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[],
+                                                 ?::text[], ?::text[])
+                                with ordinality as a (patient_id, number, class, admit_at, location, patient_class,
+                                                      attending, service, n)),
+                        inserted as (
+                            insert into encounter (patient_id, encounter_number, encounter_class, status, admit_at,
+                                                   location, patient_class, attending_provider, service, updated_at)
+                            select a.patient_id, a.number, a.class,
+                                   'IN_PROGRESS', a.admit_at, a.location, a.patient_class, a.attending, a.service, ?
+                            from a
+                            where exists (select 1 from patient p where p.id = a.patient_id)
+                            order by a.n
+                            on conflict (encounter_number) do nothing
+                            returning\s""" + COLUMNS + """
+                        )
+                        select i.*, a.n from inserted i join a on a.number = i.encounter_number""")
+                .params(patients, numbers, classes, admitAt, locations, patientClasses, attendings, services,
+                        utc(clock.instant()))
+                .query((rs, i) -> admitted.put(rs.getInt(13) - 1, map(rs))).list());
+        List<org.custodian.audit.AuditEntry> audited = new java.util.ArrayList<>();
+        List<Optional<EncounterState>> result = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            EncounterState e = admitted.get(i);
+            result.add(Optional.ofNullable(e));
+            if (e != null) {
+                audited.add(audit.entry(AuditAction.UPDATE, org.custodian.audit.AuditOutcome.SUCCESS, e.patientId(),
+                        "Encounter", e.id(), null));
+            }
+        }
+        audit.recordAll(audited);
+        return result;
+    }
+
+    @Override
     public EncounterState preAdmit(Admission admission) {
         return open(admission, EncounterStatus.PLANNED);
     }

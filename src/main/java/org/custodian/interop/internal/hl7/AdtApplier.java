@@ -124,6 +124,7 @@ class AdtApplier {
             }
         });
         registerAhead(messages, headers, firstNamedBy, batch);
+        admitAhead(messages, headers, firstNamedBy, batch);
     }
 
     /**
@@ -239,16 +240,77 @@ class AdtApplier {
 
     private long open(AdtFields m, String facility, EncounterClass defaultClass, boolean planned, FeedBatch batch) {
         long patient = patient(m, facility, true, false, batch);
+        if (batch.takeAdmittedAhead(m)) {
+            return patient; // admitted with this message's admission by admitAhead
+        }
+        Admission a = admission(m, patient, defaultClass, planned);
+        EncounterState opened = chart(() -> planned ? encounters.preAdmit(a) : encounters.admit(a), "PV1", 19);
+        batch.visit(opened.encounterNumber(), new FeedBatch.Visit(opened.id(), opened.patientId()));
+        return patient;
+    }
+
+    /** The admission (A01, A04) or pre-admission (A05) a message asks for. */
+    private Admission admission(AdtFields m, long patient, EncounterClass defaultClass, boolean planned) {
         String pclass = m.get("/.PV1-2-1");
         Instant admitAt = m.instant("/.PV1-44", "PV1", 44);
         if (admitAt == null && planned) {
             admitAt = m.instant("/.PV2-8", "PV2", 8);
         }
-        Admission a = new Admission(patient, visitNumber(m), encounterClass(pclass, defaultClass), clip(pclass, 1),
+        return new Admission(patient, visitNumber(m), encounterClass(pclass, defaultClass), clip(pclass, 1),
                 admitAt != null ? admitAt : eventTime(m), location(m), attending(m), clip(m.get("/.PV1-10-1"), 100));
-        EncounterState opened = chart(() -> planned ? encounters.preAdmit(a) : encounters.admit(a), "PV1", 19);
-        batch.visit(opened.encounterNumber(), new FeedBatch.Visit(opened.id(), opened.patientId()));
-        return patient;
+    }
+
+    /**
+     * Admits with one statement the batch's admissions (A01, A04) that open a new visit of a
+     * patient no earlier message of the batch named, under a visit number no earlier message
+     * named: nothing before them in the batch can tell whether they were applied ahead or in
+     * their turn. A visit number already taken, or anything amiss, is left to the message's turn.
+     */
+    private void admitAhead(List<AdtFields> messages, List<Hl7Header> headers, Map<String, Integer> firstNamedBy,
+                            FeedBatch batch) {
+        java.util.Set<String> visitsNamed = new java.util.HashSet<>();
+        List<AdtFields> admitting = new ArrayList<>();
+        List<Admission> admissions = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            AdtFields m = messages.get(i);
+            String number;
+            try {
+                number = visitNumber(m);
+            } catch (AdtProblem e) {
+                continue;
+            }
+            if (number == null || !visitsNamed.add(number)) {
+                continue;
+            }
+            Hl7Header h = headers.get(i);
+            String trigger = h.trigger();
+            if (!"ADT".equals(h.messageType()) || !("A01".equals(trigger) || "A04".equals(trigger))) {
+                continue;
+            }
+            try {
+                String key = FeedBatch.key(h.facility(), mrn(m));
+                Optional<Long> patient = batch.known(key);
+                if (!Integer.valueOf(i).equals(firstNamedBy.get(key)) || patient == null || patient.isEmpty()) {
+                    continue;
+                }
+                admissions.add(admission(m, patient.get(), "A01".equals(trigger) ? EncounterClass.INPATIENT
+                        : EncounterClass.OUTPATIENT, false));
+                admitting.add(m);
+            } catch (AdtProblem e) {
+                // that message fails on its own turn
+            }
+        }
+        if (admissions.isEmpty()) {
+            return;
+        }
+        List<Optional<EncounterState>> admitted = chart(() -> encounters.admitAllNew(admissions), "PV1", 19);
+        for (int k = 0; k < admitted.size(); k++) {
+            int at = k;
+            admitted.get(k).ifPresent(e -> {
+                batch.admitAhead(admitting.get(at));
+                batch.visit(e.encounterNumber(), new FeedBatch.Visit(e.id(), e.patientId()));
+            });
+        }
     }
 
     private long mergePatients(AdtFields m, Hl7Header h, FeedBatch batch) {

@@ -24,6 +24,8 @@ final class FeedBatch {
     private final List<Long> registered = new ArrayList<>();
     /** MRNs registered before the batch's messages were applied, until their first message takes them. */
     private final Map<String, Long> registeredAhead = new HashMap<>();
+    /** Messages whose admission was applied ahead of them, with the batch's others (by identity). */
+    private final Set<AdtFields> admittedAhead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Visit numbers known to this batch: the encounter and its patient. */
     private final Map<String, Visit> visits = new HashMap<>();
 
@@ -87,6 +89,15 @@ final class FeedBatch {
     /** The patient registered ahead for the MRN's first message, once (that message is the registration). */
     Long takeRegisteredAhead(String key) {
         return shared ? registeredAhead.remove(key) : null;
+    }
+
+    void admitAhead(AdtFields message) {
+        admittedAhead.add(message);
+    }
+
+    /** Whether the message's admission was applied ahead of it (then it is, once). */
+    boolean takeAdmittedAhead(AdtFields message) {
+        return shared && admittedAhead.remove(message);
     }
 
     Visit visit(String number) {
