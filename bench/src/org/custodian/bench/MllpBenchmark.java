@@ -169,18 +169,9 @@ public final class MllpBenchmark {
         // index without any duplicate is no hospital's, and the MPI's EM fit, finding no true pairs to learn
         // from, made a match class of chance agreements (a birth date and a phone): measured on 2026-11-27,
         // the screen behind the feed then proposed two to three pairs per admission, LINK for strangers.
-        java.util.Random r = new java.util.Random(20261127L);
-        StringBuilder copy = new StringBuilder(POPULATION * 160);
-        int duplicates = (int) Math.round(POPULATION * MpiScanBenchmark.DUPLICATE_SHARE);
-        List<MpiScanBenchmark.Person> people = new ArrayList<>(POPULATION - duplicates);
-        for (int i = 0; i < POPULATION - duplicates; i++) {
-            people.add(MpiScanBenchmark.person(r));
-            MpiScanBenchmark.append(copy, 90_000_000L + i, people.get(i));
-        }
-        for (int d = 0; d < duplicates; d++) {
-            MpiScanBenchmark.append(copy, 90_000_000L + people.size() + d,
-                    MpiScanBenchmark.corrupt(people.get(r.nextInt(people.size())), r));
-        }
+        int people = (int) Math.round(POPULATION / (1 + MpiScanBenchmark.DUPLICATE_SHARE));
+        StringBuilder copy = MpiScanBenchmark.registrations(new java.util.Random(20261127L), people, 90_000_000L,
+                new java.util.HashMap<>());
         MpiScanBenchmark.copyPatients(url, copy);
     }
 

@@ -122,25 +122,34 @@ public final class MpiScanBenchmark {
     }
 
     static int load(String url, Map<String, Integer> entityOfMrn) throws Exception {
-        Random r = new Random(20261127L);
-        List<Person> people = new ArrayList<>(PEOPLE);
-        for (int i = 0; i < PEOPLE; i++) {
-            people.add(person(r));
+        StringBuilder copy = registrations(new Random(20261127L), PEOPLE, 10_000_001L, entityOfMrn);
+        copyPatients(url, copy);
+        return entityOfMrn.size();
+    }
+
+    /**
+     * COPY rows of {@code people} people, then {@link #DUPLICATE_SHARE} of them registered again
+     * with a clerk's mistakes, numbered from {@code firstMrn}; {@code entityOfMrn} learns which
+     * person each MRN is.
+     */
+    static StringBuilder registrations(Random r, int people, long firstMrn, Map<String, Integer> entityOfMrn) {
+        List<Person> drawn = new ArrayList<>(people);
+        for (int i = 0; i < people; i++) {
+            drawn.add(person(r));
         }
-        StringBuilder copy = new StringBuilder(PEOPLE * 160);
-        long mrn = 10_000_000L;
-        for (int i = 0; i < PEOPLE; i++) {
-            append(copy, ++mrn, people.get(i));
+        StringBuilder copy = new StringBuilder(people * 160);
+        long mrn = firstMrn - 1;
+        for (int i = 0; i < people; i++) {
+            append(copy, ++mrn, drawn.get(i));
             entityOfMrn.put(Long.toString(mrn), i);
         }
-        int duplicates = (int) Math.round(PEOPLE * DUPLICATE_SHARE);
+        int duplicates = (int) Math.round(people * DUPLICATE_SHARE);
         for (int d = 0; d < duplicates; d++) {
-            int original = r.nextInt(PEOPLE);
-            append(copy, ++mrn, corrupt(people.get(original), r));
+            int original = r.nextInt(people);
+            append(copy, ++mrn, corrupt(drawn.get(original), r));
             entityOfMrn.put(Long.toString(mrn), original);
         }
-        copyPatients(url, copy);
-        return PEOPLE + duplicates;
+        return copy;
     }
 
     /** Registers the rows {@link #append} wrote with one COPY, then analyzes the table. */

@@ -64,59 +64,43 @@ class AdtApplier {
     }
 
     /**
-     * Takes, in one statement and in one order (so that two transactions cannot deadlock), the
-     * locks of every MRN the messages name: in PID-3, and as a merge's prior MRN in MRG-1. Taken
-     * first in the feed's transaction, before anything else: a batch applied behind another that
-     * names the same patient waits here until the other commits, so each patient's messages apply
-     * in the order they came however the batches overlap. Returns the keys locked.
+     * Before a batch's messages are applied together: takes the locks of every MRN they name (in
+     * PID-3, and as a merge's prior MRN in MRG-1) in one statement and in one order, so two
+     * transactions cannot deadlock; resolves the MRNs with one statement instead of one per
+     * message; and registers and admits what it can ahead ({@link #registerAhead},
+     * {@link #admitAhead}). A message whose MRN is unreadable is left to fail in {@link #apply}.
      */
-    java.util.SortedSet<String> lockAll(List<AdtFields> messages, List<Hl7Header> headers) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+    void prepare(List<AdtFields> messages, List<Hl7Header> headers, FeedBatch batch) {
+        java.util.TreeSet<String> locks = new java.util.TreeSet<>();
+        Map<String, List<String>> byFacility = new HashMap<>();
+        // The message that first names each MRN (in PID-3, or as a merge's prior MRN in MRG-1).
+        Map<String, Integer> firstNamedBy = new java.util.LinkedHashMap<>();
+        java.util.Set<String> resolving = new java.util.HashSet<>();
         for (int i = 0; i < messages.size(); i++) {
             String facility = headers.get(i).facility();
             try {
-                keys.add(FeedBatch.key(facility, mrn(messages.get(i))));
+                String mrn = mrn(messages.get(i));
+                String key = FeedBatch.key(facility, mrn);
+                locks.add(key);
+                firstNamedBy.putIfAbsent(key, i);
+                if (resolving.add(key)) {
+                    byFacility.computeIfAbsent(facility, f -> new ArrayList<>()).add(mrn);
+                }
             } catch (AdtProblem e) {
                 // an unreadable MRN: that message fails on its own turn
             }
             String prior = messages.get(i).get("/.MRG-1(0)-1");
             if (prior != null) {
-                keys.add(FeedBatch.key(facility, prior));
-            }
-        }
-        if (!keys.isEmpty()) {
-            jdbc.sql("select count(pg_advisory_xact_lock(hashtext('mrn|' || k))) from unnest(?::text[]) k")
-                    .param(keys.toArray(String[]::new)).query(Long.class).single();
-        }
-        return keys;
-    }
-
-    /**
-     * Before a batch's messages are applied together, with their MRNs locked ({@link #lockAll}):
-     * resolves the MRNs with one statement instead of one per message, and registers the batch's
-     * new patients with one call ({@link #registerAhead}).
-     */
-    void prepare(List<AdtFields> messages, List<Hl7Header> headers, java.util.Set<String> locked, FeedBatch batch) {
-        batch.lockedAll(locked);
-        Map<String, List<String>> byFacility = new HashMap<>();
-        // The message that first names each MRN (in PID-3, or as a merge's prior MRN in MRG-1).
-        Map<String, Integer> firstNamedBy = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < messages.size(); i++) {
-            String mrn;
-            try {
-                mrn = mrn(messages.get(i));
-            } catch (AdtProblem e) {
-                continue;
-            }
-            String facility = headers.get(i).facility();
-            if (firstNamedBy.putIfAbsent(FeedBatch.key(facility, mrn), i) == null) {
-                byFacility.computeIfAbsent(facility, f -> new ArrayList<>()).add(mrn);
-            }
-            String prior = messages.get(i).get("/.MRG-1(0)-1");
-            if (prior != null) {
+                locks.add(FeedBatch.key(facility, prior));
                 firstNamedBy.putIfAbsent(FeedBatch.key(facility, prior), -1);
             }
         }
+        if (locks.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select count(pg_advisory_xact_lock(hashtext('mrn|' || k))) from unnest(?::text[]) k")
+                .param(locks.toArray(String[]::new)).query(Long.class).single();
+        batch.lockedAll(locks);
         byFacility.forEach((facility, mrns) -> {
             Map<String, Long> found = mpi.resolveMrns(facility, mrns);
             for (String mrn : mrns) {

@@ -236,9 +236,8 @@ class AdtReceiver {
         List<Long> patientIds = new ArrayList<>(parsed.size());
         try {
             audit.collecting(audited, () -> {
-                List<AdtFields> fields = parsed.stream().map(Prepared::fields).toList();
-                List<Hl7Header> headers = parsed.stream().map(Prepared::header).toList();
-                applier.prepare(fields, headers, applier.lockAll(fields, headers), shared);
+                applier.prepare(parsed.stream().map(Prepared::fields).toList(),
+                        parsed.stream().map(Prepared::header).toList(), shared);
                 for (Prepared p : parsed) {
                     patientIds.add(applier.apply(p.fields(), p.header(), shared));
                 }

@@ -82,13 +82,31 @@ class QueuedRegistrationScreen implements RegistrationScreen {
 
     @Override
     public int screenQueued() {
+        return drain(1);
+    }
+
+    /**
+     * Screens batch after batch until the queue is empty, pausing after each so that the screen
+     * takes at most {@code share} of the time (1: no pause). Returns how many were screened.
+     */
+    private int drain(double share) {
         int screened = 0;
         while (worker == null || !worker.isShutdown()) {
+            long started = System.nanoTime();
             Integer n = tx.execute(status -> screenBatch());
             if (n == null || n == 0) {
                 return screened;
             }
             screened += n;
+            Duration pause = pauseAfter(Duration.ofNanos(System.nanoTime() - started), share);
+            if (!pause.isZero()) {
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return screened;
+                }
+            }
         }
         return screened;
     }
@@ -156,33 +174,16 @@ class QueuedRegistrationScreen implements RegistrationScreen {
         });
         worker.scheduleWithFixedDelay(() -> {
             try {
-                screenInTheBackground();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Paced: a background check with no deadline. During a burst of registrations (an HL7
+                // feed catching up after an outage) the feed, whose sender waits for every
+                // acknowledgement, must have the CPU; the queue keeps what is not screened yet, and at
+                // the default 0.25 the screen still clears about a hundred registrations a second.
+                drain(share);
             } catch (RuntimeException e) {
                 // The queue keeps the rows; the next round retries. No PHI in the log: the type only.
                 log.warn("MPI registration screening failed ({}); will retry", e.getClass().getSimpleName());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Drains the queue as {@link #screenQueued} does, but pausing after each batch so that the
-     * screen takes at most {@code custodian.mpi.screening-share} of the time: it is a background
-     * check with no deadline, and during a burst of registrations (an HL7 feed catching up after
-     * an outage) the feed, whose sender waits for every acknowledgement, must have the CPU. The
-     * queue keeps what is not screened yet; at the default 0.25 the screen still clears about a
-     * hundred registrations a second, far beyond any hospital's daily rate.
-     */
-    private void screenInTheBackground() throws InterruptedException {
-        while (!worker.isShutdown()) {
-            long started = System.nanoTime();
-            Integer n = tx.execute(status -> screenBatch());
-            if (n == null || n == 0) {
-                return;
-            }
-            Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - started), share).toMillis());
-        }
     }
 
     /** The pause after a batch that took {@code took}, for the screen to use {@code share} of the time. */
