@@ -131,8 +131,16 @@ class CodingDirectorPagesTest {
 
     @Test
     void theDnfbPageShowsCountDaysAgingAndTheOldestOfTheWindow() {
-        // A three-day window in the distant past that no other test uses.
-        LocalDate first = LocalDate.of(1901, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
+        // A three-day window in the distant past that holds no other discharge on the worklist: the shared
+        // database also has the Synthea imports' historical encounters (a random window alone hit one in CI
+        // on 2026-11-27 and counted 4).
+        LocalDate first;
+        do {
+            first = LocalDate.of(1901, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
+        } while (jdbc.sql("select exists (select 1 from coding_worklist where discharge_at >= ? and discharge_at < ?)")
+                .params(first.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC),
+                        first.plusDays(4).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query(Boolean.class).single());
         CodingFixtures.Stay a = stay(first, EncounterClass.OUTPATIENT);
         CodingFixtures.Stay b = stay(first.plusDays(1), EncounterClass.INPATIENT);
         CodingFixtures.Stay c = stay(first.plusDays(2), EncounterClass.EMERGENCY);
