@@ -1,6 +1,7 @@
 package org.custodian;
 
-import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,12 @@ public class CustodianApplication {
         }
     }
 
-    /** Every clock of the law (ROI 30 days, amendments 60 days, aging, retention) reads this one. */
+    /**
+     * Every clock of the law (ROI 30 days, amendments 60 days, aging, retention) reads this one, in
+     * the hospital's time zone ({@code custodian.zone}); the UI and PDFs write times in that zone too.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    HospitalClock clock(@Value("${custodian.zone:America/New_York}") ZoneId zone) {
+        return HospitalClock.system(zone);
     }
 }

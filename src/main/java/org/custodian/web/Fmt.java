@@ -9,13 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How the UI writes dates, times and durations: US order (MM/DD/YYYY, 24-hour clock) in the
- * server's time zone, and an em dash for "none". Static so that templates can call it.
+ * How the UI and the PDFs write dates, times and durations: US order (MM/DD/YYYY, 24-hour clock) in
+ * the hospital's time zone ({@code custodian.zone}), and an em dash for "none". Static so that
+ * templates can call it; the zone is set once at start from the hospital's clock.
  */
 public final class Fmt {
 
     public static final String NONE = "\u2014";
-    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static volatile ZoneId zone = ZoneId.of("America/New_York");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm");
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
@@ -24,7 +25,12 @@ public final class Fmt {
     }
 
     public static ZoneId zone() {
-        return ZONE;
+        return zone;
+    }
+
+    /** Called once at start with the hospital's zone (see {@code HospitalClock}). */
+    public static void useZone(ZoneId hospitalZone) {
+        zone = java.util.Objects.requireNonNull(hospitalZone, "zone");
     }
 
     public static String date(LocalDate date) {
@@ -32,15 +38,15 @@ public final class Fmt {
     }
 
     public static String date(Instant instant) {
-        return instant == null ? NONE : DATE.format(instant.atZone(ZONE));
+        return instant == null ? NONE : DATE.format(instant.atZone(zone));
     }
 
     public static String dateTime(Instant instant) {
-        return instant == null ? NONE : DATE_TIME.format(instant.atZone(ZONE));
+        return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone));
     }
 
     public static String dateTimeSeconds(Instant instant) {
-        return instant == null ? NONE : DATE_TIME_SECONDS.format(instant.atZone(ZONE));
+        return instant == null ? NONE : DATE_TIME_SECONDS.format(instant.atZone(zone));
     }
 
     /** Age as a clinician says it: years from 2 on, months below, days for newborns. */
@@ -75,7 +81,7 @@ public final class Fmt {
         if (Duration.between(admit, end).toHours() < 24) {
             return Math.max(1, Duration.between(admit, end).toHours()) + " h" + suffix;
         }
-        long days = ChronoUnit.DAYS.between(admit.atZone(ZONE).toLocalDate(), end.atZone(ZONE).toLocalDate());
+        long days = ChronoUnit.DAYS.between(admit.atZone(zone).toLocalDate(), end.atZone(zone).toLocalDate());
         return days + " d" + suffix;
     }
 

@@ -33,10 +33,12 @@ class AuditPageController {
 
     private final AuditLog log;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
-    AuditPageController(AuditLog log, AuditTrail audit) {
+    AuditPageController(AuditLog log, AuditTrail audit, java.time.Clock clock) {
         this.log = log;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/audit")
@@ -60,7 +62,7 @@ class AuditPageController {
         if (user != null && !user.matches("[A-Za-z0-9._@-]{1,64}")) {
             problems.add("User: a username of up to 64 letters, digits, '.', '_', '@' or '-'.");
         }
-        ZoneId zone = ZoneId.systemDefault(); // the zone the UI shows times in
+        ZoneId zone = clock.getZone(); // the hospital's zone, in which the UI shows times
         LocalDate fromDate = null;
         LocalDate toDate = null;
         if (from != null && (fromDate = FormInput.date(from)) == null) {

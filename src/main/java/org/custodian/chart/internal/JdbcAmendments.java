@@ -236,7 +236,7 @@ class JdbcAmendments implements Amendments {
                 out.add(new AmendmentStatement(a.id(), documentId, AmendmentStatement.Kind.AMENDMENT, a.amendmentText(),
                         a.decidedBy(), a.decidedAt()));
             } else if (a.status() == AmendmentStatus.DENIED && a.disagreement() != null) {
-                Instant received = a.receivedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant received = a.receivedOn().atStartOfDay(clock.getZone()).toInstant();
                 out.add(new AmendmentStatement(a.id(), documentId, AmendmentStatement.Kind.REQUEST, a.requestedChange(),
                         "patient", received));
                 String denial = a.denialReason().text()

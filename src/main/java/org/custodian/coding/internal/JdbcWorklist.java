@@ -167,14 +167,15 @@ public class JdbcWorklist {
      * conservative); a day with a single chart counts at least 15 minutes.
      */
     List<Productivity> productivity(LocalDate from, LocalDate to) {
-        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        // A coder's day is a day at the hospital, not in UTC.
+        OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         return jdbc.sql("""
                 with finals as (
                     select a.coder, w.encounter_class, a.started_at, a.finalized_at,
-                           (a.finalized_at at time zone 'UTC')::date as day
+                           (a.finalized_at at time zone :zone)::date as day
                     from coding_abstract a join coding_worklist w on w.encounter_id = a.encounter_id
-                    where a.kind = 'BILLING' and a.status = 'FINAL' and a.finalized_at >= ? and a.finalized_at < ?),
+                    where a.kind = 'BILLING' and a.status = 'FINAL' and a.finalized_at >= :start and a.finalized_at < :end),
                 days as (
                     select coder, day, greatest(extract(epoch from max(finalized_at) - min(started_at)) / 3600.0, 0.25) as hours,
                            count(*) as charts
@@ -183,7 +184,7 @@ public class JdbcWorklist {
                        sum(d.hours / d.charts) as hours
                 from finals f join days d on d.coder = f.coder and d.day = f.day
                 group by f.coder, f.encounter_class order by f.coder, f.encounter_class""")
-                .params(start, end)
+                .param("zone", clock.getZone().getId()).param("start", start).param("end", end)
                 .query((rs, n) -> {
                     double hours = Math.round(rs.getDouble(4) * 100) / 100.0;
                     long charts = rs.getLong(3);

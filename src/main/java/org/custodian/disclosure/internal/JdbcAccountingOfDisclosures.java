@@ -56,7 +56,7 @@ class JdbcAccountingOfDisclosures implements AccountingOfDisclosures {
                         from accounting_entry e left join disclosure_request r on r.id = e.request_id
                         where e.patient_id = ? and e.exempt_reason is null and e.disclosed_at >= ?
                         order by e.disclosed_at desc, e.id desc""")
-                .params(patientId, from().atStartOfDay().atOffset(ZoneOffset.UTC))
+                .params(patientId, from().atStartOfDay(clock.getZone()).toOffsetDateTime())
                 .query((rs, i) -> new AccountingEntry(JdbcReleaseOfInformation.instant(rs, "disclosed_at"),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();

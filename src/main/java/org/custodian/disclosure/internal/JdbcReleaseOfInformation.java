@@ -274,7 +274,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
     }
 
     /** Within the request's scope; drafts are not part of the legal health record and never go out. */
-    private static boolean within(DisclosureRequest r, DocumentSummary d) {
+    private boolean within(DisclosureRequest r, DocumentSummary d) {
         if (d.status() == DocumentStatus.DRAFT) {
             return false;
         }
@@ -284,7 +284,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         if (!r.encounterIds().isEmpty() && (d.encounterId() == null || !r.encounterIds().contains(d.encounterId()))) {
             return false;
         }
-        LocalDate on = LocalDate.ofInstant(d.createdAt(), ZoneOffset.UTC);
+        LocalDate on = LocalDate.ofInstant(d.createdAt(), clock.getZone());
         return (r.dateFrom() == null || !on.isBefore(r.dateFrom())) && (r.dateTo() == null || !on.isAfter(r.dateTo()));
     }
 

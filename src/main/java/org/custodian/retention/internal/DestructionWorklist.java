@@ -71,7 +71,7 @@ public class DestructionWorklist {
         }
         // No record can be due before the shortest period has run: a cheap first cut in SQL.
         int shortest = rules.stream().mapToInt(RetentionSchedule::retainYears).min().orElseThrow();
-        var cutoff = asOf.minusYears(shortest).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var cutoff = asOf.minusYears(shortest).atStartOfDay(clock.getZone()).toInstant();
         Map<Long, Optional<Patient>> seen = new HashMap<>();
         List<Item> items = new ArrayList<>();
         for (RetainedEncounter e : records.encountersEndedBefore(cutoff, patientId, limit)) {
@@ -90,7 +90,7 @@ public class DestructionWorklist {
         if (rule.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate serviceEnd = LocalDate.ofInstant(e.serviceEnd(), ZoneOffset.UTC);
+        LocalDate serviceEnd = LocalDate.ofInstant(e.serviceEnd(), clock.getZone());
         RetentionSchedule s = rule.get();
         LocalDate until = s.retainUntil(patient.birthDate(), serviceEnd);
         if (!asOf.isAfter(until)) {

@@ -152,7 +152,7 @@ class Destructions {
         }
         Instant at = clock.instant();
         long sequence = jdbc.sql("select nextval('certificate_of_destruction_seq')").query(Long.class).single();
-        String number = "COD-" + LocalDate.ofInstant(at, ZoneOffset.UTC).getYear() + "-" + String.format("%06d", sequence);
+        String number = "COD-" + LocalDate.ofInstant(at, clock.getZone()).getYear() + "-" + String.format("%06d", sequence);
         for (Destruction.Item item : d.items()) {
             records.destroyEncounter(item.encounterId(), number);
         }

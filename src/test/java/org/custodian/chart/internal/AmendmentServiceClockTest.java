@@ -90,4 +90,27 @@ class AmendmentServiceClockTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receivedOn");
         });
     }
+
+    @Autowired Clock hospitalClock;
+
+    /**
+     * At 23:30 on New Year's Eve in the hospital's zone it is already 1 January in UTC: the request
+     * is received on the 31st by the hospital's calendar, due 60 days from that day, and a request
+     * dated the 1st is still in the future.
+     */
+    @Test
+    void theLegalClockCountsTheHospitalsDateAtHalfPastElevenAtNight() {
+        assertThat(hospitalClock.getZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        Instant halfPastEleven = java.time.LocalDateTime.of(2025, 12, 31, 23, 30).atZone(hospitalClock.getZone()).toInstant();
+        assertThat(halfPastEleven).isEqualTo(Instant.parse("2026-01-01T04:30:00Z"));
+        JdbcAmendments late = new JdbcAmendments(jdbc, tx, audit, org.custodian.HospitalClock.fixed(halfPastEleven,
+                hospitalClock.getZone()), List.of());
+        accounts.runAs(Role.HIM_DIRECTOR, () -> {
+            AmendmentRequest r = late.receive(new NewAmendmentRequest(documentId, "My middle initial.", null, null));
+            assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2025, 12, 31));
+            assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThatThrownBy(() -> late.receive(new NewAmendmentRequest(documentId, "x", null, LocalDate.of(2026, 1, 1))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receivedOn");
+        });
+    }
 }

@@ -20,6 +20,7 @@ import org.custodian.chart.CodedFinding;
 import org.custodian.chart.FindingKind;
 import org.custodian.patient.PatientFinder;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.web.Fmt;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -407,8 +408,9 @@ class FhirController {
                 try {
                     if (value.length() == 10) {
                         LocalDate day = LocalDate.parse(value);
-                        start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-                        end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                        // A date without a time is a day at the hospital (FHIR R4 search, date precision).
+                        start = day.atStartOfDay(Fmt.zone()).toInstant();
+                        end = day.plusDays(1).atStartOfDay(Fmt.zone()).toInstant();
                     } else {
                         start = OffsetDateTime.parse(value).toInstant();
                         end = start.plusMillis(1);
