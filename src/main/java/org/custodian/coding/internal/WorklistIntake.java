@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the publisher's thread: when {@code recordAll} returns, its discharged encounters are on the
  * worklist. One idempotent insert per event (a repeated event, e.g. an HL7 A03 sent twice, changes
  * nothing); thousands of events cost one short statement each, measured in the report
- * ({@code WorklistIntakeTest}).
+ * ({@code WorklistIntakeIT}).
  */
 @Component
 class WorklistIntake {

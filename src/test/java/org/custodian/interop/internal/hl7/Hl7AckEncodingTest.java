@@ -7,7 +7,7 @@ import ca.uhn.hl7v2.model.Message;
 import org.junit.jupiter.api.Test;
 
 /**
- * Found by MllpFuzzTest: a message declaring odd encoding characters (MSH-2 "^~\A") was answered in
+ * Found by MllpFuzzIT: a message declaring odd encoding characters (MSH-2 "^~\A") was answered in
  * them, so the acknowledgement code "AR" went out escaped as "\T\R" and no engine could read it.
  */
 class Hl7AckEncodingTest {

@@ -1,0 +1,122 @@
+package org.custodian.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.DischargeDisposition;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewEncounter;
+import org.custodian.patient.Patient;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.privacy.Role;
+import org.custodian.support.Browser;
+import org.custodian.support.CustodianIT;
+import org.custodian.support.StaffAccounts;
+import org.custodian.support.TestPatients;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Headless Chromium ({@link org.custodian.support.Browser}): a coder opens the worklist, codes an
+ * encounter with the type-ahead, sees an edit (a header code), fixes it and finalizes; the
+ * encounter leaves the worklist. No page trips the Content Security Policy.
+ */
+@CustodianIT
+@Tag("browser")
+class CodingBrowserIT {
+
+    @Autowired StaffAccounts accounts;
+    @Autowired PatientRegistry patients;
+    @Autowired ChartService charts;
+
+    @RegisterExtension final Browser browser = Browser.eachTest();
+
+    @Test
+    void coderCodesWithTypeAheadSeesAnEditFixesItAndFinalizes() {
+        long[] encounter = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Patient patient = patients.register(TestPatients.newPatient("Ida", TestPatients.uniqueName("Typeahead"),
+                    LocalDate.of(1950, 2, 2)));
+            // Discharged early in FY2026 (the set the encoder warms at start-up): near the head of the
+            // worklist's oldest-first order.
+            Instant discharge = LocalDate.of(2025, 10, 3).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+            encounter[0] = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT,
+                    discharge.minus(Duration.ofDays(3)), discharge, "Dr. Lane", "Medicine", DischargeDisposition.HOME)).id();
+        });
+        String coder = accounts.of(Role.CODER);
+
+        // The coder opens the worklist from the navigation and picks the encounter.
+        browser.signIn(coder);
+        browser.find(By.linkText("Coding")).click();
+        browser.until(ExpectedConditions.titleContains("Coding worklist"));
+        // Other tests share the database: narrow the list to this stay's discharge day with the filter.
+        WebElement from = browser.find(By.name("from"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].value='2025-10-03'; document.querySelector('[name=to]').value='2025-10-03';", from);
+        browser.find(By.cssSelector("[data-testid=worklist-filter] button")).click();
+        browser.until(ExpectedConditions.urlContains("from=2025-10-03"));
+        browser.find(By.cssSelector("a[data-encounter='" + encounter[0] + "']")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.name("pdx")));
+
+        // Principal diagnosis by type-ahead: words, not the code.
+        pick("pdx", "pneumonia unspecified organism", "J18.9");
+        browser.find(By.name("pdxPoa")).sendKeys("Y");
+        pick("sdx0", "essential hypertension", "I10");
+        browser.find(By.name("sdxPoa0")).sendKeys("Y");
+        // A header code typed by hand: the edits must catch it.
+        WebElement sdx1 = browser.find(By.name("sdx1"));
+        sdx1.sendKeys("E11.6");
+        sdx1.sendKeys(Keys.ESCAPE);
+        browser.find(By.name("sdxPoa1")).sendKeys("Y");
+        browser.find(By.cssSelector("[data-testid=save]")).click();
+
+        WebElement edit = browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-rule=NON_BILLABLE_CODE]")));
+        assertThat(edit.getText()).contains("E11.6", "ICD-10-CM FY2026");
+        assertThat(browser.find(By.cssSelector("[data-testid=finalize]")).isEnabled()).isFalse();
+        assertThat(browser.find(By.name("pdx")).getAttribute("value")).isEqualTo("J18.9");
+
+        // Fixed with the type-ahead, saved: no edits; finalized after confirming.
+        WebElement again = browser.find(By.name("sdx1"));
+        again.clear();
+        pick("sdx1", "E11.65", "E11.65"); // the code the edit pointed to, by its full code this time
+        browser.find(By.cssSelector("[data-testid=save]")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=no-edits]")));
+        browser.find(By.cssSelector("[data-testid=finalize]")).click();
+        browser.until(ExpectedConditions.alertIsPresent()).accept();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=abstract-status]"), "Final"));
+        assertThat(browser.findAll(By.cssSelector("[data-testid=save]"))).isEmpty();
+
+        // Off the worklist.
+        browser.open("/coding?from=2025-10-03&to=2025-10-03");
+        assertThat(browser.findAll(By.cssSelector("a[data-encounter='" + encounter[0] + "']"))).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    /** Types words into the field and clicks the type-ahead's offer of the expected code. */
+    private void pick(String field, String words, String code) {
+        WebElement input = browser.find(By.name(field));
+        input.sendKeys(words);
+        By option = By.xpath("//input[@name='" + field + "']/following-sibling::ul[contains(@class,'typeahead')]/li[@data-code='" + code + "']");
+        try {
+            browser.until(ExpectedConditions.elementToBeClickable(option)).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the type-ahead showed and what the console said, to make a failure readable.
+            List<WebElement> offered = browser.findAll(By.cssSelector("ul.typeahead li"));
+            throw new AssertionError("type-ahead for '" + words + "' offered " + offered.stream().map(WebElement::getText).toList()
+                    + "; console: " + browser.console(), e);
+        }
+        assertThat(input.getAttribute("value")).isEqualTo(code);
+    }
+}

@@ -1,0 +1,148 @@
+package org.custodian.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.custodian.chart.Chart;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.DocumentStatus;
+import org.custodian.demo.DemoHospital;
+import org.custodian.patient.NewPatient;
+import org.custodian.patient.PatientPage;
+import org.custodian.patient.PatientRegistry;
+import org.custodian.patient.PatientSearch;
+import org.custodian.patient.PatientSummary;
+import org.custodian.privacy.Role;
+import org.custodian.staff.StaffDirectory;
+import org.custodian.support.CustodianIT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads a small demo hospital through the patient and chart APIs into the shared test database
+ * (which other tests also fill: everything is looked up by the ids and MRNs of this load, in a
+ * facility of its own).
+ */
+@CustodianIT
+class DemoLoaderIT {
+
+    @Autowired DemoLoader loader;
+    @Autowired DemoStaff staff;
+    @Autowired PatientRegistry patients;
+    @Autowired ChartService chart;
+    @Autowired org.custodian.chart.SensitivityTags tags;
+    @Autowired StaffDirectory directory;
+    @Autowired TransactionTemplate tx;
+    @Autowired Clock clock;
+    @Autowired Environment env;
+
+    @TempDir Path dataDir;
+
+    @Test
+    void loadsThroughTheApisAndIsFoundBySearch() {
+        String facility = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        DemoHospital hospital = DemoHospital.generate(42, 50, facility, clock);
+
+        DemoLoader.Loaded loaded = loader.load(hospital);
+
+        assertThat(loaded.patientIds()).hasSize(hospital.registrations().size()).doesNotHaveDuplicates();
+        assertThat(loaded.encounterIds()).hasSize(hospital.encounterCount());
+        assertThat(loaded.documentIds()).hasSize(hospital.documentCount());
+        // Psychiatry, obstetrics and alcohol withdrawal notes are tagged sensitive, for the ROI demo.
+        assertThat(tags.ofDocuments(loaded.documentIds()).values().stream().flatMap(java.util.Set::stream).distinct())
+                .contains(org.custodian.chart.Sensitivity.BEHAVIORAL_HEALTH, org.custodian.chart.Sensitivity.REPRODUCTIVE_HEALTH);
+
+        for (int i = 0; i < hospital.registrations().size(); i += 7) {
+            NewPatient p = hospital.registrations().get(i);
+            long id = loaded.patientIds().get(i);
+            // Part of the family name, folded: finds "Núñez" by "nun", as a clerk would type it.
+            String part = fold(p.familyName()).substring(0, Math.min(4, p.familyName().length()));
+            PatientPage page = patients.search(new PatientSearch(part, null, p.birthDate()), 0, 100);
+            assertThat(page.items()).extracting(PatientSummary::id).as(p.familyName()).contains(id);
+            assertThat(patients.search(new PatientSearch(null, p.mrn(), null), 0, 100).items())
+                    .extracting(PatientSummary::id).contains(id);
+
+            Chart c = chart.chart(id);
+            int registration = i;
+            List<DemoHospital.Visit> mine = hospital.visits().stream().filter(v -> v.registration() == registration).toList();
+            assertThat(mine).isNotEmpty();
+            assertThat(c.encounters()).hasSize(mine.size());
+            assertThat(c.documents()).hasSize(mine.stream().mapToInt(v -> v.documents().size()).sum());
+            assertThat(c.patient().familyName()).isEqualTo(p.familyName());
+            assertThat(c.patient().ssnMasked()).isEqualTo(p.ssn() == null ? null : "***-**-" + p.ssn().substring(5));
+        }
+
+        long unsigned = hospital.visits().stream().flatMap(v -> v.documents().stream())
+                .filter(d -> d.status() == DocumentStatus.UNSIGNED).count();
+        assertThat(unsigned).isPositive();
+        // A duplicate registration is a patient of its own, found under its own MRN.
+        var duplicate = hospital.duplicates().get(0);
+        assertThat(patients.search(new PatientSearch(null, duplicate.mrn(), null), 0, 10).items())
+                .extracting(PatientSummary::id).contains(loaded.patientIds().get(duplicate.registration()));
+    }
+
+    @Test
+    void aDatabaseWithPatientsIsNotLoadedAgain() {
+        DemoHospital hospital = DemoHospital.generate(43, 5, "T" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
+        loader.load(hospital);
+        long before = patients.count();
+        assertThat(before).isPositive();
+
+        DemoHospitalRunner runner = new DemoHospitalRunner("true", "", 44, 50, dataDir.toString(), patients, loader, staff,
+                tx, clock, env);
+        long start = System.nanoTime();
+        runner.run(null);
+
+        assertThat(patients.count()).isEqualTo(before);
+        assertThat(dataDir.resolve(DemoCredentials.FILE_NAME)).doesNotExist();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to decide").isLessThan(2_000);
+    }
+
+    @Test
+    void autoModeLoadsOnlyIntoTheEmbeddedDatabase() {
+        long before = patients.count();
+        new DemoHospitalRunner("auto", "jdbc:postgresql://db.example:5432/him", 46, 5, dataDir.toString(), patients,
+                loader, staff, tx, clock, env).run(null);
+        new DemoHospitalRunner("false", "", 46, 5, dataDir.toString(), patients, loader, staff, tx, clock, env).run(null);
+        assertThat(patients.count()).isEqualTo(before);
+    }
+
+    @Test
+    void oneDemoUserPerRoleButAdmin() throws Exception {
+        DemoHospital hospital = DemoHospital.generate(45, 3, "T" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
+        List<DemoStaff.Credential> credentials = tx.execute(s -> staff.create(hospital));
+
+        assertThat(credentials).extracting(DemoStaff.Credential::username)
+                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "auditor", "instructor", "student");
+        for (DemoStaff.Credential c : credentials) {
+            assertThat(c.role()).isNotEqualTo(Role.ADMIN);
+            assertThat(directory.find(c.username())).hasValueSatisfying(m -> assertThat(m.roles()).containsExactly(c.role()));
+            if (c.password() != null) {
+                assertThat(c.password()).hasSize(20).matches("[A-Za-z2-9]+");
+            }
+        }
+        // A second run leaves existing accounts alone.
+        List<DemoStaff.Credential> again = tx.execute(s -> staff.create(hospital));
+        assertThat(again).extracting(DemoStaff.Credential::password).containsOnlyNulls();
+
+        Path file = dataDir.resolve("sub").resolve(DemoCredentials.FILE_NAME);
+        DemoCredentials.write(file, "http://localhost:8080", List.of(
+                new DemoStaff.Credential("coder", Role.CODER, "A Coder", "s3cretPassw0rdXYZabc")));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(file)).contains("coder", "s3cretPassw0rdXYZabc", "http://localhost:8080");
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+}
