@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Actor;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.AmendmentClock;
@@ -22,8 +24,6 @@ import org.custodian.chart.DenialReason;
 import org.custodian.chart.LegalHoldCheck;
 import org.custodian.chart.NewAmendmentRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,7 +81,7 @@ class JdbcAmendments implements Amendments {
                                                        received_on, received_by, due_on)
                         values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(request.documentId(), patientId, request.requestedChange(), blankToNull(request.patientReason()),
-                        received, user(), AmendmentClock.dueOn(received))
+                        received, Actor.current(), AmendmentClock.dueOn(received))
                 .query(Long.class).single();
         audit.patient(AuditAction.CREATE, patientId, RESOURCE, id);
         return byId(id);
@@ -159,7 +159,7 @@ class JdbcAmendments implements Amendments {
                         + status + "; its author corrects it before signing, amendment applies to signed documents.");
             }
             jdbc.sql("update amendment_request set status = 'ACCEPTED', decided_by = ?, decided_at = ?, amendment_text = ? where id = ?")
-                    .params(user(), now(), text, id).update();
+                    .params(Actor.current(), now(), text, id).update();
             jdbc.sql("update clinical_document set status = 'AMENDED' where id = ?").param(current.documentId()).update();
             return current;
         });
@@ -180,7 +180,7 @@ class JdbcAmendments implements Amendments {
             jdbc.sql("""
                             update amendment_request set status = 'DENIED', decided_by = ?, decided_at = ?, denial_reason = ?,
                                    denial_explanation = ? where id = ?""")
-                    .params(user(), now(), reason.name(), blankToNull(explanation), id).update();
+                    .params(Actor.current(), now(), reason.name(), blankToNull(explanation), id).update();
             return current;
         });
         audit.record(AuditAction.UPDATE, org.custodian.audit.AuditOutcome.SUCCESS, a.patientId(), RESOURCE, id, "denied " + reason);
@@ -220,7 +220,7 @@ class JdbcAmendments implements Amendments {
                 throw ChartConflict.of("Rebuttal already filed", "Request " + id + " already has a rebuttal.");
             }
             jdbc.sql("update amendment_request set rebuttal = ?, rebuttal_by = ?, rebuttal_at = ? where id = ?")
-                    .params(text, user(), now(), id).update();
+                    .params(text, Actor.current(), now(), id).update();
             return current;
         });
         audit.record(AuditAction.UPDATE, org.custodian.audit.AuditOutcome.SUCCESS, a.patientId(), RESOURCE, id, "rebuttal");
@@ -305,23 +305,16 @@ class JdbcAmendments implements Amendments {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    private static String user() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? AuditTrail.SYSTEM_USER : auth.getName();
-    }
-
     private static AmendmentRequest row(ResultSet rs) throws SQLException {
-        String denial = rs.getString(15);
-        return new AmendmentRequest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, LocalDate.class),
-                rs.getObject(9, LocalDate.class), rs.getString(10), AmendmentStatus.valueOf(rs.getString(11)),
-                rs.getString(12), instant(rs, 13), rs.getString(14), denial == null ? null : DenialReason.valueOf(denial),
-                rs.getString(16), rs.getString(17), instant(rs, 18), rs.getString(19), rs.getString(20), instant(rs, 21));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        String denial = rs.getString("denial_reason");
+        return new AmendmentRequest(rs.getLong("id"), rs.getLong("document_id"), rs.getLong("patient_id"),
+                rs.getString("requested_change"), rs.getString("patient_reason"), Rows.date(rs, "received_on"),
+                rs.getString("received_by"), Rows.date(rs, "due_on"), Rows.date(rs, "extended_to"),
+                rs.getString("extension_reason"), AmendmentStatus.valueOf(rs.getString("status")),
+                rs.getString("decided_by"), Rows.instant(rs, "decided_at"), rs.getString("amendment_text"),
+                denial == null ? null : DenialReason.valueOf(denial), rs.getString("denial_explanation"),
+                rs.getString("disagreement"), Rows.instant(rs, "disagreement_at"), rs.getString("rebuttal"),
+                rs.getString("rebuttal_by"), Rows.instant(rs, "rebuttal_at"));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

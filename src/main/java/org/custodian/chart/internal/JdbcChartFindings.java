@@ -3,12 +3,10 @@ package org.custodian.chart.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -108,7 +106,7 @@ class JdbcChartFindings implements ChartFindings {
             for (int i = 0; i < findings.size(); i++) {
                 NewFinding f = findings.get(i);
                 rows.add(new Object[] {created.get(i), f.patientId(), f.encounterId(), f.kind().name(), f.system(), f.code(),
-                        f.display(), utc(f.performedAt()), utc(f.recordedAt())});
+                        f.display(), Rows.utc(f.performedAt()), Rows.utc(f.recordedAt())});
             }
             batch.batchUpdate("""
                     insert into chart_finding (id, patient_id, encounter_id, kind, code_system, code, display,
@@ -126,15 +124,7 @@ class JdbcChartFindings implements ChartFindings {
         long encounter = rs.getLong(3);
         Long encounterId = rs.wasNull() ? null : encounter;
         return new CodedFinding(rs.getLong(1), rs.getLong(2), encounterId, FindingKind.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9));
+                rs.getString(5), rs.getString(6), rs.getString(7), Rows.instant(rs, 8), Rows.instant(rs, 9));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
 }

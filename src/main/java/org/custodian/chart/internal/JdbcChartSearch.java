@@ -2,13 +2,11 @@ package org.custodian.chart.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -37,8 +35,8 @@ class JdbcChartSearch implements ChartSearch {
     public List<Encounter> encounters(EncounterCriteria c, boolean ascending, int offset, int limit) {
         Filter f = new Filter()
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
-                .and("coalesce(discharge_at, 'infinity') >= :from", "from", utc(c.from()), c.from())
-                .and("admit_at < :to", "to", utc(c.to()), c.to());
+                .and("coalesce(discharge_at, 'infinity') >= :from", "from", Rows.utc(c.from()), c.from())
+                .and("admit_at < :to", "to", Rows.utc(c.to()), c.to());
         if (c.discharged() != null) {
             f.and(c.discharged() ? "discharge_at is not null" : "discharge_at is null", "discharged", null, c.discharged());
         }
@@ -59,8 +57,8 @@ class JdbcChartSearch implements ChartSearch {
         Filter f = new Filter()
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
                 .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
-                .and("created_at >= :from", "from", utc(c.from()), c.from())
-                .and("created_at < :to", "to", utc(c.to()), c.to());
+                .and("created_at >= :from", "from", Rows.utc(c.from()), c.from())
+                .and("created_at < :to", "to", Rows.utc(c.to()), c.to());
         String order = ascending ? "created_at, id" : "created_at desc, id desc";
         List<DocumentSummary> found = jdbc.sql("""
                         select id, patient_id, encounter_id, doc_type, loinc_code, title, author, status, created_at,
@@ -69,7 +67,7 @@ class JdbcChartSearch implements ChartSearch {
                 .params(f.params).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new DocumentSummary(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        DocumentStatus.valueOf(rs.getString(8)), instant(rs, 9), rs.getString(10), instant(rs, 11)))
+                        DocumentStatus.valueOf(rs.getString(8)), Rows.instant(rs, 9), rs.getString(10), Rows.instant(rs, 11)))
                 .list();
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, c.patientId(), "DocumentReference", null,
                 f.described() + " -> " + found.size());
@@ -109,13 +107,8 @@ class JdbcChartSearch implements ChartSearch {
     private static Encounter encounter(ResultSet rs) throws SQLException {
         String disposition = rs.getString(9);
         return new Encounter(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
-                instant(rs, 5), instant(rs, 6), rs.getString(7), rs.getString(8),
+                Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getString(7), rs.getString(8),
                 disposition == null ? null : DischargeDisposition.ofCode(disposition).orElse(null));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
@@ -123,7 +116,4 @@ class JdbcChartSearch implements ChartSearch {
         return rs.wasNull() ? null : v;
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -2,17 +2,17 @@ package org.custodian.chart.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.Chart;
@@ -21,12 +21,12 @@ import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.DocumentSigned;
-import org.custodian.chart.EncounterDischarged;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.Encounter;
 import org.custodian.chart.EncounterClass;
+import org.custodian.chart.EncounterDischarged;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.Patient;
@@ -163,7 +163,7 @@ class JdbcChartService implements ChartService {
                 NewEncounter e = encounters.get(i);
                 rows.add(new Object[] {created.get(i), e.patientId(),
                         e.encounterNumber() != null ? e.encounterNumber() : "V" + numbers.next(),
-                        e.encounterClass().name(), utc(e.admitAt()), utc(e.dischargeAt()), e.attendingProvider(),
+                        e.encounterClass().name(), Rows.utc(e.admitAt()), Rows.utc(e.dischargeAt()), e.attendingProvider(),
                         e.service(), e.dischargeDisposition() == null ? null : e.dischargeDisposition().code()});
             }
             batch.batchUpdate("""
@@ -205,7 +205,7 @@ class JdbcChartService implements ChartService {
                 NewDocument d = documents.get(i);
                 rows.add(new Object[] {created.get(i), d.patientId(), d.encounterId(), d.type().name(), d.type().loinc(),
                         d.title() == null ? d.type().title() : d.title(), d.author(), d.text(), d.status().name(),
-                        utc(d.createdAt()), d.signedBy(), utc(d.signedAt())});
+                        Rows.utc(d.createdAt()), d.signedBy(), Rows.utc(d.signedAt())});
             }
             batch.batchUpdate("""
                     insert into clinical_document (id, patient_id, encounter_id, doc_type, loinc_code, title, author, body,
@@ -247,27 +247,22 @@ class JdbcChartService implements ChartService {
                         from clinical_document where id = ?""")
                 .param(id).query((rs, i) -> new ClinicalDocument(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11),
-                        instant(rs, 12)))
+                        rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), Rows.instant(rs, 10), rs.getString(11),
+                        Rows.instant(rs, 12)))
                 .optional();
     }
 
     private static Encounter encounter(ResultSet rs) throws SQLException {
         String disposition = rs.getString(9);
         return new Encounter(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
-                instant(rs, 5), instant(rs, 6), rs.getString(7), rs.getString(8),
+                Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getString(7), rs.getString(8),
                 disposition == null ? null : DischargeDisposition.ofCode(disposition).orElse(null));
     }
 
     private static DocumentSummary summary(ResultSet rs) throws SQLException {
         return new DocumentSummary(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), DocumentType.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), DocumentStatus.valueOf(rs.getString(8)),
-                instant(rs, 9), rs.getString(10), instant(rs, 11));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                Rows.instant(rs, 9), rs.getString(10), Rows.instant(rs, 11));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
@@ -275,7 +270,4 @@ class JdbcChartService implements ChartService {
         return rs.wasNull() ? null : v;
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
 }

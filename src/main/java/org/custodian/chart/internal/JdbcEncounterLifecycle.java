@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.Admission;
@@ -109,7 +109,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                         )
                         select i.*, a.n from inserted i join a on a.number = i.encounter_number""")
                 .params(patients, numbers, classes, admitAt, locations, patientClasses, attendings, services,
-                        utc(clock.instant()))
+                        Rows.utc(clock.instant()))
                 .query((rs, i) -> admitted.put(rs.getInt(13) - 1, map(rs))).list());
         List<org.custodian.audit.AuditEntry> audited = new java.util.ArrayList<>();
         List<Optional<EncounterState>> result = new java.util.ArrayList<>(n);
@@ -162,8 +162,8 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                                        location = coalesce(?, location), attending_provider = coalesce(?, attending_provider),
                                        service = coalesce(?, service), updated_at = ?
                                 where id = ?""")
-                        .params(next.name(), a.encounterClass().name(), a.patientClass(), utc(a.admitAt()), a.location(),
-                                a.attendingProvider(), a.service(), utc(clock.instant()), e.id())
+                        .params(next.name(), a.encounterClass().name(), a.patientClass(), Rows.utc(a.admitAt()), a.location(),
+                                a.attendingProvider(), a.service(), Rows.utc(clock.instant()), e.id())
                         .update();
                 return byId(e.id());
             }
@@ -185,8 +185,8 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                         on conflict (encounter_number) do nothing
                         returning\s""" + COLUMNS)
                 .params(a.patientId(), a.encounterNumber(), a.encounterClass().name(), status.name(),
-                        utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
-                        utc(clock.instant()), a.patientId())
+                        Rows.utc(a.admitAt()), a.location(), a.patientClass(), a.attendingProvider(), a.service(),
+                        Rows.utc(clock.instant()), a.patientId())
                 .query((rs, i) -> map(rs)).optional();
     }
 
@@ -199,9 +199,9 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
             EncounterState e = lock(encounterId);
             requireStatus(e, "transfer", EncounterStatus.IN_PROGRESS, EncounterStatus.PLANNED);
             jdbc.sql("insert into encounter_transfer (encounter_id, from_location, to_location, transferred_at) values (?, ?, ?, ?)")
-                    .params(encounterId, e.location(), toLocation, utc(at)).update();
+                    .params(encounterId, e.location(), toLocation, Rows.utc(at)).update();
             jdbc.sql("update encounter set location = ?, updated_at = ? where id = ?")
-                    .params(toLocation, utc(clock.instant()), encounterId).update();
+                    .params(toLocation, Rows.utc(clock.instant()), encounterId).update();
             return byId(encounterId);
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
@@ -217,8 +217,8 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                             update encounter set status = 'FINISHED', discharge_at = ?, discharge_disposition = ?, updated_at = ?
                             where id = ? and status = 'IN_PROGRESS' and admit_at <= ?
                             returning\s""" + COLUMNS)
-                    .params(utc(at), disposition == null ? null : disposition.code(), utc(clock.instant()), encounterId,
-                            utc(at))
+                    .params(Rows.utc(at), disposition == null ? null : disposition.code(), Rows.utc(clock.instant()), encounterId,
+                            Rows.utc(at))
                     .query((rs, i) -> map(rs)).optional();
             if (discharged.isEmpty()) {
                 EncounterState e = lock(encounterId);
@@ -243,7 +243,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
             EncounterState e = lock(encounterId);
             requireStatus(e, "cancel the admission of", EncounterStatus.IN_PROGRESS, EncounterStatus.PLANNED);
             jdbc.sql("update encounter set status = 'CANCELLED', updated_at = ? where id = ?")
-                    .params(utc(clock.instant()), encounterId).update();
+                    .params(Rows.utc(clock.instant()), encounterId).update();
             return byId(encounterId);
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);
@@ -259,7 +259,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                             update encounter set status = 'IN_PROGRESS', discharge_at = null, discharge_disposition = null,
                                    updated_at = ?
                             where id = ?""")
-                    .params(utc(clock.instant()), encounterId).update();
+                    .params(Rows.utc(clock.instant()), encounterId).update();
             events.publishEvent(new DischargeCancelled(encounterId, e.patientId()));
             return byId(encounterId);
         });
@@ -280,7 +280,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                                    updated_at = ?
                             where id = ?""")
                     .params(location, encounterClass == null ? null : encounterClass.name(), patientClass,
-                            attendingProvider, service, utc(clock.instant()), encounterId)
+                            attendingProvider, service, Rows.utc(clock.instant()), encounterId)
                     .update();
             return byId(encounterId);
         });
@@ -318,7 +318,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                         from encounter_transfer where encounter_id = ? order by transferred_at, id""")
                 .param(e.id())
                 .query((rs, i) -> new EncounterTransfer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        instant(rs, 5), rs.getBoolean(6)))
+                        Rows.instant(rs, 5), rs.getBoolean(6)))
                 .list();
     }
 
@@ -350,17 +350,9 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
     private static EncounterState map(ResultSet rs) throws SQLException {
         String disposition = rs.getString(12);
         return new EncounterState(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
-                EncounterStatus.valueOf(rs.getString(5)), instant(rs, 6), instant(rs, 7), rs.getString(8),
+                EncounterStatus.valueOf(rs.getString(5)), Rows.instant(rs, 6), Rows.instant(rs, 7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getString(11),
                 disposition == null ? null : DischargeDisposition.ofCode(disposition).orElse(null));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
 }

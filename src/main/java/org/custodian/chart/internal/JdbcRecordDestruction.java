@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -125,11 +126,7 @@ class JdbcRecordDestruction implements RecordDestruction {
 
     private static RetainedEncounter row(ResultSet rs) throws SQLException {
         return new RetainedEncounter(rs.getLong(1), rs.getLong(2), rs.getString(3), EncounterClass.valueOf(rs.getString(4)),
-                instant(rs, 5), instant(rs, 6), rs.getInt(7), instant(rs, 8), rs.getString(9));
+                Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getInt(7), Rows.instant(rs, 8), rs.getString(9));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }

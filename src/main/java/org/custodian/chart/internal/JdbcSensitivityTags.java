@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -19,8 +20,6 @@ import org.custodian.chart.Sensitivity;
 import org.custodian.chart.SensitivityTags;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -44,7 +43,7 @@ class JdbcSensitivityTags implements SensitivityTags {
         jdbc.sql("""
                 insert into document_sensitivity (document_id, tag, tagged_by, tagged_at) values (?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(documentId, tag.name(), user(), clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .params(documentId, tag.name(), Actor.current(), clock.instant().atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, patientId, "DocumentReference", documentId,
                 "sensitivity " + tag.name());
     }
@@ -55,7 +54,7 @@ class JdbcSensitivityTags implements SensitivityTags {
         jdbc.sql("""
                 insert into encounter_sensitivity (encounter_id, tag, tagged_by, tagged_at) values (?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(encounterId, tag.name(), user(), clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .params(encounterId, tag.name(), Actor.current(), clock.instant().atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, patientId, "Encounter", encounterId,
                 "sensitivity " + tag.name());
     }
@@ -71,7 +70,7 @@ class JdbcSensitivityTags implements SensitivityTags {
                 .query(rs -> {
                     patients.put(rs.getLong(1), rs.getLong(2));
                 });
-        String user = user();
+        String user = Actor.current();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         List<Object[]> rows = new ArrayList<>(tags.size());
         List<AuditEntry> entries = new ArrayList<>(tags.size());
@@ -143,8 +142,4 @@ class JdbcSensitivityTags implements SensitivityTags {
                 .orElseThrow(() -> new ChartNotFoundException(what, id));
     }
 
-    private static String user() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? AuditTrail.SYSTEM_USER : auth.getName();
-    }
 }

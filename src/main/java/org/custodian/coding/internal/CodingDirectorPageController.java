@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.custodian.Actor;
 import org.custodian.FormInput;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.ReferenceList;
@@ -162,7 +163,7 @@ class CodingDirectorPageController {
         if (!codingAudit.sampled(encounterId)) {
             throw CodingProblems.notFound("Encounter " + encounterId + " is not in the dual-coding sample.");
         }
-        if (JdbcAbstracts.user().equals(codingAudit.billingCoder(encounterId))) {
+        if (Actor.current().equals(codingAudit.billingCoder(encounterId))) {
             throw CodingProblems.conflict("Own coding", "An auditor does not audit an encounter they coded.");
         }
     }

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Actor;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.ChartFindings;
@@ -28,7 +29,6 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,7 +87,7 @@ class JdbcAbstracts {
 
     CodedAbstract save(long encounterId, String kind, AbstractInput input) {
         Context c = context(encounterId);
-        String user = user();
+        String user = Actor.current();
         Instant now = clock.instant();
         boolean created = Boolean.TRUE.equals(tx.execute(status -> {
             Optional<Header> existing = lockedHeader(encounterId, kind);
@@ -99,7 +99,7 @@ class JdbcAbstracts {
             if (existing.isPresent()) {
                 id = existing.get().id;
                 jdbc.sql("update coding_abstract set discharge_disposition = ?, admit_source = ?, coder = ?, saved_at = ? where id = ?")
-                        .params(blankToNull(input.dischargeDisposition()), blankToNull(input.admitSource()), user, utc(now), id).update();
+                        .params(blankToNull(input.dischargeDisposition()), blankToNull(input.admitSource()), user, Rows.utc(now), id).update();
                 jdbc.sql("delete from coding_abstract_code where abstract_id = ?").param(id).update();
             } else {
                 id = jdbc.sql("""
@@ -107,7 +107,7 @@ class JdbcAbstracts {
                                                      coder, started_at, saved_at)
                         values (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?) returning id""")
                         .params(encounterId, c.patient.id(), kind, blankToNull(input.dischargeDisposition()),
-                                blankToNull(input.admitSource()), user, utc(now), utc(now))
+                                blankToNull(input.admitSource()), user, Rows.utc(now), Rows.utc(now))
                         .query(Long.class).single();
             }
             insertCodes(id, input);
@@ -131,7 +131,7 @@ class JdbcAbstracts {
             throw CodingProblems.blocked(encounterId, edits);
         }
         int updated = jdbc.sql("update coding_abstract set status = 'FINAL', finalized_at = ? where id = ? and status = 'IN_PROGRESS'")
-                .params(utc(clock.instant()), h.id).update();
+                .params(Rows.utc(clock.instant()), h.id).update();
         if (updated != 1) {
             throw CodingProblems.conflict("Abstract is final", "The abstract of encounter " + encounterId + " is already final.");
         }
@@ -305,12 +305,4 @@ class JdbcAbstracts {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static java.time.OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static String user() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? AuditTrail.SYSTEM_USER : auth.getName();
-    }
 }

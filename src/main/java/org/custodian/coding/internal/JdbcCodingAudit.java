@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -61,7 +62,7 @@ public class JdbcCodingAudit {
                     on conflict do nothing
                     returning encounter_id)
                 select ins.encounter_id, picked.patient_id from ins join picked using (encounter_id)""")
-                .params(size, named.toArray(Long[]::new), clock.instant().atOffset(ZoneOffset.UTC), JdbcAbstracts.user())
+                .params(size, named.toArray(Long[]::new), clock.instant().atOffset(ZoneOffset.UTC), Actor.current())
                 .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)}).list();
         List<AuditEntry> entries = new ArrayList<>();
         for (Long[] d : drawn) {

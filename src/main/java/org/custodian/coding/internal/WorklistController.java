@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.custodian.Actor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -129,7 +130,7 @@ class WorklistController {
         if (!codingAudit.sampled(encounterId)) {
             throw CodingProblems.notFound("Encounter " + encounterId + " is not in the dual-coding sample.");
         }
-        if (JdbcAbstracts.user().equals(codingAudit.billingCoder(encounterId))) {
+        if (Actor.current().equals(codingAudit.billingCoder(encounterId))) {
             throw CodingProblems.conflict("Own coding", "An auditor does not audit an encounter they coded.");
         }
     }

@@ -3,8 +3,9 @@ package org.custodian.disclosure.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.custodian.Actor;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -57,7 +58,7 @@ class JdbcAccountingOfDisclosures implements AccountingOfDisclosures {
                         where e.patient_id = ? and e.exempt_reason is null and e.disclosed_at >= ?
                         order by e.disclosed_at desc, e.id desc""")
                 .params(patientId, from().atStartOfDay(clock.getZone()).toOffsetDateTime())
-                .query((rs, i) -> new AccountingEntry(JdbcReleaseOfInformation.instant(rs, "disclosed_at"),
+                .query((rs, i) -> new AccountingEntry(Rows.instant(rs, "disclosed_at"),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
@@ -91,8 +92,8 @@ class JdbcAccountingOfDisclosures implements AccountingOfDisclosures {
         long id = jdbc.sql("""
                         insert into accounting_request (patient_id, requester_name, received_on, due_on, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(patientId, requesterName.strip(), receivedOn, due, JdbcReleaseOfInformation.user(),
-                        JdbcReleaseOfInformation.utc(clock.instant()))
+                .params(patientId, requesterName.strip(), receivedOn, due, Actor.current(),
+                        Rows.utc(clock.instant()))
                 .query(Long.class).single();
         audit.patient(AuditAction.CREATE, patientId, "AccountingRequest", id);
         return new AccountingRequest(id, patientId, requesterName.strip(), receivedOn, due, null);

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
+import org.custodian.Actor;
+import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -48,8 +49,6 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -98,6 +97,17 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         long id = tx.execute(status -> {
             long seq = jdbc.sql("select nextval('disclosure_request_number_seq')").query(Long.class).single();
             String number = "ROI-%d-%06d".formatted(today.getYear(), seq);
+            // The authorization's columns are null where none was received (45 CFR 164.508(c) elements).
+            Map<String, Object> auth = new HashMap<>();
+            auth.put("auth_description", a == null ? null : a.description());
+            auth.put("auth_discloser", a == null ? null : a.discloser());
+            auth.put("auth_recipient", a == null ? null : a.recipient());
+            auth.put("auth_purpose", a == null ? null : a.purpose());
+            auth.put("auth_expires_on", a == null ? null : a.expiresOn());
+            auth.put("auth_expiration_event", a == null ? null : a.expirationEvent());
+            auth.put("auth_signed_by", a == null ? null : a.signedBy());
+            auth.put("auth_signed_on", a == null ? null : a.signedOn());
+            auth.put("auth_representative_authority", a == null ? null : a.representativeAuthority());
             return jdbc.sql("""
                     insert into disclosure_request (request_number, patient_id, requester_type, requester_name,
                         requester_address, purpose, delivery, received_on, state, due_on, date_from, date_to,
@@ -105,23 +115,37 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                         auth_purpose, auth_expires_on, auth_expiration_event, auth_signed_by, auth_signed_on,
                         auth_by_representative, auth_representative_authority, auth_named_sensitivities,
                         legal_subpoena, legal_court_order, legal_assurance, created_by, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (:request_number, :patient_id, :requester_type, :requester_name,
+                        :requester_address, :purpose, :delivery, :received_on, :state, :due_on, :date_from, :date_to,
+                        :document_types, :encounter_ids, :auth_received, :auth_description, :auth_discloser, :auth_recipient,
+                        :auth_purpose, :auth_expires_on, :auth_expiration_event, :auth_signed_by, :auth_signed_on,
+                        :auth_by_representative, :auth_representative_authority, :auth_named_sensitivities,
+                        :legal_subpoena, :legal_court_order, :legal_assurance, :created_by, :created_at)
                     returning id""")
-                    .params(number, n.patientId(), n.requesterType().name(), n.requesterName().strip(),
-                            n.requesterAddress(), n.purpose().strip(), n.delivery().name(), n.receivedOn(),
-                            n.state() == null || n.state().isBlank() ? null : n.state().strip().toUpperCase(),
-                            dueDates.due(n.receivedOn(), n.state()), n.dateFrom(), n.dateTo(),
-                            n.documentTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
-                            n.encounterIds().toArray(Long[]::new),
-                            a != null,
-                            a == null ? null : a.description(), a == null ? null : a.discloser(),
-                            a == null ? null : a.recipient(), a == null ? null : a.purpose(),
-                            a == null ? null : a.expiresOn(), a == null ? null : a.expirationEvent(),
-                            a == null ? null : a.signedBy(), a == null ? null : a.signedOn(),
-                            a != null && a.signedByRepresentative(), a == null ? null : a.representativeAuthority(),
-                            a == null ? new String[0] : a.namedSensitivities().stream().map(Enum::name).sorted().toArray(String[]::new),
-                            n.legalProcess().subpoena(), n.legalProcess().courtOrder(),
-                            n.legalProcess().satisfactoryAssurance(), user(), utc(clock.instant()))
+                    .param("request_number", number)
+                    .param("patient_id", n.patientId())
+                    .param("requester_type", n.requesterType().name())
+                    .param("requester_name", n.requesterName().strip())
+                    .param("requester_address", n.requesterAddress())
+                    .param("purpose", n.purpose().strip())
+                    .param("delivery", n.delivery().name())
+                    .param("received_on", n.receivedOn())
+                    .param("state", n.state() == null || n.state().isBlank() ? null : n.state().strip().toUpperCase())
+                    .param("due_on", dueDates.due(n.receivedOn(), n.state()))
+                    .param("date_from", n.dateFrom())
+                    .param("date_to", n.dateTo())
+                    .param("document_types", n.documentTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
+                    .param("encounter_ids", n.encounterIds().toArray(Long[]::new))
+                    .param("auth_received", a != null)
+                    .params(auth)
+                    .param("auth_by_representative", a != null && a.signedByRepresentative())
+                    .param("auth_named_sensitivities",
+                            a == null ? new String[0] : a.namedSensitivities().stream().map(Enum::name).sorted().toArray(String[]::new))
+                    .param("legal_subpoena", n.legalProcess().subpoena())
+                    .param("legal_court_order", n.legalProcess().courtOrder())
+                    .param("legal_assurance", n.legalProcess().satisfactoryAssurance())
+                    .param("created_by", Actor.current())
+                    .param("created_at", Rows.utc(clock.instant()))
                     .query(Long.class).single();
         });
         audit.patient(AuditAction.CREATE, n.patientId(), RESOURCE, id);
@@ -196,7 +220,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             throw new ReleaseBlocked(r.requestNumber(), problems);
         }
         Instant now = clock.instant();
-        String releasedBy = user();
+        String releasedBy = Actor.current();
         Chart chart = charts.chart(r.patientId());
         Map<Long, String> encounterNumbers = new HashMap<>();
         for (Encounter e : chart.encounters()) {
@@ -232,14 +256,14 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         tx.executeWithoutResult(status -> {
             int updated = jdbc.sql("update disclosure_request set status = 'RELEASED', released_at = ?, released_by = ?"
                             + " where id = ? and status = 'OPEN'")
-                    .params(utc(now), releasedBy, id).update();
+                    .params(Rows.utc(now), releasedBy, id).update();
             if (updated != 1) {
                 throw conflict("Request " + r.requestNumber() + " was released meanwhile.");
             }
             jdbc.sql("""
                     insert into disclosure_release (request_id, released_at, released_by, pages, invoice_description,
                         invoice_cents, invoice_basis, exempt_reason, packet) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, utc(now), releasedBy, pages, invoice.description(), invoice.amountCents(), invoice.basis(),
+                    .params(id, Rows.utc(now), releasedBy, pages, invoice.description(), invoice.amountCents(), invoice.basis(),
                             exempt, packet).update();
             for (Segmentation.Candidate c : outcome.released()) {
                 jdbc.sql("insert into disclosure_item (request_id, document_id, title, released) values (?, ?, ?, true)")
@@ -252,7 +276,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             jdbc.sql("""
                     insert into accounting_entry (patient_id, request_id, disclosed_at, recipient, recipient_address,
                         description, purpose, exempt_reason) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(r.patientId(), id, utc(now), r.requesterName(), r.requesterAddress(), what, r.purpose(), exempt)
+                    .params(r.patientId(), id, Rows.utc(now), r.requesterName(), r.requesterAddress(), what, r.purpose(), exempt)
                     .update();
         });
         audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, r.patientId(), "DisclosurePacket", id,
@@ -312,7 +336,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         DisclosureRelease release = jdbc.sql("""
                         select released_at, released_by, pages, invoice_description, invoice_cents, invoice_basis, exempt_reason
                         from disclosure_release where request_id = ?""").param(id)
-                .query((rs, i) -> new DisclosureRelease(id, r.requestNumber(), instant(rs, 1), rs.getString(2), released,
+                .query((rs, i) -> new DisclosureRelease(id, r.requestNumber(), Rows.instant(rs, 1), rs.getString(2), released,
                         withheld, new InvoiceLine(rs.getString(4), rs.getLong(5), rs.getString(6)), rs.getInt(3),
                         rs.getString(7)))
                 .optional().orElseThrow(() -> new ChartNotFoundException("Release", id));
@@ -378,7 +402,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                 date(rs, "date_to"), types, encounters, a,
                 new LegalProcess(rs.getBoolean("legal_subpoena"), rs.getBoolean("legal_court_order"), rs.getBoolean("legal_assurance")),
                 DisclosureRequest.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-                instant(rs, "created_at"), instant(rs, "released_at"), rs.getString("released_by"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "released_at"), rs.getString("released_by"));
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -389,22 +413,4 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
-
-    static String user() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? AuditTrail.SYSTEM_USER : auth.getName();
-    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -19,7 +20,6 @@ import org.custodian.chart.RecordDestruction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -77,7 +77,7 @@ class Destructions {
             }
             items.add(item);
         }
-        String user = user();
+        String user = Actor.current();
         long id = tx.execute(s -> {
             for (DestructionWorklist.Item item : items) {
                 Optional<Long> open = jdbc.sql("""
@@ -112,7 +112,7 @@ class Destructions {
      * the proposer may not approve, and nobody may approve twice.
      */
     Destruction approve(long id) {
-        String user = user();
+        String user = Actor.current();
         tx.executeWithoutResult(s -> {
             Destruction d = lockedFind(id);
             if (d.destroyed()) {
@@ -229,10 +229,6 @@ class Destructions {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
     static ErrorResponseException conflict(String title, String detail) {

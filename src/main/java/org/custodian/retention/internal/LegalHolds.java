@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -18,7 +19,6 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -68,7 +68,7 @@ class LegalHolds implements LegalHoldCheck {
         long id = jdbc.sql("""
                         insert into legal_hold (patient_id, encounter_id, matter, reason, placed_by, placed_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(p.patientId(), p.encounterId(), matter, reason, user(), now()).query(Long.class).single();
+                .params(p.patientId(), p.encounterId(), matter, reason, Actor.current(), now()).query(Long.class).single();
         audit.record(AuditAction.CREATE, AuditOutcome.SUCCESS, p.patientId(), "LegalHold", id,
                 p.encounterId() == null ? "hold on the patient's record" : "hold on encounter " + p.encounterId());
         return byId(id);
@@ -78,7 +78,7 @@ class LegalHolds implements LegalHoldCheck {
         String reason = Text.required("reason", why, 2000);
         LegalHold hold = byId(id);
         int n = jdbc.sql("update legal_hold set released_by = ?, released_at = ?, release_reason = ? where id = ? and released_at is null")
-                .params(user(), now(), reason, id).update();
+                .params(Actor.current(), now(), reason, id).update();
         if (n == 0) {
             ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
             e.getBody().setTitle("Already released");
@@ -126,10 +126,6 @@ class LegalHolds implements LegalHoldCheck {
 
     private OffsetDateTime now() {
         return nowInstant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
     private static LegalHold row(ResultSet rs) throws SQLException {

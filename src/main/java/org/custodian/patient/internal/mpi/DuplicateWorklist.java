@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -26,8 +27,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -113,10 +112,10 @@ public class DuplicateWorklist {
         List<Long> ids = jdbc.sql("update mpi_pair set status = 'SAME_PERSON', decided_by = ?, decided_at = ?,"
                         + " decision_reason = 'merged', merge_id = ? where patient_a = ? and patient_b = ?"
                         + " and status in ('OPEN', 'NEEDS_RESEARCH') returning id")
-                .params(currentUser(), now(), merge.mergeId(), a, b).query(Long.class).list();
+                .params(Actor.current(), now(), merge.mergeId(), a, b).query(Long.class).list();
         for (long id : ids) {
             jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, 'SAME_PERSON', 'merged', ?, ?, ?)")
-                    .params(id, currentUser(), now(), merge.mergeId()).update();
+                    .params(id, Actor.current(), now(), merge.mergeId()).update();
         }
     }
 
@@ -125,10 +124,10 @@ public class DuplicateWorklist {
     void unmerged(PatientsUnmerged unmerge) {
         List<Long> ids = jdbc.sql("update mpi_pair set status = 'NOT_SAME', decided_by = ?, decided_at = ?,"
                         + " decision_reason = 'merge undone' where merge_id = ? returning id")
-                .params(currentUser(), now(), unmerge.mergeId()).query(Long.class).list();
+                .params(Actor.current(), now(), unmerge.mergeId()).query(Long.class).list();
         for (long id : ids) {
             jdbc.sql("insert into mpi_decision (pair_id, decision, reason, decided_by, decided_at, merge_id) values (?, 'UNMERGED', 'merge undone', ?, ?, ?)")
-                    .params(id, currentUser(), now(), unmerge.mergeId()).update();
+                    .params(id, Actor.current(), now(), unmerge.mergeId()).update();
         }
     }
 
@@ -260,7 +259,7 @@ public class DuplicateWorklist {
     }
 
     private void record(DuplicatePair pair, String decision, String reason, Long mergeId) {
-        String who = currentUser();
+        String who = Actor.current();
         OffsetDateTime at = now();
         jdbc.sql("update mpi_pair set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, merge_id = ? where id = ?")
                 .params(decision, who, at, reason.trim(), mergeId, pair.id()).update();
@@ -338,8 +337,4 @@ public class DuplicateWorklist {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? AuditTrail.SYSTEM_USER : auth.getName();
-    }
 }

@@ -3,7 +3,6 @@ package org.custodian.patient.internal.mpi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.custodian.Actor;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -27,8 +26,6 @@ import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -194,7 +191,7 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
                                                override_reason, merged_by, merged_at)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(survivingPatientId, retiredPatientId, reason.trim(), String.join(",", risks),
-                            risks.isEmpty() ? null : overrideReason.trim(), currentUser(), now())
+                            risks.isEmpty() ? null : overrideReason.trim(), Actor.current(), now())
                     .query(Long.class).single();
             jdbc.sql("""
                     with moved as (update patient_identifier set patient_id = ? where patient_id = ? returning id)
@@ -256,7 +253,7 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
                     .params(retired, mergeId).update();
             jdbc.sql("update patient set merged_into = null where id = ?").param(retired).update();
             jdbc.sql("update patient_merge set unmerge_reason = ?, unmerged_by = ?, unmerged_at = ? where id = ?")
-                    .params(reason.trim(), currentUser(), now(), mergeId).update();
+                    .params(reason.trim(), Actor.current(), now(), mergeId).update();
             events.publishEvent(new PatientsUnmerged(mergeId, survivor, retired));
             String detail = "unmerge " + mergeId + ": patient " + retired + " restored from " + survivor;
             audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, survivor, "PatientMerge", mergeId, detail);
@@ -282,11 +279,6 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-    }
-
-    private static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? AuditTrail.SYSTEM_USER : auth.getName();
     }
 
     // ---------------------------------------------------------------- look-ups
