@@ -1,6 +1,5 @@
 package org.custodian.coding.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,11 +23,11 @@ class BundledCodeSets implements ApplicationRunner {
     private final boolean enabled;
 
     BundledCodeSets(CodeSetLoader loader, LuceneEncoder encoder, JdbcReferenceLists lists,
-            @Value("${custodian.coding.load-bundled:true}") boolean enabled) {
+            CodingSettings settings) {
         this.loader = loader;
         this.encoder = encoder;
         this.lists = lists;
-        this.enabled = enabled;
+        this.enabled = settings.loadBundled();
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.custodian.chart.ChartViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,8 +45,12 @@ class WorklistReconciler implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    WorklistReconciler(JdbcClient jdbc, Clock clock,
-                       @Value("${custodian.coding.reconcile-interval:5m}") Duration interval) {
+    @Autowired
+    WorklistReconciler(JdbcClient jdbc, Clock clock, CodingSettings settings) {
+        this(jdbc, clock, settings.reconcileInterval());
+    }
+
+    WorklistReconciler(JdbcClient jdbc, Clock clock, Duration interval) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.interval = interval;

@@ -4,17 +4,19 @@ import java.time.Clock;
 import org.custodian.CliCommand;
 import org.custodian.demo.DemoHospital;
 import org.custodian.demo.DuplicateRegistration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The demo hospital's CLI: the answer key of its duplicate registrations, for evaluating the MPI. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoSettings.class)
 class DemoCommands {
 
     @Bean
-    CliCommand demoDuplicates(@Value("${custodian.demo.seed:20261127}") long seed,
-                              @Value("${custodian.demo.patients:1000}") int people, Clock clock) {
+    CliCommand demoDuplicates(DemoSettings settings, Clock clock) {
+        long seed = settings.seed();
+        int people = settings.patients();
         return new CliCommand() {
             public String name() {
                 return "demo-duplicates";

@@ -49,18 +49,16 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private record Generated(DemoHospital hospital, long millis) {
     }
 
-    DemoHospitalRunner(@Value("${custodian.demo.enabled:auto}") String enabled,
+    DemoHospitalRunner(DemoSettings settings,
                        @Value("${custodian.db.url:}") String databaseUrl,
-                       @Value("${custodian.demo.seed:20261127}") long seed,
-                       @Value("${custodian.demo.patients:1000}") int people,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
                        Clock clock, Environment env) {
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
-        this.enabled = "auto".equalsIgnoreCase(enabled.trim()) ? databaseUrl.isBlank() : Boolean.parseBoolean(enabled.trim());
-        this.seed = seed;
-        this.people = people;
+        this.enabled = settings.loadInto(databaseUrl.isBlank());
+        this.seed = settings.seed();
+        this.people = settings.patients();
         this.dataDir = Path.of(dataDir);
         this.patients = patients;
         this.loader = loader;

@@ -17,7 +17,7 @@ class DemoCommandsTest {
     @Test
     void demoDuplicatesPrintsTheAnswerKey() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2027-01-15T12:00:00Z"), ZoneOffset.UTC);
-        CliCommand command = new DemoCommands().demoDuplicates(20261127, 1000, clock);
+        CliCommand command = new DemoCommands().demoDuplicates(new DemoSettings(null, 20261127L, 1000), clock);
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status;

@@ -98,7 +98,7 @@ class DemoLoaderIT {
         long before = patients.count();
         assertThat(before).isPositive();
 
-        DemoHospitalRunner runner = new DemoHospitalRunner("true", "", 44, 50, dataDir.toString(), patients, loader, staff,
+        DemoHospitalRunner runner = new DemoHospitalRunner(new DemoSettings("true", 44L, 50), "", dataDir.toString(), patients, loader, staff,
                 tx, clock, env);
         long start = System.nanoTime();
         runner.run(null);
@@ -111,9 +111,9 @@ class DemoLoaderIT {
     @Test
     void autoModeLoadsOnlyIntoTheEmbeddedDatabase() {
         long before = patients.count();
-        new DemoHospitalRunner("auto", "jdbc:postgresql://db.example:5432/him", 46, 5, dataDir.toString(), patients,
+        new DemoHospitalRunner(new DemoSettings("auto", 46L, 5), "jdbc:postgresql://db.example:5432/him", dataDir.toString(), patients,
                 loader, staff, tx, clock, env).run(null);
-        new DemoHospitalRunner("false", "", 46, 5, dataDir.toString(), patients, loader, staff, tx, clock, env).run(null);
+        new DemoHospitalRunner(new DemoSettings("false", 46L, 5), "", dataDir.toString(), patients, loader, staff, tx, clock, env).run(null);
         assertThat(patients.count()).isEqualTo(before);
     }
 
