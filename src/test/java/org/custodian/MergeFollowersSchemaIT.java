@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * declared would keep a merged patient's rows on the retired registration, out of the survivor's
  * chart, accounting of disclosures and legal holds; this test fails first.
  */
-@CustodianIT
+@CustodianTest
 class MergeFollowersSchemaIT {
 
     @Autowired List<MergeFollower> followers;

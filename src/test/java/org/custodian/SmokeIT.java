@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-@CustodianIT
+@CustodianTest
 class SmokeIT {
 
     @Autowired Api api;

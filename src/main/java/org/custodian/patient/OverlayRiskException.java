@@ -1,24 +1,21 @@
 package org.custodian.patient;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.custodian.Problem;
 
 /**
  * The overlay guard refused a merge. The message names the rules, never the values (no PHI).
  */
-public class OverlayRiskException extends ErrorResponseException {
+public class OverlayRiskException extends Problem {
 
     private final List<String> risks;
 
     public OverlayRiskException(List<String> risks) {
-        super(HttpStatus.CONFLICT);
+        super(409, "merge-overlay-risk", "Merge refused by the overlay guard", "The records disagree on: "
+                + String.join(", ", risks) + ". Merging two different people would overlay their records; an"
+                + " analyst with mpi:merge may override with a reason (overrideReason).");
         this.risks = List.copyOf(risks);
-        getBody().setTitle("Merge refused by the overlay guard");
-        getBody().setDetail("The records disagree on: " + String.join(", ", risks)
-                + ". Merging two different people would overlay their records; an analyst with mpi:merge may"
-                + " override with a reason (overrideReason).");
-        getBody().setProperty("risks", risks);
+        with("risks", this.risks);
     }
 
     public List<String> risks() {

@@ -1,12 +1,11 @@
 package org.custodian.patient;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.custodian.Problem;
 
-public class PatientNotFoundException extends ErrorResponseException {
+/** No patient has that id: {@code /problems/patient-not-found}, 404. */
+public class PatientNotFoundException extends Problem {
+
     public PatientNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND);
-        getBody().setTitle("Patient not found");
-        getBody().setDetail("No patient has id " + id + ".");
+        super(404, "patient-not-found", "Patient not found", "No patient has id " + id + ".");
     }
 }

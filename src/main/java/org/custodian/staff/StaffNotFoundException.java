@@ -1,16 +1,14 @@
 package org.custodian.staff;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.custodian.Problem;
 
 /**
- * No staff account has that username. A 404 wherever it surfaces, as the patient's and the
- * chart's not-found exceptions: a problem detail on the API (web's {@code ApiProblems}), the
- * readable error page in the UI.
+ * No staff account has that username: {@code /problems/staff-not-found}, 404 wherever it surfaces
+ * (a problem detail on the API, the readable error page in the UI).
  */
-public class StaffNotFoundException extends ErrorResponseException {
+public class StaffNotFoundException extends Problem {
+
     public StaffNotFoundException(String username) {
-        super(HttpStatus.NOT_FOUND);
-        getBody().setDetail("no staff account named '" + username + "'");
+        super(404, "staff-not-found", "Staff member not found", "no staff account named '" + username + "'");
     }
 }

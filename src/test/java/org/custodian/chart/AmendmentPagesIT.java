@@ -8,7 +8,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.custodian.support.WebSession;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The amendment pages: intake from the document, the request page, accept and deny with readable refusals. */
-@CustodianIT
+@CustodianTest
 class AmendmentPagesIT {
 
     @Autowired Api api;

@@ -11,7 +11,7 @@ import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Requests to amend through the API, as the HIM director works them (45 CFR 164.526). */
-@CustodianIT
+@CustodianTest
 class AmendmentsIT {
 
     static final String ORIGINAL = "Allergies: penicillin (hives). Plan: continue home medications.";

@@ -21,13 +21,13 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 
 /**
  * The bulk APIs (registerAll, recordAll, fileAll) write in batches: rows land in input order
  * under the ids returned, each row is audited, and a bad row anywhere rejects the whole call.
  */
-@CustodianIT
+@CustodianTest
 class BulkLoadIT {
 
     @Autowired PatientRegistry patients;

@@ -13,14 +13,14 @@ import org.custodian.audit.AuditQuery;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sensitivity tags: a document's own, its encounter's, in bulk; each tagging audited. */
-@CustodianIT
+@CustodianTest
 class SensitivityTagsIT {
 
     @Autowired SensitivityTags tags;

@@ -16,7 +16,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * encounter with the type-ahead, sees an edit (a header code), fixes it and finalizes; the
  * encounter leaves the worklist. No page trips the Content Security Policy.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class CodingBrowserIT {
 

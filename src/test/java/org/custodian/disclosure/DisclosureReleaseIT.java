@@ -36,7 +36,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * psychotherapy notes, the PDF packet read back with PDFBox, the audit trail and the accounting of
  * disclosures (45 CFR 164.528).
  */
-@CustodianIT
+@CustodianTest
 class DisclosureReleaseIT {
 
     @Autowired Api api;

@@ -25,7 +25,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Tag;
@@ -45,7 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * packet, whose text (read back with PDFBox) has the released record and says what was withheld (a
  * Part 2 record) and why. The browser is {@link org.custodian.support.Browser}.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class RoiBrowserIT {
 

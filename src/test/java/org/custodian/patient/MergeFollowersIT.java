@@ -27,7 +27,7 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.chart.NewFinding;
 import org.custodian.disclosure.AccountingOfDisclosures;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * procedures and amendment requests, the coder's worklist entry, and the release-of-information
  * records (the accounting of disclosures is the person's, 45 CFR 164.528).
  */
-@CustodianIT
+@CustodianTest
 class MergeFollowersIT {
 
     @Autowired PatientRegistry patients;

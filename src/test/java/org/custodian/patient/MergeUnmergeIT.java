@@ -21,7 +21,7 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-@CustodianIT
+@CustodianTest
 @RecordApplicationEvents
 class MergeUnmergeIT {
 

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@CustodianIT
+@CustodianTest
 class PatientSearchIT {
 
     @Autowired PatientRegistry patients;

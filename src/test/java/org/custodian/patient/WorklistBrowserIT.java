@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.privacy.Role;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * again), a merge from the worklist and its undo. No page may trip the Content Security Policy.
  * The browser is {@link org.custodian.support.Browser}.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class WorklistBrowserIT {
 

@@ -10,7 +10,7 @@ import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * requests but never the key (no code of it, no rule, no planted error), cannot open another
  * student's copy or the key, and is graded on submission; the students' code search is theirs only.
  */
-@CustodianIT
+@CustodianTest
 class CodingAndRoiIsolationIT {
 
     @Autowired Api api;

@@ -10,7 +10,7 @@ import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * enrolls a student and assigns it; the student signs in, sees the TRAINING banner, codes the chart
  * with the type-ahead and submits; the instructor sees the grade. No page may trip the CSP.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class PracticumBrowserIT {
 

@@ -11,7 +11,7 @@ import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** An instructor runs a cohort through the MPI exercise; students work isolated copies and see only their own. */
-@CustodianIT
+@CustodianTest
 class PracticumIT {
 
     @Autowired Api api;

@@ -7,7 +7,7 @@ import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The issue's check: a search with credentials returns patients, without credentials 401, as a role
  * without chart:read 403 — and each attempt is in the audit log (HIPAA 164.312(b)).
  */
-@CustodianIT
+@CustodianTest
 class AccessAuditIT {
 
     @Autowired Api api;

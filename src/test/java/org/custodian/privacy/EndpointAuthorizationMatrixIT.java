@@ -39,7 +39,7 @@ import org.custodian.staff.ContinuingEducation;
 import org.custodian.staff.NewCeActivity;
 import org.custodian.practicum.Practicum;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -57,7 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * without a row here (and without a matching @PreAuthorize) fails the build: deny by default is
  * kept by construction, not by review.
  */
-@CustodianIT
+@CustodianTest
 class EndpointAuthorizationMatrixIT {
 
     /** The rule of each endpoint: the permission it demands. */

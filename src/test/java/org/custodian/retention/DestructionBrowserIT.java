@@ -16,7 +16,7 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * worklist, the privacy officer approves, an administrator gives the second approval; the record
  * is destroyed, the certificate is offered, and the document shows its tombstone.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class DestructionBrowserIT {
 

@@ -30,7 +30,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * one person and approved by two others, the content really purged, a certificate read back with
  * PDFBox; and legal holds that block destruction and amendment until released.
  */
-@CustodianIT
+@CustodianTest
 class RetentionIT {
 
     /** Unique per test, so that a search for it finds only this test's document. */

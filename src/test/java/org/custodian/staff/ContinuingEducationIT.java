@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Credentials and CE through the API and pages, as a coder and as the HIM director would use them. */
-@CustodianIT
+@CustodianTest
 class ContinuingEducationIT {
 
     static final String HIIM = "Revenue Cycle Management";

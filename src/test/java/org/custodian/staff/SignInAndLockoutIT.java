@@ -9,12 +9,12 @@ import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** HIPAA 164.308(a)(5)(ii)(C): log-in monitoring; lock after 5 failed attempts for 15 minutes. */
-@CustodianIT
+@CustodianTest
 class SignInAndLockoutIT {
 
     @Autowired Api api;

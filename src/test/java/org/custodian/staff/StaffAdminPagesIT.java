@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.custodian.support.WebSession.Page;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The administrator's staff pages. */
-@CustodianIT
+@CustodianTest
 class StaffAdminPagesIT {
 
     @Autowired Api api;

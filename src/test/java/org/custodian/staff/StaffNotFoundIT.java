@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * An unknown username on the staff API is a 404 problem detail (RFC 9457) that names it, whether
  * the controller finds nobody or the directory does.
  */
-@CustodianIT
+@CustodianTest
 class StaffNotFoundIT {
 
     @Autowired Api api;
@@ -35,7 +35,8 @@ class StaffNotFoundIT {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode problem = r.json();
         assertThat(problem.path("status").asInt()).isEqualTo(404);
-        assertThat(problem.path("title").asString()).isEqualTo("Not Found");
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/staff-not-found");
+        assertThat(problem.path("title").asString()).isEqualTo("Staff member not found");
         assertThat(problem.path("detail").asString()).isEqualTo("no staff account named '" + username + "'");
         assertThat(problem.path("instance").asString()).isEqualTo(path);
     }

@@ -54,7 +54,7 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
     }
 
     /**
-     * For {@code @RegisterExtension} in a {@code @CustodianIT}: before each test, a fresh Chromium
+     * For {@code @RegisterExtension} in a {@code @CustodianTest}: before each test, a fresh Chromium
      * against that test's server (the port of its Spring context); after it, Chromium quits.
      */
     public static Browser eachTest() {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Malformed ids, oversized and injected parameters, broken bodies: each is a 400 problem detail
  * that names what was wrong — never a 500, never SQL or a stack trace in the answer.
  */
-@CustodianIT
+@CustodianTest
 class BadInputIT {
 
     @Autowired Api api;

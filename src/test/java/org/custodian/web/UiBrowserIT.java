@@ -17,7 +17,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Browser;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the audit log filtered by that patient and sees the coder's read of the chart. Along the way no
  * page may trip the Content Security Policy.
  */
-@CustodianIT
+@CustodianTest
 @Tag("browser")
 class UiBrowserIT {
 

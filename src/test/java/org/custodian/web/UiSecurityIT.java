@@ -15,7 +15,7 @@ import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.custodian.support.WebSession.Page;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The UI's doors: sign-in, CSRF, redirects, refusals by permission, error pages. */
-@CustodianIT
+@CustodianTest
 class UiSecurityIT {
 
     @Autowired Api api;

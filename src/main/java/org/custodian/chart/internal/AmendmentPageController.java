@@ -3,6 +3,7 @@ package org.custodian.chart.internal;
 import java.time.LocalDate;
 import java.util.List;
 import org.custodian.FormInput;
+import org.custodian.Problem;
 import org.custodian.chart.AmendmentRequest;
 import org.custodian.chart.Amendments;
 import org.custodian.chart.ChartService;
@@ -11,7 +12,6 @@ import org.custodian.chart.NewAmendmentRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +56,7 @@ class AmendmentPageController {
             AmendmentRequest r = amendments.receive(new NewAmendmentRequest(document, requestedChange, patientReason, received));
             redirect.addFlashAttribute("notice", "Request " + r.id() + " received; the decision is due by " + r.dueOn() + ".");
             return "redirect:/amendments/" + r.id();
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | Problem e) {
             redirect.addFlashAttribute("problem", message(e));
             return "redirect:/amendments" + FormInput.query("documentId", FormInput.trimmed(documentId));
         }
@@ -122,8 +122,8 @@ class AmendmentPageController {
             redirect.addFlashAttribute("notice", done);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
+        } catch (Problem e) {
+            if (e.status() == 404) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", message(e));
@@ -140,8 +140,8 @@ class AmendmentPageController {
     }
 
     private static String message(Exception e) {
-        if (e instanceof ErrorResponseException r && r.getBody().getDetail() != null) {
-            return r.getBody().getDetail();
+        if (e instanceof Problem r && r.detail() != null) {
+            return r.detail();
         }
         return e.getMessage();
     }

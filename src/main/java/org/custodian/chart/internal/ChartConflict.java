@@ -1,18 +1,17 @@
 package org.custodian.chart.internal;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.custodian.Problem;
 
-/** A 409 problem: the request is valid but the record's state forbids it. The detail carries no PHI. */
+/**
+ * A 409 problem: the request is valid but the record's state forbids it. Its type is the title's
+ * slug ("Under legal hold" → {@code /problems/under-legal-hold}). The detail carries no PHI.
+ */
 final class ChartConflict {
 
     private ChartConflict() {
     }
 
-    static ErrorResponseException of(String title, String detail) {
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
-        e.getBody().setTitle(title);
-        e.getBody().setDetail(detail);
-        return e;
+    static Problem of(String title, String detail) {
+        return Problem.conflict(Problem.slugOf(title), title, detail);
     }
 }

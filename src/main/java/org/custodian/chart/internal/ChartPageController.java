@@ -2,6 +2,7 @@ package org.custodian.chart.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.custodian.Problem;
 import org.custodian.chart.Chart;
 import org.custodian.chart.ChartNotFoundException;
 import org.custodian.chart.ChartService;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,8 +72,8 @@ class ChartPageController {
         try {
             charts.sign(id);
             redirect.addFlashAttribute("notice", "The document is signed.");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", "This document was already signed; a signed document changes only by amendment.");

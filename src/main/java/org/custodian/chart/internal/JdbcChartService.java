@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.Problem;
 import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
@@ -33,13 +34,11 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 @Service
 class JdbcChartService implements ChartService {
@@ -121,9 +120,8 @@ class JdbcChartService implements ChartService {
             }
             DocumentStatus current = DocumentStatus.valueOf((String) row.get(0)[1]);
             if (current == DocumentStatus.SIGNED || current == DocumentStatus.AMENDED) {
-                ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
-                conflict.getBody().setDetail("Document " + documentId + " is already signed; change it by amendment.");
-                throw conflict;
+                throw Problem.conflict("document-already-signed", "Already signed",
+                        "Document " + documentId + " is already signed; change it by amendment.");
             }
             jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signed_at = ? where id = ?")
                     .params(signer, now.atOffset(ZoneOffset.UTC), documentId).update();

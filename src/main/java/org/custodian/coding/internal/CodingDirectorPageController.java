@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.custodian.Actor;
 import org.custodian.FormInput;
+import org.custodian.Problem;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.ReferenceList;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,8 +129,8 @@ class CodingDirectorPageController {
             long errors = saved.edits().stream().filter(e -> e.severity() == CodingEdit.Severity.ERROR).count();
             redirect.addFlashAttribute("notice", errors == 0 ? "Saved. No edit blocks finalizing."
                     : "Saved. " + errors + " error edit" + (errors == 1 ? "" : "s") + " must be fixed before finalizing.");
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        } catch (Problem e) {
+            redirect.addFlashAttribute("problem", e.detail());
         }
         return "redirect:/coding/audits/" + id;
     }
@@ -142,9 +142,9 @@ class CodingDirectorPageController {
         try {
             abstracts.finalizeAbstract(id, JdbcAbstracts.AUDIT);
             redirect.addFlashAttribute("notice", "The audit abstract is final; it now counts in the agreement.");
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", e.getStatusCode().value() == 422
-                    ? "Not finalized: fix the error edits listed below first." : e.getBody().getDetail());
+        } catch (Problem e) {
+            redirect.addFlashAttribute("problem", e.status() == 422
+                    ? "Not finalized: fix the error edits listed below first." : e.detail());
         }
         return "redirect:/coding/audits/" + id;
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.FormInput;
+import org.custodian.Problem;
 import org.custodian.coding.CodeHit;
 import org.custodian.coding.CodeSets;
 import org.custodian.coding.CodeSystem;
@@ -18,7 +19,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,11 +92,11 @@ class CodingPageController {
             long errors = saved.edits().stream().filter(e -> e.severity() == CodingEdit.Severity.ERROR).count();
             redirect.addFlashAttribute("notice", errors == 0 ? "Saved. No edit blocks finalizing."
                     : "Saved. " + errors + " error edit" + (errors == 1 ? "" : "s") + " must be fixed before finalizing.");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
                 throw e;
             }
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.detail());
         }
         return "redirect:/coding/encounters/" + id;
     }
@@ -107,12 +107,12 @@ class CodingPageController {
         try {
             abstracts.finalizeAbstract(id, JdbcAbstracts.BILLING);
             redirect.addFlashAttribute("notice", "The abstract is final.");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
                 throw e;
             }
-            redirect.addFlashAttribute("problem", e.getStatusCode().value() == 422
-                    ? "Not finalized: fix the error edits listed below first." : e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.status() == 422
+                    ? "Not finalized: fix the error edits listed below first." : e.detail());
         }
         return "redirect:/coding/encounters/" + id;
     }

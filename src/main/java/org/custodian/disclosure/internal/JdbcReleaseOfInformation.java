@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
+import org.custodian.Problem;
 import org.custodian.Actor;
 import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
@@ -47,11 +48,9 @@ import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 @Service
 class JdbcReleaseOfInformation implements ReleaseOfInformation {
@@ -360,10 +359,8 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         }
     }
 
-    private static ErrorResponseException conflict(String detail) {
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
-        e.getBody().setDetail(detail);
-        return e;
+    private static Problem conflict(String detail) {
+        return Problem.conflict("disclosure-already-released", "Already released", detail);
     }
 
     private DisclosureRequest load(long id) {

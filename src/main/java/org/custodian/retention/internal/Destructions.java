@@ -12,17 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.Actor;
+import org.custodian.Problem;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.RecordDestruction;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Destruction of records past retention: proposed by one person ({@code retention:manage}),
@@ -192,10 +191,7 @@ class Destructions {
                         from destruction where id = ?""" + (lock ? " for update" : ""))
                 .param(id).query((rs, i) -> head(rs)).optional();
         if (head.isEmpty()) {
-            ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
-            e.getBody().setTitle("Destruction not found");
-            e.getBody().setDetail("No destruction has id " + id + ".");
-            throw e;
+            throw Problem.notFound("destruction-not-found", "Destruction not found", "No destruction has id " + id + ".");
         }
         List<Destruction.Item> items = jdbc.sql("""
                         select encounter_id, patient_id, mrn, encounter_number, record_type, service_end, retain_until, document_count
@@ -231,10 +227,8 @@ class Destructions {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    static ErrorResponseException conflict(String title, String detail) {
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
-        e.getBody().setTitle(title);
-        e.getBody().setDetail(detail);
-        return e;
+    /** A 409 whose type is the title's slug ("Under legal hold" → {@code /problems/under-legal-hold}). */
+    static Problem conflict(String title, String detail) {
+        return Problem.conflict(Problem.slugOf(title), title, detail);
     }
 }

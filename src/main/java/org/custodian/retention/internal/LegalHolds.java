@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.Actor;
+import org.custodian.Problem;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
@@ -17,10 +18,8 @@ import org.custodian.chart.RecordDestruction;
 import org.custodian.chart.RetainedEncounter;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Legal holds (preservation for litigation, investigation or audit): while one is in force on a
@@ -80,10 +79,8 @@ class LegalHolds implements LegalHoldCheck {
         int n = jdbc.sql("update legal_hold set released_by = ?, released_at = ?, release_reason = ? where id = ? and released_at is null")
                 .params(Actor.current(), now(), reason, id).update();
         if (n == 0) {
-            ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
-            e.getBody().setTitle("Already released");
-            e.getBody().setDetail("Legal hold " + id + " was already released.");
-            throw e;
+            throw Problem.conflict("legal-hold-already-released", "Already released",
+                    "Legal hold " + id + " was already released.");
         }
         audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, hold.patientId(), "LegalHold", id, "released");
         return byId(id);
@@ -103,12 +100,8 @@ class LegalHolds implements LegalHoldCheck {
 
     LegalHold byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from legal_hold where id = ?").param(id).query((rs, i) -> row(rs)).optional()
-                .orElseThrow(() -> {
-                    ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
-                    e.getBody().setTitle("Legal hold not found");
-                    e.getBody().setDetail("No legal hold has id " + id + ".");
-                    return e;
-                });
+                .orElseThrow(() -> Problem.notFound("legal-hold-not-found", "Legal hold not found",
+                        "No legal hold has id " + id + "."));
     }
 
     @Override

@@ -3,13 +3,13 @@ package org.custodian.retention.internal;
 import java.time.LocalDate;
 import java.util.List;
 import org.custodian.FormInput;
+import org.custodian.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +66,7 @@ class RetentionPageController {
             Destruction d = destructions.propose(new Destructions.Proposal(encounterIds, m, reason, FormInput.trimmed(jurisdiction)));
             redirect.addFlashAttribute("notice", "Destruction " + d.id() + " is proposed. Two other people must approve it.");
             return "redirect:/retention/destructions/" + d.id();
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | Problem e) {
             redirect.addFlashAttribute("problem", message(e));
             return "redirect:/retention" + FormInput.query("jurisdiction", FormInput.trimmed(jurisdiction));
         }
@@ -94,8 +94,8 @@ class RetentionPageController {
             redirect.addFlashAttribute("notice", d.destroyed()
                     ? "Approved. The records are destroyed under certificate " + d.certificateNumber() + "."
                     : "Approved. One more approval by someone else is needed.");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
+        } catch (Problem e) {
+            if (e.status() == 404) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", message(e));
@@ -128,7 +128,7 @@ class RetentionPageController {
         try {
             LegalHold h = holds.place(new LegalHolds.Placement(requiredId("Patient id", patientId), parseId(encounterId), matter, reason));
             redirect.addFlashAttribute("notice", "Legal hold " + h.id() + " is in force.");
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | Problem e) {
             redirect.addFlashAttribute("problem", message(e));
         }
         return "redirect:/retention/holds";
@@ -140,7 +140,7 @@ class RetentionPageController {
         try {
             holds.release(id, reason);
             redirect.addFlashAttribute("notice", "Legal hold " + id + " is released.");
-        } catch (IllegalArgumentException | ErrorResponseException e) {
+        } catch (IllegalArgumentException | Problem e) {
             redirect.addFlashAttribute("problem", message(e));
         }
         return "redirect:/retention/holds";
@@ -167,8 +167,8 @@ class RetentionPageController {
     }
 
     private static String message(Exception e) {
-        if (e instanceof ErrorResponseException r && r.getBody().getDetail() != null) {
-            return r.getBody().getDetail();
+        if (e instanceof Problem r && r.detail() != null) {
+            return r.detail();
         }
         return e.getMessage();
     }

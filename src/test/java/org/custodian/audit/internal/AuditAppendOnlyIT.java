@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import javax.sql.DataSource;
 import org.custodian.audit.AuditLog;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The database itself refuses to change or remove an audit event (HIPAA 45 CFR 164.312(b) audit
  * controls): ordinary SQL, even from the table's owner, gets an error from the append-only triggers.
  */
-@CustodianIT
+@CustodianTest
 class AuditAppendOnlyIT {
 
     @Autowired AuditLog log;

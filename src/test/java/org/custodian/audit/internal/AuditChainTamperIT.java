@@ -8,7 +8,7 @@ import org.custodian.audit.AuditLog;
 import org.custodian.audit.ChainVerification;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * broken sequence number — through the API ({@link AuditLog#verify()}) and over HTTP
  * ({@code GET /api/audit/verify}).
  */
-@CustodianIT
+@CustodianTest
 class AuditChainTamperIT {
 
     @Autowired AuditLog log;

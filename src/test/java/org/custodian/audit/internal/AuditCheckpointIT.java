@@ -13,7 +13,7 @@ import org.custodian.audit.ChainVerification;
 import org.custodian.audit.CheckpointVerification;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again. A checkpoint signed with a key outside the database can (HIPAA 45 CFR 164.312(c)(1),
  * mechanisms to corroborate that the record was not altered).
  */
-@CustodianIT
+@CustodianTest
 class AuditCheckpointIT {
 
     @Autowired AuditLog log;

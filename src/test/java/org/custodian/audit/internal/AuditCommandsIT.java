@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.custodian.CliCommand;
 import org.custodian.audit.AuditCheckpoint;
 import org.custodian.audit.AuditLog;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code custodian verify-audit [CHECKPOINT]} and {@code custodian audit-checkpoint FILE}: exit codes and output. */
-@CustodianIT
+@CustodianTest
 @ExtendWith(OutputCaptureExtension.class)
 class AuditCommandsIT {
 

@@ -18,7 +18,7 @@ import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.ChainVerification;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Many writers at once (every request thread audits) still give one linear, gap-free chain
  * with every event in it, and every caller's events in the order that caller appended them.
  */
-@CustodianIT
+@CustodianTest
 class AuditConcurrencyIT {
 
     static final int THREADS = 12;

@@ -12,7 +12,7 @@ import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditOutcome;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the caller's changes (HIPAA 45 CFR 164.312(b): no change without its record, and no record of a
  * change that never happened), and the chain stays one line when another append comes meanwhile.
  */
-@CustodianIT
+@CustodianTest
 class AuditInTransactionIT {
 
     @Autowired AuditLog log;

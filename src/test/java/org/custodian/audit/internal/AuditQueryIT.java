@@ -13,14 +13,14 @@ import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The privacy officer's view of the log: by patient, by user, by time range, newest first, paged. */
-@CustodianIT
+@CustodianTest
 class AuditQueryIT {
 
     @Autowired AuditLog log;

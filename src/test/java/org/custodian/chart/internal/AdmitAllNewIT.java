@@ -14,7 +14,7 @@ import org.custodian.chart.EncounterState;
 import org.custodian.chart.EncounterStatus;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of a registered patient becomes an encounter in progress, audited as a single admission is;
  * a visit number taken, or a patient unknown, is left out at its position for the caller.
  */
-@CustodianIT
+@CustodianTest
 class AdmitAllNewIT {
 
     @Autowired EncounterLifecycle encounters;

@@ -20,21 +20,20 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The amendment service with its clock fixed on the days that matter (45 CFR 164.526(b)(2)): a
  * request received on 31 January 2024, a leap year, is due on 31 March; the extension is allowed
  * on that last day and refused the day after, and then the request is overdue.
  */
-@CustodianIT
+@CustodianTest
 class AmendmentServiceClockIT {
 
     @Autowired JdbcClient jdbc;
@@ -75,7 +74,7 @@ class AmendmentServiceClockIT {
             AmendmentRequest late = at("2024-02-15").receive(new NewAmendmentRequest(documentId, "Wrong date of birth.", null,
                     LocalDate.of(2024, 1, 31)));
             assertThatThrownBy(() -> at("2024-04-01").extend(late.id(), "Backlog."))
-                    .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409");
+                    .isInstanceOfSatisfying(org.custodian.Problem.class, p -> assertThat(p.status()).isEqualTo(409));
             assertThat(late.overdueOn(LocalDate.of(2024, 4, 1))).isTrue();
         });
     }

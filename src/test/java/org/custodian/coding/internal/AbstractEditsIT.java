@@ -11,7 +11,7 @@ import org.custodian.coding.CodingEdit;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Each edit firing and not firing, on abstracts saved through the service against the real
  * FY2025/FY2026 code sets, MCE v37 and the FY2026 POA-exempt list.
  */
-@CustodianIT
+@CustodianTest
 class AbstractEditsIT {
 
     static final LocalDate FY2026_DISCHARGE = LocalDate.of(2025, 11, 14);

@@ -16,7 +16,7 @@ import org.custodian.coding.CodeEntry;
 import org.custodian.coding.CodeSetSummary;
 import org.custodian.coding.CodeSets;
 import org.custodian.coding.CodeSystem;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The bundled FY2025/FY2026 sets as loaded at start-up: counts equal CMS's files, reloading
  * changes nothing, a bad file changes nothing, and validity follows the discharge date's fiscal year.
  */
-@CustodianIT
+@CustodianTest
 class CodeSetsIT {
 
     @Autowired CodeSets codeSets;

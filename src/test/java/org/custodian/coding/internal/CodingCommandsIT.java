@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.custodian.CliCommand;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 
 /** {@code custodian load-codes DIR}: prints the counts of each set found, equal to the file's own. */
-@CustodianIT
+@CustodianTest
 @ExtendWith(OutputCaptureExtension.class)
 class CodingCommandsIT {
 

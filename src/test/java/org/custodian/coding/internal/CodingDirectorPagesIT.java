@@ -22,7 +22,7 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * the MS-DRG reference list with its version. The database is shared: each test seeds its own
  * encounters in a discharge window or a day no other test uses, and its own coder.
  */
-@CustodianIT
+@CustodianTest
 class CodingDirectorPagesIT {
 
     @Autowired Api api;

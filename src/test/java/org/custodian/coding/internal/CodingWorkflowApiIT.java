@@ -18,7 +18,7 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * worklist; the HIM director draws it for the dual-coding audit, codes it blind, and reads the
  * agreement; DNFB and productivity move accordingly.
  */
-@CustodianIT
+@CustodianTest
 class CodingWorkflowApiIT {
 
     @Autowired Api api;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.custodian.coding.ReferenceList;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 14,153 rows; POA-exempt FY2026: 38,349 codes per CMS's ReadMe; MS-DRG v40 appendix A: 767
  * DRGs), each with its version; loading again changes nothing.
  */
-@CustodianIT
+@CustodianTest
 class ReferenceListsIT {
 
     @Autowired JdbcReferenceLists lists;

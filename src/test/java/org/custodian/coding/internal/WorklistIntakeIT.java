@@ -13,7 +13,7 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A bulk load of discharged encounters (as the demo hospital's {@code recordAll}) puts every one on
  * the worklist by the time the call returns, the undischarged none; a repeated event is harmless.
  */
-@CustodianIT
+@CustodianTest
 class WorklistIntakeIT {
 
     static final int BULK = 2_000;

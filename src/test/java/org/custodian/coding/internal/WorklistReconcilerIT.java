@@ -16,7 +16,7 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * after the chart's commit would lose it) or whose discharge never reached the listener (the chart's
  * row changed behind the event) is queued again by the reconciler, once, at its discharge time.
  */
-@CustodianIT
+@CustodianTest
 class WorklistReconcilerIT {
 
     @Autowired StaffAccounts accounts;

@@ -17,7 +17,7 @@ import org.custodian.coding.CodeSystem;
 import org.custodian.demo.DemoHospital;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * both bundled fiscal years; a loaded demo hospital has its older visits final-coded by the demo
  * coder after discharge, its newest not, and the coded abstracts pass the edits a coder's would.
  */
-@CustodianIT
+@CustodianTest
 class DemoCodingIT {
 
     @Autowired DemoLoader loader;

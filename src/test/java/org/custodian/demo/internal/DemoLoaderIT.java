@@ -21,7 +21,7 @@ import org.custodian.patient.PatientSearch;
 import org.custodian.patient.PatientSummary;
 import org.custodian.privacy.Role;
 import org.custodian.staff.StaffDirectory;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (which other tests also fill: everything is looked up by the ids and MRNs of this load, in a
  * facility of its own).
  */
-@CustodianIT
+@CustodianTest
 class DemoLoaderIT {
 
     @Autowired DemoLoader loader;

@@ -18,7 +18,7 @@ import org.custodian.practicum.ExerciseKind;
 import org.custodian.practicum.Grade;
 import org.custodian.practicum.KeyEntry;
 import org.custodian.practicum.WorkItem;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * disclosure modules' own rules, and grading is right on a perfect, an empty and a mixed submission
  * whose score is worked out by hand below.
  */
-@CustodianIT
+@CustodianTest
 class CodingAndRoiExerciseIT {
 
     static final ExerciseDefinition CODING = new ExerciseDefinition("coding-t", ExerciseKind.CODING, "t", "i", 91, 8,

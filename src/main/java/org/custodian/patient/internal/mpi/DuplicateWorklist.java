@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.Actor;
+import org.custodian.Problem;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
@@ -25,10 +26,8 @@ import org.custodian.patient.PatientsMerged;
 import org.custodian.patient.PatientsUnmerged;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The duplicate worklist: candidate pairs found by the scan, by registrations confirmed despite
@@ -274,10 +273,8 @@ public class DuplicateWorklist {
     private DuplicatePair pending(long pairId) {
         DuplicatePair pair = find(pairId).orElseThrow(() -> notFound(pairId));
         if (!pair.pending()) {
-            ErrorResponseException e = new ErrorResponseException(HttpStatus.CONFLICT);
-            e.getBody().setTitle("Pair already decided");
-            e.getBody().setDetail("Pair " + pairId + " was decided " + pair.status() + "; a decided pair is not reopened.");
-            throw e;
+            throw Problem.conflict("pair-already-decided", "Pair already decided",
+                    "Pair " + pairId + " was decided " + pair.status() + "; a decided pair is not reopened.");
         }
         return pair;
     }
@@ -291,11 +288,8 @@ public class DuplicateWorklist {
         }
     }
 
-    static ErrorResponseException notFound(long pairId) {
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
-        e.getBody().setTitle("Pair not found");
-        e.getBody().setDetail("No duplicate pair has id " + pairId + ".");
-        return e;
+    static Problem notFound(long pairId) {
+        return Problem.notFound("duplicate-pair-not-found", "Pair not found", "No duplicate pair has id " + pairId + ".");
     }
 
     // ------------------------------------------------------------ KPIs

@@ -7,11 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.custodian.Problem;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.PatientMerge;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,12 +85,8 @@ class MpiApiController {
     @GetMapping("/merges/{id}")
     @PreAuthorize("hasAuthority('mpi:review')")
     PatientMerge mergeOf(@PathVariable long id) {
-        return mpi.findMerge(id).orElseThrow(() -> {
-            ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
-            e.getBody().setTitle("Merge not found");
-            e.getBody().setDetail("No merge has id " + id + ".");
-            return e;
-        });
+        return mpi.findMerge(id).orElseThrow(() -> Problem.notFound("merge-not-found", "Merge not found",
+                "No merge has id " + id + "."));
     }
 
     record UnmergeRequest(@NotBlank @Size(max = 1000) String reason) {

@@ -2,6 +2,7 @@ package org.custodian.patient.internal.mpi;
 
 import java.util.List;
 import org.custodian.FormInput;
+import org.custodian.Problem;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.OverlayRiskException;
 import org.custodian.patient.PatientMerge;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,9 +76,9 @@ class MpiPageController {
             return d == DuplicateWorklist.Decision.NOT_SAME ? "redirect:/mpi/worklist" : "redirect:/mpi/pairs/" + id;
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Reason: say why; it is kept with the decision.");
-        } catch (ErrorResponseException e) {
+        } catch (Problem e) {
             rethrowNotFound(e);
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.detail());
         }
         return "redirect:/mpi/pairs/" + id;
     }
@@ -104,9 +104,9 @@ class MpiPageController {
                     + String.join(", ", e.risks()) + ". If you have confirmed they are one person, give an override reason.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
-        } catch (ErrorResponseException e) {
+        } catch (Problem e) {
             rethrowNotFound(e);
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.detail());
         }
         return "redirect:/mpi/pairs/" + id;
     }
@@ -114,11 +114,8 @@ class MpiPageController {
     @GetMapping("/mpi/merges/{id}")
     @PreAuthorize("hasAuthority('mpi:review')")
     String mergeOf(@PathVariable long id, Model model) {
-        PatientMerge merge = mpi.findMerge(id).orElseThrow(() -> {
-            ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
-            e.getBody().setDetail("No merge has id " + id + ".");
-            return e;
-        });
+        PatientMerge merge = mpi.findMerge(id).orElseThrow(() -> Problem.notFound("merge-not-found", "Merge not found",
+                "No merge has id " + id + "."));
         model.addAttribute("merge", merge);
         return "mpi/merge";
     }
@@ -135,8 +132,8 @@ class MpiPageController {
         return "redirect:/mpi/merges/" + id;
     }
 
-    private static void rethrowNotFound(ErrorResponseException e) {
-        if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+    private static void rethrowNotFound(Problem e) {
+        if (e.status() == HttpStatus.NOT_FOUND.value()) {
             throw e;
         }
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * naming the entry and the problem (and nothing is stored); a good transaction is read back,
  * searched, paged; unknown search or sort parameters are a 400.
  */
-@CustodianIT
+@CustodianTest
 class FhirApiIT {
 
     @Autowired Api api;

@@ -26,7 +26,7 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.hl7.fhir.r4.model.Resource;
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Bulk export, async pattern: 202 + Content-Location, status 202 then a manifest, NDJSON files. */
-@CustodianIT
+@CustodianTest
 class FhirExportIT {
 
     @Autowired Api api;

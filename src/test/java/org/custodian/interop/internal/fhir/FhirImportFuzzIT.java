@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * mutant must leave the chart exactly as it was (no partial state). A sample goes over HTTP too.
  * Seeded, so a failure is reproducible.
  */
-@CustodianIT
+@CustodianTest
 class FhirImportFuzzIT {
 
     private static final int CASES = 10_000;

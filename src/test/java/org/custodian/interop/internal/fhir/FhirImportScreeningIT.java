@@ -16,7 +16,7 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.RegistrationScreen;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * matches go to the duplicate worklist. While a test holds the screener's advisory lock the
  * background worker screens nothing, so the queue shows exactly what an import put there.
  */
-@CustodianIT
+@CustodianTest
 class FhirImportScreeningIT {
 
     @Autowired Api api;

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The CLI: a folder with a good and a bad bundle: totals, the bad file named with its reason, exit 1. */
-@CustodianIT
+@CustodianTest
 class ImportFhirCommandIT {
 
     @Autowired ImportFhirCommand command;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue #3, must show: every Synthea bundle in ../shared/data/synthea imports, the counts per
  * resource type match the files, and a second import changes nothing.
  */
-@CustodianIT
+@CustodianTest
 class SyntheaImportIT {
 
     @Autowired FhirImports imports;

@@ -11,14 +11,14 @@ import org.custodian.chart.EncounterLifecycle;
 import org.custodian.chart.EncounterState;
 import org.custodian.chart.EncounterStatus;
 import org.custodian.patient.PatientRegistry;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The MLLP listener over a real socket with the real sample messages of ../shared/data/hl7v2. */
-@CustodianIT
+@CustodianTest
 class MllpAdtIT {
 
     @Autowired

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * per MRN with exactly one encounter, discharged (an A01 applied twice would leave two
  * encounters, an A03 applied twice an AE); none lost.
  */
-@CustodianIT
+@CustodianTest
 class MllpCrashIT {
 
     static final int PATIENTS = 1000;

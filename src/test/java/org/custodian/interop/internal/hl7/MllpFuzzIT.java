@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (nothing silently dropped), and a frame answered AE or AR must leave no patient and no encounter
  * behind (no partial state). The seed is printed so that a failure can be replayed.
  */
-@CustodianIT
+@CustodianTest
 class MllpFuzzIT {
 
     static final int CASES = Integer.getInteger("custodian.fuzz.cases", 10_000);

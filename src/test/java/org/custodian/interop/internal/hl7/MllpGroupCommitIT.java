@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * commit, and a message that fails in the middle of a batch rolled back alone (its own AE, its
  * partial effects and their audit events gone) while its neighbours are applied exactly once.
  */
-@CustodianIT
+@CustodianTest
 class MllpGroupCommitIT {
 
     @Autowired

@@ -3,7 +3,7 @@ package org.custodian.interop.internal.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A resend of a message that FAILED is applied again (its failure may have been transient), while
  * a resend of one that was applied is only acknowledged again.
  */
-@CustodianIT
+@CustodianTest
 class MllpResendIT {
 
     @Autowired

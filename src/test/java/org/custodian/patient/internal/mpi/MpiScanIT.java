@@ -11,14 +11,14 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
-import org.custodian.support.CustodianIT;
+import org.custodian.support.CustodianTest;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@CustodianIT
+@CustodianTest
 class MpiScanIT {
 
     @Autowired MpiScan scan;

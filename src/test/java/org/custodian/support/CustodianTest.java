@@ -17,5 +17,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestSupportConfiguration.class)
-public @interface CustodianIT {
+public @interface CustodianTest {
 }
