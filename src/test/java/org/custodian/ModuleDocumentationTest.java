@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,13 @@ class ModuleDocumentationTest {
     @Test
     void writesTheModuleDiagramAndCanvasesMentioningEveryModule() throws IOException {
         ApplicationModules modules = ApplicationModules.of(CustodianApplication.class);
-        javadocWithBalancedBrackets();
+        javadocForBasicJsonParser();
 
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(FOLDER.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        inStableOrder();
 
         List<ApplicationModule> all = modules.stream().toList();
         // Every top-level package is a module, and every module is in the diagram.
@@ -56,12 +59,13 @@ class ModuleDocumentationTest {
     /**
      * The canvases take each module's description from the Javadoc that spring-modulith-apt extracts at
      * compile time into {@code target/generated-spring-modulith/javadoc.json}. Spring Modulith 2.0.3 reads
-     * it with Boot's BasicJsonParser, which counts brackets and braces inside strings too, so one comment
-     * with an unbalanced one fails every canvas (the parser of spring-modulith#1685); the extractor cuts
-     * {@code web.PageContext}'s comment inside a {@code {@code ...}}. Such a comment's brackets become
-     * parentheses in the build output; the next compile writes the file afresh.
+     * it with Boot's BasicJsonParser (spring-modulith#1685), which loses escaped quotes and backslashes
+     * below the top level and counts brackets and braces inside strings too; the extractor cuts
+     * {@code web.PageContext}'s comment inside a {@code {@code ...}}. So in the build output, inside each
+     * string, {@code \"} becomes {@code '}, {@code \\} becomes {@code /}, and unbalanced brackets become
+     * parentheses; the next compile writes the file afresh.
      */
-    private static void javadocWithBalancedBrackets() throws IOException {
+    private static void javadocForBasicJsonParser() throws IOException {
         Path javadoc = Path.of("target", "generated-spring-modulith", "javadoc.json");
         if (!Files.isRegularFile(javadoc)) {
             return;
@@ -76,21 +80,61 @@ class ModuleDocumentationTest {
                 i++;
                 continue;
             }
-            int end = i + 1;
-            while (json.charAt(end) != '"') {
-                end += json.charAt(end) == '\\' ? 2 : 1;
+            StringBuilder literal = new StringBuilder("\"");
+            i++;
+            while (json.charAt(i) != '"') {
+                char d = json.charAt(i);
+                if (d == '\\') {
+                    char escaped = json.charAt(i + 1);
+                    literal.append(escaped == '"' ? "'" : escaped == '\\' ? "/" : "\\" + escaped);
+                    i += 2;
+                } else {
+                    literal.append(d);
+                    i++;
+                }
             }
-            String literal = json.substring(i, end + 1);
-            if (count(literal, '[') != count(literal, ']') || count(literal, '{') != count(literal, '}')) {
-                literal = literal.replace('[', '(').replace(']', ')').replace('{', '(').replace('}', ')');
+            literal.append('"');
+            i++;
+            String text = literal.toString();
+            if (count(text, '[') != count(text, ']') || count(text, '{') != count(text, '}')) {
+                text = text.replace('[', '(').replace(']', ')').replace('{', '(').replace('}', ')');
             }
-            out.append(literal);
-            i = end + 1;
+            out.append(text);
         }
         Files.writeString(javadoc, out);
     }
 
     private static long count(String text, char c) {
         return text.chars().filter(x -> x == c).count();
+    }
+
+    /**
+     * The Documenter lists components and relations in hash order, which differs from run to run; sorted,
+     * the committed files change only when the modules do (PlantUML does not depend on the order).
+     */
+    private static void inStableOrder() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                List<String> lines = new ArrayList<>(Files.readAllLines(file));
+                int start = 0;
+                while (start < lines.size()) {
+                    String kind = kind(lines.get(start));
+                    int end = start + 1;
+                    while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))) {
+                        end++;
+                    }
+                    if (kind != null) {
+                        Collections.sort(lines.subList(start, end));
+                    }
+                    start = end;
+                }
+                Files.write(file, lines);
+            }
+        }
+    }
+
+    private static String kind(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("Rel(") ? "Rel" : trimmed.startsWith("Component(") ? "Component" : null;
     }
 }
