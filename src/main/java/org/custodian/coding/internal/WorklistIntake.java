@@ -48,7 +48,7 @@ class WorklistIntake {
     private void queue(EncounterDischarged event, boolean ownTransaction) {
         if (ownTransaction) {
             // Bulk loads publish one event per encounter, each its own commit: without this every commit
-            // waits for a WAL flush (measured 18 ms a row on a loaded machine). A crash may lose the last
+            // waits for a WAL flush (docs/decisions.md#coding-intake-commits-asynchronously). A crash may lose the last
             // fraction of a second of intake, never the encounters themselves (the chart committed them):
             // WorklistReconciler queues what was lost at the next start-up or scheduled run.
             // PostgreSQL: synchronous_commit applies to this transaction only, which is why it is set

@@ -283,9 +283,7 @@ class JdbcPatientRegistry implements PatientRegistry {
     /** The first MRN, in input order, that is taken at its facility (in the database or earlier in the list). */
     private void requireFreeMrns(List<String> facilities, List<String> mrns) {
         // Each pair looked up by the whole key (lateral, limit 1: never turned into a join that scans).
-        // A plain join with unnest(...) was planned as a scan of the whole table, and "= any" on the two
-        // columns as a scan of all of a facility's rows when the statistics predate them (1.3-2.7 ms a
-        // registration at 20,000-200,000 patients, on the HL7 feed's every new patient).
+        // A plain join or "= any" was planned as a scan (docs/decisions.md#query-plans-on-the-feeds-path).
         Set<String> taken = new HashSet<>(jdbc.sql("""
                         select n.facility || '|' || n.mrn from unnest(?::text[], ?::text[]) as n (facility, mrn)
                         cross join lateral (select 1 from patient p

@@ -33,12 +33,8 @@ class AdtApplierThread implements SmartLifecycle {
      * PostgreSQL keeps up to 64 of them per transaction in shared memory before other sessions'
      * snapshots have to look them up on disk, hence the default.
      *
-     * <p>One thread. Two taking turns were measured on 2026-11-27 (bench/mllp.sh) and were slower
-     * in every run: passing the turn once a batch held its MRN locks, 1,771 msg/s against one
-     * thread's 2,064 (4 connections, window 32), as the second thread took whatever had arrived
-     * meanwhile, so batches were smaller and commits more; passing it only when the batch's commit
-     * was all that was left, 1,366-1,518 and 1,926-2,068 msg/s (1 and 4 connections, window 32)
-     * against 1,776-1,801 and 2,182-2,443, and fewer one at a time too.
+     * <p>One thread: two taking turns were measured slower in every run, their batches smaller and
+     * their commits more (figures: docs/decisions.md#one-applier-thread).
      */
     AdtApplierThread(AdtReceiver receiver, @Value("${custodian.mllp.max-batch:64}") int maxBatch) {
         this.receiver = receiver;

@@ -426,8 +426,8 @@ class AdtReceiver {
 
         void finish() {
             if (!ids.isEmpty()) {
-                // A JDBC batch (one round trip) of updates by primary key. One "update ... from unnest(...)"
-                // was planned as a hash join over the whole message table (4 ms a batch at 40,000 messages).
+                // A JDBC batch (one round trip) of updates by primary key: one "update ... from unnest(...)"
+                // was planned as a hash join over the whole table (docs/decisions.md#query-plans-on-the-feeds-path).
                 java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
                 List<Object[]> rows = new ArrayList<>(ids.size());
                 for (int i = 0; i < ids.size(); i++) {

@@ -112,9 +112,8 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
     private List<Row> blocked(NewPatient p) {
         String ssn = p.ssn() == null ? null : p.ssn().replace("-", "");
         String zip = p.address() == null ? null : p.address().postalCode();
-        // One indexed branch per blocking key. The same keys as one "or" of five conditions were
-        // planned, once the prepared statement went generic, as a scan of the whole table (measured:
-        // 6 ms a registration at 20,000 patients, the MPI screen's main cost behind the HL7 feed).
+        // One indexed branch per blocking key: one "or" of the five was planned as a scan of the whole
+        // table once the statement went generic (docs/decisions.md#query-plans-on-the-feeds-path).
         return jdbc.sql("select mrn, " + IndexRows.COLUMNS + " from patient where merged_into is null and id in ("
                         + " select id from patient where birth_date = :dob"
                         + " union select id from patient where ssn = :ssn"
@@ -328,9 +327,7 @@ class JdbcMasterPatientIndex implements MasterPatientIndex {
         }
         // The MRNs' own rows by the (facility, mrn) key, then the rare retired one followed to its survivor.
         // Each MRN looked up by the whole key (lateral, limit 1: never turned into a join that scans).
-        // Measured otherwise: a recursive query planned as a scan of the whole patient table, and
-        // "mrn = any(...)" as a scan of all of a facility's rows whenever the statistics predate them
-        // (a new feed's facility): 2.5 ms a call at 20,000 patients, on the HL7 feed's every batch.
+        // Other forms were planned as scans (docs/decisions.md#query-plans-on-the-feeds-path).
         jdbc.sql("""
                         select m.mrn, p.id, p.merged_into from unnest(?::text[]) as m (mrn)
                         cross join lateral (select id, merged_into from patient

@@ -8,13 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code reviewThreshold} up to it, it goes to a person for review; below, it is a non-match.
  *
  * <p>The thresholds hold for an index of up to {@code referenceSize} registrations; a larger index
- * raises both by one bit per doubling ({@link #sizeBits}). The weight is a likelihood ratio, and
- * what it takes to be convinced also depends on the prior odds that two registrations are the
- * same person: each person has about as many duplicates in an index of ten thousand as in one of
- * a million, but a million-record index holds a hundred times as many other people who may happen
- * to look alike (same common name, birth date one digit off, SSN missing). Measured on the
- * generated million-person index: with the thresholds of a ten-thousand index, 57% of the
- * automatic links were two different people.
+ * raises both by one bit per doubling ({@link #sizeBits}): it holds more strangers who look alike,
+ * while each person's duplicates stay as few (docs/decisions.md#mpi-thresholds-rise-with-the-index).
  *
  * @param maxBlock         largest block of one blocking pass; larger ones are split or skipped ({@link Blocking})
  * @param maxFrequencyBits cap of the value-frequency adjustment
