@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Pages answer the same problems with the error page ({@link ProblemPages}).
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after the FHIR API's own advice, before ApiProblems
 class ProblemResponses {
 
     @ExceptionHandler(Problem.class)

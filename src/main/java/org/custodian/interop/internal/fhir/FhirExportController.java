@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,15 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/fhir/r4")
-class FhirExportController {
+class FhirExportController implements FhirEndpoint {
 
     private static final MediaType NDJSON = MediaType.parseMediaType("application/fhir+ndjson");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FhirExport export;
-    private final FhirController fhir;
+    private final FhirResponses fhir;
 
-    FhirExportController(FhirExport export, FhirController fhir) {
+    FhirExportController(FhirExport export, FhirResponses fhir) {
         this.export = export;
         this.fhir = fhir;
     }
@@ -117,10 +116,5 @@ class FhirExportController {
     private static String base(HttpServletRequest request) {
         String url = request.getRequestURL().toString();
         return url.substring(0, url.indexOf("/fhir/r4") + "/fhir/r4".length());
-    }
-
-    @ExceptionHandler(FhirSearchException.class)
-    ResponseEntity<String> fhirError(FhirSearchException e, HttpServletRequest request) {
-        return fhir.respond(e.status(), e.outcome(), request);
     }
 }

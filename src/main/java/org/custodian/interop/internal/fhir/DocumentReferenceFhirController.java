@@ -1,0 +1,59 @@
+package org.custodian.interop.internal.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.chart.ChartSearch;
+import org.custodian.chart.ChartService;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR DocumentReference, the chart's clinical documents: read, and search by patient, LOINC type
+ * and date. Audited by the chart module.
+ */
+@RestController
+@RequestMapping("/fhir/r4")
+class DocumentReferenceFhirController implements FhirEndpoint {
+
+    private final FhirResponses responses;
+    private final ChartService charts;
+    private final ChartSearch chartSearch;
+
+    DocumentReferenceFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch) {
+        this.responses = responses;
+        this.charts = charts;
+        this.chartSearch = chartSearch;
+    }
+
+    @GetMapping("/DocumentReference/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> readDocument(@PathVariable String id, HttpServletRequest request) {
+        return responses.respond(200, FhirResources.document(charts.document(FhirResponses.id(id))), request);
+    }
+
+    @GetMapping("/DocumentReference")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> searchDocuments(HttpServletRequest request) {
+        SearchParams p = SearchParams.of("DocumentReference", request);
+        Instant[] range = p.dateRange("date");
+        String type = p.one("type");
+        if (type != null && type.contains("|")) {
+            if (!type.startsWith("http://loinc.org|")) {
+                throw FhirSearchException.badParameter("type", "a LOINC code (http://loinc.org|code or code)");
+            }
+            type = type.substring(type.indexOf('|') + 1);
+        }
+        var criteria = new ChartSearch.DocumentCriteria(p.reference("patient", "Patient"), type, range[0], range[1]);
+        List<Resource> page = new ArrayList<>();
+        chartSearch.documents(criteria, "date".equals(p.sort), p.offset, p.count + 1)
+                .forEach(d -> page.add(FhirResources.document(d)));
+        return responses.searchset(page, p, request);
+    }
+}

@@ -1,0 +1,61 @@
+package org.custodian.interop.internal.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.chart.ChartSearch;
+import org.custodian.chart.ChartService;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR Encounter: read, and search by patient, date and status (finished or in-progress). Audited
+ * by the chart module.
+ */
+@RestController
+@RequestMapping("/fhir/r4")
+class EncounterFhirController implements FhirEndpoint {
+
+    private final FhirResponses responses;
+    private final ChartService charts;
+    private final ChartSearch chartSearch;
+
+    EncounterFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch) {
+        this.responses = responses;
+        this.charts = charts;
+        this.chartSearch = chartSearch;
+    }
+
+    @GetMapping("/Encounter/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> readEncounter(@PathVariable String id, HttpServletRequest request) {
+        return responses.respond(200, FhirResources.encounter(charts.encounter(FhirResponses.id(id))), request);
+    }
+
+    @GetMapping("/Encounter")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> searchEncounters(HttpServletRequest request) {
+        SearchParams p = SearchParams.of("Encounter", request);
+        Instant[] range = p.dateRange("date");
+        String status = p.one("status");
+        Boolean discharged = null;
+        if (status != null) {
+            discharged = switch (status) {
+                case "finished" -> true;
+                case "in-progress" -> false;
+                default -> throw FhirSearchException.badParameter("status", "finished or in-progress");
+            };
+        }
+        var criteria = new ChartSearch.EncounterCriteria(p.reference("patient", "Patient"), range[0], range[1], discharged);
+        List<Resource> page = new ArrayList<>();
+        chartSearch.encounters(criteria, !"-date".equals(p.sort), p.offset, p.count + 1)
+                .forEach(e -> page.add(FhirResources.encounter(e)));
+        return responses.searchset(page, p, request);
+    }
+}

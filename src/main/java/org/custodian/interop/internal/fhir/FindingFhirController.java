@@ -1,0 +1,84 @@
+package org.custodian.interop.internal.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.custodian.chart.ChartFindings;
+import org.custodian.chart.CodedFinding;
+import org.custodian.chart.FindingKind;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR Condition and Procedure, the chart's coded findings: read, and search by patient or
+ * encounter. Audited by the chart module.
+ */
+@RestController
+@RequestMapping("/fhir/r4")
+class FindingFhirController implements FhirEndpoint {
+
+    private final FhirResponses responses;
+    private final ChartFindings findings;
+
+    FindingFhirController(FhirResponses responses, ChartFindings findings) {
+        this.responses = responses;
+        this.findings = findings;
+    }
+
+    @GetMapping("/Condition/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> readCondition(@PathVariable String id, HttpServletRequest request) {
+        CodedFinding f = findings.finding(FhirResponses.id(id));
+        if (f.kind() != FindingKind.CONDITION) {
+            throw FhirResponses.notFound("Condition", id);
+        }
+        return responses.respond(200, FhirResources.condition(f), request);
+    }
+
+    @GetMapping("/Procedure/{id}")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> readProcedure(@PathVariable String id, HttpServletRequest request) {
+        CodedFinding f = findings.finding(FhirResponses.id(id));
+        if (f.kind() != FindingKind.PROCEDURE) {
+            throw FhirResponses.notFound("Procedure", id);
+        }
+        return responses.respond(200, FhirResources.procedure(f), request);
+    }
+
+    @GetMapping("/Condition")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> searchConditions(HttpServletRequest request) {
+        return searchFindings("Condition", FindingKind.CONDITION, FhirResources::condition, request);
+    }
+
+    @GetMapping("/Procedure")
+    @PreAuthorize("hasAuthority('chart:read')")
+    ResponseEntity<String> searchProcedures(HttpServletRequest request) {
+        return searchFindings("Procedure", FindingKind.PROCEDURE, FhirResources::procedure, request);
+    }
+
+    private ResponseEntity<String> searchFindings(String type, FindingKind kind, Function<CodedFinding, Resource> map,
+                                                 HttpServletRequest request) {
+        SearchParams p = SearchParams.of(type, request);
+        Long patient = p.reference("patient", "Patient");
+        Long encounter = p.reference("encounter", "Encounter");
+        List<CodedFinding> found;
+        if (encounter != null) {
+            List<CodedFinding> all = kind == FindingKind.CONDITION ? findings.conditions(encounter) : findings.procedures(encounter);
+            found = all.stream().filter(f -> patient == null || f.patientId() == patient).skip(p.offset).limit(p.count + 1L).toList();
+        } else if (patient != null) {
+            found = findings.forPatient(patient, kind, p.offset, p.count + 1);
+        } else {
+            throw FhirSearchException.badParameter("patient", "patient or encounter is required to search " + type);
+        }
+        List<Resource> page = new ArrayList<>();
+        found.forEach(f -> page.add(map.apply(f)));
+        return responses.searchset(page, p, request);
+    }
+}
