@@ -69,7 +69,7 @@ class DisclosurePageController {
             try {
                 DisclosureRequest created = roi.intake(request);
                 redirect.addFlashAttribute("notice", "Request " + created.requestNumber() + " received; due "
-                        + PacketWriter.DATE.format(created.dueOn()) + ".");
+                        + org.custodian.web.Fmt.date(created.dueOn()) + ".");
                 return "redirect:/disclosures/" + created.id();
             } catch (PatientNotFoundException e) {
                 form.reject("patientId: no patient has this id");
@@ -102,7 +102,7 @@ class DisclosurePageController {
     String extend(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
             DisclosureRequest r = roi.extend(id, reason);
-            redirect.addFlashAttribute("notice", "Extended to " + PacketWriter.DATE.format(r.extendedDueOn())
+            redirect.addFlashAttribute("notice", "Extended to " + org.custodian.web.Fmt.date(r.extendedDueOn())
                     + ". Send the requester the written reason.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Not extended: " + e.getMessage());
