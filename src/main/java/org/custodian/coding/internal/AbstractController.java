@@ -51,6 +51,17 @@ class AbstractController {
         return abstracts.finalizeAbstract(id, JdbcAbstracts.BILLING);
     }
 
+    /** Why a final abstract is reopened. */
+    record Reopen(String reason) {
+    }
+
+    /** Reopens a final abstract for correction or rebilling; 400 without a reason, 409 when not final. */
+    @PostMapping("/encounters/{id}/abstract/reopen")
+    @PreAuthorize("hasAuthority('coding:write')")
+    CodedAbstract reopen(@PathVariable long id, @RequestBody Reopen body) {
+        return abstracts.reopen(id, JdbcAbstracts.BILLING, body == null ? null : body.reason());
+    }
+
     /** The reference lists in force with their versions (no patient data). */
     @GetMapping("/reference-lists")
     @PreAuthorize("hasAuthority('coding:read')")
