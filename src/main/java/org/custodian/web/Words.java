@@ -24,6 +24,25 @@ public final class Words {
         }
         String name = constant instanceof Enum<?> e ? e.name() : constant.toString();
         String words = name.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
-        return words.isEmpty() ? Fmt.NONE : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return words.isEmpty() ? Fmt.NONE : keepAcronyms(Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    /** Enum names as one list of words: {@code [SSN_DIFFERS, SEX_DIFFERS]} → "SSN differs, sex differs". */
+    public static String list(java.util.Collection<?> constants) {
+        if (constants == null || constants.isEmpty()) {
+            return Fmt.NONE;
+        }
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (Object c : constants) {
+            String w = label(c);
+            words.add(words.isEmpty() ? w : Character.toLowerCase(w.charAt(0)) + w.substring(1));
+        }
+        return keepAcronyms(String.join(", ", words));
+    }
+
+    /** Acronyms HIM staff read as such stay in capitals. */
+    private static String keepAcronyms(String s) {
+        return s.replaceAll("(?i)\\bssn\\b", "SSN").replaceAll("(?i)\\bmrn\\b", "MRN").replaceAll("(?i)\\bdob\\b", "DOB")
+                .replaceAll("(?i)\\broi\\b", "ROI").replaceAll("(?i)\\bhl7\\b", "HL7");
     }
 }
