@@ -46,6 +46,7 @@ class NavigationBrowserTest {
             assertThat(r.getX() + r.getWidth()).as("Sign out's right edge at %d px", width).isLessThanOrEqualTo(client);
             assertThat(r.getY() + r.getHeight()).as("Sign out within the top bar at %d px", width)
                     .isLessThanOrEqualTo(browser.find(By.cssSelector("header.topbar")).getRect().getHeight());
+            screenshot("nav-admin-" + width);
             // No more top-level entries than fit a glance.
             assertThat(browser.findAll(By.cssSelector("nav.mainnav > a, nav.mainnav > details"))).hasSizeLessThanOrEqualTo(8);
         }
@@ -59,6 +60,7 @@ class NavigationBrowserTest {
         assertThat(browser.find(auditLink).isDisplayed()).as("closed menu").isFalse();
         summary.sendKeys(Keys.ENTER);
         browser.until(ExpectedConditions.visibilityOfElementLocated(auditLink));
+        screenshot("nav-admin-menu-open");
         summary.sendKeys(Keys.ESCAPE);
         browser.until(ExpectedConditions.invisibilityOfElementLocated(auditLink));
         browser.nav("Audit log");
@@ -67,5 +69,17 @@ class NavigationBrowserTest {
         assertThat(browser.find(By.xpath("//nav[@aria-label='Main']//summary[normalize-space()='Privacy & audit']"))
                 .getAttribute("class")).contains("active");
         assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    /** Keeps what the page looked like under target/screenshots, for a person to look at. */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

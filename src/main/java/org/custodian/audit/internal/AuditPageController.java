@@ -14,7 +14,7 @@ import org.custodian.audit.AuditRecord;
 import org.custodian.audit.AuditTrail;
 import org.custodian.audit.ChainVerification;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.custodian.web.RecordLabels;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSummary;
-import org.custodian.web.RecordLabels;
+import org.custodian.RecordLabels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

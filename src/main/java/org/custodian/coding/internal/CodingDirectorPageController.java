@@ -8,7 +8,7 @@ import org.custodian.FormInput;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.ReferenceList;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.custodian.web.RecordLabels;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;

@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and sort parameters listed in the CapabilityStatement are accepted; any other is a 400
  * OperationOutcome naming it. Every read and search is audited by the patient and chart modules.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FhirController {
@@ -91,6 +94,7 @@ class FhirController {
 
     // ---- import ----
 
+    @Operation(summary = "Import a FHIR transaction or batch bundle from the EHR (all-or-nothing per bundle)")
     @PostMapping(value = "", consumes = {"application/fhir+json", "application/json", "application/fhir+xml",
             "application/xml", "text/xml"})
     @PreAuthorize("hasAuthority('interface:manage')")
@@ -121,6 +125,7 @@ class FhirController {
 
     // ---- capability ----
 
+    @Operation(summary = "FHIR capability statement: what this server supports")
     @GetMapping("/metadata")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> metadata(HttpServletRequest request) {
@@ -155,6 +160,7 @@ class FhirController {
 
     // ---- read ----
 
+    @Operation(summary = "Read a Patient (audited)")
     @GetMapping("/Patient/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readPatient(@PathVariable String id, HttpServletRequest request) {
@@ -163,18 +169,21 @@ class FhirController {
                 .orElseThrow(() -> notFound("Patient", id))), request);
     }
 
+    @Operation(summary = "Read an Encounter")
     @GetMapping("/Encounter/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readEncounter(@PathVariable String id, HttpServletRequest request) {
         return respond(200, FhirResources.encounter(charts.encounter(id(id))), request);
     }
 
+    @Operation(summary = "Read a DocumentReference (a clinical document)")
     @GetMapping("/DocumentReference/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readDocument(@PathVariable String id, HttpServletRequest request) {
         return respond(200, FhirResources.document(charts.document(id(id))), request);
     }
 
+    @Operation(summary = "Read a Condition")
     @GetMapping("/Condition/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readCondition(@PathVariable String id, HttpServletRequest request) {
@@ -185,6 +194,7 @@ class FhirController {
         return respond(200, FhirResources.condition(f), request);
     }
 
+    @Operation(summary = "Read a Procedure")
     @GetMapping("/Procedure/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readProcedure(@PathVariable String id, HttpServletRequest request) {
@@ -197,6 +207,7 @@ class FhirController {
 
     // ---- search ----
 
+    @Operation(summary = "Search Patients by identifier, name, birth date or gender")
     @GetMapping("/Patient")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchPatients(HttpServletRequest request) {
@@ -229,6 +240,7 @@ class FhirController {
         return respond(200, searchset(page, p, request), request);
     }
 
+    @Operation(summary = "Search Encounters of a patient")
     @GetMapping("/Encounter")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchEncounters(HttpServletRequest request) {
@@ -250,12 +262,14 @@ class FhirController {
         return respond(200, searchset(page, p, request), request);
     }
 
+    @Operation(summary = "Search Conditions of a patient or encounter")
     @GetMapping("/Condition")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchConditions(HttpServletRequest request) {
         return searchFindings("Condition", FindingKind.CONDITION, FhirResources::condition, request);
     }
 
+    @Operation(summary = "Search Procedures of a patient or encounter")
     @GetMapping("/Procedure")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchProcedures(HttpServletRequest request) {
@@ -281,6 +295,7 @@ class FhirController {
         return respond(200, searchset(page, p, request), request);
     }
 
+    @Operation(summary = "Search DocumentReferences of a patient or encounter")
     @GetMapping("/DocumentReference")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchDocuments(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * URL answers 202 while the job runs and then the manifest; the files are NDJSON. A bulk export is
  * a system-level feed, so it demands interface:manage rather than chart:read.
  */
+@Tag(name = "FHIR R4 bulk data", description = "FHIR Bulk Data Access ($export) of the patient population, as NDJSON files.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FhirExportController {
@@ -40,6 +43,7 @@ class FhirExportController {
         this.fhir = fhir;
     }
 
+    @Operation(summary = "Start a bulk export of all patients' data (FHIR Bulk Data, asynchronous)")
     @GetMapping("/Patient/$export")
     @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> kickOff(HttpServletRequest request) {
@@ -67,6 +71,7 @@ class FhirExportController {
         return ResponseEntity.accepted().header("Content-Location", base(request) + "/$export-status/" + id).build();
     }
 
+    @Operation(summary = "Poll a bulk export: in progress, or the list of NDJSON files")
     @GetMapping("/$export-status/{id}")
     @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request) {
@@ -94,6 +99,7 @@ class FhirExportController {
     }
 
     /** The file streamed part by part as stored: a file of any size passes through one part at a time. */
+    @Operation(summary = "Download one NDJSON file of a finished bulk export")
     @GetMapping("/$export-file/{id}/{file}")
     @PreAuthorize("hasAuthority('fhir:export')")
     void file(@PathVariable String id, @PathVariable String file, HttpServletResponse response) throws IOException {

@@ -1,4 +1,4 @@
-package org.custodian.web;
+package org.custodian;
 
 import java.time.LocalDate;
 import java.util.Collection;
