@@ -55,7 +55,10 @@ class RetentionPageController {
         model.addAttribute("asOf", day);
         model.addAttribute("today", day.equals(worklist.today()));
         // A page of the oldest 100: a destruction batch is worked in slices, not all at once.
-        model.addAttribute("items", worklist.pastRetention(where, day, null, PAGE));
+        List<DestructionWorklist.Item> items = worklist.pastRetention(where, day, null, PAGE);
+        model.addAttribute("items", items);
+        model.addAttribute("names", labels.patients(items.stream().map(DestructionWorklist.Item::patientId).toList(),
+                "the destruction worklist"));
         model.addAttribute("schedules", schedules.of(where));
         model.addAttribute("methods", List.of(DestructionMethod.values()));
         return "retention/worklist";
