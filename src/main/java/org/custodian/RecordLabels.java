@@ -29,6 +29,12 @@ public interface RecordLabels {
 
     Map<Long, EncounterLabel> encounters(Collection<Long> ids, String purpose);
 
+    /**
+     * The patient registered under this MRN (or merged into the one that was), for a filter typed
+     * by someone who may not search patients (an auditor): an audited read when found.
+     */
+    java.util.Optional<PatientLabel> patientByMrn(String mrn, String purpose);
+
     /** The encounter with this visit number (as printed on the chart and the claim), if any. */
     java.util.Optional<EncounterLabel> encounterByVisitNumber(String visitNumber, String purpose);
 }

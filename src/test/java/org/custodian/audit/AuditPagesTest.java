@@ -50,6 +50,12 @@ class AuditPagesTest {
         Page byUserAndDate = officer.get("/audit?patientId=" + p.id() + "&user=" + coder + "&from=" + today + "&to=" + today);
         assertThat(byUserAndDate.body()).contains("data-action=\"READ\"", "Chart").doesNotContain("data-action=\"CREATE\"");
 
+        // An auditor, who may not search patients, filters by the MRN instead.
+        WebSession auditor = as(Role.AUDITOR);
+        Page byMrn = auditor.get("/audit?patientIdMrn=" + p.mrn());
+        assertThat(byMrn.body()).contains("data-testid=\"picker-mrn\"", "data-action=\"READ\"", p.displayName(), "MRN " + p.mrn());
+        assertThat(auditor.get("/audit?patientIdMrn=NO-SUCH-MRN").body()).contains("Patient: no patient has MRN NO-SUCH-MRN.");
+
         Page otherDay = officer.get("/audit?patientId=" + p.id() + "&from=2001-01-01&to=2001-01-31");
         assertThat(otherDay.body()).contains("No events match");
     }

@@ -44,14 +44,26 @@ class AuditPageController {
 
     @GetMapping("/audit")
     @PreAuthorize("hasAuthority('audit:read')")
-    String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String user,
+    String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String patientIdMrn,
+                  @RequestParam(required = false) String user,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String page, Model model) {
         patientId = FormInput.trimmed(patientId);
+        String mrn = FormInput.trimmed(patientIdMrn);
+        List<String> mrnProblems = new ArrayList<>();
+        if (patientId == null && mrn != null) {
+            // Typed by someone without patient search (an auditor): the MRN names the patient.
+            var found = labels.patientByMrn(mrn, "the audit log filter");
+            if (found.isPresent()) {
+                patientId = Long.toString(found.get().id());
+            } else {
+                mrnProblems.add("Patient: no patient has MRN " + mrn + ".");
+            }
+        }
         user = FormInput.trimmed(user);
         from = FormInput.trimmed(from);
         to = FormInput.trimmed(to);
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(mrnProblems);
         Long patient = null;
         if (patientId != null) {
             if (patientId.matches("[0-9]{1,18}") && Long.parseLong(patientId) > 0) {

@@ -62,6 +62,15 @@ class JdbcRecordLabels implements RecordLabels {
                 .map(id -> encounters(java.util.List.of(id), purpose).get(id));
     }
 
+    @Override
+    public java.util.Optional<PatientLabel> patientByMrn(String mrn, String purpose) {
+        if (mrn == null || !mrn.strip().matches("[A-Za-z0-9-]{1,20}")) {
+            return java.util.Optional.empty();
+        }
+        var page = patients.search(new org.custodian.patient.PatientSearch(null, mrn.strip(), null), 0, 2);
+        return page.items().size() == 1 ? java.util.Optional.of(label(page.items().get(0))) : java.util.Optional.empty();
+    }
+
     private static PatientLabel label(PatientSummary p) {
         return new PatientLabel(p.id(), p.displayName(), p.mrn(), p.birthDate());
     }
