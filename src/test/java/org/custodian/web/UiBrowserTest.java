@@ -70,6 +70,9 @@ class UiBrowserTest {
 
         // The chart.
         browser.until(ExpectedConditions.titleContains(family));
+        // The chart page has one heading, the patient's name.
+        assertThat(browser.findAll(By.tagName("h1"))).singleElement().extracting(WebElement::getText)
+                .isEqualTo(patient.displayName());
         assertThat(browser.find(By.cssSelector("[data-testid=banner-mrn]")).getText()).isEqualTo(patient.mrn());
         assertThat(browser.find(By.cssSelector("[data-testid=demographics]")).getText()).contains("***-**-6789", "07/30/1944");
         assertThat(browser.find(By.cssSelector("[data-testid=encounters]")).getText()).contains("Dr. Lane", "Medicine", "2 d");
