@@ -1,6 +1,9 @@
 // The abstract form's type-ahead: each input with data-codes="icd10cm|icd10pcs" asks the encoder
-// (/coding/code-search) as the coder types and offers the best codes; a click or Enter puts the
-// code in the field. No inline script: the CSP forbids it.
+// (/coding/code-search) as the coder types and offers the best codes. A suggestion replaces what was
+// typed only when the coder chooses it: a click on it, or Enter on the one highlighted with the arrow
+// keys. Leaving the field (Tab, a click elsewhere) closes the list and keeps the text as typed. The
+// list opens below the field's row, in the flow of the page, so it never covers the next field.
+// No inline script: the CSP forbids it.
 (function () {
   "use strict";
 
@@ -9,8 +12,12 @@
     list.className = "typeahead";
     list.setAttribute("role", "listbox");
     list.hidden = true;
+    list.setAttribute("data-for", input.name);
+    list.id = "typeahead-" + input.name;
     input.setAttribute("aria-autocomplete", "list");
-    input.parentNode.appendChild(list);
+    input.setAttribute("aria-controls", list.id);
+    var row = input.closest(".code-row") || input.parentNode;
+    row.parentNode.insertBefore(list, row.nextSibling);
     var timer = null;
     var seq = 0;
     var active = -1;
@@ -62,7 +69,9 @@
             if (!h.billable) li.className = "header-code";
             li.appendChild(code);
             li.appendChild(text);
-            li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(h.code); });
+            // Pressing the mouse keeps the focus in the field; only a full click on the suggestion chooses it.
+            li.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+            li.addEventListener("click", function (ev) { ev.preventDefault(); choose(h.code); });
             list.appendChild(li);
           });
           list.hidden = hits.length === 0;
@@ -79,11 +88,14 @@
       if (ev.key === "ArrowDown") { ev.preventDefault(); highlight(active + 1); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); highlight(active - 1); }
       else if (ev.key === "Enter") {
+        // Enter takes a suggestion only when one is highlighted; otherwise the typed text stays.
         var items = list.querySelectorAll("li");
-        if (items.length) { ev.preventDefault(); choose(items[Math.max(active, 0)].getAttribute("data-code")); }
-      } else if (ev.key === "Escape") { close(); }
+        ev.preventDefault(); // with the list open, Enter answers the list, it does not send the form
+        if (active >= 0 && items[active]) { choose(items[active].getAttribute("data-code")); }
+        else { close(); }
+      } else if (ev.key === "Escape" || ev.key === "Tab") { close(); }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    input.addEventListener("blur", function () { seq++; close(); });
   }
 
   document.querySelectorAll("input[data-codes]").forEach(attach);

@@ -48,4 +48,79 @@
       target.replaceChildren(box);
     }
   });
+
+  // The patient picker: the hidden patient id is set only by choosing a patient from the list
+  // (a click, or Enter/Space on the focused choice), never by typing alone.
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest && event.target.closest("[data-pick]");
+    var picker = option && option.closest("[data-picker]");
+    if (!picker) {
+      return;
+    }
+    picker.querySelector("[data-picker-value]").value = option.getAttribute("data-pick");
+    var chosen = picker.querySelector("[data-picker-chosen]");
+    chosen.replaceChildren();
+    ["data-pick-name", "data-pick-mrn", "data-pick-dob"].forEach(function (part, i) {
+      var source = option.querySelector("[" + part + "]");
+      if (source) {
+        var node = document.createElement(i === 0 ? "strong" : "span");
+        node.className = i === 1 ? "mono" : i === 2 ? "muted" : "";
+        node.textContent = source.textContent;
+        chosen.appendChild(node);
+        chosen.appendChild(document.createTextNode(" "));
+      }
+    });
+    chosen.hidden = false;
+    var find = picker.querySelector("[data-picker-find]");
+    picker.querySelector("[data-picker-results]").replaceChildren();
+    if (find) {
+      find.value = "";
+      find.focus();
+    }
+  });
+
+  // Arrow down from the picker's search box moves to its first choice; up and down walk the list.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+      return;
+    }
+    var picker = event.target.closest && event.target.closest("[data-picker]");
+    if (!picker) {
+      return;
+    }
+    var options = Array.prototype.slice.call(picker.querySelectorAll("[data-pick]"));
+    if (options.length === 0) {
+      return;
+    }
+    var at = options.indexOf(event.target);
+    var next = event.key === "ArrowDown" ? Math.min(options.length - 1, at + 1) : at - 1;
+    event.preventDefault();
+    if (next < 0) {
+      picker.querySelector("[data-picker-find]").focus();
+    } else {
+      options[next].focus();
+    }
+  });
+
+  // The navigation's menus: one open at a time; a click elsewhere or Escape closes them.
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (opened.matches && opened.matches("[data-nav-group]") && opened.open) {
+      document.querySelectorAll("[data-nav-group][open]").forEach(function (other) {
+        if (other !== opened) { other.open = false; }
+      });
+    }
+  }, true);
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("[data-nav-group][open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) { menu.open = false; }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll("[data-nav-group][open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
 })();

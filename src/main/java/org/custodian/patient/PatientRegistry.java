@@ -15,6 +15,13 @@ public interface PatientRegistry {
 
     boolean exists(long id);
 
+    /**
+     * Name, MRN and date of birth of each of the given patients, for a list that names them (a
+     * worklist, the audit log). One audited search for the whole list, not one read per row.
+     * Unknown ids are left out; a merged record answers with its own MRN.
+     */
+    java.util.Map<Long, PatientSummary> summaries(Collection<Long> ids, String purpose);
+
     /** Those of the given ids that are patients: one query for a bulk load's referential check. */
     Set<Long> existing(Collection<Long> ids);
 

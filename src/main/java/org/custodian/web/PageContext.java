@@ -26,8 +26,28 @@ public record PageContext(String username, List<String> roleTitles, Set<String> 
     public record Csrf(String parameterName, String token) {
     }
 
-    /** One entry of the main navigation. */
-    public record NavItem(String label, String href, boolean active) {
+    /** One entry of the main navigation, in its work area ({@code group}, e.g. "Records"). */
+    public record NavItem(String label, String href, boolean active, String group) {
+    }
+
+    /** A work area of the navigation and the entries of it the user may follow, in order. */
+    public record NavGroup(String label, List<NavItem> items) {
+
+        public boolean active() {
+            return items.stream().anyMatch(NavItem::active);
+        }
+    }
+
+    /**
+     * The navigation grouped by work area, in the order of first appearance. A group with one
+     * entry is shown as that entry's link; a group with more as a menu.
+     */
+    public List<NavGroup> navGroups() {
+        java.util.Map<String, List<NavItem>> groups = new java.util.LinkedHashMap<>();
+        for (NavItem item : nav) {
+            groups.computeIfAbsent(item.group() == null ? item.label() : item.group(), g -> new java.util.ArrayList<>()).add(item);
+        }
+        return groups.entrySet().stream().map(e -> new NavGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     public boolean signedIn() {

@@ -59,7 +59,7 @@ class CodingBrowserIT {
 
         // The coder opens the worklist from the navigation and picks the encounter.
         browser.signIn(coder);
-        browser.find(By.linkText("Coding")).click();
+        browser.nav("Coding");
         browser.until(ExpectedConditions.titleContains("Coding worklist"));
         // Other tests share the database: narrow the list to this stay's discharge day with the filter.
         WebElement from = browser.find(By.name("from"));
@@ -104,11 +104,68 @@ class CodingBrowserIT {
         assertThat(browser.cspViolations()).isEmpty();
     }
 
+    @Test
+    void theCodeFieldKeepsWhatWasTypedUntilASuggestionIsChosenAndSearchesWholeWords() {
+        long[] encounter = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Patient patient = patients.register(TestPatients.newPatient("Ona", TestPatients.uniqueName("Codefield"),
+                    LocalDate.of(1948, 3, 3)));
+            Instant discharge = LocalDate.of(2025, 10, 6).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+            encounter[0] = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT,
+                    discharge.minus(Duration.ofDays(2)), discharge, "Dr. Lane", "Medicine", DischargeDisposition.HOME)).id();
+        });
+        browser.signIn(accounts.of(Role.CODER));
+        browser.open("/coding/encounters/" + encounter[0]);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.name("sdx0")));
+
+        // N18.3 typed, the list offers N18.30 and its siblings: Tab moves on and keeps N18.3 as typed.
+        WebElement sdx0 = browser.find(By.name("sdx0"));
+        sdx0.sendKeys("N18.3");
+        WebElement offer = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx0] li")));
+        // The list does not lie over the next field: its box ends above the next row's field.
+        WebElement sdx1 = browser.find(By.name("sdx1"));
+        org.openqa.selenium.Rectangle list = browser.find(By.cssSelector("ul.typeahead[data-for=sdx0]")).getRect();
+        assertThat(list.getY() + list.getHeight()).as("suggestion list bottom vs next field top")
+                .isLessThanOrEqualTo(sdx1.getRect().getY());
+        assertThat(offer.getAttribute("data-code")).startsWith("N18.3");
+        sdx0.sendKeys(Keys.TAB);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx0] li")));
+        assertThat(sdx0.getAttribute("value")).isEqualTo("N18.3");
+
+        // Typed again in the next field, then a mouse click on the field below it: kept as typed.
+        sdx1.sendKeys("N18.3");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx1] li")));
+        browser.find(By.name("sdx2")).click();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx1] li")));
+        assertThat(sdx1.getAttribute("value")).isEqualTo("N18.3");
+
+        // Enter with nothing highlighted keeps the text too (and does not send the form).
+        WebElement sdx2 = browser.find(By.name("sdx2"));
+        sdx2.sendKeys("I10");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx2] li")));
+        sdx2.sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("ul.typeahead[data-for=sdx2] li")));
+        assertThat(sdx2.getAttribute("value")).isEqualTo("I10");
+        assertThat(browser.findAll(By.cssSelector(".alert-ok, .alert-error"))).as("no save happened").isEmpty();
+
+        // A word longer than 8 letters is searched whole: "pneumonia" finds pneumonia codes (J18.x).
+        WebElement sdx3 = browser.find(By.name("sdx3"));
+        sdx3.sendKeys("pneumonia");
+        assertThat(sdx3.getAttribute("value")).isEqualTo("pneumonia");
+        browser.until(d -> d.findElements(By.cssSelector("ul.typeahead[data-for=sdx3] li")).stream()
+                .anyMatch(li -> li.getAttribute("data-code").startsWith("J18")));
+        // An explicit choice (arrow down, Enter) takes the highlighted suggestion.
+        String first = browser.find(By.cssSelector("ul.typeahead[data-for=sdx3] li")).getAttribute("data-code");
+        sdx3.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.until(ExpectedConditions.attributeToBe(sdx3, "value", first));
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
     /** Types words into the field and clicks the type-ahead's offer of the expected code. */
     private void pick(String field, String words, String code) {
         WebElement input = browser.find(By.name(field));
         input.sendKeys(words);
-        By option = By.xpath("//input[@name='" + field + "']/following-sibling::ul[contains(@class,'typeahead')]/li[@data-code='" + code + "']");
+        By option = By.xpath("//ul[contains(@class,'typeahead')][@data-for='" + field + "']/li[@data-code='" + code + "']");
         try {
             browser.until(ExpectedConditions.elementToBeClickable(option)).click();
         } catch (org.openqa.selenium.TimeoutException e) {

@@ -18,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.custodian.support.PdfReadability;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
@@ -110,6 +111,9 @@ class DisclosureReleaseIT {
 
     private String packetText(long id) throws IOException {
         byte[] pdf = pdf("/api/disclosures/" + id + "/packet");
+        // Every packet prints readably: body text black behind the watermark, name and MRN in the text layer.
+        PdfReadability.assertReadable(pdf, patient.displayName(), "MRN " + patient.mrn());
+        PdfReadability.pngs(pdf, java.nio.file.Path.of("target/pdf-renders"), "packet-" + id);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
@@ -233,7 +237,10 @@ class DisclosureReleaseIT {
         String attorneyPacket = packetText(attorney);
         assertThat(attorneyPacket).contains("Certification of records", "satisfactory assurance", "Custodian of Records");
 
-        try (PDDocument report = Loader.loadPDF(pdf("/api/accounting/patients/" + patient.id() + "/report"))) {
+        byte[] reportPdf = pdf("/api/accounting/patients/" + patient.id() + "/report");
+        PdfReadability.assertReadable(reportPdf, patient.displayName(), "MRN " + patient.mrn(), "Baker & Finch LLP");
+        PdfReadability.pngs(reportPdf, java.nio.file.Path.of("target/pdf-renders"), "accounting");
+        try (PDDocument report = Loader.loadPDF(reportPdf)) {
             String text = new PDFTextStripper().getText(report);
             assertThat(text).contains("Accounting of disclosures", "Baker & Finch LLP", patient.mrn())
                     .doesNotContain("Dr. Follow-Up Clinic", "Ancient Recipient");

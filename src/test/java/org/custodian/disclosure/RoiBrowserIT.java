@@ -76,13 +76,14 @@ class RoiBrowserIT {
         String specialist = accounts.of(Role.ROI_SPECIALIST);
 
         browser.signIn(specialist);
-        browser.find(By.linkText("Release of information")).click();
+        browser.nav("Release of information");
         browser.until(ExpectedConditions.titleContains("Release of information"));
         browser.find(By.linkText("New request")).click();
         browser.until(ExpectedConditions.titleContains("New ROI request"));
 
         // Intake: a life insurer with the patient's general authorization.
-        type("patientId", Long.toString(patient[0].id()));
+        // The patient by name in the picker (no database id to know), confirmed by the MRN shown.
+        browser.pickPatient("patientId", family, patient[0].mrn());
         new Select(browser.find(By.name("requesterType"))).selectByValue("THIRD_PARTY");
         type("requesterName", "Harbor Life Insurance");
         type("requesterAddress", "PO Box 12, Hartford CT");
@@ -106,7 +107,7 @@ class RoiBrowserIT {
         assertThat(browser.find(By.cssSelector("[data-testid=checks-passed]")).getText()).contains("pass");
 
         // It shows on the worklist.
-        browser.find(By.linkText("Release of information")).click();
+        browser.nav("Release of information");
         browser.until(ExpectedConditions.titleContains("Release of information"));
         WebElement link = browser.find(By.linkText(requestNumber));
         assertThat(browser.find(By.cssSelector("[data-testid=roi-worklist]")).getText()).contains("Harbor Life Insurance");

@@ -54,7 +54,7 @@ class WorklistBrowserIT {
         String analyst = accounts.of(Role.DATA_INTEGRITY_ANALYST);
 
         browser.signIn(analyst);
-        browser.find(By.linkText("Duplicates")).click();
+        browser.nav("Duplicates");
         browser.until(ExpectedConditions.titleContains("Duplicate worklist"));
         assertThat(browser.find(By.cssSelector("[data-testid=kpi-pending]")).getText()).containsPattern("\\d+ open, \\d+ needing research");
         assertThat(browser.find(By.cssSelector("[data-testid=kpi-duplicate-rate]")).getText()).containsPattern("\\d+\\.\\d\\d %");
@@ -82,6 +82,10 @@ class WorklistBrowserIT {
         browser.until(ExpectedConditions.titleContains("Duplicate pair " + merged[0]));
         browser.find(By.cssSelector("[data-testid=merge-reason]")).sendKeys("same person, nickname");
         browser.find(By.cssSelector("[data-testid=merge-button]")).click();
+        // A merge asks first, naming both records.
+        org.openqa.selenium.Alert confirm = browser.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).contains("Merge MRN", "surviving record");
+        confirm.accept();
         browser.until(ExpectedConditions.titleContains("Merge "));
         assertThat(browser.find(By.cssSelector("[data-testid=merge-status]")).getText()).isEqualTo("In effect");
         assertThat(mpi.survivorOf(merged[2])).isEqualTo(merged[1]);

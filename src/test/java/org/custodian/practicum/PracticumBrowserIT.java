@@ -49,7 +49,7 @@ class PracticumBrowserIT {
         String cohortName = "HIT 240 " + exerciseId;
         // The instructor defines a one-chart coding exercise, creates the cohort, enrolls and assigns.
         browser.signIn(instructor);
-        browser.find(By.linkText("Teaching")).click();
+        browser.nav("Teaching");
         browser.until(ExpectedConditions.titleContains("Teaching"));
         browser.find(By.name("definition")).sendKeys("""
                 {"id":"%s","kind":"CODING","title":"Browser coding","instructions":"Code the stay.","seed":8080,"size":1,
@@ -74,7 +74,7 @@ class PracticumBrowserIT {
 
         // The student: the TRAINING banner, the exercise, the type-ahead.
         browser.signIn(student);
-        browser.find(By.linkText("Practicum")).click();
+        browser.nav("Practicum");
         browser.until(ExpectedConditions.titleContains("Practicum"));
         assertThat(browser.find(By.cssSelector("[data-testid=training-banner]")).getText()).contains("TRAINING");
         browser.find(By.linkText("Browser coding")).click();
@@ -123,7 +123,7 @@ class PracticumBrowserIT {
     private void pick(String field, String words, String code) {
         WebElement input = browser.find(By.name(field));
         input.sendKeys(words);
-        By option = By.xpath("//input[@name='" + field + "']/following-sibling::ul[contains(@class,'typeahead')]/li[@data-code='"
+        By option = By.xpath("//ul[contains(@class,'typeahead')][@data-for='" + field + "']/li[@data-code='"
                 + code + "']");
         try {
             browser.until(ExpectedConditions.elementToBeClickable(option)).click();

@@ -146,6 +146,7 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /api/coding/encounters/{id}/abstract", CODING_WRITE);
         RULES.put("PUT /api/coding/encounters/{id}/abstract", CODING_WRITE);
         RULES.put("POST /api/coding/encounters/{id}/abstract/finalize", CODING_WRITE);
+        RULES.put("POST /api/coding/encounters/{id}/abstract/reopen", CODING_WRITE);
         RULES.put("GET /api/coding/worklist", CODING_WRITE);
         RULES.put("GET /api/coding/dnfb", CODING_AUDIT);
         RULES.put("GET /api/coding/productivity", CODING_AUDIT);
@@ -370,6 +371,11 @@ class EndpointAuthorizationMatrixIT {
         s.put("PUT /api/coding/encounters/{id}/abstract", () -> new Call("PUT", "/api/coding/encounters/" + encounterId + "/abstract", CLEAN_ABSTRACT));
         s.put("POST /api/coding/encounters/{id}/abstract/finalize", () -> new Call("POST",
                 "/api/coding/encounters/" + codedEncounter("admin") + "/abstract/finalize", null));
+        s.put("POST /api/coding/encounters/{id}/abstract/reopen", () -> {
+            long id = codedEncounter("admin");
+            api.as("admin", "POST", "/api/coding/encounters/" + id + "/abstract/finalize", null);
+            return new Call("POST", "/api/coding/encounters/" + id + "/abstract/reopen", "{\"reason\":\"Matrix rebill\"}");
+        });
         s.put("GET /api/coding/worklist", () -> new Call("GET", "/api/coding/worklist?limit=5", null));
         s.put("GET /api/coding/dnfb", () -> new Call("GET", "/api/coding/dnfb", null));
         s.put("GET /api/coding/productivity", () -> new Call("GET", "/api/coding/productivity", null));

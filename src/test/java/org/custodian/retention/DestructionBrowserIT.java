@@ -84,7 +84,7 @@ class DestructionBrowserIT {
         browser.signOut();
 
         browser.signIn(admin);
-        browser.find(By.linkText("Retention")).click();
+        browser.nav("Retention");
         browser.until(ExpectedConditions.titleContains("Destructions"));
         browser.driver().get(page);
         approve();

@@ -187,10 +187,12 @@ class RetentionIT {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Certificate of Destruction", "Certificate number: " + certificate,
-                    "MRN " + adult.mrn(), encounter.get("encounterNumber").asString(), "INPATIENT", "service ended 2010-06-01",
+                    "MRN " + adult.mrn(), encounter.get("encounterNumber").asString(), "inpatient", "service ended 06/01/2010",
                     "Electronic purge, and cross-cut shredding", "Proposed by: " + manager, "Approved by: " + approverA,
                     "Approved by: " + approverB, "Destroyed on: ");
         }
+        org.custodian.support.PdfReadability.assertReadable(pdf, "MRN " + adult.mrn());
+        org.custodian.support.PdfReadability.pngs(pdf, java.nio.file.Path.of("target/pdf-renders"), "certificate");
         assertThat(approve(accounts.of(Role.HIM_DIRECTOR), id).status()).isEqualTo(409);
         // Nothing is left to amend.
         assertThat(api.as(manager, "POST", "/api/amendments", "{\"documentId\":" + adultDocument

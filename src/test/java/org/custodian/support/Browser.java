@@ -142,6 +142,35 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
         return waiter().until(condition);
     }
 
+    /**
+     * Follows the main navigation's entry {@code label}: a link in the top bar, or inside a work
+     * area's menu, which is opened first (as a person would) and must then show the entry.
+     */
+    public void nav(String label) {
+        By link = By.xpath("//nav[@aria-label='Main']//a[normalize-space()='" + label + "']");
+        WebElement a = find(link);
+        if (!a.isDisplayed()) {
+            find(By.xpath("//nav[@aria-label='Main']//details[.//a[normalize-space()='" + label + "']]/summary")).click();
+            until(ExpectedConditions.visibilityOfElementLocated(link));
+        }
+        until(ExpectedConditions.elementToBeClickable(link)).click();
+    }
+
+    /**
+     * Chooses a patient in the patient picker whose hidden field is {@code field}: types {@code find}
+     * (a name, MRN or date of birth), waits for the choice showing {@code mrn}, clicks it, and waits
+     * until the picker holds that patient.
+     */
+    public void pickPatient(String field, String find, String mrn) {
+        WebElement box = find(By.id("picker-" + field + "-find"));
+        box.clear();
+        box.sendKeys(find);
+        By choice = By.xpath("//div[@id='picker-" + field + "-results']//button[@data-pick][.//*[@data-pick-mrn][normalize-space()='MRN " + mrn + "']]");
+        until(ExpectedConditions.elementToBeClickable(choice)).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//input[@id='picker-" + field + "-find']/ancestor::*[@data-picker][1]//*[@data-picker-chosen]"), "MRN " + mrn));
+    }
+
     /** The address of the current page. */
     public String currentUrl() {
         return driver().getCurrentUrl();

@@ -58,7 +58,7 @@ class UiBrowserIT {
 
         // A coder signs in and finds the patient by typing part of the name, in lower case.
         browser.signIn(coder);
-        browser.find(By.linkText("Patients")).click();
+        browser.nav("Patients");
         browser.until(ExpectedConditions.titleContains("Patients"));
         WebElement box = browser.find(By.name("q"));
         box.sendKeys(family.substring(0, 10).toLowerCase());
@@ -70,6 +70,9 @@ class UiBrowserIT {
 
         // The chart.
         browser.until(ExpectedConditions.titleContains(family));
+        // The chart page has one heading, the patient's name.
+        assertThat(browser.findAll(By.tagName("h1"))).singleElement().extracting(WebElement::getText)
+                .isEqualTo(patient.displayName());
         assertThat(browser.find(By.cssSelector("[data-testid=banner-mrn]")).getText()).isEqualTo(patient.mrn());
         assertThat(browser.find(By.cssSelector("[data-testid=demographics]")).getText()).contains("***-**-6789", "07/30/1944");
         assertThat(browser.find(By.cssSelector("[data-testid=encounters]")).getText()).contains("Dr. Lane", "Medicine", "2 d");
@@ -80,14 +83,15 @@ class UiBrowserIT {
 
         // The privacy officer looks at the patient's access history.
         browser.signIn(officer);
-        browser.find(By.linkText("Audit log")).click();
+        browser.nav("Audit log");
         browser.until(ExpectedConditions.titleContains("Audit log"));
-        browser.find(By.name("patientId")).sendKeys(Long.toString(patient.id()));
+        browser.pickPatient("patientId", patient.mrn(), patient.mrn());
         browser.find(By.xpath("//button[normalize-space()='Show events']")).click();
         browser.until(ExpectedConditions.urlContains("patientId=" + patient.id()));
         List<WebElement> reads = browser.findAll(By.cssSelector("[data-testid=audit-events] tr[data-action=READ]"));
         assertThat(reads).extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains(coder, "Chart " + patient.id(), "SUCCESS", "CODER"));
+                .anySatisfy(row -> assertThat(row).contains(coder, "Chart " + patient.id(), "SUCCESS", "CODER",
+                        patient.displayName(), "MRN " + patient.mrn()));
 
         assertThat(browser.cspViolations()).isEmpty();
     }

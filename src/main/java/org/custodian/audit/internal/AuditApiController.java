@@ -1,5 +1,7 @@
 package org.custodian.audit.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Audit log", description = "The tamper-evident log of every touch of patient data: search it, verify the hash chain, export and check signed checkpoints.")
 @RestController
 @RequestMapping("/api/audit")
 class AuditApiController {
@@ -39,6 +42,7 @@ class AuditApiController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Search audit events by patient, user and time (reading the log is itself audited)")
     @GetMapping("/events")
     @PreAuthorize("hasAuthority('audit:read')")
     EventPage events(@RequestParam(required = false) @Min(1) Long patientId,
@@ -55,6 +59,7 @@ class AuditApiController {
         return result;
     }
 
+    @Operation(summary = "Verify the audit log's hash chain from the first event to the last")
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('audit:verify')")
     Map<String, Object> verify() {
@@ -71,6 +76,7 @@ class AuditApiController {
         return body;
     }
 
+    @Operation(summary = "Export a signed checkpoint of the audit chain's head")
     @GetMapping("/checkpoint")
     @PreAuthorize("hasAuthority('audit:verify')")
     AuditCheckpoint checkpoint() {
@@ -79,6 +85,7 @@ class AuditApiController {
         return checkpoint;
     }
 
+    @Operation(summary = "Check a signed checkpoint against the audit log (catches a rewritten log)")
     @PostMapping("/checkpoint/verify")
     @PreAuthorize("hasAuthority('audit:verify')")
     CheckpointVerification verifyCheckpoint(@RequestBody AuditCheckpoint checkpoint) {

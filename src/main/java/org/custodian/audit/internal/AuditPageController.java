@@ -14,6 +14,7 @@ import org.custodian.audit.AuditRecord;
 import org.custodian.audit.AuditTrail;
 import org.custodian.audit.ChainVerification;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,30 +34,44 @@ class AuditPageController {
 
     private final AuditLog log;
     private final AuditTrail audit;
+    private final RecordLabels labels;
     private final java.time.Clock clock;
 
-    AuditPageController(AuditLog log, AuditTrail audit, java.time.Clock clock) {
+    AuditPageController(AuditLog log, AuditTrail audit, RecordLabels labels, java.time.Clock clock) {
         this.log = log;
         this.audit = audit;
+        this.labels = labels;
         this.clock = clock;
     }
 
     @GetMapping("/audit")
     @PreAuthorize("hasAuthority('audit:read')")
-    String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String user,
+    String events(@RequestParam(required = false) String patientId, @RequestParam(required = false) String patientIdMrn,
+                  @RequestParam(required = false) String user,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String page, Model model) {
         patientId = FormInput.trimmed(patientId);
+        String mrn = FormInput.trimmed(patientIdMrn);
+        List<String> mrnProblems = new ArrayList<>();
+        if (patientId == null && mrn != null) {
+            // Typed by someone without patient search (an auditor): the MRN names the patient.
+            var found = labels.patientByMrn(mrn, "the audit log filter");
+            if (found.isPresent()) {
+                patientId = Long.toString(found.get().id());
+            } else {
+                mrnProblems.add("Patient: no patient has MRN " + mrn + ".");
+            }
+        }
         user = FormInput.trimmed(user);
         from = FormInput.trimmed(from);
         to = FormInput.trimmed(to);
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(mrnProblems);
         Long patient = null;
         if (patientId != null) {
             if (patientId.matches("[0-9]{1,18}") && Long.parseLong(patientId) > 0) {
                 patient = Long.parseLong(patientId);
             } else {
-                problems.add("Patient id: a positive whole number (the number in the chart's address, /patients/…).");
+                problems.add("Patient: choose the patient from the list.");
             }
         }
         if (user != null && !user.matches("[A-Za-z0-9._@-]{1,64}")) {
@@ -103,18 +118,28 @@ class AuditPageController {
                     pageNumber < pageCount && pageNumber < MAX_PAGE ? query(patientId, user, iso, isoTo, pageNumber + 1) : null);
         }
         model.addAttribute("log", view);
+        List<Long> ids = new ArrayList<>(view.events().stream().map(AuditRecord::patientId).filter(java.util.Objects::nonNull).toList());
+        if (patient != null) {
+            ids.add(patient);
+        }
+        model.addAttribute("names", labels.patients(ids, "the audit log"));
+        model.addAttribute("chosen", patient == null ? null : labels.patients(List.of(patient), "the audit log").get(patient));
         return "audit/events";
     }
 
     /** Walks the whole hash chain and reports the first broken link, if any. */
     @PostMapping("/audit/verify")
     @PreAuthorize("hasAuthority('audit:verify')")
-    String verify(RedirectAttributes redirect) {
+    String verify(@RequestParam(required = false) String patientId, @RequestParam(required = false) String user,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String page, RedirectAttributes redirect) {
         ChainVerification v = log.verify();
         audit.record(AuditAction.VERIFY, v.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, null, "AuditLog", null,
                 v.valid() ? v.events() + " events intact" : "broken at " + v.firstBrokenSeq());
         redirect.addFlashAttribute("verification", v);
-        return "redirect:/audit#verify";
+        // Back to the same filtered view: checking the chain must not lose the reviewer's place.
+        return "redirect:/audit" + FormInput.query("patientId", FormInput.trimmed(patientId), "user", FormInput.trimmed(user),
+                "from", FormInput.trimmed(from), "to", FormInput.trimmed(to), "page", FormInput.trimmed(page)) + "#verify";
     }
 
     private static String query(String patientId, String user, String from, String to, int page) {

@@ -1,5 +1,7 @@
 package org.custodian.chart.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.custodian.chart.Chart;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Charts", description = "The legal health record: a patient's chart, encounters, clinical documents and their signatures.")
 @RestController
 class ChartApiController {
 
@@ -20,24 +23,28 @@ class ChartApiController {
     }
 
     /** Demographics, encounters and documents of one patient. */
+    @Operation(summary = "Open a patient's chart: demographics, encounters and documents (audited read)")
     @GetMapping("/api/patients/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     Chart chart(@PathVariable long id) {
         return charts.chart(id);
     }
 
+    @Operation(summary = "Get one encounter (visit) of a chart")
     @GetMapping("/api/encounters/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     Encounter encounter(@PathVariable long id) {
         return charts.encounter(id);
     }
 
+    @Operation(summary = "Get one clinical document with its text and signature status")
     @GetMapping("/api/documents/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ClinicalDocument document(@PathVariable long id) {
         return charts.document(id);
     }
 
+    @Operation(summary = "Sign (authenticate) a clinical document as its author")
     @PostMapping("/api/documents/{id}/signature")
     @PreAuthorize("hasAuthority('document:sign')")
     ClinicalDocument sign(@PathVariable long id) {

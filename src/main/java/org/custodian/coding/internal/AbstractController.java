@@ -1,5 +1,7 @@
 package org.custodian.coding.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.custodian.coding.ReferenceList;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * also held by CDI specialists (minimum necessary, 45 CFR 164.502(b) and 164.514(d)). Every call is
  * audited in {@link JdbcAbstracts}.
  */
+@Tag(name = "Coding: abstracts", description = "The coder's coded abstract of a discharged encounter: ICD-10-CM/PCS codes, POA, edits, finalize and reopen.")
 @RestController
 @RequestMapping("/api/coding")
 class AbstractController {
@@ -31,6 +34,7 @@ class AbstractController {
         this.lists = lists;
     }
 
+    @Operation(summary = "Open the coded abstract of a discharged encounter, with its edits")
     @GetMapping("/encounters/{id}/abstract")
     @PreAuthorize("hasAuthority('coding:write')")
     CodedAbstract get(@PathVariable long id) {
@@ -38,6 +42,7 @@ class AbstractController {
     }
 
     /** Saves the abstract as in progress and returns it with the edits of this save. */
+    @Operation(summary = "Save the coded abstract (codes as entered) and run the code edits")
     @PutMapping("/encounters/{id}/abstract")
     @PreAuthorize("hasAuthority('coding:write')")
     CodedAbstract save(@PathVariable long id, @Valid @RequestBody AbstractInput input) {
@@ -45,13 +50,27 @@ class AbstractController {
     }
 
     /** 422 with the error edits when any stands; 409 when already final. */
+    @Operation(summary = "Finalize the coded abstract for billing (refused while an error edit stands)")
     @PostMapping("/encounters/{id}/abstract/finalize")
     @PreAuthorize("hasAuthority('coding:write')")
     CodedAbstract finalizeAbstract(@PathVariable long id) {
         return abstracts.finalizeAbstract(id, JdbcAbstracts.BILLING);
     }
 
+    /** Why a final abstract is reopened. */
+    record Reopen(String reason) {
+    }
+
+    /** Reopens a final abstract for correction or rebilling; 400 without a reason, 409 when not final. */
+    @Operation(summary = "Reopen a final abstract for correction or rebilling, with the reason (audited)")
+    @PostMapping("/encounters/{id}/abstract/reopen")
+    @PreAuthorize("hasAuthority('coding:write')")
+    CodedAbstract reopen(@PathVariable long id, @RequestBody Reopen body) {
+        return abstracts.reopen(id, JdbcAbstracts.BILLING, body == null ? null : body.reason());
+    }
+
     /** The reference lists in force with their versions (no patient data). */
+    @Operation(summary = "List the code edit reference lists in force, with their versions")
     @GetMapping("/reference-lists")
     @PreAuthorize("hasAuthority('coding:read')")
     List<ReferenceList> referenceLists() {
@@ -62,6 +81,7 @@ class AbstractController {
     }
 
     /** The MS-DRG list (Appendix A), for reference only: Custodian does not group. */
+    @Operation(summary = "List the MS-DRGs of the grouper version in force")
     @GetMapping("/ms-drgs")
     @PreAuthorize("hasAuthority('coding:read')")
     List<MsDrg> msDrgs() {

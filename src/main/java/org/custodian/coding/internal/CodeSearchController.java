@@ -1,5 +1,7 @@
 package org.custodian.coding.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The encoder over HTTP. Searching the classification reads no patient's data, so unlike chart
  * reads it is not a PHI access and writes no audit event.
  */
+@Tag(name = "Coding: encoder", description = "Search the ICD-10-CM and ICD-10-PCS code sets of a fiscal year by words or code.")
 @RestController
 @Validated
 @RequestMapping("/api/codes")
@@ -43,6 +46,7 @@ class CodeSearchController {
      * @param fy the fiscal year of the set; by default the one in force today, or the newest loaded
      *           before it when CMS's next set is not loaded yet
      */
+    @Operation(summary = "Search ICD-10-CM or ICD-10-PCS codes by words or code (the encoder)")
     @GetMapping("/search")
     @PreAuthorize("hasAuthority('coding:read')")
     List<CodeHit> search(

@@ -10,6 +10,7 @@ import org.custodian.Problem;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.ReferenceList;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,8 +38,11 @@ class CodingDirectorPageController {
     private final JdbcReferenceLists lists;
     private final Clock clock;
 
+    private final RecordLabels labels;
+
     CodingDirectorPageController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts,
-                                 JdbcReferenceLists lists, Clock clock) {
+                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels) {
+        this.labels = labels;
         this.worklist = worklist;
         this.codingAudit = codingAudit;
         this.abstracts = abstracts;
@@ -51,8 +55,26 @@ class CodingDirectorPageController {
     String dnfb(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         LocalDate fromDate = date(from);
         LocalDate toDate = date(to);
+        // A date that cannot be read is said so, and nothing is filtered by a guess.
+        List<String> problems = new java.util.ArrayList<>();
+        if (FormInput.trimmed(from) != null && fromDate == null) {
+            problems.add("Discharged from: \"" + FormInput.trimmed(from) + "\" is not a date; use the date picker or type MM/DD/YYYY");
+        }
+        if (FormInput.trimmed(to) != null && toDate == null) {
+            problems.add("Discharged to: \"" + FormInput.trimmed(to) + "\" is not a date; use the date picker or type MM/DD/YYYY");
+        }
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            problems.add("Discharged from must be on or before discharged to");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problem", "Not filtered: " + String.join("; ", problems) + ".");
+            fromDate = null;
+            toDate = null;
+        }
         model.addAttribute("dnfb", worklist.dnfb(fromDate, toDate));
-        model.addAttribute("oldest", worklist.worklist("discharge", null, fromDate, toDate, OLDEST));
+        List<WorklistItem> oldest = worklist.worklist("discharge", null, fromDate, toDate, OLDEST);
+        model.addAttribute("oldest", oldest);
+        model.addAttribute("visits", labels.encounters(oldest.stream().map(WorklistItem::encounterId).toList(), "the DNFB list"));
         model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
         model.addAttribute("to", toDate == null ? "" : toDate.toString());
         return "coding/dnfb";

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -44,7 +45,11 @@ class CodingPageController {
     private final CodeSets codeSets;
     private final Clock clock;
 
-    CodingPageController(JdbcWorklist worklist, JdbcAbstracts abstracts, Encoder encoder, CodeSets codeSets, Clock clock) {
+    private final RecordLabels labels;
+
+    CodingPageController(JdbcWorklist worklist, JdbcAbstracts abstracts, Encoder encoder, CodeSets codeSets, Clock clock,
+                         RecordLabels labels) {
+        this.labels = labels;
         this.worklist = worklist;
         this.abstracts = abstracts;
         this.encoder = encoder;
@@ -59,14 +64,26 @@ class CodingPageController {
         String s = "reimbursement".equals(sort) ? "reimbursement" : "discharge";
         java.time.LocalDate fromDate = parseDate(from);
         java.time.LocalDate toDate = parseDate(to);
-        model.addAttribute("items", worklist.worklist(s, null, fromDate, toDate, 100));
+        List<String> bad = new java.util.ArrayList<>();
+        if (org.custodian.FormInput.trimmed(from) != null && fromDate == null) {
+            bad.add("Discharged from: \"" + org.custodian.FormInput.trimmed(from) + "\" is not a date; type MM/DD/YYYY");
+        }
+        if (org.custodian.FormInput.trimmed(to) != null && toDate == null) {
+            bad.add("to: \"" + org.custodian.FormInput.trimmed(to) + "\" is not a date; type MM/DD/YYYY");
+        }
+        if (!bad.isEmpty()) {
+            model.addAttribute("problem", "Not filtered: " + String.join("; ", bad) + ".");
+        }
+        List<WorklistItem> items = worklist.worklist(s, null, fromDate, toDate, 100);
+        model.addAttribute("items", items);
+        model.addAttribute("visits", labels.encounters(items.stream().map(WorklistItem::encounterId).toList(), "the coding worklist"));
         model.addAttribute("sort", s);
         model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
         model.addAttribute("to", toDate == null ? "" : toDate.toString());
         return "coding/worklist";
     }
 
-    /** A discharge date filter of the worklist page; an unreadable date is ignored rather than an error page. */
+    /** A discharge date filter of the worklist page; null when blank or unreadable (the page then says which). */
     private static java.time.LocalDate parseDate(String value) {
         try {
             return org.custodian.FormInput.date(value);
@@ -78,7 +95,9 @@ class CodingPageController {
     @GetMapping("/coding/encounters/{id}")
     @PreAuthorize("hasAuthority('coding:write')")
     String abstractPage(@PathVariable long id, Model model) {
-        model.addAttribute("abs", abstracts.open(id, JdbcAbstracts.BILLING));
+        CodedAbstract abs = abstracts.open(id, JdbcAbstracts.BILLING);
+        model.addAttribute("abs", abs);
+        model.addAttribute("patient", labels.patients(List.of(abs.patientId()), "the abstract page").get(abs.patientId()));
         model.addAttribute("secondaryRows", SECONDARY_ROWS);
         model.addAttribute("procedureRows", PROCEDURE_ROWS);
         return "coding/abstract";
@@ -113,6 +132,24 @@ class CodingPageController {
             }
             redirect.addFlashAttribute("problem", e.status() == 422
                     ? "Not finalized: fix the error edits listed below first." : e.detail());
+        }
+        return "redirect:/coding/encounters/" + id;
+    }
+
+    /** Reopens a final abstract for a correction or a rebill; the reason is required and audited. */
+    @PostMapping("/coding/encounters/{id}/reopen")
+    @PreAuthorize("hasAuthority('coding:write')")
+    String reopen(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            abstracts.reopen(id, JdbcAbstracts.BILLING, reason);
+            redirect.addFlashAttribute("notice", "The abstract is reopened and back on the worklist. Correct it, then finalize it again.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Not reopened: " + e.getMessage().replaceFirst("^reason: ", "") + ".");
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.detail());
         }
         return "redirect:/coding/encounters/" + id;
     }

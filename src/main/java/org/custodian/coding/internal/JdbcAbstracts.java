@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.custodian.Actor;
 import org.custodian.Rows;
 import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Coded abstracts: open (an audited read of the encounter, the registration and the codes), save
- * (codes kept as entered, edits run), finalize (refused while an error edit stands). A final
- * abstract is not changed here; re-opening one for a rebill is a separate, later workflow.
+ * (codes kept as entered, edits run), finalize (refused while an error edit stands), and reopen a
+ * final abstract for a correction or a rebill (with the reason in the audit log; the abstract goes
+ * back on the worklist, in progress, and is finalized again through the same edits).
  */
 @Service
 class JdbcAbstracts {
@@ -137,6 +139,33 @@ class JdbcAbstracts {
         }
         audit.patient(AuditAction.UPDATE, c.patient.id(), "CodedAbstract", encounterId);
         return view(c, kind, header(encounterId, kind).orElseThrow(), input);
+    }
+
+    /**
+     * Reopens a final abstract for correction or rebilling: back to in progress (and so on the
+     * worklist), its codes kept. The reason is required and goes to the tamper-evident audit log.
+     */
+    CodedAbstract reopen(long encounterId, String kind, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new IllegalArgumentException("reason: say why the abstract is reopened (e.g. a late lab result, a payer denial)");
+        }
+        if (why.length() > 500) {
+            throw new IllegalArgumentException("reason: at most 500 characters");
+        }
+        Context c = context(encounterId);
+        Header h = header(encounterId, kind).orElseThrow(() -> CodingProblems.conflict("Nothing to reopen",
+                "Encounter " + encounterId + " has no " + kind.toLowerCase() + " abstract."));
+        int updated = jdbc.sql("update coding_abstract set status = 'IN_PROGRESS', finalized_at = null where id = ? and status = 'FINAL'")
+                .param(h.id).update();
+        if (updated != 1) {
+            throw CodingProblems.conflict("Abstract is not final", "The abstract of encounter " + encounterId
+                    + " is not final; it can be changed as it is.");
+        }
+        audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, c.patient.id(), "CodedAbstract", encounterId,
+                "reopened after final coding; reason: " + why);
+        Header reopened = header(encounterId, kind).orElseThrow();
+        return view(c, kind, reopened, input(reopened));
     }
 
     // --- the pieces ---

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.audit.AuditAction;
-import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +67,8 @@ public class JdbcWorklist {
     /**
      * Discharged encounters whose billing abstract is not final. {@code sort}: {@code discharge}
      * (oldest first: the DNFB clock) or {@code reimbursement} (highest index first, then oldest).
-     * The rows identify patients' stays, so each listed patient gets a READ in the audit log.
+     * The rows identify patients' stays, so the listing is audited: one SEARCH event for the list
+     * that names every encounter on it (one event per row made a worklist view write dozens).
      */
     List<WorklistItem> worklist(String sort, String encounterClass, int limit) {
         return worklist(sort, encounterClass, null, null, limit);
@@ -97,12 +97,12 @@ public class JdbcWorklist {
                             Math.max(0, Duration.between(discharged, now).toDays()),
                             rs.getString(5) == null ? "NEW" : rs.getString(5), rs.getString(6), rs.getDouble(7));
                 }).list();
-        List<AuditEntry> entries = new ArrayList<>(items.size());
-        for (WorklistItem i : items) {
-            entries.add(audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, i.patientId(), "CodingWorklist", i.encounterId(), null));
-        }
-        if (!entries.isEmpty()) {
-            audit.recordAll(entries);
+        if (!items.isEmpty()) {
+            java.util.Set<Long> people = new java.util.HashSet<>();
+            items.forEach(i -> people.add(i.patientId()));
+            audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, people.size() == 1 ? people.iterator().next() : null,
+                    "CodingWorklist", null, items.size() + " encounter(s) listed: " + String.join(",",
+                            items.stream().map(i -> Long.toString(i.encounterId())).toList()));
         }
         return items;
     }

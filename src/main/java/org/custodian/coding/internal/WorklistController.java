@@ -1,5 +1,7 @@
 package org.custodian.coding.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The coder worklist ({@code coding:write}: it lists patients' stays) and coding quality — DNFB,
  * productivity, the dual-coding audit ({@code coding:audit}, the HIM director's).
  */
+@Tag(name = "Coding: worklist and quality", description = "The coding worklist, DNFB (discharged, not final billed), coder productivity and the dual-coding accuracy audit.")
 @RestController
 @Validated
 @RequestMapping("/api/coding")
@@ -42,6 +45,7 @@ class WorklistController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List discharged encounters waiting for final coding (the coding worklist)")
     @GetMapping("/worklist")
     @PreAuthorize("hasAuthority('coding:write')")
     List<WorklistItem> worklist(
@@ -53,6 +57,7 @@ class WorklistController {
         return worklist.worklist(sort, encounterClass, dischargedFrom, dischargedTo, limit);
     }
 
+    @Operation(summary = "Discharged, not final billed: count, days and aging")
     @GetMapping("/dnfb")
     @PreAuthorize("hasAuthority('coding:audit')")
     JdbcWorklist.Dnfb dnfb(
@@ -62,6 +67,7 @@ class WorklistController {
     }
 
     /** Charts per hour by coder and encounter class; by default the last 30 days. */
+    @Operation(summary = "Coder productivity: charts per hour by coder and encounter class")
     @GetMapping("/productivity")
     @PreAuthorize("hasAuthority('coding:audit')")
     List<JdbcWorklist.Productivity> productivity(
@@ -84,6 +90,7 @@ class WorklistController {
      * Draws a random sample of {@code size} final billing abstracts for blind re-coding, plus any
      * named {@code encounterIds} (a focused audit) whose billing abstract is final.
      */
+    @Operation(summary = "Draw a sample of final abstracts for the blind dual-coding audit")
     @PostMapping("/audits/sample")
     @PreAuthorize("hasAuthority('coding:audit')")
     Map<String, Object> drawSample(@Valid @RequestBody SampleRequest request) {
@@ -91,6 +98,7 @@ class WorklistController {
                 request.encounterIds() == null ? List.of() : request.encounterIds()));
     }
 
+    @Operation(summary = "List the encounters in the dual-coding audit sample")
     @GetMapping("/audits")
     @PreAuthorize("hasAuthority('coding:audit')")
     List<Map<String, Object>> sample() {
@@ -98,6 +106,7 @@ class WorklistController {
     }
 
     /** The auditor's own (blind) abstract of a sampled encounter: never the coder's codes. */
+    @Operation(summary = "Open the auditor's blind abstract of a sampled encounter")
     @GetMapping("/audits/{id}/abstract")
     @PreAuthorize("hasAuthority('coding:audit')")
     CodedAbstract auditAbstract(@PathVariable long id) {
@@ -105,6 +114,7 @@ class WorklistController {
         return abstracts.open(id, JdbcAbstracts.AUDIT);
     }
 
+    @Operation(summary = "Save the auditor's blind abstract and run the edits")
     @PutMapping("/audits/{id}/abstract")
     @PreAuthorize("hasAuthority('coding:audit')")
     CodedAbstract saveAuditAbstract(@PathVariable long id, @Valid @RequestBody AbstractInput input) {
@@ -112,6 +122,7 @@ class WorklistController {
         return abstracts.save(id, JdbcAbstracts.AUDIT, input);
     }
 
+    @Operation(summary = "Finalize the auditor's blind abstract")
     @PostMapping("/audits/{id}/abstract/finalize")
     @PreAuthorize("hasAuthority('coding:audit')")
     CodedAbstract finalizeAuditAbstract(@PathVariable long id) {
@@ -120,6 +131,7 @@ class WorklistController {
     }
 
     /** Code-level agreement per coder (principal dx, all dx, procedures) against the 95% benchmark. */
+    @Operation(summary = "Coding accuracy: agreement between coders and auditors")
     @GetMapping("/audits/agreement")
     @PreAuthorize("hasAuthority('coding:audit')")
     Map<String, Object> agreement() {

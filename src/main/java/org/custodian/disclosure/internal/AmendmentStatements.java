@@ -1,7 +1,5 @@
 package org.custodian.disclosure.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.custodian.chart.AmendmentStatement;
 import org.custodian.chart.Amendments;
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AmendmentStatements {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy").withZone(ZoneOffset.UTC);
 
     private final Amendments amendments;
 
@@ -35,6 +32,6 @@ class AmendmentStatements {
             case DISAGREEMENT -> "Patient's statement of disagreement";
             case REBUTTAL -> "Rebuttal";
         };
-        return label + " (" + (s.at() == null ? "" : DATE.format(s.at()) + ", ") + s.by() + "): " + s.text();
+        return label + " (" + (s.at() == null ? "" : org.custodian.web.Fmt.date(s.at()) + ", ") + s.by() + "): " + s.text();
     }
 }

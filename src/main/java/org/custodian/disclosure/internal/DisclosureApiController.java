@@ -1,5 +1,7 @@
 package org.custodian.disclosure.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Release of information and the accounting of disclosures over JSON; packets and reports as PDF. */
+@Tag(name = "Release of information", description = "Requests for copies of records (45 CFR 164.524 and 164.508), authorizations, the packet, and the accounting of disclosures (164.528).")
 @RestController
 class DisclosureApiController {
 
@@ -49,6 +52,7 @@ class DisclosureApiController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Log a release-of-information request with its authorization or legal process")
     @PostMapping("/api/disclosures")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -57,6 +61,7 @@ class DisclosureApiController {
     }
 
     /** Open requests by deadline, overdue ones marked. */
+    @Operation(summary = "The ROI worklist: open requests by deadline")
     @GetMapping("/api/disclosures")
     @PreAuthorize("hasAuthority('disclosure:read')")
     List<WorklistItem> worklist() {
@@ -64,6 +69,7 @@ class DisclosureApiController {
         return roi.worklist().stream().map(r -> new WorklistItem(r, r.deadline(), r.overdue(today))).toList();
     }
 
+    @Operation(summary = "Get one ROI request with its checks")
     @GetMapping("/api/disclosures/{id}")
     @PreAuthorize("hasAuthority('disclosure:read')")
     RequestView request(@PathVariable long id) {
@@ -72,6 +78,7 @@ class DisclosureApiController {
         return new RequestView(r, r.deadline(), r.overdue(LocalDate.now(clock)), blocking);
     }
 
+    @Operation(summary = "Extend an ROI deadline once by 30 days, with the written reason")
     @PostMapping("/api/disclosures/{id}/extension")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     DisclosureRequest extend(@PathVariable long id, @RequestBody Extension extension) {
@@ -79,12 +86,14 @@ class DisclosureApiController {
     }
 
     /** 200 with what was released and withheld, or 422 naming each failing authorization element. */
+    @Operation(summary = "Release the records: build the packet, withhold what the law protects, invoice")
     @PostMapping("/api/disclosures/{id}/release")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     DisclosureRelease release(@PathVariable long id) {
         return roi.release(id);
     }
 
+    @Operation(summary = "Download the released packet (PDF)")
     @GetMapping("/api/disclosures/{id}/packet")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     ResponseEntity<byte[]> packet(@PathVariable long id) {
@@ -92,18 +101,21 @@ class DisclosureApiController {
         return pdf(roi.packet(id), r.requestNumber() + ".pdf");
     }
 
+    @Operation(summary = "A patient's accounting of disclosures for the past six years")
     @GetMapping("/api/accounting/patients/{patientId}")
     @PreAuthorize("hasAuthority('disclosure:read')")
     List<AccountingEntry> accounting(@PathVariable long patientId) {
         return accounting.accounting(patientId);
     }
 
+    @Operation(summary = "Download a patient's accounting of disclosures (PDF)")
     @GetMapping("/api/accounting/patients/{patientId}/report")
     @PreAuthorize("hasAuthority('disclosure:read')")
     ResponseEntity<byte[]> report(@PathVariable long patientId) {
         return pdf(accounting.report(patientId), "accounting-of-disclosures-" + patientId + ".pdf");
     }
 
+    @Operation(summary = "Log a patient's request for an accounting of disclosures (60-day clock)")
     @PostMapping("/api/accounting/requests")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -114,12 +126,14 @@ class DisclosureApiController {
         return accounting.receive(request.patientId(), request.requesterName(), request.receivedOn());
     }
 
+    @Operation(summary = "List open requests for an accounting of disclosures")
     @GetMapping("/api/accounting/requests")
     @PreAuthorize("hasAuthority('disclosure:read')")
     List<AccountingRequest> openRequests() {
         return accounting.openRequests();
     }
 
+    @Operation(summary = "Mark an accounting request fulfilled")
     @PostMapping("/api/accounting/requests/{id}/fulfilment")
     @PreAuthorize("hasAuthority('disclosure:manage')")
     AccountingRequest fulfil(@PathVariable long id) {

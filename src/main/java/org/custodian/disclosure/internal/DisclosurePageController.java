@@ -15,6 +15,7 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -35,20 +36,37 @@ class DisclosurePageController {
     private final AccountingOfDisclosures accounting;
     private final PatientRegistry patients;
     private final Clock clock;
+    private final RecordLabels labels;
 
     DisclosurePageController(ReleaseOfInformation roi, AccountingOfDisclosures accounting, PatientRegistry patients,
-                             Clock clock) {
+                             Clock clock, RecordLabels labels) {
         this.roi = roi;
         this.accounting = accounting;
         this.patients = patients;
         this.clock = clock;
+        this.labels = labels;
+    }
+
+    /** The patient a form names by id, for its picker to show by name and MRN; null when none or unknown. */
+    private RecordLabels.PatientLabel chosen(String patientId, String purpose) {
+        String id = FormInput.trimmed(patientId);
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return null;
+        }
+        return labels.patients(List.of(Long.parseLong(id)), purpose).get(Long.parseLong(id));
     }
 
     @GetMapping("/disclosures")
     @PreAuthorize("hasAuthority('disclosure:read')")
     String worklist(Model model) {
-        model.addAttribute("requests", roi.worklist());
-        model.addAttribute("accountingRequests", accounting.openRequests());
+        List<DisclosureRequest> requests = roi.worklist();
+        var accountingRequests = accounting.openRequests();
+        model.addAttribute("requests", requests);
+        model.addAttribute("accountingRequests", accountingRequests);
+        List<Long> ids = new java.util.ArrayList<>();
+        requests.forEach(r -> ids.add(r.patientId()));
+        accountingRequests.forEach(a -> ids.add(a.patientId()));
+        model.addAttribute("names", labels.patients(ids, "the release-of-information worklist"));
         model.addAttribute("today", LocalDate.now(clock));
         return "disclosure/worklist";
     }
@@ -57,6 +75,7 @@ class DisclosurePageController {
     @PreAuthorize("hasAuthority('disclosure:manage')")
     String intakeForm(@RequestParam(required = false) String patientId, Model model) {
         model.addAttribute("form", RequestForm.blank(LocalDate.now(clock), FormInput.trimmed(patientId)));
+        model.addAttribute("chosen", chosen(patientId, "the ROI request form"));
         return "disclosure/new";
     }
 
@@ -69,15 +88,16 @@ class DisclosurePageController {
             try {
                 DisclosureRequest created = roi.intake(request);
                 redirect.addFlashAttribute("notice", "Request " + created.requestNumber() + " received; due "
-                        + PacketWriter.DATE.format(created.dueOn()) + ".");
+                        + org.custodian.web.Fmt.date(created.dueOn()) + ".");
                 return "redirect:/disclosures/" + created.id();
             } catch (PatientNotFoundException e) {
-                form.reject("patientId: no patient has this id");
+                form.reject("patientId: no such patient; choose the patient from the list");
             } catch (IllegalArgumentException e) {
                 form.reject(e.getMessage());
             }
         }
         model.addAttribute("form", form);
+        model.addAttribute("chosen", chosen(form.value("patientId"), "the ROI request form"));
         return "disclosure/new";
     }
 
@@ -102,7 +122,7 @@ class DisclosurePageController {
     String extend(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
             DisclosureRequest r = roi.extend(id, reason);
-            redirect.addFlashAttribute("notice", "Extended to " + PacketWriter.DATE.format(r.extendedDueOn())
+            redirect.addFlashAttribute("notice", "Extended to " + org.custodian.web.Fmt.date(r.extendedDueOn())
                     + ". Send the requester the written reason.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Not extended: " + e.getMessage());
@@ -138,10 +158,13 @@ class DisclosurePageController {
         model.addAttribute("patientId", id);
         if (id != null && id.matches("\\d{1,18}")) {
             long pid = Long.parseLong(id);
-            model.addAttribute("patient", patients.find(pid).orElseThrow(() -> new PatientNotFoundException(pid)));
+            var patient = patients.find(pid).orElseThrow(() -> new PatientNotFoundException(pid));
+            model.addAttribute("patient", patient);
+            model.addAttribute("chosen", new RecordLabels.PatientLabel(patient.id(), patient.displayName(), patient.mrn(), patient.birthDate()));
             model.addAttribute("entries", accounting.accounting(pid));
         } else {
             model.addAttribute("patient", null);
+            model.addAttribute("chosen", null);
             model.addAttribute("entries", List.of());
         }
         return "disclosure/accounting";

@@ -250,7 +250,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         String exempt = exemptFromAccounting(r);
         String what = documents.isEmpty() ? "no documents (all withheld or none in scope)"
                 : documents.size() + " document(s): " + documents.stream().map(d -> d.document().title()
-                + " (" + PacketWriter.DATE.format(d.document().createdAt().atOffset(ZoneOffset.UTC)) + ")")
+                + " (" + org.custodian.web.Fmt.date(d.document().createdAt()) + ")")
                 .collect(Collectors.joining(", "));
         tx.executeWithoutResult(status -> {
             int updated = jdbc.sql("update disclosure_request set status = 'RELEASED', released_at = ?, released_by = ?"

@@ -2,8 +2,6 @@ package org.custodian.disclosure.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.custodian.chart.ClinicalDocument;
 import org.custodian.disclosure.AccountingEntry;
@@ -11,6 +9,7 @@ import org.custodian.disclosure.DisclosureRelease;
 import org.custodian.disclosure.DisclosureRequest;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.Patient;
+import org.custodian.web.Fmt;
 
 /**
  * The PDF packet of a release: a cover letter (what was asked, what is enclosed, what was withheld
@@ -21,8 +20,6 @@ import org.custodian.patient.Patient;
  */
 final class PacketWriter {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm 'UTC'");
 
     private PacketWriter() {
     }
@@ -34,11 +31,11 @@ final class PacketWriter {
                          List<DisclosureRelease.Withheld> withheld, DisclosureRelease.InvoiceLine invoice,
                          String releasedBy, Instant releasedAt) {
         try (PdfComposer pdf = new PdfComposer("Release of information " + r.requestNumber(), settings.getFacility(), releasedAt)) {
-            LocalDate today = LocalDate.ofInstant(releasedAt, ZoneOffset.UTC);
+            LocalDate today = LocalDate.ofInstant(releasedAt, Fmt.zone());
             pdf.strong(settings.getFacility());
             pdf.text("Health Information Management · Release of Information");
             pdf.space(12);
-            pdf.text(DATE.format(today));
+            pdf.text(Fmt.date(today));
             pdf.space(8);
             pdf.text(r.requesterName());
             if (r.requesterAddress() != null && !r.requesterAddress().isBlank()) {
@@ -46,10 +43,10 @@ final class PacketWriter {
             }
             pdf.space(12);
             pdf.title("Release of information — request " + r.requestNumber());
-            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + DATE.format(patient.birthDate()));
+            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + Fmt.date(patient.birthDate()));
             pdf.label("Requester", r.requesterName() + " (" + r.requesterType().label() + ")");
             pdf.label("Purpose", r.purpose());
-            pdf.label("Received", DATE.format(r.receivedOn()));
+            pdf.label("Received", Fmt.date(r.receivedOn()));
             pdf.label("Records asked for", scope(r));
             pdf.label("Delivery", r.delivery().label());
             pdf.space(6);
@@ -68,7 +65,7 @@ final class PacketWriter {
             }
             for (Document d : documents) {
                 ClinicalDocument c = d.document();
-                pdf.text("• " + c.title() + " — " + c.type().title() + ", " + DATE_TIME.format(c.createdAt().atOffset(ZoneOffset.UTC))
+                pdf.text("• " + c.title() + " — " + c.type().title() + ", " + Fmt.dateTime(c.createdAt())
                         + (d.encounterNumber() == null ? "" : ", encounter " + d.encounterNumber()));
             }
             pdf.heading("Withheld (" + withheld.size() + ")");
@@ -81,7 +78,7 @@ final class PacketWriter {
             pdf.heading("Invoice");
             pdf.text(invoice.description() + ": " + Fees.money(invoice.amountCents()) + " (" + invoice.basis() + ")");
             pdf.space(10);
-            pdf.text("Released by " + releasedBy + " on " + DATE_TIME.format(releasedAt.atOffset(ZoneOffset.UTC)) + ".");
+            pdf.text("Released by " + releasedBy + " on " + Fmt.dateTime(releasedAt) + ".");
 
             for (Document d : documents) {
                 ClinicalDocument c = d.document();
@@ -89,10 +86,10 @@ final class PacketWriter {
                 pdf.title(c.title());
                 pdf.label("Document type", c.type().title() + " (LOINC " + c.loincCode() + ")");
                 pdf.label("Author", c.author());
-                pdf.label("Created", DATE_TIME.format(c.createdAt().atOffset(ZoneOffset.UTC)));
+                pdf.label("Created", Fmt.dateTime(c.createdAt()));
                 pdf.label("Encounter", d.encounterNumber());
                 pdf.label("Status", c.status().name().toLowerCase() + (c.signedBy() == null ? ""
-                        : ", signed by " + c.signedBy() + " " + DATE_TIME.format(c.signedAt().atOffset(ZoneOffset.UTC))));
+                        : ", signed by " + c.signedBy() + " " + Fmt.dateTime(c.signedAt())));
                 pdf.space(8);
                 pdf.text(c.text());
                 for (String statement : d.statements()) {
@@ -113,7 +110,7 @@ final class PacketWriter {
                         + (withheld.isEmpty() ? "" : " Records withheld under federal or state confidentiality law are listed in the cover letter."));
                 pdf.space(20);
                 pdf.text("Signed: " + releasedBy + ", for the " + settings.getCustodianOfRecords());
-                pdf.text("Date: " + DATE.format(today));
+                pdf.text("Date: " + Fmt.date(today));
                 pdf.text("Legal process: " + (r.legalProcess().courtOrder() ? "court order" : "subpoena")
                         + (r.legalProcess().satisfactoryAssurance() ? ", with satisfactory assurance (45 CFR 164.512(e)(1)(ii))" : ""));
             }
@@ -127,8 +124,8 @@ final class PacketWriter {
         try (PdfComposer pdf = new PdfComposer("Accounting of disclosures", settings.getFacility(), now)) {
             pdf.strong(settings.getFacility());
             pdf.title("Accounting of disclosures");
-            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + DATE.format(patient.birthDate()));
-            pdf.label("Period", DATE.format(from) + " to " + DATE.format(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+            pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn() + ", born " + Fmt.date(patient.birthDate()));
+            pdf.label("Period", Fmt.date(from) + " to " + Fmt.date(now));
             pdf.space(6);
             pdf.text("Under 45 CFR 164.528 you may receive an accounting of the disclosures of your health information made in the "
                     + "six years before your request. Disclosures for treatment, payment and health care operations, to you, "
@@ -138,7 +135,7 @@ final class PacketWriter {
                 pdf.text("No disclosures subject to accounting were made in this period.");
             }
             for (AccountingEntry e : entries) {
-                pdf.strong(DATE.format(e.disclosedAt().atOffset(ZoneOffset.UTC)) + " — " + e.recipient());
+                pdf.strong(Fmt.date(e.disclosedAt()) + " — " + e.recipient());
                 if (e.recipientAddress() != null && !e.recipientAddress().isBlank()) {
                     pdf.text("Address: " + e.recipientAddress());
                 }
@@ -155,8 +152,8 @@ final class PacketWriter {
         sb.append(r.documentTypes().isEmpty() ? "all document types"
                 : String.join(", ", r.documentTypes().stream().map(t -> t.title()).sorted().toList()));
         if (r.dateFrom() != null || r.dateTo() != null) {
-            sb.append(", services ").append(r.dateFrom() == null ? "up" : "from " + DATE.format(r.dateFrom()))
-                    .append(r.dateTo() == null ? "" : " to " + DATE.format(r.dateTo()));
+            sb.append(", services ").append(r.dateFrom() == null ? "up" : "from " + Fmt.date(r.dateFrom()))
+                    .append(r.dateTo() == null ? "" : " to " + Fmt.date(r.dateTo()));
         }
         if (!r.encounterIds().isEmpty()) {
             sb.append(", ").append(r.encounterIds().size()).append(" encounter(s)");

@@ -90,6 +90,7 @@ final class PdfComposer implements AutoCloseable {
             PDPage page = new PDPage(PDRectangle.LETTER);
             doc.addPage(page);
             cs = new PDPageContentStream(doc, page);
+            cs.setNonStrokingColor(0f); // body text in black, whatever comes before it
             y = TOP;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -215,22 +216,28 @@ final class PdfComposer implements AutoCloseable {
             doc.getPages().forEach(pages::add);
             for (int i = 0; i < n; i++) {
                 PDPage page = pages.get(i);
+                // The watermark's grey lives inside its own q ... Q: the page's content that follows it
+                // starts again in the default black (without it the whole body printed ~12% grey).
                 try (PDPageContentStream under = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.PREPEND, true, true)) {
+                    under.saveGraphicsState();
                     under.setNonStrokingColor(0.88f);
                     under.beginText();
                     under.setFont(bold, 40);
                     under.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(45), 150, 220));
                     under.showText(clean(watermark, bold));
                     under.endText();
+                    under.restoreGraphicsState();
                 }
                 try (PDPageContentStream over = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                     String footer = clean(footerLabel + " · Page " + (i + 1) + " of " + n, regular);
+                    over.saveGraphicsState();
                     over.setNonStrokingColor(0f);
                     over.beginText();
                     over.setFont(regular, 8);
                     over.newLineAtOffset(MARGIN, 40);
                     over.showText(footer);
                     over.endText();
+                    over.restoreGraphicsState();
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -133,7 +133,7 @@ public final class RequestForm {
     private Long number(String field) {
         String s = text(field);
         if (s == null || !s.matches("\\d{1,18}")) {
-            errors.put(field, "a patient id (a whole number) is required");
+            errors.put(field, "choose the patient: type the name, MRN or date of birth and pick from the list");
             return 0L;
         }
         return Long.parseLong(s);

@@ -104,6 +104,26 @@ class JdbcPatientRegistry implements PatientRegistry {
     }
 
     @Override
+    public Map<Long, PatientSummary> summaries(Collection<Long> ids, String purpose) {
+        Set<Long> distinct = new java.util.TreeSet<>();
+        ids.stream().filter(java.util.Objects::nonNull).forEach(distinct::add);
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PatientSummary> out = new LinkedHashMap<>();
+        jdbc.sql("select id, mrn, family_name, given_name, birth_date, sex, city from patient where id in (:ids)")
+                .param("ids", distinct)
+                .query((rs, i) -> new PatientSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class), AdministrativeSex.valueOf(rs.getString(6)), rs.getString(7)))
+                .list().forEach(p -> out.put(p.id(), p));
+        if (!out.isEmpty()) {
+            audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, out.size() == 1 ? out.keySet().iterator().next() : null,
+                    "Patient", null, "names and MRNs of " + out.size() + " patient(s) for " + purpose);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Patient> find(long id) {
         Optional<Patient> patient = jdbc.sql("""
                 select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,

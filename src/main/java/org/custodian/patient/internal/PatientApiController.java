@@ -1,5 +1,7 @@
 package org.custodian.patient.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Patients", description = "Patient identity: search by name, MRN or date of birth, and registration with a duplicate check.")
 @RestController
 @RequestMapping("/api/patients")
 class PatientApiController {
@@ -42,6 +45,7 @@ class PatientApiController {
         this.mpi = mpi;
     }
 
+    @Operation(summary = "Find patients by name, MRN or date of birth (audited search)")
     @GetMapping
     @PreAuthorize("hasAuthority('chart:read')")
     PatientPage search(
@@ -59,6 +63,7 @@ class PatientApiController {
      * {@code confirmNew=true} the answer is 409 with the candidates and no MRN is created; with it,
      * the registration goes ahead and each candidate pair goes to the duplicate worklist.
      */
+    @Operation(summary = "Register a patient; likely existing records are offered first (duplicate check)")
     @PostMapping
     @PreAuthorize("hasAuthority('chart:write')")
     ResponseEntity<?> register(@Valid @RequestBody NewPatient patient,

@@ -55,6 +55,48 @@ class PatientPageController {
         return "patient/results";
     }
 
+    /**
+     * The patient picker's choices: one box for a name, an MRN or a date of birth, as people know a
+     * patient. A date (MM/DD/YYYY or YYYY-MM-DD) searches the birth date, a value with a digit the
+     * MRN, anything else the name. The same audited search as the patient list, for the same roles.
+     */
+    @GetMapping("/patients/pick")
+    @PreAuthorize("hasAuthority('chart:read')")
+    String pick(@RequestParam(required = false) String find, Model model) {
+        find = FormInput.trimmed(find);
+        PatientSearch criteria = null;
+        String hint = null;
+        if (find == null) {
+            hint = "Type part of the name, the MRN or the date of birth.";
+        } else if (find.length() > 64) {
+            hint = "At most 64 characters.";
+        } else if (find.matches("\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}")) {
+            LocalDate dob = FormInput.date(find);
+            if (dob == null) {
+                hint = "Not a valid date; type it as MM/DD/YYYY.";
+            } else {
+                criteria = new PatientSearch(null, null, dob);
+            }
+        } else if (find.matches(".*\\d.*")) {
+            if (find.matches("[A-Za-z0-9-]{1,20}")) {
+                criteria = new PatientSearch(null, find, null);
+            } else {
+                hint = "An MRN has 1 to 20 letters, digits or '-'; a date of birth is typed MM/DD/YYYY.";
+            }
+        } else if (!find.matches(PatientApiController.NAME_QUERY)) {
+            hint = "A name has letters, spaces and . , ' - only.";
+        } else if (find.replaceAll("[^\\p{L}]", "").length() < 2) {
+            hint = "Type at least two letters of the name.";
+        } else {
+            criteria = new PatientSearch(find, null, null);
+        }
+        if (criteria != null) {
+            model.addAttribute("found", patients.search(criteria, 0, 8));
+        }
+        model.addAttribute("hint", hint);
+        return "patient/pick";
+    }
+
     PatientSearchView run(String q, String mrn, String dob, String page) {
         q = FormInput.trimmed(q);
         mrn = FormInput.trimmed(mrn);

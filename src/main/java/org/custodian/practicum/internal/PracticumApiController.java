@@ -1,5 +1,7 @@
 package org.custodian.practicum.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The practicum over JSON: instructors define exercises, form cohorts, assign and read grades and
  * keys; students read, answer and submit their own workspaces. Synthetic records only.
  */
+@Tag(name = "Practicum", description = "Training mode for HIM students: exercises on synthetic records, cohorts, workspaces and grades.")
 @RestController
 @RequestMapping("/api/practicum")
 class PracticumApiController {
@@ -69,12 +72,14 @@ class PracticumApiController {
         this.practicum = practicum;
     }
 
+    @Operation(summary = "List practicum exercises")
     @GetMapping("/exercises")
     @PreAuthorize("hasAuthority('practicum:teach')")
     List<ExerciseDefinition> exercises() {
         return practicum.exercises();
     }
 
+    @Operation(summary = "Create an exercise over synthetic records")
     @PostMapping("/exercises")
     @PreAuthorize("hasAuthority('practicum:teach')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -82,6 +87,7 @@ class PracticumApiController {
         return practicum.defineExercise(definition);
     }
 
+    @Operation(summary = "Create a cohort of students")
     @PostMapping("/cohorts")
     @PreAuthorize("hasAuthority('practicum:teach')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -89,6 +95,7 @@ class PracticumApiController {
         return new Created(practicum.createCohort(cohort.name()));
     }
 
+    @Operation(summary = "Enroll students in a cohort")
     @PostMapping("/cohorts/{id}/students")
     @PreAuthorize("hasAuthority('practicum:teach')")
     CohortReport enroll(@PathVariable long id, @Valid @RequestBody Enrollment enrollment) {
@@ -96,18 +103,21 @@ class PracticumApiController {
         return practicum.report(id);
     }
 
+    @Operation(summary = "Assign an exercise to a cohort")
     @PostMapping("/cohorts/{id}/assignments")
     @PreAuthorize("hasAuthority('practicum:teach')")
     Assigned assign(@PathVariable long id, @Valid @RequestBody Assignment assignment) {
         return new Assigned(practicum.assign(id, assignment.exerciseId()));
     }
 
+    @Operation(summary = "A cohort's report: progress and common mistakes")
     @GetMapping("/cohorts/{id}/report")
     @PreAuthorize("hasAuthority('practicum:teach')")
     CohortReport report(@PathVariable long id) {
         return practicum.report(id);
     }
 
+    @Operation(summary = "A cohort's grades")
     @GetMapping("/cohorts/{id}/grades")
     @PreAuthorize("hasAuthority('practicum:teach')")
     ResponseEntity<String> grades(@PathVariable long id) {
@@ -116,18 +126,21 @@ class PracticumApiController {
                 .body(practicum.gradesCsv(id));
     }
 
+    @Operation(summary = "The answer key of a student's workspace (instructor only)")
     @GetMapping("/workspaces/{id}/key")
     @PreAuthorize("hasAuthority('practicum:teach')")
     List<KeyEntry> key(@PathVariable long id) {
         return practicum.key(id);
     }
 
+    @Operation(summary = "The signed-in student's workspaces")
     @GetMapping("/workspaces")
     @PreAuthorize("hasAuthority('practicum:study')")
     List<StudentView> mine(Principal me) {
         return practicum.workspacesOf(me.getName()).stream().map(StudentView::of).toList();
     }
 
+    @Operation(summary = "Open a student's workspace")
     @GetMapping("/workspaces/{id}")
     @PreAuthorize("hasAuthority('practicum:study')")
     StudentView workspace(Principal me, @PathVariable long id) {
@@ -135,12 +148,14 @@ class PracticumApiController {
                 .orElseThrow(() -> new NoSuchElementException("no practicum workspace " + id + " of yours"));
     }
 
+    @Operation(summary = "Save a student's answers")
     @PutMapping("/workspaces/{id}/answers")
     @PreAuthorize("hasAuthority('practicum:study')")
     StudentView answer(Principal me, @PathVariable long id, @RequestBody @NotNull Map<String, String> answers) {
         return StudentView.of(practicum.answer(me.getName(), id, answers));
     }
 
+    @Operation(summary = "Submit a workspace for grading")
     @PostMapping("/workspaces/{id}/submission")
     @PreAuthorize("hasAuthority('practicum:study')")
     Grade submit(Principal me, @PathVariable long id) {

@@ -1,5 +1,7 @@
 package org.custodian.retention.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Retention schedules, the destruction worklist, destructions with two approvals, and legal holds. */
+@Tag(name = "Retention and legal holds", description = "Retention schedules by state and record type, the destruction worklist with two approvals and a certificate, and legal holds.")
 @RestController
 class RetentionApiController {
 
@@ -35,6 +38,7 @@ class RetentionApiController {
         this.holds = holds;
     }
 
+    @Operation(summary = "List the retention schedules in force, with their citations")
     @GetMapping("/api/retention/schedules")
     @PreAuthorize("hasAuthority('retention:manage')")
     List<RetentionSchedule> schedules() {
@@ -42,6 +46,7 @@ class RetentionApiController {
     }
 
     /** Adds or replaces the schedule of one record type in one jurisdiction. */
+    @Operation(summary = "Set a retention schedule (a hospital's policy may exceed the law)")
     @PutMapping("/api/retention/schedules")
     @PreAuthorize("hasAuthority('retention:manage')")
     RetentionSchedule saveSchedule(@RequestBody Schedules.Change change) {
@@ -49,6 +54,7 @@ class RetentionApiController {
     }
 
     /** Records past retention on {@code asOf} (default today), in the jurisdiction (default the configured one). */
+    @Operation(summary = "Records past their retention period and free of legal holds")
     @GetMapping("/api/retention/worklist")
     @PreAuthorize("hasAuthority('retention:manage')")
     List<DestructionWorklist.Item> worklist(@RequestParam(required = false) String jurisdiction,
@@ -57,6 +63,7 @@ class RetentionApiController {
         return worklist.pastRetention(jurisdiction, asOf, patientId);
     }
 
+    @Operation(summary = "Propose the destruction of records past retention")
     @PostMapping("/api/retention/destructions")
     @PreAuthorize("hasAuthority('retention:manage')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -64,24 +71,28 @@ class RetentionApiController {
         return destructions.propose(proposal);
     }
 
+    @Operation(summary = "List proposed and completed destructions")
     @GetMapping("/api/retention/destructions")
     @PreAuthorize("hasAuthority('retention:approve')")
     List<Destruction> destructions() {
         return destructions.recent();
     }
 
+    @Operation(summary = "Get one destruction")
     @GetMapping("/api/retention/destructions/{id}")
     @PreAuthorize("hasAuthority('retention:approve')")
     Destruction destruction(@PathVariable long id) {
         return destructions.find(id);
     }
 
+    @Operation(summary = "Approve a destruction (two approvals destroy the records)")
     @PostMapping("/api/retention/destructions/{id}/approvals")
     @PreAuthorize("hasAuthority('retention:approve')")
     Destruction approve(@PathVariable long id) {
         return destructions.approve(id);
     }
 
+    @Operation(summary = "Download the certificate of destruction (PDF)")
     @GetMapping("/api/retention/destructions/{id}/certificate")
     @PreAuthorize("hasAuthority('retention:approve')")
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
@@ -91,12 +102,14 @@ class RetentionApiController {
                 .body(pdf);
     }
 
+    @Operation(summary = "List legal holds")
     @GetMapping("/api/retention/holds")
     @PreAuthorize("hasAuthority('legal-hold:manage')")
     List<LegalHold> holds(@RequestParam(required = false) Long patientId) {
         return holds.list(patientId);
     }
 
+    @Operation(summary = "Place a legal hold on a patient's record or one encounter")
     @PostMapping("/api/retention/holds")
     @PreAuthorize("hasAuthority('legal-hold:manage')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -104,6 +117,7 @@ class RetentionApiController {
         return holds.place(placement);
     }
 
+    @Operation(summary = "Release a legal hold, with the reason")
     @PostMapping("/api/retention/holds/{id}/release")
     @PreAuthorize("hasAuthority('legal-hold:manage')")
     LegalHold release(@PathVariable long id, @RequestBody Release body) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,11 @@ class RetentionPageController {
     private final LegalHolds holds;
     private final Schedules schedules;
 
-    RetentionPageController(DestructionWorklist worklist, Destructions destructions, LegalHolds holds, Schedules schedules) {
+    private final RecordLabels labels;
+
+    RetentionPageController(DestructionWorklist worklist, Destructions destructions, LegalHolds holds, Schedules schedules,
+                            RecordLabels labels) {
+        this.labels = labels;
         this.worklist = worklist;
         this.destructions = destructions;
         this.holds = holds;
@@ -50,7 +55,10 @@ class RetentionPageController {
         model.addAttribute("asOf", day);
         model.addAttribute("today", day.equals(worklist.today()));
         // A page of the oldest 100: a destruction batch is worked in slices, not all at once.
-        model.addAttribute("items", worklist.pastRetention(where, day, null, PAGE));
+        List<DestructionWorklist.Item> items = worklist.pastRetention(where, day, null, PAGE);
+        model.addAttribute("items", items);
+        model.addAttribute("names", labels.patients(items.stream().map(DestructionWorklist.Item::patientId).toList(),
+                "the destruction worklist"));
         model.addAttribute("schedules", schedules.of(where));
         model.addAttribute("methods", List.of(DestructionMethod.values()));
         return "retention/worklist";
@@ -115,18 +123,38 @@ class RetentionPageController {
     @PreAuthorize("hasAuthority('legal-hold:manage')")
     String holds(@RequestParam(required = false) String patientId, Model model) {
         Long patient = parseId(patientId);
-        model.addAttribute("holds", holds.list(patient));
+        List<LegalHold> list = holds.list(patient);
+        model.addAttribute("holds", list);
         model.addAttribute("patientId", patient);
+        List<Long> ids = new java.util.ArrayList<>(list.stream().map(LegalHold::patientId).toList());
+        if (patient != null) {
+            ids.add(patient);
+        }
+        model.addAttribute("names", labels.patients(ids, "the legal holds list"));
+        model.addAttribute("visits", labels.encounters(list.stream().map(LegalHold::encounterId)
+                .filter(java.util.Objects::nonNull).toList(), "the legal holds list"));
         return "retention/holds";
     }
 
     @PostMapping("/retention/holds")
     @PreAuthorize("hasAuthority('legal-hold:manage')")
     String place(@RequestParam(required = false) String patientId, @RequestParam(required = false) String encounterId,
+                 @RequestParam(required = false) String visitNumber,
                  @RequestParam(required = false) String matter, @RequestParam(required = false) String reason,
                  RedirectAttributes redirect) {
         try {
-            LegalHold h = holds.place(new LegalHolds.Placement(requiredId("Patient id", patientId), parseId(encounterId), matter, reason));
+            long patient = requiredId("Patient (choose from the list)", patientId);
+            Long encounter = parseId(encounterId);
+            String visit = FormInput.trimmed(visitNumber);
+            if (visit != null) {
+                RecordLabels.EncounterLabel e = labels.encounterByVisitNumber(visit, "placing a legal hold")
+                        .orElseThrow(() -> new IllegalArgumentException("Visit number: no encounter has visit number " + visit));
+                if (e.patient() == null || e.patient().id() != patient) {
+                    throw new IllegalArgumentException("Visit number: visit " + visit + " is not an encounter of the chosen patient");
+                }
+                encounter = e.id();
+            }
+            LegalHold h = holds.place(new LegalHolds.Placement(patient, encounter, matter, reason));
             redirect.addFlashAttribute("notice", "Legal hold " + h.id() + " is in force.");
         } catch (IllegalArgumentException | Problem e) {
             redirect.addFlashAttribute("problem", message(e));
@@ -154,7 +182,7 @@ class RetentionPageController {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("id: a whole number");
+            throw new IllegalArgumentException("Choose the patient from the list (an id is a whole number)");
         }
     }
 

@@ -31,25 +31,36 @@ import org.springframework.web.servlet.HandlerMapping;
 @ControllerAdvice(annotations = Controller.class)
 class PageContextAdvice {
 
-    /** The main navigation: each entry shows only to users holding its permission (null: everyone signed in). */
-    record NavEntry(String label, String href, Permission permission) {
+    /**
+     * The main navigation, grouped by work area: each entry shows only to users holding its
+     * permission (null: everyone signed in). Areas keep the top bar short enough for every role at
+     * 1280 px; within an area, the entry people use most comes first.
+     */
+    record NavEntry(String group, String label, String href, Permission permission) {
     }
 
+    static final String RECORDS = "Records";
+    static final String CODING = "Coding";
+    static final String ROI = "Release of information";
+    static final String PRIVACY = "Privacy & audit";
+    static final String ADMIN = "Administration";
+    static final String TRAINING = "Training";
+
     static final List<NavEntry> NAV = List.of(
-            new NavEntry("Home", "/", null),
-            new NavEntry("Patients", "/patients", Permission.CHART_READ),
-            new NavEntry("Coding", "/coding", Permission.CODING_WRITE),
-            new NavEntry("Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
-            new NavEntry("Audit log", "/audit", Permission.AUDIT_READ),
-            new NavEntry("Release of information", "/disclosures", Permission.DISCLOSURE_READ),
-            new NavEntry("Amendments", "/amendments", Permission.AMENDMENT_MANAGE),
-            new NavEntry("Retention", "/retention/destructions", Permission.RETENTION_APPROVE),
-            new NavEntry("Legal holds", "/retention/holds", Permission.LEGAL_HOLD),
-            new NavEntry("HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
-            new NavEntry("Staff", "/admin/staff", Permission.STAFF_MANAGE),
-            new NavEntry("Credentials", "/credentials", Permission.CREDENTIALS_OWN),
-            new NavEntry("Teaching", "/practicum/teach", Permission.PRACTICUM_TEACH),
-            new NavEntry("Practicum", "/practicum", Permission.PRACTICUM_STUDY));
+            new NavEntry("Home", "Home", "/", null),
+            new NavEntry(RECORDS, "Patients", "/patients", Permission.CHART_READ),
+            new NavEntry(RECORDS, "Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
+            new NavEntry(RECORDS, "Amendments", "/amendments", Permission.AMENDMENT_MANAGE),
+            new NavEntry(CODING, "Coding", "/coding", Permission.CODING_WRITE),
+            new NavEntry(ROI, "Release of information", "/disclosures", Permission.DISCLOSURE_READ),
+            new NavEntry(PRIVACY, "Audit log", "/audit", Permission.AUDIT_READ),
+            new NavEntry(PRIVACY, "Legal holds", "/retention/holds", Permission.LEGAL_HOLD),
+            new NavEntry(PRIVACY, "Retention", "/retention/destructions", Permission.RETENTION_APPROVE),
+            new NavEntry(ADMIN, "HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
+            new NavEntry(ADMIN, "Staff", "/admin/staff", Permission.STAFF_MANAGE),
+            new NavEntry(ADMIN, "Credentials", "/credentials", Permission.CREDENTIALS_OWN),
+            new NavEntry(TRAINING, "Teaching", "/practicum/teach", Permission.PRACTICUM_TEACH),
+            new NavEntry(TRAINING, "Practicum", "/practicum", Permission.PRACTICUM_STUDY));
 
     private final Clock clock;
 
@@ -93,7 +104,7 @@ class PageContextAdvice {
             if (entry.permission() == null || permissions.contains(entry.permission().authority())) {
                 boolean active = entry.href().equals("/") ? path.equals("/")
                         : path.equals(entry.href()) || path.startsWith(entry.href() + "/");
-                nav.add(new PageContext.NavItem(entry.label(), entry.href(), active));
+                nav.add(new PageContext.NavItem(entry.label(), entry.href(), active, entry.group()));
             }
         }
         return new PageContext(auth.getName(), List.copyOf(roles), Set.copyOf(permissions), csrf, List.copyOf(nav),

@@ -132,7 +132,11 @@ class CodingWorkflowApiIT {
         List<String> actions = jdbc.sql("select action || ' ' || resource_type from audit_event where patient_id = ? "
                 + "and resource_type in ('CodedAbstract', 'CodingWorklist') order by seq")
                 .param(stay.patientId()).query(String.class).list();
-        assertThat(actions).contains("READ CodingWorklist", "CREATE CodedAbstract", "UPDATE CodedAbstract");
+        assertThat(actions).contains("CREATE CodedAbstract", "UPDATE CodedAbstract");
+        // The worklist's listing is audited once per view, naming the encounters it listed (not one event per row).
+        assertThat(jdbc.sql("select detail from audit_event where action = 'SEARCH' and resource_type = 'CodingWorklist' "
+                + "and detail like ? order by seq").param("%" + stay.encounterId() + "%").query(String.class).list())
+                .anySatisfy(d -> assertThat(d.split(": ")[1].split(",")).contains(Long.toString(stay.encounterId())));
         assertThat(actions).filteredOn(a -> a.endsWith("CodedAbstract")).hasSize(3);
 
         // Productivity: the coder has at least this inpatient chart today.

@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * FHIR DocumentReference, the chart's clinical documents: read, and search by patient, LOINC type
  * and date. Audited by the chart module.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class DocumentReferenceFhirController implements FhirEndpoint {
@@ -32,12 +35,14 @@ class DocumentReferenceFhirController implements FhirEndpoint {
         this.chartSearch = chartSearch;
     }
 
+    @Operation(summary = "Read a DocumentReference (a clinical document)")
     @GetMapping("/DocumentReference/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readDocument(@PathVariable String id, HttpServletRequest request) {
         return responses.respond(200, FhirResources.document(charts.document(FhirResponses.id(id))), request);
     }
 
+    @Operation(summary = "Search DocumentReferences of a patient or encounter")
     @GetMapping("/DocumentReference")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchDocuments(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * FHIR Encounter: read, and search by patient, date and status (finished or in-progress). Audited
  * by the chart module.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class EncounterFhirController implements FhirEndpoint {
@@ -32,12 +35,14 @@ class EncounterFhirController implements FhirEndpoint {
         this.chartSearch = chartSearch;
     }
 
+    @Operation(summary = "Read an Encounter")
     @GetMapping("/Encounter/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readEncounter(@PathVariable String id, HttpServletRequest request) {
         return responses.respond(200, FhirResources.encounter(charts.encounter(FhirResponses.id(id))), request);
     }
 
+    @Operation(summary = "Search Encounters of a patient")
     @GetMapping("/Encounter")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchEncounters(HttpServletRequest request) {

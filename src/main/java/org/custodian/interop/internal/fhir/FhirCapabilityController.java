@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The CapabilityStatement ({@code GET /fhir/r4/metadata}): the resource types, interactions and
  * search parameters this server supports — the same lists {@link SearchParams} enforces.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FhirCapabilityController implements FhirEndpoint {
@@ -25,6 +28,7 @@ class FhirCapabilityController implements FhirEndpoint {
         this.responses = responses;
     }
 
+    @Operation(summary = "FHIR capability statement: what this server supports")
     @GetMapping("/metadata")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> metadata(HttpServletRequest request) {

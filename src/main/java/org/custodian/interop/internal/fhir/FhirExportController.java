@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * URL answers 202 while the job runs and then the manifest; the files are NDJSON. A bulk export is
  * a system-level feed, so it demands interface:manage rather than chart:read.
  */
+@Tag(name = "FHIR R4 bulk data", description = "FHIR Bulk Data Access ($export) of the patient population, as NDJSON files.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FhirExportController implements FhirEndpoint {
@@ -39,6 +42,7 @@ class FhirExportController implements FhirEndpoint {
         this.fhir = fhir;
     }
 
+    @Operation(summary = "Start a bulk export of all patients' data (FHIR Bulk Data, asynchronous)")
     @GetMapping("/Patient/$export")
     @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> kickOff(HttpServletRequest request) {
@@ -66,6 +70,7 @@ class FhirExportController implements FhirEndpoint {
         return ResponseEntity.accepted().header("Content-Location", base(request) + "/$export-status/" + id).build();
     }
 
+    @Operation(summary = "Poll a bulk export: in progress, or the list of NDJSON files")
     @GetMapping("/$export-status/{id}")
     @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request) {
@@ -93,6 +98,7 @@ class FhirExportController implements FhirEndpoint {
     }
 
     /** The file streamed part by part as stored: a file of any size passes through one part at a time. */
+    @Operation(summary = "Download one NDJSON file of a finished bulk export")
     @GetMapping("/$export-file/{id}/{file}")
     @PreAuthorize("hasAuthority('fhir:export')")
     void file(@PathVariable String id, @PathVariable String file, HttpServletResponse response) throws IOException {

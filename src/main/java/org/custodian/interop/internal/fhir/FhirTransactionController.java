@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Import by POSTing a transaction or batch Bundle (JSON or XML) to the base: all or nothing per
  * bundle, and importing the same bundle again changes nothing.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FhirTransactionController implements FhirEndpoint {
@@ -27,6 +30,7 @@ class FhirTransactionController implements FhirEndpoint {
         this.imports = imports;
     }
 
+    @Operation(summary = "Import a FHIR transaction or batch bundle from the EHR (all-or-nothing per bundle)")
     @PostMapping(value = "", consumes = {"application/fhir+json", "application/json", "application/fhir+xml",
             "application/xml", "text/xml"})
     @PreAuthorize("hasAuthority('interface:manage')")

@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * FHIR Condition and Procedure, the chart's coded findings: read, and search by patient or
  * encounter. Audited by the chart module.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class FindingFhirController implements FhirEndpoint {
@@ -31,6 +34,7 @@ class FindingFhirController implements FhirEndpoint {
         this.findings = findings;
     }
 
+    @Operation(summary = "Read a Condition")
     @GetMapping("/Condition/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readCondition(@PathVariable String id, HttpServletRequest request) {
@@ -41,6 +45,7 @@ class FindingFhirController implements FhirEndpoint {
         return responses.respond(200, FhirResources.condition(f), request);
     }
 
+    @Operation(summary = "Read a Procedure")
     @GetMapping("/Procedure/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readProcedure(@PathVariable String id, HttpServletRequest request) {
@@ -51,12 +56,14 @@ class FindingFhirController implements FhirEndpoint {
         return responses.respond(200, FhirResources.procedure(f), request);
     }
 
+    @Operation(summary = "Search Conditions of a patient or encounter")
     @GetMapping("/Condition")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchConditions(HttpServletRequest request) {
         return searchFindings("Condition", FindingKind.CONDITION, FhirResources::condition, request);
     }
 
+    @Operation(summary = "Search Procedures of a patient or encounter")
     @GetMapping("/Procedure")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchProcedures(HttpServletRequest request) {

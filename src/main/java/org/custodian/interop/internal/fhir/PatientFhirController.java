@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * FHIR Patient: read, and search by identifier, name, family, given, birthdate and gender. Each
  * read and search is audited by the patient module.
  */
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 interface for the EHR and other systems: transaction bundles in, resources and searches out. Errors are OperationOutcome.")
 @RestController
 @RequestMapping("/fhir/r4")
 class PatientFhirController implements FhirEndpoint {
@@ -33,6 +36,7 @@ class PatientFhirController implements FhirEndpoint {
         this.finder = finder;
     }
 
+    @Operation(summary = "Read a Patient (audited)")
     @GetMapping("/Patient/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readPatient(@PathVariable String id, HttpServletRequest request) {
@@ -41,6 +45,7 @@ class PatientFhirController implements FhirEndpoint {
                 .orElseThrow(() -> FhirResponses.notFound("Patient", id))), request);
     }
 
+    @Operation(summary = "Search Patients by identifier, name, birth date or gender")
     @GetMapping("/Patient")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchPatients(HttpServletRequest request) {

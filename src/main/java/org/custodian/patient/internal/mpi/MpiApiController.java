@@ -1,5 +1,7 @@
 package org.custodian.patient.internal.mpi;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The master patient index's API: the duplicate worklist, decisions, merges and unmerges, KPIs.
  * Reviewing needs {@code mpi:review}; anything that merges or unmerges needs {@code mpi:merge}.
  */
+@Tag(name = "Master patient index", description = "Possible duplicate registrations: review, merge, unmerge, and the duplicate-rate measures.")
 @RestController
 @RequestMapping("/api/mpi")
 class MpiApiController {
@@ -38,6 +41,7 @@ class MpiApiController {
     record PairPage(List<DuplicatePair> items, int page, int size, long pending) {
     }
 
+    @Operation(summary = "The duplicate worklist: pairs of records that may be the same person")
     @GetMapping("/pairs")
     @PreAuthorize("hasAuthority('mpi:review')")
     PairPage pairs(@RequestParam(defaultValue = "true") boolean pending,
@@ -46,6 +50,7 @@ class MpiApiController {
         return new PairPage(worklist.list(pending, page, size), page, size, worklist.countPending());
     }
 
+    @Operation(summary = "Review a possible duplicate pair side by side")
     @GetMapping("/pairs/{id}")
     @PreAuthorize("hasAuthority('mpi:review')")
     PairReview pair(@PathVariable long id) {
@@ -56,6 +61,7 @@ class MpiApiController {
     record DecisionRequest(@NotNull DuplicateWorklist.Decision decision, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Operation(summary = "Decide a pair: not the same person, or needs more information")
     @PostMapping("/pairs/{id}/decision")
     @PreAuthorize("hasAuthority('mpi:review')")
     DuplicatePair decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
@@ -66,6 +72,7 @@ class MpiApiController {
                             @Size(max = 1000) String overrideReason) {
     }
 
+    @Operation(summary = "Merge a duplicate pair into the surviving record")
     @PostMapping("/pairs/{id}/merge")
     @PreAuthorize("hasAuthority('mpi:merge')")
     DuplicatePair mergePair(@PathVariable long id, @Valid @RequestBody PairMergeRequest request) {
@@ -76,12 +83,14 @@ class MpiApiController {
                         @NotBlank @Size(max = 1000) String reason, @Size(max = 1000) String overrideReason) {
     }
 
+    @Operation(summary = "Merge two records directly (outside the worklist)")
     @PostMapping("/merges")
     @PreAuthorize("hasAuthority('mpi:merge')")
     PatientMerge merge(@Valid @RequestBody MergeRequest request) {
         return mpi.merge(request.survivingPatientId(), request.retiredPatientId(), request.reason(), request.overrideReason());
     }
 
+    @Operation(summary = "Get one merge and what it moved")
     @GetMapping("/merges/{id}")
     @PreAuthorize("hasAuthority('mpi:review')")
     PatientMerge mergeOf(@PathVariable long id) {
@@ -92,12 +101,14 @@ class MpiApiController {
     record UnmergeRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Operation(summary = "Undo a merge: every moved item goes back")
     @PostMapping("/merges/{id}/unmerge")
     @PreAuthorize("hasAuthority('mpi:merge')")
     PatientMerge unmerge(@PathVariable long id, @Valid @RequestBody UnmergeRequest request) {
         return mpi.unmerge(id, request.reason());
     }
 
+    @Operation(summary = "Duplicate rate and worklist measures (AHIMA: 1% or less)")
     @GetMapping("/kpis")
     @PreAuthorize("hasAuthority('mpi:review')")
     MpiKpis kpis() {
