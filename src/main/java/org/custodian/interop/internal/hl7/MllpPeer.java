@@ -55,7 +55,7 @@ record MllpPeer(String address, String identity, List<MllpSettings.Sender> sende
         String trigger = h.trigger() == null ? "" : h.trigger();
         if (as.stream().noneMatch(s -> s.maySend(type, trigger))) {
             return AdtProblem.reject(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9, "sender " + AdtApplier.sanitize(
-                    as.get(0).name()) + " is not allowed to send " + AdtApplier.sanitize(type) + "^"
+                    as.get(0).name()) + " is not allowed to send " + AdtApplier.sanitize(type) + " event "
                     + AdtApplier.sanitize(trigger) + " (custodian.mllp.senders[].message-types)");
         }
         return null;
