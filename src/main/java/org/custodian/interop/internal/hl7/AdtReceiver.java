@@ -200,7 +200,7 @@ class AdtReceiver {
         Batch work = new Batch();
         List<Outcome> each = new ArrayList<>(batch.size());
         for (Prepared p : batch) {
-            each.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
+            each.add(p.rejected() ? refused(storeRejected(status, p, null), p, work.audited) : apply(status, p, null, work));
         }
         work.finish();
         return each;
@@ -292,7 +292,7 @@ class AdtReceiver {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         java.util.Iterator<Long> id = ids.iterator();
         for (Prepared p : batch) {
-            outcomes.add(p.rejected() ? storeRejected(status, p, null)
+            outcomes.add(p.rejected() ? refused(storeRejected(status, p, null), p, audited)
                     : Outcome.of(id.next(), "PROCESSED", "AA", null, p.message(), null));
         }
         // Last: the audit chain's lock is held from here to the commit. In this transaction, so that
@@ -304,6 +304,20 @@ class AdtReceiver {
             return null;
         }
         return outcomes;
+    }
+
+    /**
+     * A message its peer was not allowed to send (another sender's MSH-3/MSH-4, a message type not
+     * granted) leaves an ACCESS_DENIED event, from the peer's address and certificate, besides its
+     * REJECTED row: refusals are audited (HIPAA 45 CFR 164.312(b)).
+     */
+    private Outcome refused(Outcome outcome, Prepared p, List<AuditEntry> into) {
+        if (p.header() != null && p.peer().refusal(p.header()) != null) {
+            into.addAll(p.peer().stamp(List.of(audit.entry(org.custodian.audit.AuditAction.ACCESS_DENIED,
+                    org.custodian.audit.AuditOutcome.FAILURE, null, "Hl7Message", outcome.messageId() == 0 ? null
+                            : outcome.messageId(), outcome.error()))));
+        }
+        return outcome;
     }
 
     private static String messageKey(String application, String facility, String controlId) {

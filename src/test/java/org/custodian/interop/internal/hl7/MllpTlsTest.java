@@ -168,6 +168,11 @@ class MllpTlsTest {
                                 select count(*) from hl7_message where raw like ? and status = 'REJECTED'
                                   and control_id is null and peer_identity = ?""")
                         .params("%" + control + "%", EHR_SUBJECT).query(Long.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("""
+                                select a.client_address from audit_event a join hl7_message h on h.id::text = a.resource_id
+                                where a.resource_type = 'Hl7Message' and a.action = 'ACCESS_DENIED' and h.raw like ?""")
+                        .param("%" + control + "%").query(String.class).list())
+                        .as("the refusal is audited").containsExactly("127.0.0.1 [" + EHR_SUBJECT + "]");
             }
         }
     }
