@@ -34,8 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * FAILED and answered AE, while the rest of its batch goes on; one that cannot be parsed is kept as
  * REJECTED and answered AR. A replay (same MSH-10 from the same MSH-3/MSH-4) finds its row and gets
  * the answer the first one got, without being applied again; except a resend of a FAILED one,
- * which is applied again (the failure may have been transient). If the batch cannot be committed
- * (the database is down), every message of it is answered AE with "resend", and nothing was applied.
+ * which is applied again (the failure may have been transient). Header fields too long to store,
+ * and messages the connection's peer may not send ({@link MllpPeer#refusal}), are rejected before
+ * any batch. If a batch still cannot be committed, its messages are committed again one at a time,
+ * so that one bad row fails only its own message; one that cannot be committed alone (the database
+ * is down) is answered AE with "resend", and nothing of it was applied.
  */
 @Component
 class AdtReceiver {
