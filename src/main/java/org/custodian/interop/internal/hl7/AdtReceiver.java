@@ -34,8 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * FAILED and answered AE, while the rest of its batch goes on; one that cannot be parsed is kept as
  * REJECTED and answered AR. A replay (same MSH-10 from the same MSH-3/MSH-4) finds its row and gets
  * the answer the first one got, without being applied again; except a resend of a FAILED one,
- * which is applied again (the failure may have been transient). If the batch cannot be committed
- * (the database is down), every message of it is answered AE with "resend", and nothing was applied.
+ * which is applied again (the failure may have been transient). Header fields too long to store,
+ * and messages the connection's peer may not send ({@link MllpPeer#refusal}), are rejected before
+ * any batch. If a batch still cannot be committed, its messages are committed again one at a time,
+ * so that one bad row fails only its own message; one that cannot be committed alone (the database
+ * is down) is answered AE with "resend", and nothing of it was applied.
  */
 @Component
 class AdtReceiver {
@@ -97,7 +100,7 @@ class AdtReceiver {
      * {@code header}) or a rejection to store ({@code problem}, {@code ack}, {@code rawHeader}).
      */
     record Prepared(String text, Message message, AdtFields fields, Hl7Header header, AdtProblem problem,
-                    Segment rawHeader, String ack) {
+                    Segment rawHeader, String ack, MllpPeer peer) {
 
         boolean rejected() {
             return problem != null;
@@ -113,8 +116,17 @@ class AdtReceiver {
         return commit(List.of(prepare(text))).get(0);
     }
 
-    /** Parses a frame's text; never throws: what HAPI cannot parse becomes a rejection. */
+    /** A frame handed over inside the application (tests, the bench): no network peer to check. */
     Prepared prepare(String text) {
+        return prepare(text, MllpPeer.IN_PROCESS);
+    }
+
+    /**
+     * Parses a frame's text from {@code peer}; never throws: what HAPI cannot parse, a header field
+     * too long to store, and a message the peer may not send become rejections, each stored alone
+     * and answered AR before any batch is formed, so that none of them can fail its neighbours.
+     */
+    Prepared prepare(String text, MllpPeer peer) {
         Message message;
         try {
             message = Hl7Parsing.parse(text);
@@ -122,16 +134,21 @@ class AdtReceiver {
             AdtProblem problem = AdtProblem.reject(ErrorCode.SEGMENT_SEQUENCE_ERROR, "MSH", 0,
                     "the frame is not an HL7 v2 message HAPI can parse (" + e.getClass().getSimpleName() + ")");
             Segment header = Hl7Parsing.criticalHeader(text);
-            return new Prepared(text, null, null, null, problem, header, Hl7Parsing.reject(header, problem));
+            return new Prepared(text, null, null, null, problem, header, Hl7Parsing.reject(header, problem), peer);
         }
         AdtFields fields = new AdtFields(message).prefetch(AdtApplier.PATHS);
         Hl7Header h = Hl7Header.of(fields);
-        if (h.controlId() == null) {
-            AdtProblem problem = AdtProblem.reject(ErrorCode.REQUIRED_FIELD_MISSING, "MSH", 10,
-                    "the message control id is required");
-            return new Prepared(text, message, fields, h, problem, null, Hl7Parsing.ack(message, problem));
+        AdtProblem problem = h.overlong();
+        if (problem == null && h.controlId() == null) {
+            problem = AdtProblem.reject(ErrorCode.REQUIRED_FIELD_MISSING, "MSH", 10, "the message control id is required");
         }
-        return new Prepared(text, message, fields, h, null, null, null);
+        if (problem == null) {
+            problem = peer.refusal(h);
+        }
+        if (problem != null) {
+            return new Prepared(text, message, fields, h, problem, null, Hl7Parsing.ack(message, problem), peer);
+        }
+        return new Prepared(text, message, fields, h, null, null, null, peer);
     }
 
     /**
@@ -154,6 +171,17 @@ class AdtReceiver {
             }
             return outcomes;
         } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                // One message broke the batch's transaction itself (a row the database refused): each
+                // alone, in a transaction of its own, so that only that one is answered "not stored".
+                log.warn("A batch of {} HL7 messages failed ({}); applying them one at a time", batch.size(),
+                        e.getClass().getSimpleName());
+                List<Outcome> outcomes = new ArrayList<>(batch.size());
+                for (Prepared p : batch) {
+                    outcomes.add(commit(List.of(p)).get(0));
+                }
+                return outcomes;
+            }
             // Not even the message rows could be committed: nothing was applied; the sender must resend.
             log.error("{} HL7 message(s) not stored: {}", batch.size(), e.getClass().getSimpleName());
             AdtProblem problem = AdtProblem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0,
@@ -175,7 +203,7 @@ class AdtReceiver {
         Batch work = new Batch();
         List<Outcome> each = new ArrayList<>(batch.size());
         for (Prepared p : batch) {
-            each.add(p.rejected() ? storeRejected(status, p, null) : apply(status, p, null, work));
+            each.add(p.rejected() ? refused(storeRejected(status, p, null), p, work.audited) : apply(status, p, null, work));
         }
         work.finish();
         return each;
@@ -193,7 +221,7 @@ class AdtReceiver {
             return tx.execute(status -> storeRejected(status, p, messageId));
         }
         // A stored message lacking a control id is still reprocessed: it is identified by its row.
-        Prepared parsed = new Prepared(p.text(), p.message(), p.fields(), p.header(), null, null, null);
+        Prepared parsed = new Prepared(p.text(), p.message(), p.fields(), p.header(), null, null, null, p.peer());
         try {
             return tx.execute(status -> {
                 Batch work = new Batch();
@@ -232,15 +260,22 @@ class AdtReceiver {
             return null;
         }
         FeedBatch shared = FeedBatch.shared();
-        List<AuditEntry> audited = new ArrayList<>();
+        List<AuditEntry> ahead = new ArrayList<>();
+        List<AuditEntry> each = new ArrayList<>();
+        List<AuditEntry> after = new ArrayList<>();
         List<Long> patientIds = new ArrayList<>(parsed.size());
         try {
-            audit.collecting(audited, () -> {
+            audit.collecting(ahead, () -> {
                 applier.prepare(parsed.stream().map(Prepared::fields).toList(),
                         parsed.stream().map(Prepared::header).toList(), shared);
-                for (Prepared p : parsed) {
-                    patientIds.add(applier.apply(p.fields(), p.header(), shared));
-                }
+                return null;
+            });
+            for (Prepared p : parsed) {
+                List<AuditEntry> mine = new ArrayList<>();
+                patientIds.add(audit.collecting(mine, () -> applier.apply(p.fields(), p.header(), shared)));
+                each.addAll(p.peer().stamp(mine));
+            }
+            audit.collecting(after, () -> {
                 applier.finish(shared);
                 return null;
             });
@@ -248,6 +283,10 @@ class AdtReceiver {
             status.setRollbackOnly();
             return null;
         }
+        List<AuditEntry> audited = new ArrayList<>(ahead.size() + each.size() + after.size());
+        audited.addAll(MllpPeer.stampByPatient(ahead, parsed.stream().map(Prepared::peer).toList(), patientIds));
+        audited.addAll(each);
+        audited.addAll(MllpPeer.stampByPatient(after, parsed.stream().map(Prepared::peer).toList(), patientIds));
         List<Long> ids = storeAll(parsed, patientIds);
         if (ids.size() != parsed.size()) {
             status.setRollbackOnly(); // a control id stored meanwhile by another transaction
@@ -256,7 +295,7 @@ class AdtReceiver {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         java.util.Iterator<Long> id = ids.iterator();
         for (Prepared p : batch) {
-            outcomes.add(p.rejected() ? storeRejected(status, p, null)
+            outcomes.add(p.rejected() ? refused(storeRejected(status, p, null), p, audited)
                     : Outcome.of(id.next(), "PROCESSED", "AA", null, p.message(), null));
         }
         // Last: the audit chain's lock is held from here to the commit. In this transaction, so that
@@ -268,6 +307,20 @@ class AdtReceiver {
             return null;
         }
         return outcomes;
+    }
+
+    /**
+     * A message its peer was not allowed to send (another sender's MSH-3/MSH-4, a message type not
+     * granted) leaves an ACCESS_DENIED event, from the peer's address and certificate, besides its
+     * REJECTED row: refusals are audited (HIPAA 45 CFR 164.312(b)).
+     */
+    private Outcome refused(Outcome outcome, Prepared p, List<AuditEntry> into) {
+        if (p.header() != null && p.peer().refusal(p.header()) != null) {
+            into.addAll(p.peer().stamp(List.of(audit.entry(org.custodian.audit.AuditAction.ACCESS_DENIED,
+                    org.custodian.audit.AuditOutcome.FAILURE, null, "Hl7Message", outcome.messageId() == 0 ? null
+                            : outcome.messageId(), outcome.error()))));
+        }
+        return outcome;
     }
 
     private static String messageKey(String application, String facility, String controlId) {
@@ -301,25 +354,33 @@ class AdtReceiver {
         String[] types = new String[n];
         String[] versions = new String[n];
         String[] raws = new String[n];
+        String[] peerAddresses = new String[n];
+        String[] peerIdentities = new String[n];
         for (int i = 0; i < n; i++) {
             Hl7Header h = parsed.get(i).header();
             types[i] = type(h);
             versions[i] = h.version();
             raws[i] = parsed.get(i).text();
+            peerAddresses[i] = parsed.get(i).peer().address();
+            peerIdentities[i] = parsed.get(i).peer().identity();
         }
         java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         jdbc.sql("""
                         insert into hl7_message (received_at, sending_application, sending_facility, control_id,
-                                                 message_type, version, raw, status, ack_code, patient_id, processed_at)
-                        select ?, m.app, m.facility, m.control, m.type, m.version, m.raw, 'PROCESSED', 'AA', m.patient, ?
-                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-                             with ordinality as m (app, facility, control, type, version, raw, patient, n)
+                                                 message_type, version, raw, status, ack_code, patient_id, processed_at,
+                                                 peer_address, peer_identity)
+                        select ?, m.app, m.facility, m.control, m.type, m.version, m.raw, 'PROCESSED', 'AA', m.patient, ?,
+                               m.peer_address, m.peer_identity
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+                                    ?::text[], ?::text[])
+                             with ordinality as m (app, facility, control, type, version, raw, patient, peer_address,
+                                                   peer_identity, n)
                         order by m.n
                         on conflict (sending_application, sending_facility, control_id) do nothing
                         returning id, sending_application, sending_facility, control_id""")
                 .params(now, now, columns[0], columns[1], columns[2], types, versions, raws,
-                        patientIds.toArray(Long[]::new))
+                        patientIds.toArray(Long[]::new), peerAddresses, peerIdentities)
                 .query((rs, i) -> ids.put(messageKey(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1)))
                 .list();
         List<Long> inOrder = new ArrayList<>(n);
@@ -352,12 +413,13 @@ class AdtReceiver {
         if (storedId == null) {
             List<Long> inserted = jdbc.sql("""
                             insert into hl7_message (received_at, sending_application, sending_facility, control_id,
-                                                     message_type, version, raw, status, ack_code)
-                            values (?, ?, ?, ?, ?, ?, ?, 'PROCESSED', 'AA')
+                                                     message_type, version, raw, status, ack_code, peer_address,
+                                                     peer_identity)
+                            values (?, ?, ?, ?, ?, ?, ?, 'PROCESSED', 'AA', ?, ?)
                             on conflict (sending_application, sending_facility, control_id) do nothing
                             returning id""")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), h.sendingApplication(), h.sendingFacility(),
-                            h.controlId(), type(h), h.version(), p.text())
+                            h.controlId(), type(h), h.version(), p.text(), p.peer().address(), p.peer().identity())
                     .query(Long.class).list();
             if (inserted.isEmpty()) {
                 Stored first = seenBefore(p);
@@ -403,7 +465,7 @@ class AdtReceiver {
         // Released before anything else is written, so the batch's later statements run in the transaction
         // itself and not nested in this message's savepoint.
         status.releaseSavepoint(savepoint);
-        batch.processed(id, patientId, attempt, mine);
+        batch.processed(id, patientId, attempt, p.peer().stamp(mine));
         return Outcome.of(id, "PROCESSED", "AA", null, message, null);
     }
 
@@ -501,17 +563,32 @@ class AdtReceiver {
                 app = nz(Terser.get(header, 3, 0, 1, 1));
                 facility = nz(Terser.get(header, 4, 0, 1, 1));
                 control = Terser.get(header, 10, 0, 1, 1);
+            } else if (p.header() != null) {
+                app = p.header().sendingApplication();
+                facility = p.header().sendingFacility();
+                control = p.header().controlId();
             }
+            // Never a control id of a sender this peer may not speak for: a stored rejection would make
+            // that sender's real message with the same id a "replay". Nor one too long for the index.
+            if (control != null && (control.length() > MllpSettings.MAX_HEADER_FIELD || !p.peer().speaksFor(app, facility))) {
+                control = null;
+            }
+            app = Hl7Header.clip(app);
+            facility = Hl7Header.clip(facility);
             // A rejected frame keeps its control id only if that does not clash with a stored message.
             long id = jdbc.sql("""
                             insert into hl7_message (received_at, sending_application, sending_facility, control_id, raw,
-                                                     status, ack_code, error, processed_at)
+                                                     status, ack_code, error, processed_at, message_type, version,
+                                                     peer_address, peer_identity)
                             values (?, ?, ?, case when exists (select 1 from hl7_message where sending_application = ?
                                         and sending_facility = ? and control_id = ?) then null else ? end,
-                                    ?, 'REJECTED', 'AR', ?, ?)
+                                    ?, 'REJECTED', 'AR', ?, ?, ?, ?, ?, ?)
                             returning id""")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), app, facility, app, facility, control, control,
-                            p.text(), problem.describe(), clock.instant().atOffset(ZoneOffset.UTC))
+                            p.text(), problem.describe(), clock.instant().atOffset(ZoneOffset.UTC),
+                            p.header() == null ? null : Hl7Header.clip(type(p.header())),
+                            p.header() == null ? null : Hl7Header.clip(p.header().version()), p.peer().address(),
+                            p.peer().identity())
                     .query(Long.class).single();
             status.releaseSavepoint(savepoint);
             return Outcome.fixed(id, "REJECTED", "AR", problem.describe(), p.ack());

@@ -42,7 +42,7 @@ class InterfaceMessages {
         var count = jdbc.sql("select count(*) from hl7_message" + where);
         var select = jdbc.sql("""
                 select id, received_at, sending_application, sending_facility, control_id, message_type, version, status,
-                       ack_code, error, patient_id, attempts, processed_at
+                       ack_code, error, patient_id, attempts, processed_at, peer_address, peer_identity
                 from hl7_message""" + where + " order by id desc limit :limit offset :offset");
         if (status != null) {
             count = count.param("status", status);
@@ -59,7 +59,8 @@ class InterfaceMessages {
     Optional<ReceivedMessage> find(long id) {
         return jdbc.sql("""
                         select id, received_at, sending_application, sending_facility, control_id, message_type, version,
-                               status, ack_code, error, patient_id, attempts, processed_at
+                               status, ack_code, error, patient_id, attempts, processed_at, peer_address,
+                               peer_identity
                         from hl7_message where id = ?""")
                 .param(id).query((rs, i) -> map(rs)).optional();
     }
@@ -95,7 +96,7 @@ class InterfaceMessages {
         Long patientId = rs.wasNull() ? null : patient;
         return new ReceivedMessage(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), patientId,
-                rs.getInt(12), instant(rs, 13));
+                rs.getInt(12), instant(rs, 13), rs.getString(14), rs.getString(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -24,6 +24,15 @@ final class MllpFraming {
 
     /** The next frame's content, {@link #OVERSIZED}, or null at end of stream. */
     static byte[] read(InputStream in, int maxBytes) throws IOException {
+        return read(in, maxBytes, () -> { });
+    }
+
+    /**
+     * As {@link #read(InputStream, int)}, telling {@code started} when the start block arrives, so
+     * that the listener can time the frame from there (a frame timeout, not a per-read timeout,
+     * which a peer trickling a byte at a time would never trip).
+     */
+    static byte[] read(InputStream in, int maxBytes, Runnable started) throws IOException {
         int b;
         do {
             b = in.read();
@@ -31,6 +40,7 @@ final class MllpFraming {
                 return null;
             }
         } while (b != START);
+        started.run();
         ByteArrayOutputStream frame = new ByteArrayOutputStream(2048);
         boolean oversized = false;
         while (true) {

@@ -63,6 +63,12 @@ class MllpAdtIT {
         assertThat(e.location()).isEqualTo("HUH AE OMU/OMU B/Bed 03");
         assertThat(jdbc.sql("select count(*) from encounter where patient_id = ?").param(patientId).query(Long.class).single())
                 .isEqualTo(1);
+        // The demo listener's peer: its address and "loopback-plain", on the rows and on the audit events.
+        assertThat(jdbc.sql("select distinct peer_address || ' ' || peer_identity from hl7_message where patient_id = ?")
+                .param(patientId).query(String.class).list()).containsExactly("127.0.0.1 loopback-plain");
+        assertThat(jdbc.sql("select distinct client_address from audit_event where patient_id = ? and username = ?")
+                .params(patientId, AdtReceiver.FEED_USER).query(String.class).list())
+                .containsExactly("127.0.0.1 [loopback-plain]");
     }
 
     @Test

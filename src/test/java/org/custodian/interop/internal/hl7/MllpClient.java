@@ -15,7 +15,12 @@ final class MllpClient implements AutoCloseable {
     private final OutputStream out;
 
     MllpClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over a socket of the caller's (a TLS socket, a socket bound to another loopback address). */
+    MllpClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
         in = new BufferedInputStream(socket.getInputStream());
