@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import org.custodian.SingleWriter;
 import org.custodian.audit.AuditEntry;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -62,15 +63,15 @@ class AuditWriter implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int maxBatch;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AuditHasher hasher = new AuditHasher();
     private final CopyRows rows = new CopyRows();
-    private volatile Thread thread;
+    private final SingleWriter<Pending> writer;
 
     AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx, @Value("${custodian.audit.max-batch:5000}") int maxBatch) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.maxBatch = maxBatch;
+        this.writer = new SingleWriter<>("audit-writer", maxBatch, p -> p.entries().size(), this::writeAndRelease);
     }
 
     void append(List<AuditEntry> entries) {
@@ -78,12 +79,7 @@ class AuditWriter implements SmartLifecycle {
             return;
         }
         Pending pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
-        if (thread == null) {
-            // Before start-up or after shutdown: write on the caller's thread.
-            writeAndRelease(List.of(pending));
-        } else {
-            queue.add(pending);
-        }
+        writer.submit(pending);
         try {
             pending.done().get();
         } catch (InterruptedException e) {
@@ -109,27 +105,6 @@ class AuditWriter implements SmartLifecycle {
         }
         synchronized (hasher) {
             write(List.of(new Pending(List.copyOf(entries), null)));
-        }
-    }
-
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Pending first = queue.take();
-                batch.add(first);
-                int events = first.entries().size();
-                Pending next;
-                while (events < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    events += next.entries().size();
-                }
-                writeAndRelease(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                drainOnShutdown();
-                return;
-            }
         }
     }
 
@@ -193,14 +168,6 @@ class AuditWriter implements SmartLifecycle {
             }
         }
         return null;
-    }
-
-    private void drainOnShutdown() {
-        List<Pending> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            writeAndRelease(rest);
-        }
     }
 
     /**
@@ -289,31 +256,17 @@ class AuditWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread t = new Thread(this::run, "audit-writer");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        writer.start();
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // A caller that queued while the writer was stopping is still written, here.
-            drainOnShutdown();
-        }
+        writer.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return writer.isRunning();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.custodian.interop.internal.hl7;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import org.custodian.SingleWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -24,8 +24,7 @@ class AdtApplierThread implements SmartLifecycle {
 
     private final AdtReceiver receiver;
     private final int maxBatch;
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    private volatile Thread thread;
+    private final SingleWriter<Job> writer;
 
     /**
      * {@code custodian.mllp.max-batch}: messages per transaction. A batch that cannot be applied
@@ -39,37 +38,15 @@ class AdtApplierThread implements SmartLifecycle {
     AdtApplierThread(AdtReceiver receiver, @Value("${custodian.mllp.max-batch:64}") int maxBatch) {
         this.receiver = receiver;
         this.maxBatch = Math.max(1, maxBatch);
+        this.writer = new SingleWriter<>("mllp-applier", this.maxBatch, job -> 1, this::commit);
     }
 
     /** Queues a message; the future completes once its batch is committed (or known not to be). */
     CompletableFuture<AdtReceiver.Outcome> submit(AdtReceiver.Prepared message) {
         CompletableFuture<AdtReceiver.Outcome> outcome = new CompletableFuture<>();
-        if (thread == null) {
-            // Not started or stopping: on the caller's thread, in a transaction of its own.
-            outcome.complete(receiver.commit(List.of(message)).get(0));
-        } else {
-            queue.add(new Job(message, outcome));
-        }
+        // Not started, or stopping: written on the caller's thread, in a transaction of its own.
+        writer.submit(new Job(message, outcome));
         return outcome;
-    }
-
-    private void run() {
-        List<Job> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(batch, maxBatch - 1);
-            commit(batch);
-            batch.clear();
-        }
-        // Stopping: whatever was queued is still committed and answered.
-        while (queue.drainTo(batch, maxBatch) > 0) {
-            commit(batch);
-            batch.clear();
-        }
     }
 
     private void commit(List<Job> batch) {
@@ -86,35 +63,17 @@ class AdtApplierThread implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread t = new Thread(this::run, "mllp-applier");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        writer.start();
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // A message queued while the thread was stopping is still committed and answered, here.
-            List<Job> rest = new ArrayList<>();
-            queue.drainTo(rest);
-            if (!rest.isEmpty()) {
-                commit(rest);
-            }
-        }
+        writer.stop(Duration.ofSeconds(30));
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return writer.isRunning();
     }
 
     /** Starts before the listener and stops after it (the listener's phase is higher). */
