@@ -78,8 +78,11 @@ class FhirController {
     private final ChartSearch chartSearch;
     private final ChartFindings findings;
 
+    private final PublicBaseUrl publicBase;
+
     FhirController(FhirContext fhir, FhirImports imports, PatientRegistry patients, PatientFinder finder,
-                   ChartService charts, ChartSearch chartSearch, ChartFindings findings) {
+                   ChartService charts, ChartSearch chartSearch, ChartFindings findings, PublicBaseUrl publicBase) {
+        this.publicBase = publicBase;
         this.fhir = fhir;
         this.imports = imports;
         this.patients = patients;
@@ -303,7 +306,7 @@ class FhirController {
     /** One page; {@code page} holds up to count + 1 resources, the extra one only saying a next page exists. */
     private Bundle searchset(List<Resource> page, Params p, HttpServletRequest request) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        String base = request.getRequestURL().toString();
+        String base = publicBase.requestUrl(request);
         bundle.addLink().setRelation("self").setUrl(base + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         boolean more = page.size() > p.count;
         for (Resource r : more ? page.subList(0, p.count) : page) {

@@ -34,10 +34,12 @@ class FhirExportController {
 
     private final FhirExport export;
     private final FhirController fhir;
+    private final PublicBaseUrl publicBase;
 
-    FhirExportController(FhirExport export, FhirController fhir) {
+    FhirExportController(FhirExport export, FhirController fhir, PublicBaseUrl publicBase) {
         this.export = export;
         this.fhir = fhir;
+        this.publicBase = publicBase;
     }
 
     @GetMapping("/Patient/$export")
@@ -114,8 +116,8 @@ class FhirExportController {
         }
     }
 
-    private static String base(HttpServletRequest request) {
-        String url = request.getRequestURL().toString();
+    private String base(HttpServletRequest request) {
+        String url = publicBase.requestUrl(request);
         return url.substring(0, url.indexOf("/fhir/r4") + "/fhir/r4".length());
     }
 
