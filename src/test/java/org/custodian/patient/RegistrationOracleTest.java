@@ -31,7 +31,7 @@ class RegistrationOracleTest {
     @Test
     void aRoleThatMayNotReadChartsLearnsOnlyThatAMatchMayExist() {
         String family = TestPatients.uniqueName("Oracle");
-        assertThat(api.as(accounts.of(Role.CLINICIAN), "POST", "/api/patients", body("Walter", family, "301-22-4455")).status())
+        assertThat(api.as(accounts.of(Role.CLINICIAN), "POST", "/api/patients?confirmNew=true", body("Walter", family, "301-22-4455")).status())
                 .isEqualTo(201);
         // The interface engine registers (chart:write) but reads nothing back (no chart:read).
         Api.Response r = api.as(accounts.of(Role.INTERFACE_ENGINE), "POST", "/api/patients", body("Walt", family, "301-22-4455"));
@@ -45,7 +45,7 @@ class RegistrationOracleTest {
     void aClinicianCannotConfirmAGuessedSsnFromTheAnswer() {
         String family = TestPatients.uniqueName("Oracle");
         String clinician = accounts.of(Role.CLINICIAN);
-        assertThat(api.as(clinician, "POST", "/api/patients", body("Edith", family, "402-33-5566")).status()).isEqualTo(201);
+        assertThat(api.as(clinician, "POST", "/api/patients?confirmNew=true", body("Edith", family, "402-33-5566")).status()).isEqualTo(201);
         Api.Response right = api.as(clinician, "POST", "/api/patients", body("Edie", family, "402-33-5566"));
         Api.Response wrong = api.as(clinician, "POST", "/api/patients", body("Edie", family, "402-33-5567"));
         assertThat(right.status()).isEqualTo(409);
@@ -53,6 +53,6 @@ class RegistrationOracleTest {
         assertThat(right.body()).doesNotContainIgnoringCase("ssn").doesNotContain("\"weight\"", "evidence", "agreement");
         // A right and a wrong guess read the same.
         assertThat(right.body()).isEqualTo(wrong.body());
-        assertThat(right.json().path("candidates").get(0).path("familyName").asString()).isEqualTo(family);
+        assertThat(right.json().path("candidates").findValuesAsString("familyName")).contains(family);
     }
 }

@@ -103,7 +103,9 @@ class PatientApiController {
                         + " to the duplicate worklist).");
         problem.setTitle("Likely existing patient");
         if (mayRead) {
-            problem.setProperty("candidates", candidates.stream().map(c -> {
+            // By patient id, not by weight: the order must not rank the candidates either.
+            problem.setProperty("candidates", candidates.stream()
+                    .sorted(java.util.Comparator.comparingLong(PatientMatch::patientId)).map(c -> {
                 audit.patient(AuditAction.READ, c.patientId(), "Patient", c.patientId());
                 return new Candidate(c.patientId(), c.mrn(), c.familyName(), c.givenName(), c.birthDate(), c.sex());
             }).toList());
