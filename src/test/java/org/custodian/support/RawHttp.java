@@ -49,7 +49,7 @@ public final class RawHttp {
             head.append("Host: localhost:").append(port).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");
-        return exchange(from, head.toString().getBytes(StandardCharsets.UTF_8), null, 10_000);
+        return exchange(from, head.toString().getBytes(StandardCharsets.UTF_8), null, 60_000);
     }
 
     /** Sends the head and then up to {@code sent} bytes of the body, and reads the answer (within {@code timeoutMillis}). */
