@@ -130,6 +130,11 @@ class JdbcPracticum implements Practicum {
     public List<KeyEntry> key(long workspaceId) {
         requireCohort(jdbc.sql("select cohort_id from practicum_workspace where id = ?").param(workspaceId).query(Long.class)
                 .optional().orElseThrow(() -> new NoSuchElementException("no practicum workspace " + workspaceId)));
+        return storedKey(workspaceId);
+    }
+
+    /** The key as stored, for grading a submission (the student never sees it). */
+    private List<KeyEntry> storedKey(long workspaceId) {
         return jdbc.sql("select answer_key from practicum_workspace where id = ?").param(workspaceId).query(String.class)
                 .optional().map(k -> json.readValue(k, KEY))
                 .orElseThrow(() -> new NoSuchElementException("no practicum workspace " + workspaceId));
@@ -300,9 +305,9 @@ class JdbcPracticum implements Practicum {
             return ws.grade();
         }
         Grade grade = switch (ws.kind()) {
-            case CODING -> CodingGrader.grade(ws.items(), key(workspaceId), ws.answers(), codingEdits);
-            case RELEASE_OF_INFORMATION -> RoiGrader.grade(key(workspaceId), ws.answers());
-            default -> Grader.grade(ws.kind(), key(workspaceId), ws.answers());
+            case CODING -> CodingGrader.grade(ws.items(), storedKey(workspaceId), ws.answers(), codingEdits);
+            case RELEASE_OF_INFORMATION -> RoiGrader.grade(storedKey(workspaceId), ws.answers());
+            default -> Grader.grade(ws.kind(), storedKey(workspaceId), ws.answers());
         };
         jdbc.sql("""
                         update practicum_workspace set submitted_at = ?, grade = ?::jsonb, opened_at = coalesce(opened_at, ?)

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The largest request body each API endpoint takes (issue 22, finding 5): JSON bodies of the API
  * {@code custodian.api.max-body} (1 MB), a FHIR transaction import ({@code POST /fhir/r4})
- * {@code custodian.api.max-body-fhir-import}, a multipart upload (a CE certificate) the servlet's
- * multipart limit. A declared length over the limit is refused before the body is read
+ * {@code custodian.api.max-body-fhir-import}, a CE activity with its certificate in base64
+ * {@code custodian.api.max-body-certificate}, a multipart upload the servlet's multipart limit. A declared length over the limit is refused before the body is read
  * ({@link PermissionBeforeBody}, after authorization); a body without a declared length is cut
  * off at the limit while it is read.
  */
@@ -29,13 +29,16 @@ class RequestBodyLimits {
     private final DataSize json;
     private final DataSize fhirImport;
     private final DataSize multipart;
+    private final DataSize certificate;
 
     RequestBodyLimits(@Value("${custodian.api.max-body:1MB}") DataSize json,
                       @Value("${custodian.api.max-body-fhir-import:64MB}") DataSize fhirImport,
-                      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipart) {
+                      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipart,
+                      @Value("${custodian.api.max-body-certificate:8MB}") DataSize certificate) {
         this.json = json;
         this.fhirImport = fhirImport;
         this.multipart = multipart;
+        this.certificate = certificate;
     }
 
     /** The limit of this request's body, or null where none applies here (the UI's forms have the container's). */
@@ -52,6 +55,10 @@ class RequestBodyLimits {
         }
         if (fhir && "POST".equals(request.getMethod()) && (path.equals("/fhir/r4") || path.equals("/fhir/r4/"))) {
             return fhirImport;
+        }
+        // A CE activity carries its certificate (up to custodian.staff.certificate-max-bytes) in base64.
+        if ("POST".equals(request.getMethod()) && path.equals("/api/credentials/mine/activities")) {
+            return certificate;
         }
         return json;
     }

@@ -27,7 +27,10 @@ class QueryTextRules extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getQueryString() == null;
+        // A multipart body is parsed only after authentication; its query string is checked by the handler.
+        String type = request.getContentType();
+        return request.getQueryString() == null
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
     }
 
     @Override
