@@ -84,8 +84,25 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The API's description: for any signed-in user, by HTTP Basic (API clients) or by the UI's
+     * session (Swagger UI), never anonymously (issue 22, finding 8).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        guarded(http, handlers).securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
+                        .accessDeniedHandler(handlers.apiAccessDenied()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         // The API's description (/v3/api-docs, /swagger-ui) needs a signed-in user (issue 22, finding 8).
         http.addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
