@@ -51,12 +51,77 @@ class DatabaseConfiguration {
             log.info("Using PostgreSQL server at {}", redact(url));
             return new HikariDataSource(config);
         }
-        EmbeddedPostgres postgres = startEmbedded(Path.of(embeddedDir), Path.of(binDir), cleanEmbedded);
+        String secret = StringUtils.hasText(password) ? password : embeddedPassword(Path.of(embeddedDir));
+        EmbeddedPostgres postgres = startEmbedded(Path.of(embeddedDir), Path.of(binDir), cleanEmbedded, secret);
+        closeToOthers(Path.of(binDir));
+        requirePassword(postgres, Path.of(embeddedDir), secret);
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPassword(secret);
         return new EmbeddedDataSource(config, postgres, cleanEmbedded ? Path.of(embeddedDir) : null);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir, Path binDir, boolean clean) {
+    /**
+     * The embedded server's password: {@code custodian.db.password} when set, otherwise a random one
+     * kept owner-only beside the data directory ({@code postgres.password}), made on first start.
+     */
+    static String embeddedPassword(Path dir) {
+        Path file = dir.toAbsolutePath().resolveSibling(dir.getFileName() + ".password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String secret = java.util.HexFormat.of().formatHex(random);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, secret);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the embedded database password " + file, e);
+        }
+    }
+
+    /**
+     * initdb leaves the embedded server trusting every local connection as its superuser: any local
+     * user or process could read and rewrite the charts and the audit log (issue 22, finding 9;
+     * HIPAA 45 CFR 164.312(a)(1), 164.312(d)). The superuser gets the password, and every connection
+     * must then give it (scram-sha-256); a data directory made before this is converted on start.
+     */
+    static void requirePassword(EmbeddedPostgres postgres, Path dir, String secret) {
+        Path hba = dir.resolve("pg_hba.conf");
+        try {
+            String current = Files.readString(hba);
+            boolean trusting = current.lines().map(String::strip)
+                    .anyMatch(l -> !l.startsWith("#") && l.matches(".*\\btrust\\s*$"));
+            if (!trusting) {
+                return;
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+                    "postgres", secret); java.sql.Statement st = c.createStatement()) {
+                st.execute("set password_encryption = 'scram-sha-256'");
+                st.execute("alter role postgres password '" + secret.replace("'", "''") + "'");
+                Files.writeString(hba, """
+                        # Written by Custodian: every connection gives the password (scram-sha-256), none is trusted.
+                        local all all scram-sha-256
+                        host  all all 127.0.0.1/32 scram-sha-256
+                        host  all all ::1/128 scram-sha-256
+                        """);
+                st.execute("select pg_reload_conf()");
+            }
+            log.info("Embedded PostgreSQL now requires its password for every connection");
+        } catch (IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("Could not make the embedded PostgreSQL in " + dir + " require a password", e);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir, Path binDir, boolean clean, String secret) {
         try {
             Files.createDirectories(dir);
             stopOrphanedServer(dir);
@@ -70,6 +135,9 @@ class DatabaseConfiguration {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "50")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // The library's own connections (its start-up check) give the password too.
+                    .setConnectConfig("password", secret)
                     // Spring closes the pool and then the server; the library's own JVM hook would
                     // stop the server under a context that is still closing.
                     .setRegisterShutdownHook(false)
@@ -106,6 +174,33 @@ class DatabaseConfiguration {
                                 + ") left on " + dir + " did not stop; stop it and start again", e);
                     }
                 });
+    }
+
+    /**
+     * The library extracts the PostgreSQL binaries world-writable: any local user could replace the
+     * server that holds the charts (issue 22, finding 9). Owner-writable only: directories and
+     * executables 0755, other files 0644.
+     */
+    static void closeToOthers(Path binDir) {
+        if (!Files.isDirectory(binDir)) {
+            return;
+        }
+        try (var paths = Files.walk(binDir)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                var perms = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(p));
+                if (perms.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        | perms.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                    Files.setPosixFilePermissions(p, perms);
+                }
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Not a POSIX file system: its own access control applies.
+        } catch (IOException e) {
+            log.warn("Could not take write access to the PostgreSQL binaries in {} from other users: {}", binDir, e.getMessage());
+        }
     }
 
     private static String redact(String url) {

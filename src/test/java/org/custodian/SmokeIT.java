@@ -27,13 +27,15 @@ class SmokeIT {
 
     @Test
     void openApiDescribesThePatientApi() {
-        Api.Response docs = api.get("/v3/api-docs");
+        // Readable by any signed-in user, not anonymously (issue 22, finding 8).
+        assertThat(api.get("/v3/api-docs").status()).isEqualTo(401);
+        Api.Response docs = api.as(accounts.of(Role.CODER), "GET", "/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/patients")).isTrue();
         assertThat(docs.json().path("paths").has("/api/audit/verify")).isTrue();
         assertThat(docs.json().path("info").path("title").asString()).isEqualTo("Custodian API");
         assertThat(docs.json().path("components").path("securitySchemes").path("staff").path("scheme").asString()).isEqualTo("basic");
-        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(api.get("/swagger-ui/index.html").status()).as("anonymous: to the sign-in page").isEqualTo(302);
     }
 
     @Test

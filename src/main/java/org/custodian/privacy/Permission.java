@@ -53,7 +53,12 @@ public enum Permission {
     /** Work one's own practicum exercises on synthetic records. Grants nothing on real patients. */
     PRACTICUM_STUDY("practicum:study"),
     /** Create staff accounts, assign roles, unlock and disable accounts. */
-    STAFF_MANAGE("staff:manage");
+    STAFF_MANAGE("staff:manage"),
+    /**
+     * End the sign-in throttle of an account (unlock): a second way back in besides the
+     * administrator's, so that locking out the administrators locks out no one for good.
+     */
+    STAFF_UNLOCK("staff:unlock");
 
     private final String authority;
 

@@ -14,7 +14,7 @@ public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ,
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, FHIR_EXPORT, DISCLOSURE_MANAGE, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
-            CREDENTIALS_REVIEW)),
+            CREDENTIALS_REVIEW, STAFF_UNLOCK)),
     CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
     CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN)),
@@ -30,8 +30,12 @@ public enum Role {
     STUDENT("HIM student", EnumSet.of(PRACTICUM_STUDY)),
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
-    /** Everything but studying: an administrator has no practicum workspace of their own. */
-    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY)));
+    /**
+     * Everything but studying and signing: an administrator has no practicum workspace of their own,
+     * and authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1);
+     * issue 22, minimum necessary).
+     */
+    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN)));
 
     private final String title;
     private final Set<Permission> permissions;

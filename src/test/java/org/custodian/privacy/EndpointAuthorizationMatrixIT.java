@@ -79,7 +79,7 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("POST /api/staff", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/roles", STAFF_MANAGE);
         RULES.put("PUT /api/staff/{username}/enabled", STAFF_MANAGE);
-        RULES.put("POST /api/staff/{username}/unlock", STAFF_MANAGE);
+        RULES.put("POST /api/staff/{username}/unlock", STAFF_UNLOCK);
         RULES.put("PUT /api/staff/{username}/password", STAFF_MANAGE);
         RULES.put("GET /api/codes/search", CODING_READ);
         RULES.put("GET /api/interface/messages", INTERFACE_MANAGE);
@@ -261,12 +261,12 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /api/staff", () -> new Call("GET", "/api/staff", null));
         s.put("GET /api/staff/{username}", () -> new Call("GET", "/api/staff/" + StaffAccounts.username(Role.CODER), null));
         s.put("POST /api/staff", () -> new Call("POST", "/api/staff", """
-                {"username":"u-%s","fullName":"New Hire","password":"a-long-password-1","roles":["CODER"]}"""
+                {"username":"u-%s","fullName":"New Hire","password":"Quarry-Lantern-Mosaic-47","roles":["CODER"]}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 8))));
         s.put("PUT /api/staff/{username}/roles", () -> new Call("PUT", "/api/staff/" + fresh() + "/roles", "{\"roles\":[\"CODER\",\"CDI_SPECIALIST\"]}"));
         s.put("PUT /api/staff/{username}/enabled", () -> new Call("PUT", "/api/staff/" + fresh() + "/enabled", "{\"enabled\":false}"));
         s.put("POST /api/staff/{username}/unlock", () -> new Call("POST", "/api/staff/" + fresh() + "/unlock", null));
-        s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"another-long-password\"}"));
+        s.put("PUT /api/staff/{username}/password", () -> new Call("PUT", "/api/staff/" + fresh() + "/password", "{\"password\":\"Orchid-Tugboat-Sprocket-19\"}"));
         s.put("GET /api/codes/search", () -> new Call("GET", "/api/codes/search?q=heart+failure&system=icd10cm&fy=2026", null));
         s.put("GET /api/interface/messages", () -> new Call("GET", "/api/interface/messages?status=FAILED", null));
         s.put("POST /api/interface/messages/{id}/reprocess", () -> new Call("POST",
@@ -306,7 +306,7 @@ class EndpointAuthorizationMatrixIT {
                 {"id":"matrix-audit","kind":"PRIVACY_AUDIT","title":"Matrix","instructions":"Flag them.","seed":9,"size":20,
                  "planted":{"VIP_BROWSING":1}}"""));
         s.put("POST /api/practicum/cohorts", () -> new Call("POST", "/api/practicum/cohorts", "{\"name\":\"Matrix cohort\"}"));
-        s.put("POST /api/practicum/cohorts/{id}/students", () -> new Call("POST", "/api/practicum/cohorts/" + practicum.createCohort("M")
+        s.put("POST /api/practicum/cohorts/{id}/students", () -> new Call("POST", "/api/practicum/cohorts/" + cohortWithStudent()
                 + "/students", "{\"students\":[\"" + accounts.of(Role.STUDENT) + "\"]}"));
         s.put("POST /api/practicum/cohorts/{id}/assignments", () -> new Call("POST", "/api/practicum/cohorts/" + cohortWithStudent()
                 + "/assignments", "{\"exerciseId\":\"privacy-audit-1\"}"));
@@ -462,15 +462,22 @@ class EndpointAuthorizationMatrixIT {
         return completed;
     }
 
+    /** A fresh cohort of the test instructor's (an instructor reaches only their own; staff:manage all). */
     private long cohortWithStudent() {
-        long cohort = practicum.createCohort("Matrix");
-        practicum.enroll(cohort, List.of(accounts.of(Role.STUDENT)));
-        return cohort;
+        long[] cohort = new long[1];
+        accounts.runAs(Role.INSTRUCTOR, () -> {
+            cohort[0] = practicum.createCohort("Matrix");
+            practicum.enroll(cohort[0], List.of(accounts.of(Role.STUDENT)));
+        });
+        return cohort[0];
     }
 
     /** A fresh workspace of the test student (the only role that studies). */
     private long studentWorkspace() {
-        return practicum.assign(cohortWithStudent(), "privacy-audit-1").get(0);
+        long cohort = cohortWithStudent();
+        long[] id = new long[1];
+        accounts.runAs(Role.INSTRUCTOR, () -> id[0] = practicum.assign(cohort, "privacy-audit-1").get(0));
+        return id[0];
     }
 
     /** Two fresh registrations of one person on the duplicate worklist: {pair id, first patient, second patient}. */
@@ -540,7 +547,7 @@ class EndpointAuthorizationMatrixIT {
     private String fresh() {
         String username = "m-" + UUID.randomUUID().toString().substring(0, 8);
         api.as("admin", "POST", "/api/staff", """
-                {"username":"%s","fullName":"Matrix Staff","password":"a-long-password-1","roles":["CODER"]}""".formatted(username));
+                {"username":"%s","fullName":"Matrix Staff","password":"Quarry-Lantern-Mosaic-47","roles":["CODER"]}""".formatted(username));
         return username;
     }
 

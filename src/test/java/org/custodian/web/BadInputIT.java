@@ -52,7 +52,13 @@ class BadInputIT {
             new Bad("POST", "/api/patients", "{\"givenName\":\"A\",\"familyName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"X\"}", "request body"),
             new Bad("POST", "/api/patients", "{\"givenName\":\"\",\"familyName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"F\"}", "givenName"),
             new Bad("POST", "/api/patients", "{\"givenName\":\"A\",\"familyName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"F\",\"ssn\":\"12345\"}", "ssn"),
-            new Bad("POST", "/api/staff", "{\"username\":\"Bad Name\",\"fullName\":\"x\",\"password\":\"short\",\"roles\":[]}", "username"));
+            new Bad("POST", "/api/staff", "{\"username\":\"Bad Name\",\"fullName\":\"x\",\"password\":\"short\",\"roles\":[]}", "username"),
+            // Issue 22, finding 8: each of these was a 500.
+            new Bad("POST", "/api/patients", "{\"givenName\":\"A\\u0000B\",\"familyName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"F\"}", "givenName"),
+            new Bad("POST", "/api/patients", "{\"givenName\":\"A\\ud800\",\"familyName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"F\"}", "givenName"),
+            new Bad("POST", "/api/patients", "{\"givenName\":\"A\",\"familyName\":\"B\",\"birthDate\":\"-999999999-01-01\",\"sex\":\"F\"}", "birthDate"),
+            new Bad("GET", "/api/patients?q=%ED%A0%80", null, "q"),
+            new Bad("GET", "/api/patients?q=a%00b", null, "q"));
 
     @TestFactory
     Stream<DynamicTest> badInputIsA400ProblemThatNamesTheParameter() {
@@ -64,6 +70,21 @@ class BadInputIT {
             assertThat(detail).as("detail names the parameter").contains(c.names());
             assertThat(r.body().toLowerCase()).doesNotContain("select ", "sql", "exception", "org.", "at java");
         }));
+    }
+
+    @Test
+    void aLoneSurrogateInAFhirNameSearchIsA400OperationOutcome() {
+        for (String name : List.of("%ED%A0%80", "a%00b")) {
+            Api.Response r = api.as("admin", "GET", "/fhir/r4/Patient?name=" + name, null);
+            assertThat(r.status()).as(name + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("OperationOutcome", "name");
+        }
+    }
+
+    @Test
+    void anAnonymousRequestForTheErrorPageIsA404() {
+        assertThat(api.get("/error").status()).isEqualTo(404);
+        assertThat(api.request(null, null, "GET", "/error", null).status()).isEqualTo(404);
     }
 
     @Test

@@ -23,17 +23,47 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs and checks checkpoints with an Ed25519 key pair kept in files outside the database
- * ({@code custodian.audit.key-dir}), created on first use. Whoever can rewrite the audit table
- * still cannot forge a checkpoint without the private key file.
+ * ({@code custodian.audit.checkpoint-key}, by default {@code audit-checkpoint-ed25519.key} in
+ * {@code custodian.audit.key-dir}; the public key beside it as {@code .pub}), created on first use.
+ * Whoever can rewrite the audit table still cannot forge a checkpoint without the private key file,
+ * unless the key sits with the database: a start with the key inside the data directory says so
+ * (issue 22, finding 9; HIPAA 45 CFR 164.312(c)(1), integrity).
  */
 @Component
 class CheckpointSigner {
 
-    private final Path keyDir;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckpointSigner.class);
+
+    private final Path privateKeyFile;
+    private final Path publicKeyFile;
     private volatile KeyPair keys;
 
-    CheckpointSigner(@Value("${custodian.audit.key-dir}") String keyDir) {
-        this.keyDir = Path.of(keyDir);
+    /** The default file names in {@code keyDir}. */
+    CheckpointSigner(String keyDir) {
+        this(Path.of(keyDir).resolve("audit-checkpoint-ed25519.key"));
+    }
+
+    private CheckpointSigner(Path privateKeyFile) {
+        this.privateKeyFile = privateKeyFile;
+        String name = privateKeyFile.getFileName().toString();
+        this.publicKeyFile = privateKeyFile.resolveSibling((name.endsWith(".key") ? name.substring(0, name.length() - 4) : name) + ".pub");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CheckpointSigner(@Value("${custodian.audit.checkpoint-key:${custodian.audit.key-dir}/audit-checkpoint-ed25519.key}") String keyFile,
+                     @Value("${custodian.data-dir:}") String dataDir) {
+        this(Path.of(keyFile));
+        if (insideDataDirectory(privateKeyFile, dataDir)) {
+            log.warn("The audit checkpoint signing key {} lies inside the data directory {}: whoever can copy or rewrite the"
+                    + " database can reach the key too. Set custodian.audit.checkpoint-key to a file elsewhere (another"
+                    + " volume or a secrets mount) and keep the public key with your exported checkpoints.",
+                    privateKeyFile.toAbsolutePath().normalize(), Path.of(dataDir).toAbsolutePath().normalize());
+        }
+    }
+
+    static boolean insideDataDirectory(Path keyFile, String dataDir) {
+        return dataDir != null && !dataDir.isBlank()
+                && keyFile.toAbsolutePath().normalize().startsWith(Path.of(dataDir).toAbsolutePath().normalize());
     }
 
     AuditCheckpoint sign(long seq, String headHash, Instant createdAt) {
@@ -93,8 +123,9 @@ class CheckpointSigner {
     }
 
     private KeyPair loadOrCreate() {
-        Path priv = keyDir.resolve("audit-checkpoint-ed25519.key");
-        Path pub = keyDir.resolve("audit-checkpoint-ed25519.pub");
+        Path priv = privateKeyFile;
+        Path pub = publicKeyFile;
+        Path keyDir = priv.toAbsolutePath().getParent();
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
             if (Files.exists(priv) && Files.exists(pub)) {

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditTrail;
+import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientMatch;
@@ -17,11 +20,13 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientPage;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
+import org.custodian.privacy.Permission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,10 +44,12 @@ class PatientApiController {
 
     private final PatientRegistry patients;
     private final MasterPatientIndex mpi;
+    private final AuditTrail audit;
 
-    PatientApiController(PatientRegistry patients, MasterPatientIndex mpi) {
+    PatientApiController(PatientRegistry patients, MasterPatientIndex mpi, AuditTrail audit) {
         this.patients = patients;
         this.mpi = mpi;
+        this.audit = audit;
     }
 
     @Operation(summary = "Find patients by name, MRN or date of birth (audited search)")
@@ -70,17 +77,44 @@ class PatientApiController {
                                @RequestParam(defaultValue = "false") boolean confirmNew) {
         List<PatientMatch> candidates = mpi.likelyMatches(patient);
         if (!candidates.isEmpty() && !confirmNew) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, candidates.size()
-                    + " registered patient(s) may be this person. Use the existing record, or repeat the request with"
-                    + " confirmNew=true to register a new one (the pairs then go to the duplicate worklist).");
-            problem.setTitle("Likely existing patient");
-            problem.setProperty("candidates", candidates);
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(likelyExisting(candidates));
         }
         Patient created = patients.register(patient);
         for (PatientMatch candidate : candidates) {
             mpi.reportPossibleDuplicate(candidate.patientId(), created.id());
         }
         return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
+    }
+
+    /** A likely existing patient as the registration desk sees it: who, never how each field agreed. */
+    record Candidate(long patientId, String mrn, String familyName, String givenName, LocalDate birthDate,
+                     AdministrativeSex sex) {
+    }
+
+    /**
+     * The 409's body, minimum necessary (45 CFR 164.502(b), 164.514(d); issue 22, finding 7): only a
+     * role that may read charts sees who the candidates are, each read audited, and nobody gets the
+     * weights or per-field agreements, which confirmed a guessed SSN (or phone) field by field.
+     */
+    private ProblemDetail likelyExisting(List<PatientMatch> candidates) {
+        boolean mayRead = SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                        .anyMatch(a -> Permission.CHART_READ.authority().equals(a.getAuthority()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, mayRead
+                ? candidates.size() + " registered patient(s) may be this person. Use the existing record, or repeat the"
+                        + " request with confirmNew=true to register a new one (the pairs then go to the duplicate worklist)."
+                : "A registered patient may be this person. Ask someone who may read charts to look for the existing"
+                        + " record, or repeat the request with confirmNew=true to register a new one (the pair then goes"
+                        + " to the duplicate worklist).");
+        problem.setTitle("Likely existing patient");
+        if (mayRead) {
+            // By patient id, not by weight: the order must not rank the candidates either.
+            problem.setProperty("candidates", candidates.stream()
+                    .sorted(java.util.Comparator.comparingLong(PatientMatch::patientId)).map(c -> {
+                audit.patient(AuditAction.READ, c.patientId(), "Patient", c.patientId());
+                return new Candidate(c.patientId(), c.mrn(), c.familyName(), c.givenName(), c.birthDate(), c.sex());
+            }).toList());
+        }
+        return problem;
     }
 }

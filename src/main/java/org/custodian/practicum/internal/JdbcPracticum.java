@@ -128,6 +128,13 @@ class JdbcPracticum implements Practicum {
 
     @Override
     public List<KeyEntry> key(long workspaceId) {
+        requireCohort(jdbc.sql("select cohort_id from practicum_workspace where id = ?").param(workspaceId).query(Long.class)
+                .optional().orElseThrow(() -> new NoSuchElementException("no practicum workspace " + workspaceId)));
+        return storedKey(workspaceId);
+    }
+
+    /** The key as stored, for grading a submission (the student never sees it). */
+    private List<KeyEntry> storedKey(long workspaceId) {
         return jdbc.sql("select answer_key from practicum_workspace where id = ?").param(workspaceId).query(String.class)
                 .optional().map(k -> json.readValue(k, KEY))
                 .orElseThrow(() -> new NoSuchElementException("no practicum workspace " + workspaceId));
@@ -169,7 +176,7 @@ class JdbcPracticum implements Practicum {
         List<Long> created = new ArrayList<>();
         for (String student : students(cohortId)) {
             // Each student gets their own variant of the seed, so neighbours cannot share answers.
-            GeneratedExercise copy = generate(definition, student.hashCode() & 0x7fffffffL);
+            GeneratedExercise copy = generate(definition, variant(definition, student));
             jdbc.sql("""
                             insert into practicum_workspace (cohort_id, exercise_id, student, definition, items, answer_key, created_at)
                             values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
@@ -187,10 +194,51 @@ class JdbcPracticum implements Practicum {
                 .param(cohortId).query(String.class).list();
     }
 
+    /**
+     * A cohort of the current instructor's own (an administrator, staff:manage, oversees all): an
+     * instructor neither reads nor changes another's cohorts, grades or keys (issue 22, finding 8;
+     * minimum necessary). Another's cohort reads as missing.
+     */
     private void requireCohort(long cohortId) {
-        if (jdbc.sql("select count(*) from practicum_cohort where id = ?").param(cohortId).query(Long.class).single() == 0) {
-            throw new NoSuchElementException("no practicum cohort " + cohortId);
+        String instructor = jdbc.sql("select instructor from practicum_cohort where id = ?").param(cohortId)
+                .query(String.class).optional().orElse(null);
+        if (instructor == null || !(instructor.equals(currentUser()) || overseesAll())) {
+            throw new NoSuchElementException("no practicum cohort " + cohortId + " of yours");
         }
+    }
+
+    private static boolean overseesAll() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> org.custodian.privacy.Permission.STAFF_MANAGE.authority().equals(a.getAuthority()));
+    }
+
+    /**
+     * The variant of an exercise for one student: HMAC-SHA256 of the public seed, the exercise and
+     * the student under a server-side secret, so that the seed alone does not give the key away.
+     */
+    long variant(ExerciseDefinition definition, String student) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret(), "HmacSHA256"));
+            byte[] h = mac.doFinal((definition.seed() + "\n" + definition.id() + "\n" + student)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h).getLong() & Long.MAX_VALUE;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private volatile byte[] secret;
+
+    private byte[] secret() {
+        if (secret == null) {
+            byte[] fresh = new byte[32];
+            new java.security.SecureRandom().nextBytes(fresh);
+            jdbc.sql("insert into practicum_secret (id, secret) values (1, ?) on conflict (id) do nothing").param(fresh).update();
+            secret = jdbc.sql("select secret from practicum_secret where id = 1").query(byte[].class).single();
+        }
+        return secret;
     }
 
     private static final String WORKSPACE = """
@@ -257,9 +305,9 @@ class JdbcPracticum implements Practicum {
             return ws.grade();
         }
         Grade grade = switch (ws.kind()) {
-            case CODING -> CodingGrader.grade(ws.items(), key(workspaceId), ws.answers(), codingEdits);
-            case RELEASE_OF_INFORMATION -> RoiGrader.grade(key(workspaceId), ws.answers());
-            default -> Grader.grade(ws.kind(), key(workspaceId), ws.answers());
+            case CODING -> CodingGrader.grade(ws.items(), storedKey(workspaceId), ws.answers(), codingEdits);
+            case RELEASE_OF_INFORMATION -> RoiGrader.grade(storedKey(workspaceId), ws.answers());
+            default -> Grader.grade(ws.kind(), storedKey(workspaceId), ws.answers());
         };
         jdbc.sql("""
                         update practicum_workspace set submitted_at = ?, grade = ?::jsonb, opened_at = coalesce(opened_at, ?)
@@ -271,6 +319,7 @@ class JdbcPracticum implements Practicum {
 
     @Override
     public CohortReport report(long cohortId) {
+        requireCohort(cohortId);
         String name = jdbc.sql("select name from practicum_cohort where id = ?").param(cohortId).query(String.class)
                 .optional().orElseThrow(() -> new NoSuchElementException("no practicum cohort " + cohortId));
         List<Workspace> all = jdbc.sql(WORKSPACE + " where cohort_id = ? order by student, exercise_id").param(cohortId)
@@ -301,7 +350,8 @@ class JdbcPracticum implements Practicum {
     public List<CohortSummary> cohorts() {
         return jdbc.sql("""
                         select c.id, c.name, c.instructor, (select count(*) from practicum_enrollment e where e.cohort_id = c.id)
-                        from practicum_cohort c order by c.id desc""")
+                        from practicum_cohort c where c.instructor = :me or :all order by c.id desc""")
+                .param("me", currentUser()).param("all", overseesAll())
                 .query((rs, i) -> new CohortSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
     }
 
@@ -310,7 +360,7 @@ class JdbcPracticum implements Practicum {
         CohortReport report = report(cohortId);
         StringBuilder csv = new StringBuilder("student,exercise,submitted,score,precision,recall,overlays,minutes_spent\r\n");
         for (CohortReport.Result r : report.results()) {
-            csv.append(String.join(",", r.student(), r.exerciseId(), Boolean.toString(r.submitted()),
+            csv.append(String.join(",", csvText(r.student()), csvText(r.exerciseId()), Boolean.toString(r.submitted()),
                     r.score() == null ? "" : String.valueOf(r.score()),
                     r.precision() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", r.precision()),
                     r.recall() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", r.recall()),
@@ -318,6 +368,18 @@ class JdbcPracticum implements Practicum {
                     r.timeSpent() == null ? "" : String.valueOf(r.timeSpent().toMinutes()))).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A text cell defused against formula injection (OWASP CSV injection: = + - @ tab CR) and quoted per RFC 4180. */
+    static String csvText(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            v = '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
     }
 
     private OffsetDateTime now() {

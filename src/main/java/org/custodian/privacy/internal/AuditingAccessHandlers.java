@@ -20,19 +20,48 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditingAccessHandlers {
 
-    private final AuditTrail audit;
+    /** The one answer to every failed sign-in, whatever the cause: it tells no one which usernames exist. */
+    static final String SIGN_IN_FAILED = "Sign-in failed or required: send the HTTP Basic credentials of an enabled staff account.";
 
-    AuditingAccessHandlers(AuditTrail audit) {
+    private final AuditTrail audit;
+    private final RepeatedRefusals refusals;
+
+    AuditingAccessHandlers(AuditTrail audit, RepeatedRefusals refusals) {
         this.audit = audit;
+        this.refusals = refusals;
     }
 
+    /**
+     * 401 for a request without valid credentials. A browser gets no {@code WWW-Authenticate: Basic}
+     * challenge: its password prompt would cache the credentials and send them again with any
+     * cross-site form (issue 22, finding 4). Clients that are not browsers still get the challenge.
+     */
     AuthenticationEntryPoint apiEntryPoint() {
         return (request, response, exception) -> {
-            audit.recordAs(null, "anonymous", AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, "Endpoint",
-                    target(request), "not authenticated");
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Custodian\"");
-            problem(response, HttpStatus.UNAUTHORIZED, "Sign-in required: send HTTP Basic credentials of a staff account.");
+            refusals.refused(request.getRemoteAddr(), target(request), "not authenticated");
+            if (!isBrowser(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Custodian\"");
+            }
+            problem(response, HttpStatus.UNAUTHORIZED, SIGN_IN_FAILED);
         };
+    }
+
+    /** A browser says so with its fetch metadata (Sec-Fetch-*) or its user agent. */
+    static boolean isBrowser(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+                || (agent != null && agent.startsWith("Mozilla/"));
+    }
+
+    void audited(HttpServletRequest request, String reason) {
+        refusals.refused(request.getRemoteAddr(), target(request), reason);
+    }
+
+    /** An anonymous refusal (throttled sign-in, cross-site request): audited, bounded per address. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String reason, String detail)
+            throws IOException {
+        refusals.refused(request.getRemoteAddr(), target(request), reason);
+        problem(response, status, detail);
     }
 
     AccessDeniedHandler apiAccessDenied() {
@@ -71,7 +100,7 @@ class AuditingAccessHandlers {
         return request.getMethod() + " " + (uri.length() > 200 ? uri.substring(0, 200) : uri);
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()

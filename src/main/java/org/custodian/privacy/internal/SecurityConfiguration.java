@@ -1,5 +1,7 @@
 package org.custodian.privacy.internal;
 
+import org.custodian.privacy.SignInThrottle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Deny by default. The API takes HTTP Basic and keeps no session; the UI takes a form login with
@@ -20,10 +24,27 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication // the CLI runs without a web server and so without HTTP security
 class SecurityConfiguration {
 
+    private final SignInThrottle throttle;
+    private final String baseUrl;
+
+    SecurityConfiguration(SignInThrottle throttle, @Value("${custodian.base-url:}") String baseUrl) {
+        this.throttle = throttle;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Before any credential is checked: refuse a cross-site unsafe request (CSRF through cached HTTP
+     * Basic credentials), then a throttled sign-in (issue 22, findings 4 and 3).
+     */
+    private HttpSecurity guarded(HttpSecurity http, AuditingAccessHandlers handlers) {
+        return http.addFilterBefore(new CrossSiteRequestFilter(handlers, baseUrl), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, handlers, false), BasicAuthenticationFilter.class);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        http.securityMatcher("/api/**")
+        guarded(http, handlers).securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
@@ -38,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain fhirSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        http.securityMatcher("/fhir/**")
+        guarded(http, handlers).securityMatcher("/fhir/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
@@ -51,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        guarded(http, handlers).securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasAuthority("staff:manage"))
@@ -63,12 +84,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The API's description: for any signed-in user, by HTTP Basic (API clients) or by the UI's
+     * session (Swagger UI), never anonymously (issue 22, finding 8).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        guarded(http, handlers).securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
+                        .accessDeniedHandler(handlers.apiAccessDenied()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        http.authorizeHttpRequests(a -> a
+        // The API's description (/v3/api-docs, /swagger-ui) needs a signed-in user (issue 22, finding 8).
+        http.addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 // Dropping the session cookie on sign-out keeps the next page from reading as "session expired".

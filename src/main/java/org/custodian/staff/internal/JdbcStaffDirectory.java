@@ -34,18 +34,14 @@ class JdbcStaffDirectory implements StaffDirectory {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
-    private final int maxFailedLogins;
-    private final Duration lockout;
+    private final JdbcSignInThrottle throttle;
 
-    JdbcStaffDirectory(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock,
-                       @Value("${custodian.security.max-failed-logins:5}") int maxFailedLogins,
-                       @Value("${custodian.security.lockout:15m}") Duration lockout) {
+    JdbcStaffDirectory(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, JdbcSignInThrottle throttle) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
-        this.maxFailedLogins = maxFailedLogins;
-        this.lockout = lockout;
+        this.throttle = throttle;
     }
 
     @Override
@@ -102,6 +98,7 @@ class JdbcStaffDirectory implements StaffDirectory {
     @Override
     public StaffMember unlock(String username) {
         require(username);
+        throttle.clear(username);
         jdbc.sql("update staff_user set failed_logins = 0, locked_until = null where username = ?").param(username).update();
         audit.record(AuditAction.ADMIN, AuditOutcome.SUCCESS, null, "StaffUser", username, "unlocked");
         return require(username);
@@ -117,21 +114,20 @@ class JdbcStaffDirectory implements StaffDirectory {
         audit.record(AuditAction.ADMIN, AuditOutcome.SUCCESS, null, "StaffUser", username, "password reset");
     }
 
-    /** A failed sign-in; the fifth in a row locks the account (HIPAA 164.308(a)(5)(ii)(C), log-in monitoring). */
-    void recordFailedLogin(String username) {
-        Instant now = clock.instant();
-        // A lock that has run out starts a new count: one wrong password after it does not re-lock.
+    /**
+     * A failed sign-in, for the administrator's view: the count goes up, and {@code refusedUntil}
+     * (when the throttle now refuses this username from the failing address) shows as the lock.
+     * Sign-in itself is refused by the throttle, per address, never by this column
+     * (HIPAA 164.308(a)(5)(ii)(C), log-in monitoring).
+     */
+    void recordFailedLogin(String username, Instant refusedUntil) {
         jdbc.sql("""
                 update staff_user
-                   set failed_logins = case when locked_until <= :now then 1 else failed_logins + 1 end,
-                       locked_until = case
-                           when locked_until <= :now then case when 1 >= :max then :until end
-                           when failed_logins + 1 >= :max then :until
-                           else locked_until end
+                   set failed_logins = failed_logins + 1,
+                       locked_until = case when cast(:until as timestamptz) is null then locked_until
+                                           else greatest(locked_until, cast(:until as timestamptz)) end
                  where username = :username""")
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("max", maxFailedLogins)
-                .param("until", now.plus(lockout).atOffset(ZoneOffset.UTC))
+                .param("until", refusedUntil == null ? null : refusedUntil.atOffset(ZoneOffset.UTC))
                 .param("username", username)
                 .update();
     }

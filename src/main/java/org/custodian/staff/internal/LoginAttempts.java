@@ -5,30 +5,45 @@ import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every sign-in, good or bad, and every sign-out goes into the audit log (HIPAA 164.308(a)(5)(ii)(C), log-in
- * monitoring); bad passwords count toward the lockout.
+ * monitoring); failures count toward the sign-in throttle of their username and address.
  */
 @Component
 class LoginAttempts {
 
     private final JdbcStaffDirectory directory;
+    private final JdbcSignInThrottle throttle;
     private final AuditTrail audit;
 
-    LoginAttempts(JdbcStaffDirectory directory, AuditTrail audit) {
+    LoginAttempts(JdbcStaffDirectory directory, JdbcSignInThrottle throttle, AuditTrail audit) {
         this.directory = directory;
+        this.throttle = throttle;
         this.audit = audit;
+    }
+
+    private static String address(org.springframework.security.core.Authentication auth) {
+        if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "unknown";
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         directory.recordSuccessfulLogin(username);
+        throttle.succeeded(username, address(event.getAuthentication()));
         audit.recordAs(event.getAuthentication(), username, AuditAction.LOGIN, AuditOutcome.SUCCESS,
                 "StaffUser", username, null);
     }
@@ -43,9 +58,8 @@ class LoginAttempts {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
-        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            directory.recordFailedLogin(username);
-        }
+        // Every failure counts, whatever its cause: the throttle is keyed on the username as typed.
+        directory.recordFailedLogin(username, throttle.failed(username, address(event.getAuthentication())));
         String reason = event.getException().getClass().getSimpleName().replace("Exception", "");
         audit.recordAs(null, username, AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, "StaffUser", username, reason);
     }

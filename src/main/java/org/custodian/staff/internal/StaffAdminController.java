@@ -36,10 +36,12 @@ class StaffAdminController {
 
     private final StaffDirectory staff;
     private final Validator validator;
+    private final PasswordPolicy passwords;
 
-    StaffAdminController(StaffDirectory staff, Validator validator) {
+    StaffAdminController(StaffDirectory staff, Validator validator, PasswordPolicy passwords) {
         this.staff = staff;
         this.validator = validator;
+        this.passwords = passwords;
     }
 
     @GetMapping("/admin/staff")
@@ -78,6 +80,9 @@ class StaffAdminController {
         for (ConstraintViolation<NewStaffMember> v : validator.validate(member)) {
             String field = v.getPropertyPath().toString();
             errors.merge(field, sentence(field, v.getMessage()), (a, b) -> a + " " + b);
+        }
+        if (password != null && !errors.containsKey("password")) {
+            passwords.problem(password, username, fullName).ifPresent(p -> errors.put("password", p));
         }
         if (password != null && !password.equals(confirm)) {
             errors.put("confirm", "The two passwords differ.");
@@ -143,7 +148,7 @@ class StaffAdminController {
     }
 
     @PostMapping("/admin/staff/{username}/unlock")
-    @PreAuthorize("hasAuthority('staff:manage')")
+    @PreAuthorize("hasAuthority('staff:unlock')")
     String unlock(@PathVariable String username, RedirectAttributes redirect) {
         require(username);
         staff.unlock(username);
@@ -156,8 +161,9 @@ class StaffAdminController {
     String resetPassword(@PathVariable String username, @RequestParam(required = false) String password,
                          @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
         require(username);
-        if (password == null || password.length() < 12 || password.length() > 128) {
-            redirect.addFlashAttribute("problem", "New password: 12 to 128 characters.");
+        var problem = passwords.problem(password, username, require(username).fullName());
+        if (problem.isPresent()) {
+            redirect.addFlashAttribute("problem", "New password: " + problem.get());
         } else if (!password.equals(confirm)) {
             redirect.addFlashAttribute("problem", "New password: the two passwords differ.");
         } else {

@@ -14,7 +14,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Staff accounts for Spring Security: each role becomes its permissions plus ROLE_name. */
+/**
+ * Staff accounts for Spring Security: each role becomes its permissions plus ROLE_name. No account
+ * is locked here: failed sign-ins are throttled per username and address ({@link JdbcSignInThrottle}),
+ * so an attacker cannot lock the real user out.
+ */
 @Component
 class StaffUserDetailsService implements UserDetailsService {
 
@@ -35,7 +39,6 @@ class StaffUserDetailsService implements UserDetailsService {
                 .password(hash)
                 .authorities(authorities(member))
                 .disabled(!member.enabled())
-                .accountLocked(member.lockedAt(clock.instant()))
                 .build();
     }
 

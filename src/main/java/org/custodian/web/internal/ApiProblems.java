@@ -97,9 +97,52 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // The parser's message can quote the body (PHI); say only where the problem is.
-        return handleExceptionInternal(ex, invalid("request body: not valid JSON for this request"), headers,
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && String.valueOf(t.getMessage()).startsWith("request body larger than")) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        "request body: larger than this endpoint accepts");
+                problem.setTitle("Content too large");
+                return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
+        // The parser's message can quote the body (PHI); say only where the problem is and, for our
+        // own refusals and type mismatches, what was expected.
+        return handleExceptionInternal(ex, invalid("request body: " + whereAndWhat(ex)), headers,
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String whereAndWhat(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.MismatchedInputException m) {
+                StringBuilder path = new StringBuilder();
+                for (var ref : m.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                String what = m instanceof SafeJsonInput.UnsafeInput ? m.getOriginalMessage()
+                        : m.getTargetType() == null ? "not a valid value"
+                        : m.getTargetType().isEnum() ? "expected one of " + java.util.Arrays.toString(m.getTargetType().getEnumConstants())
+                        : m.getTargetType() == java.time.LocalDate.class ? "expected a date as YYYY-MM-DD"
+                        : "expected " + m.getTargetType().getSimpleName();
+                return (path.isEmpty() ? "" : "field '" + path + "': ") + what;
+            }
+        }
+        return "not valid JSON for this request";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(org.springframework.web.ErrorResponseException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof org.springframework.web.server.ResponseStatusException rse && rse.getReason() != null
+                && status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rse.getReason());
+            problem.setTitle("Content too large");
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
     }
 
     private static ProblemDetail invalid(String detail) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.WebAttributes;
@@ -19,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The sign-in page. Spring Security's form login posts to {@code /login}; on failure it comes back
  * with {@code ?error} and leaves the reason in the session, which this page turns into words.
- * A wrong password and an unknown user read the same, so the page does not reveal who has an account.
+ * Every failure reads the same, so the page does not reveal who has an account.
  */
 @Controller
 class LoginPageController {
@@ -28,15 +26,9 @@ class LoginPageController {
     record LoginMessage(String kind, String text) {
     }
 
-    private final int maxFailedLogins;
-    private final Duration lockout;
     private final Duration sessionTimeout;
 
-    LoginPageController(@Value("${custodian.security.max-failed-logins:5}") int maxFailedLogins,
-                        @Value("${custodian.security.lockout:15m}") Duration lockout,
-                        @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
-        this.maxFailedLogins = maxFailedLogins;
-        this.lockout = lockout;
+    LoginPageController(@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         this.sessionTimeout = sessionTimeout;
     }
 
@@ -64,20 +56,20 @@ class LoginPageController {
         return "web/login";
     }
 
+    /**
+     * One message for every failed sign-in, whatever the cause (unknown user, wrong password,
+     * throttled, disabled): the page must not tell anyone which usernames exist or what state an
+     * account is in (issue 22, finding 3; HIPAA 164.308(a)(5)(ii)(C)).
+     */
+    static final String SIGN_IN_FAILED = "Sign-in failed. Check your username and password and try again; "
+            + "after several failed attempts, sign-in from this computer pauses for a few minutes. "
+            + "If it keeps failing, ask an administrator.";
+
     private String failure(HttpSession session) {
-        Object exception = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (session != null) {
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
-        if (exception instanceof LockedException) {
-            return "This account is locked after " + maxFailedLogins + " failed sign-in attempts. Try again in "
-                    + words(lockout) + ", or ask an administrator to unlock it.";
-        }
-        if (exception instanceof DisabledException) {
-            return "This account is disabled. Ask an administrator to enable it.";
-        }
-        return "Wrong username or password. After " + maxFailedLogins + " failed attempts in a row the account is locked for "
-                + words(lockout) + ".";
+        return SIGN_IN_FAILED;
     }
 
     static String words(Duration d) {

@@ -63,7 +63,7 @@ class CodingWorkflowApiIT {
         return username;
     }
 
-    static final String PASSWORD = "a-long-password-1";
+    static final String PASSWORD = "Quarry-Lantern-Mosaic-47";
 
     private Api.Response as(String user, String method, String path, String body) {
         return user.startsWith("coder-") ? api.request(user, PASSWORD, method, path, body) : api.as(user, method, path, body);

@@ -36,10 +36,12 @@ class FhirExportController implements FhirEndpoint {
 
     private final FhirExport export;
     private final FhirResponses fhir;
+    private final PublicBaseUrl publicBase;
 
-    FhirExportController(FhirExport export, FhirResponses fhir) {
+    FhirExportController(FhirExport export, FhirResponses fhir, PublicBaseUrl publicBase) {
         this.export = export;
         this.fhir = fhir;
+        this.publicBase = publicBase;
     }
 
     @Operation(summary = "Start a bulk export of all patients' data (FHIR Bulk Data, asynchronous)")
@@ -119,8 +121,8 @@ class FhirExportController implements FhirEndpoint {
         }
     }
 
-    private static String base(HttpServletRequest request) {
-        String url = request.getRequestURL().toString();
+    private String base(HttpServletRequest request) {
+        String url = publicBase.requestUrl(request);
         return url.substring(0, url.indexOf("/fhir/r4") + "/fhir/r4".length());
     }
 }

@@ -23,9 +23,11 @@ class FhirResponses {
     static final MediaType FHIR_XML = MediaType.parseMediaType("application/fhir+xml;charset=UTF-8");
 
     private final FhirContext fhir;
+    private final PublicBaseUrl publicBase;
 
-    FhirResponses(FhirContext fhir) {
+    FhirResponses(FhirContext fhir, PublicBaseUrl publicBase) {
         this.fhir = fhir;
+        this.publicBase = publicBase;
     }
 
     ResponseEntity<String> respond(int status, IBaseResource resource, HttpServletRequest request) {
@@ -46,7 +48,7 @@ class FhirResponses {
     /** One page; {@code page} holds up to count + 1 resources, the extra one only saying a next page exists. */
     ResponseEntity<String> searchset(List<Resource> page, SearchParams p, HttpServletRequest request) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        String base = request.getRequestURL().toString();
+        String base = publicBase.requestUrl(request); // never a forged Host header
         bundle.addLink().setRelation("self").setUrl(base + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         boolean more = page.size() > p.count;
         for (Resource r : more ? page.subList(0, p.count) : page) {
