@@ -118,14 +118,24 @@ public final class GrouperTables {
 
     /** One ranked row of the DRG formula table. */
     record Row(int mdc, int rank, int baseDrg, int drg, String surgical, int reroute, int drgSeverity,
-            String suppressionText, long[] suppress, String text, Formula.Node node, boolean marker) {
+            String suppressionText, long[] suppress, String text, Formula.Node node, boolean marker, String label) {
 
-        @Override
-        public String toString() {
+        Row(int mdc, int rank, int baseDrg, int drg, String surgical, int reroute, int drgSeverity,
+                String suppressionText, long[] suppress, String text, Formula.Node node, boolean marker) {
+            this(mdc, rank, baseDrg, drg, surgical, reroute, drgSeverity, suppressionText, suppress, text, node, marker,
+                    label(mdc, rank, drg, reroute, text, suppressionText));
+        }
+
+        private static String label(int mdc, int rank, int drg, int reroute, String text, String suppressionText) {
             String to = drg != 0 ? "DRG " + GroupingEngine.drg3(drg)
                     : reroute != 0 ? "re-route to MDC " + reroute : "error";
             return "MDC " + mdc + " rank " + rank + ": " + text + " → " + to
                     + (suppressionText.isEmpty() ? "" : " (CC/MCC not counted from: " + suppressionText + ")");
+        }
+
+        @Override
+        public String toString() {
+            return label;
         }
     }
 

@@ -80,8 +80,9 @@ public final class GroupingEngine {
         return w.run(w.hacApplies ? w.finalLevels : w.baseLevels).drg;
     }
 
-    record Outcome(int drg, int mdc, String medSurg, String severity, String returnCode, Row row, String mdcReason,
-            int levelUsed) {
+    /** mdcVia: the row that chose the MDC (pre-MDC DRG or re-route) or the error row; unrelatedVia: the row sending to 981-989. */
+    record Outcome(int drg, int mdc, String medSurg, String severity, String returnCode, Row row, Row mdcVia,
+            Row unrelatedVia, int levelUsed) {
     }
 
     /** One claim's facts; implements what formulas ask. */
@@ -329,28 +330,47 @@ public final class GroupingEngine {
             cachedLevel = -1;
             errorDrg = false;
             int mdc = pdxMdc();
-            String reason = pdx == null ? "principal diagnosis not in the v43 tables"
-                    : "principal diagnosis " + pdx.code + " is in MDC " + mdc
-                            + ((pdx.maleMdc != 0 || pdx.femaleMdc != 0)
-                                    ? " (sex-specific: MDC " + pdx.maleMdc + " male, " + pdx.femaleMdc + " female)"
-                                    : "");
             useMdc(0);
             for (Row r : t.rows[0]) {
                 if (r.marker() || !r.node().eval(this)) {
                     continue;
                 }
                 if (r.drg() != 0) {
-                    return outcome(r, mdc, "pre-MDC DRG; " + reason);
+                    return outcome(r, mdc, r, null);
                 }
                 if (r.reroute() != 0) {
-                    return inMdc(r.reroute(), "re-routed to MDC " + r.reroute() + " by pre-MDC row " + r + "; " + reason);
+                    return inMdc(r.reroute(), r);
                 }
                 return error(r);
             }
-            return inMdc(mdc, reason);
+            return inMdc(mdc, null);
         }
 
-        private Outcome inMdc(int mdc, String reason) {
+        /** The MDC and why, written only when explaining. */
+        String mdcReason(Outcome o) {
+            if (o.drg() == 999) {
+                return o.mdcVia() == null ? "no formula row applies" : "error row " + o.mdcVia();
+            }
+            int mdc = pdxMdc();
+            String reason = pdx == null ? "principal diagnosis not in the v43 tables"
+                    : "principal diagnosis " + pdx.code + " is in MDC " + mdc + " ("
+                            + t.mdcTitles.getOrDefault(mdc, "") + ")"
+                            + ((pdx.maleMdc != 0 || pdx.femaleMdc != 0)
+                                    ? ", sex-specific: MDC " + pdx.maleMdc + " if male, " + pdx.femaleMdc + " if female"
+                                    : "");
+            Row via = o.mdcVia();
+            if (via != null && via.mdc() == 0 && via.drg() != 0) {
+                reason = "pre-MDC DRG (assigned before the MDC); " + reason;
+            } else if (via != null && via.mdc() == 0) {
+                reason = "re-routed to MDC " + via.reroute() + " by pre-MDC row " + via.label() + "; " + reason;
+            }
+            if (o.unrelatedVia() != null) {
+                reason += "; O.R. procedure unrelated to the MDC (" + o.unrelatedVia().label() + ")";
+            }
+            return reason;
+        }
+
+        private Outcome inMdc(int mdc, Row via) {
             Row[] rows = mdc < t.rows.length ? t.rows[mdc] : null;
             if (rows == null) {
                 return error(null);
@@ -361,20 +381,20 @@ public final class GroupingEngine {
                     continue;
                 }
                 if (r.drg() != 0) {
-                    return outcome(r, mdc, reason);
+                    return outcome(r, mdc, via, null);
                 }
                 if (r.reroute() == 29) {
                     useMdc(29);
                     for (Row u : t.rows[29]) {
                         if (!u.marker() && u.node().eval(this)) {
-                            return outcome(u, mdc, reason + "; O.R. procedure unrelated to the MDC (row " + r + ")");
+                            return outcome(u, mdc, via, r);
                         }
                     }
                     useMdc(mdc);
                     continue;
                 }
                 if (r.reroute() != 0) {
-                    return inMdc(r.reroute(), reason + "; re-routed to MDC " + r.reroute());
+                    return inMdc(r.reroute(), r);
                 }
                 return error(r);
             }
@@ -398,11 +418,10 @@ public final class GroupingEngine {
                     break;
                 }
             }
-            String why = fired == null ? "no formula row applies" : "error row " + fired;
-            return new Outcome(999, 0, "NONE", "NONE", code, row999 == null ? fired : row999, why, 0);
+            return new Outcome(999, 0, "NONE", "NONE", code, row999 == null ? fired : row999, fired, null, 0);
         }
 
-        private Outcome outcome(Row r, int mdc, String reason) {
+        private Outcome outcome(Row r, int mdc, Row via, Row unrelatedVia) {
             int lvl = level(r.suppress());
             String medSurg = switch (r.surgical()) {
                 case "SURGICAL" -> "SURGICAL";
@@ -410,7 +429,7 @@ public final class GroupingEngine {
                 default -> "NONE";
             };
             String sev = medSurg.equals("NONE") ? "NONE" : lvl == 2 ? "MCC" : lvl == 1 ? "CC" : "NON_CC";
-            return new Outcome(r.drg(), mdc, medSurg, sev, "OK", r, reason, lvl);
+            return new Outcome(r.drg(), mdc, medSurg, sev, "OK", r, via, unrelatedVia, lvl);
         }
 
         DrgExplanation explain(Outcome o, Claim claim) {
@@ -466,9 +485,9 @@ public final class GroupingEngine {
                 Pr p = v.pr.get(code);
                 procRoles.add(new ProcedureRole(code, p != null && !p.nonOr, p != null));
             }
-            String formula = row == null ? "" : row.toString();
+            String formula = row == null ? "" : row.label();
             String title = t.drgTitles.getOrDefault(o.drg(), "");
-            return new DrgExplanation(o.mdcReason(), formula, title, roles, procRoles, notes);
+            return new DrgExplanation(mdcReason(o), formula, title, roles, procRoles, notes);
         }
 
         // ---- Facts ----
