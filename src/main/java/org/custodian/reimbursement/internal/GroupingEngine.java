@@ -231,7 +231,8 @@ public final class GroupingEngine {
                 for (Hac h : t.hacs) {
                     if (h.node().eval(hacFacts)) {
                         for (int i = 0; i < n; i++) {
-                            if (notPoa[i] && intersects(sdx[i].attrs, h.sdxOperands())) {
+                            // only a counted CC/MCC can be a HAC: one excluded by the principal changes nothing
+                            if (notPoa[i] && baseLevels[i] > 0 && intersects(sdx[i].attrs, h.sdxOperands())) {
                                 hacLost[i] = true;
                                 hacApplies = true;
                             }
@@ -446,7 +447,10 @@ public final class GroupingEngine {
                     String role;
                     String detail = "";
                     int without = 0;
-                    if (d.level == 0) {
+                    if (o.drg() == 999) {
+                        role = "NONE";
+                        detail = "not evaluated: the claim did not group";
+                    } else if (d.level == 0) {
                         role = "NONE";
                     } else if (excludedByPdx[k]) {
                         role = tier + "_EXCLUDED";
@@ -454,12 +458,12 @@ public final class GroupingEngine {
                     } else if (diedMcc[k]) {
                         role = "NONE";
                         detail = "an MCC only if the patient is discharged alive";
-                    } else if (levels[k] == 0 && hacLost[k]) {
-                        role = "HAC";
-                        detail = "hospital-acquired condition not present on admission: counted as no CC";
                     } else if (sup != null && intersects(d.attrs, sup)) {
                         role = tier + "_EXCLUDED_BY_DRG_LOGIC";
                         detail = "part of the DRG's own definition (" + row.suppressionText() + ")";
+                    } else if (levels[k] == 0 && hacLost[k]) {
+                        role = "HAC";
+                        detail = "hospital-acquired condition not present on admission: counted as no CC";
                     } else {
                         role = tier;
                         if (levels[k] == o.levelUsed() && !o.medSurg().equals("NONE") && o.levelUsed() > 0) {
@@ -469,7 +473,7 @@ public final class GroupingEngine {
                                     + drg3(without));
                         }
                     }
-                    if (d.hacListed && !role.equals("HAC")) {
+                    if (d.hacListed && !role.equals("HAC") && o.drg() != 999) {
                         detail = detail.isEmpty() ? "on a HAC list" : detail + "; on a HAC list";
                     }
                     roles.add(new DiagnosisRole(s.code(), s.poa(), role, without, detail));
