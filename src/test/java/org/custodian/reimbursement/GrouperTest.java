@@ -100,6 +100,26 @@ class GrouperTest {
     }
 
     @Test
+    void theAprilUpdateV431BringsItsNewProcedureCodesFromItsFirstDay() {
+        // 02HM3NZ (a procedure code new in April 2026) is an O.R. cardiothoracic procedure in v43.1
+        Claim march = new Claim(70, "M", "01", LocalDate.of(2026, 3, 31), "I5022", List.of(), List.of("02HM3NZ"));
+        GroupingResult v430 = grouper.group(march);
+        assertThat(v430.version()).isEqualTo("43.0");
+        assertThat(v430.medicalSurgical()).isEqualTo("MEDICAL");
+        assertThat(v430.explanation().procedures()).singleElement()
+                .satisfies(p -> assertThat(p.known()).isFalse());
+
+        GroupingResult v431 = grouper.group(new Claim(70, "M", "01", LocalDate.of(2026, 4, 1), "I5022", List.of(),
+                List.of("02HM3NZ")));
+        assertThat(v431.version()).isEqualTo("43.1");
+        assertThat(v431.finalDrg()).isEqualTo(229);
+        assertThat(v431.medicalSurgical()).isEqualTo("SURGICAL");
+        assertThat(v431.explanation().procedures()).singleElement()
+                .satisfies(p -> assertThat(p.orProcedure()).isTrue());
+        assertThat(v431.explanation().formula()).contains("cardthor").contains("DRG 229");
+    }
+
+    @Test
     void aV44EraDischargeIsRefusedNotGroupedWithAnOlderVersion() {
         assertThatThrownBy(() -> grouper.group(pneumonia("01", LocalDate.of(2026, 10, 1))))
                 .isInstanceOf(GrouperVersionNotLoadedException.class)
