@@ -21,10 +21,22 @@ public record Claim(int age, String sex, String dischargeStatus, LocalDate disch
     public Claim {
         Objects.requireNonNull(dischargeDate, "dischargeDate");
         Objects.requireNonNull(principalDx, "principalDx");
-        sex = sex == null ? "" : sex;
-        dischargeStatus = dischargeStatus == null ? "" : dischargeStatus;
+        principalDx = code(principalDx);
+        sex = sex == null ? "" : sex.trim().toUpperCase();
+        dischargeStatus = dischargeStatus == null ? "" : dischargeStatus.trim();
         secondaryDx = secondaryDx == null ? List.of() : List.copyOf(secondaryDx);
-        procedures = procedures == null ? List.of() : List.copyOf(procedures);
+        procedures = procedures == null ? List.of() : procedures.stream().map(Claim::code).toList();
+    }
+
+    /** A code as the tables write it: no dot, no spaces, upper case ("I46.2" → "I462"). */
+    static String code(String c) {
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (ch == '.' || ch == ' ' || (ch >= 'a' && ch <= 'z')) {
+                return c.replace(".", "").trim().toUpperCase();
+            }
+        }
+        return c;
     }
 
     /**
@@ -33,8 +45,8 @@ public record Claim(int age, String sex, String dischargeStatus, LocalDate disch
      */
     public record SecondaryDx(String code, String poa) {
         public SecondaryDx {
-            Objects.requireNonNull(code, "code");
-            poa = poa == null ? "" : poa;
+            code = Claim.code(Objects.requireNonNull(code, "code"));
+            poa = poa == null ? "" : poa.trim().toUpperCase();
         }
 
         /** Not present on admission (N or U): a hospital-acquired condition may then apply. */

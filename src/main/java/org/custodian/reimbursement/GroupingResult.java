@@ -11,7 +11,7 @@ package org.custodian.reimbursement;
  * @param medicalSurgical MEDICAL, SURGICAL or NONE (998, 999)
  * @param severity        MCC, CC, NON_CC or NONE: the severity level the final DRG used
  * @param returnCode      OK, or why the claim could not be grouped (DX_CANNOT_BE_PDX, INVALID_PDX,
- *                        INVALID_SEX, INVALID_DISCHARGE_STATUS)
+ *                        INVALID_SEX, INVALID_DISCHARGE_STATUS, UNGROUPABLE)
  * @param initialReturnCode the initial grouping's return code
  * @param hacStatus       NOT_APPLICABLE, FINAL_DRG_CHANGES or FINAL_DRG_NO_CHANGE
  * @param explanation     why: the MDC, the formula row, each diagnosis's and procedure's role

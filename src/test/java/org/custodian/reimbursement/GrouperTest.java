@@ -81,6 +81,24 @@ class GrouperTest {
     }
 
     @Test
+    void codesAreReadWithOrWithoutDotsAndInAnyCase() {
+        GroupingResult r = grouper.group(new Claim(70, "f", "01", JAN_2026, "j18.9",
+                List.of(new SecondaryDx("J96.01", "y")), List.of()));
+        assertThat(r.finalDrg()).isEqualTo(193);
+        assertThat(r.explanation().secondaries()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("J9601");
+            assertThat(d.role()).isEqualTo("MCC");
+        });
+    }
+
+    @Test
+    void aPrincipalDiagnosisNotInTheTablesIsInvalid() {
+        GroupingResult r = grouper.group(new Claim(65, "M", "01", JAN_2026, "ZZZ99", List.of(), List.of()));
+        assertThat(r.finalDrg()).isEqualTo(999);
+        assertThat(r.returnCode()).isEqualTo("INVALID_PDX");
+    }
+
+    @Test
     void anExternalCauseCodeCannotBePrincipal() {
         GroupingResult r = grouper.group(new Claim(65, "M", "01", JAN_2026, "V0001XA", List.of(), List.of()));
         assertThat(r.finalDrg()).isEqualTo(999);

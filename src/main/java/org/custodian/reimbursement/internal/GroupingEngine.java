@@ -404,13 +404,13 @@ public final class GroupingEngine {
 
         private Outcome error(Row fired) {
             errorDrg = true;
-            String code = "ERROR";
+            String code = "UNGROUPABLE";
             if (fired != null) {
                 String f = fired.text();
                 code = f.contains("PDX_ECODE") ? "DX_CANNOT_BE_PDX"
                         : f.contains("INVALID_PDX") ? "INVALID_PDX"
                         : f.contains("INVALID_SEX") ? "INVALID_SEX"
-                        : f.contains("INVALID_DSTAT") ? "INVALID_DISCHARGE_STATUS" : "ERROR";
+                        : f.contains("INVALID_DSTAT") ? "INVALID_DISCHARGE_STATUS" : "UNGROUPABLE";
             }
             Row row999 = null;
             for (Row r : t.rows[99]) {
