@@ -10,8 +10,8 @@ import java.util.List;
  * @param drgTitle     title of the final DRG
  * @param secondaries  each secondary diagnosis's role in the final grouping
  * @param procedures   each procedure's O.R. flag
- * @param severityNote for the CC/MCC that set the severity, "without this diagnosis the DRG would be N"
- *                     (empty when the DRG used no CC/MCC)
+ * @param severityNote for the CC/MCC that set the severity, "without this diagnosis the DRG would be N";
+ *                     for a HAC not present on admission, the initial and final DRG (empty when neither)
  */
 public record DrgExplanation(String mdcReason, String formula, String drgTitle, List<DiagnosisRole> secondaries,
         List<ProcedureRole> procedures, List<String> severityNote) {

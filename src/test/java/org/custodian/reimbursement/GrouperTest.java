@@ -46,8 +46,12 @@ class GrouperTest {
         assertThat(acquired.finalDrg()).isEqualTo(195);
         assertThat(acquired.severity()).isEqualTo("NON_CC");
         assertThat(acquired.hacStatus()).isEqualTo("FINAL_DRG_CHANGES");
-        assertThat(acquired.explanation().secondaries()).singleElement()
-                .satisfies(d -> assertThat(d.role()).isEqualTo("HAC"));
+        assertThat(acquired.explanation().secondaries()).singleElement().satisfies(d -> {
+            assertThat(d.role()).isEqualTo("HAC");
+            assertThat(d.detail()).contains("HAC 05 Falls and Trauma");
+        });
+        assertThat(acquired.explanation().severityNote())
+                .containsExactly("S72001A (MCC, HAC 5 not present on admission): initial DRG 193, final DRG 195");
 
         GroupingResult onAdmission = grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("S72001A", "Y")));
         assertThat(onAdmission.initialDrg()).isEqualTo(193);

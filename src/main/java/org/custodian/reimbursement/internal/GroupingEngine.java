@@ -69,7 +69,7 @@ public final class GroupingEngine {
             fin = w.run(w.finalLevels);
             hacStatus = fin.drg == initial.drg ? "FINAL_DRG_NO_CHANGE" : "FINAL_DRG_CHANGES";
         }
-        DrgExplanation explanation = w.explain(fin, claim);
+        DrgExplanation explanation = w.explain(fin, initial.drg, claim);
         return new GroupingResult(v.name, fin.drg, initial.drg, fin.mdc, initial.mdc, fin.medSurg, fin.severity,
                 fin.returnCode, initial.returnCode, hacStatus, explanation);
     }
@@ -100,6 +100,7 @@ public final class GroupingEngine {
         final int[] finalLevels;
         final boolean[] excludedByPdx;
         final boolean[] hacLost;
+        final Hac[] hacOf;
         final boolean[] diedMcc;
         boolean hacApplies;
         final long[] sdxUnion;
@@ -216,6 +217,7 @@ public final class GroupingEngine {
             formed = f == null ? new Cluster[0] : f.toArray(Cluster[]::new);
             // hospital-acquired conditions: SDX operands over diagnoses not present on admission
             hacLost = new boolean[n];
+            hacOf = new Hac[n];
             boolean anyNotPoa = false;
             for (boolean b : np) {
                 anyNotPoa |= b;
@@ -234,6 +236,9 @@ public final class GroupingEngine {
                             // only a counted CC/MCC can be a HAC: one excluded by the principal changes nothing
                             if (notPoa[i] && baseLevels[i] > 0 && intersects(sdx[i].attrs, h.sdxOperands())) {
                                 hacLost[i] = true;
+                                if (hacOf[i] == null) {
+                                    hacOf[i] = h;
+                                }
                                 hacApplies = true;
                             }
                         }
@@ -433,7 +438,7 @@ public final class GroupingEngine {
             return new Outcome(r.drg(), mdc, medSurg, sev, "OK", r, via, unrelatedVia, lvl);
         }
 
-        DrgExplanation explain(Outcome o, Claim claim) {
+        DrgExplanation explain(Outcome o, int initialDrg, Claim claim) {
             Row row = o.row();
             long[] sup = row == null ? null : row.suppress();
             List<DiagnosisRole> roles = new ArrayList<>();
@@ -463,7 +468,11 @@ public final class GroupingEngine {
                         detail = "part of the DRG's own definition (" + row.suppressionText() + ")";
                     } else if (levels[k] == 0 && hacLost[k]) {
                         role = "HAC";
-                        detail = "hospital-acquired condition not present on admission: counted as no CC";
+                        Hac h = hacOf[k];
+                        detail = "HAC " + (h.number() < 10 ? "0" : "") + h.number() + " " + h.description()
+                                + ", not present on admission: no " + tier + " in the final DRG";
+                        notes.add(d.code + " (" + tier + ", HAC " + h.number() + " not present on admission): initial DRG "
+                                + drg3(initialDrg) + ", final DRG " + drg3(o.drg()));
                     } else {
                         role = tier;
                         if (levels[k] == o.levelUsed() && !o.medSurg().equals("NONE") && o.levelUsed() > 0) {
