@@ -212,7 +212,7 @@ final class Formula {
         }
     }
 
-    /** A node that is always true ({@code MDCnn} markers are skipped by the engine, not evaluated). */
+    /** A constant: {@code MDCnn} marker operands (the engine skips marker rows; never evaluated in practice). */
     static final class Const extends Node {
         final boolean value;
 

@@ -19,6 +19,33 @@ import org.custodian.reimbursement.internal.GrouperTables.Row;
  * sends the claim there; error rows lead to DRG 999. Run twice when a hospital-acquired condition
  * applies: once with every diagnosis present on admission (initial DRG), once without the CC/MCC
  * status of the HAC diagnoses (final DRG). Stateless and thread-safe.
+ *
+ * <p>How the tables' operands are read (the README documents some only by their use):
+ * <ul>
+ * <li>{@code MCC} / {@code CC}: the highest level among secondary diagnoses, after the principal's
+ * exclusion group, MCC-only-if-alive (an MCC such as I46.2 counts as nothing when the discharge
+ * status is 20), the HAC removal (final DRG only) and the row's suppression operands; {@code CC} is
+ * "CC or higher" (every CC row follows its family's MCC row, and a row such as DRG 426's
+ * "(MCC &amp; A) | (CC &amp; B)" would otherwise send an MCC claim with B to a lower DRG).
+ * <li>{@code PDX:x} the principal, {@code SDX:x} any secondary, {@code ANY:x} either, {@code ONLY:x}
+ * the principal and every secondary. Unknown secondary codes and repeats are ignored.
+ * <li>Procedure attributes: each known procedure's, plus those of every cluster the claim completes
+ * (one code from every choice); in a cluster's suppression MDCs its member codes' own attributes
+ * are dropped ("99": suppressed nowhere).
+ * <li>DIED = status 20; ALIVE = not 20; AMA = 07; XFRNBA (neonate transferred to acute care) = 02,
+ * 66, 82, 94; INVALID_DSTAT = not a valid status in the MCE table.
+ * <li>MULTST: significant-trauma diagnoses (principal and secondary) in at least two body-site
+ * categories (head, chest, abdomen, kidney, urinary, pelvis/spine, upper limb, lower limb).
+ * <li>BILATERAL: procedures on at least two of the six lower-limb joints (left/right hip, knee, ankle).
+ * <li>*CTR counters: at least two procedures with the attribute (SINGLEFUSIONCTR singlefusionA,
+ * SGLANTCTR sglantfuse, SGLPOST1CTR sglpostfuse1, SGLPOSTFUSECTR sglpostfuse, SGLANTSECTXCTR
+ * sglantsectXfuse); FOUR_VESSELS / FOUR_STENTS: vessel1..4 / stent1..4 summed over procedures ≥ 4.
+ * <li>INVALID_PDX: not in the table; PDX_ECODE: an external-cause code; INVALID_SEX: unknown sex with
+ * a principal whose MDC depends on sex. An error row leads to DRG 999 with that return code.
+ * A bare number (one row of MDC 15 reads "5") is never true.
+ * <li>HAC: a formula holds over the secondary diagnoses not present on admission (N, U); those of its
+ * SDX operands that are still a counted CC/MCC lose that status in the final grouping.
+ * </ul>
  */
 public final class GroupingEngine {
 
@@ -27,11 +54,11 @@ public final class GroupingEngine {
 
     private final GrouperTables t;
     private final GrouperTables.Version v;
-    private final int stSites[];
-    private final int joints[];
+    private final int[] stSites;
+    private final int[] joints;
     private final int[] counterAttrs;
-    private final int vesselAttrs[];
-    private final int stentAttrs[];
+    private final int[] vesselAttrs;
+    private final int[] stentAttrs;
 
     public GroupingEngine(GrouperTables.Version version) {
         this.v = version;
