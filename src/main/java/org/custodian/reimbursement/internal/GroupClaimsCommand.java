@@ -90,6 +90,7 @@ public final class GroupClaimsCommand implements OfflineCommand {
                 err.println("group-claims: " + in + " is empty");
                 return 1;
             }
+            header = header.replace("\r", "").replace("\uFEFF", "");
             ClaimsTsv tsv = new ClaimsTsv(header, discharge);
             err.println("group-claims: " + total + " claims; discharge date "
                     + (tsv.hasDischargeDate() ? "from the file's discharge_date column (blank: " + discharge + ")"
@@ -104,6 +105,9 @@ public final class GroupClaimsCommand implements OfflineCommand {
             int lineNo = 1;
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (line.endsWith("\r")) {
+                    line = line.substring(0, line.length() - 1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
