@@ -34,10 +34,18 @@ class CodingWorklistPageIT {
 
     @Test
     void rowsShowVisitNumberNameAndMrnAndAViewWritesOneListEventNotOnePerRow() {
-        LocalDate discharge = LocalDate.of(2025, 12, 2);
+        // A discharge day no other test's encounter has: the page shows at most 100 rows, and the shared
+        // database holds other tests' discharges (bulk loads, the demo hospital, Synthea imports).
+        LocalDate discharge;
+        do {
+            discharge = LocalDate.of(1901, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000));
+        } while (jdbc.sql("select exists (select 1 from coding_worklist where discharge_at >= ? and discharge_at < ?)")
+                .params(discharge.minusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC),
+                        discharge.plusDays(2).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .query(Boolean.class).single());
         List<CodingFixtures.Stay> stays = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            stays.add(CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1960 + i, 1, 1), AdministrativeSex.F,
+            stays.add(CodingFixtures.stay(accounts, patients, charts, discharge.minusYears(30 + i), AdministrativeSex.F,
                     discharge, EncounterClass.OUTPATIENT));
         }
         String coder = accounts.of(Role.CODER);

@@ -130,7 +130,9 @@ class MllpCrashIT {
             url = c.getMetaData().getURL();
             user = c.getMetaData().getUserName();
         }
-        String password = System.getenv().getOrDefault("CUSTODIAN_TEST_DB_PASSWORD", "");
+        // The test's own pool knows the password: a server's from CUSTODIAN_TEST_DB_PASSWORD, or the embedded
+        // server's, which trusts no connection without one (issue #22, finding 9).
+        String password = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "org.custodian.CustodianApplication",
