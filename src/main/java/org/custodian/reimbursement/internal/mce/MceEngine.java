@@ -13,10 +13,13 @@ import org.custodian.reimbursement.McEdit;
  * "Definitions of Medicare Code Edits" (edits 1–20). Where the flags alone do not say when an edit
  * fires, the rule's source is written beside it.
  *
- * <p>Not evaluated: 7 non-specific principal diagnosis, 10 non-specific O.R. procedure and 12 open
+ * <p>Not evaluated: 5 sex conflict in practice (deactivated by CMS from 2024-10-01, no sex flags in the
+ * tables; the rule stays for flags that say MALE/FEMALE); 7 non-specific principal diagnosis, 10 non-specific O.R. procedure and 12 open
  * biopsy check (discontinued by CMS: no code carries them in v43); 13 bilateral procedure (no
  * ICD-10 list in the tables); 19 only when the length of stay is given. The admitting diagnosis is
- * not on {@link Claim} and is not edited.
+ * not on {@link Claim} and is not edited. The flags DELOUT (Z37 outcome of delivery), VAGDEL and CSECT
+ * (delivery procedures) and CLINTRIAL (Z00.6) are read but drive no edit: the edit they belong to was
+ * not confirmed from the manual, and an unconfirmed rule is not guessed at.
  */
 public final class MceEngine {
 
@@ -196,9 +199,11 @@ public final class MceEngine {
                 }
             }
         }
-        // 5: the diagnosis and procedure sex lists. The MCE 43.1 tables carry no MALE/FEMALE flags (CMS
-        // deactivated the sex-conflict lists), so this never fires with the bundled tables; it is kept
-        // for tables that carry them. An invalid sex (15) is not also a conflict.
+        // 5: the diagnosis and procedure sex lists. CMS deactivated the sex-conflict edit for discharges
+        // from 2024-10-01 (MCE v42; vendor lists of MCE edits mark it "deactivated as of 10/01/2024"), and
+        // the MCE 43.1 rows of formerly sex-specific codes (N40.0, C61, C56.1, from 2024-10-01) carry no
+        // MALE/FEMALE flag, so this never fires with the bundled tables; it is kept for tables that carry
+        // such flags. An invalid sex (15) is not also a conflict.
         if (sex != 0 && (f.contains("MALE") && sex == 2 || f.contains("FEMALE") && sex == 1)) {
             out.add(new McEdit(SEX_CONFLICT, "Sex conflict", code, field,
                     code + " is for " + (sex == 2 ? "males" : "females") + " only"));
