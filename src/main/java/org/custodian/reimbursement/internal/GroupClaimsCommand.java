@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.custodian.OfflineCommand;
 import org.custodian.reimbursement.Claim;
+import org.custodian.reimbursement.CodeEditor;
 import org.custodian.reimbursement.Grouper;
 import org.custodian.reimbursement.GrouperVersionNotLoadedException;
 import org.custodian.reimbursement.GroupingResult;
+import org.custodian.reimbursement.McEdit;
 
 /**
  * {@code group-claims IN.tsv OUT.tsv [--discharge-date YYYY-MM-DD]}: groups every claim of a file in
  * the layout of CMS's test file and writes the input's columns followed by {@code final_drg},
  * {@code initial_drg}, {@code final_mdc}, {@code final_medsurg}, {@code final_severity},
- * {@code final_grc}. Runs without Spring and without a database (listed in META-INF/services).
+ * {@code final_grc}; with {@code --mce}, one more column at the end, {@code mce_edits} (the Medicare
+ * Code Editor's findings). Runs without Spring and without a database (listed in META-INF/services).
  */
 public final class GroupClaimsCommand implements OfflineCommand {
 
@@ -30,7 +33,7 @@ public final class GroupClaimsCommand implements OfflineCommand {
         "final_grc"};
 
     static final String USAGE = """
-            usage: group-claims IN.tsv OUT.tsv [--discharge-date YYYY-MM-DD]
+            usage: group-claims IN.tsv OUT.tsv [--discharge-date YYYY-MM-DD] [--mce]
               IN.tsv   tab-separated with a header naming age, sex, discharge_status, pdx,
                        sdx_with_poa (CODE:POA|CODE:POA), procedures (CODE|CODE) and optionally
                        discharge_date (YYYY-MM-DD); other columns are copied through
@@ -40,6 +43,9 @@ public final class GroupClaimsCommand implements OfflineCommand {
             Without a discharge_date column (or with a blank cell) the date is %s (v43.0),
             or the one given by --discharge-date. A discharge on or after 2026-10-01 needs v44, which
             is not loaded: its row gets final_grc GROUPER_VERSION_NOT_LOADED and no DRG.
+            --mce appends a last column, mce_edits: the Medicare Code Editor v43's findings as
+                  EDIT:FIELD:CODE joined by '|' (e.g. 4:SDX:A33|16:DISCHARGE_STATUS:08), blank when
+                  clean, MCE_VERSION_NOT_LOADED outside FY2026; the other columns are unchanged.
             """.formatted(DEFAULT_DISCHARGE);
 
     @Override
@@ -55,10 +61,13 @@ public final class GroupClaimsCommand implements OfflineCommand {
     public int run(String[] args, PrintStream err) throws Exception {
         List<String> files = new ArrayList<>();
         LocalDate discharge = DEFAULT_DISCHARGE;
+        boolean mce = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("-h") || args[i].equals("--help")) {
                 err.print(USAGE);
                 return 0;
+            } else if (args[i].equals("--mce")) {
+                mce = true;
             } else if (args[i].equals("--discharge-date") && i + 1 < args.length) {
                 discharge = LocalDate.parse(args[++i]);
             } else {
@@ -73,6 +82,7 @@ public final class GroupClaimsCommand implements OfflineCommand {
         Path out = Path.of(files.get(1));
         long started = System.nanoTime();
         Grouper grouper = Grouper.bundled();
+        CodeEditor editor = mce ? CodeEditor.bundled() : null;
         err.printf("group-claims: grouper tables loaded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         long total;
         try (BufferedReader lines = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
@@ -100,6 +110,9 @@ public final class GroupClaimsCommand implements OfflineCommand {
                 w.write('\t');
                 w.write(c);
             }
+            if (mce) {
+                w.write("\tmce_edits");
+            }
             w.newLine();
             String line;
             int lineNo = 1;
@@ -112,8 +125,9 @@ public final class GroupClaimsCommand implements OfflineCommand {
                     continue;
                 }
                 String[] values;
+                Claim claim = null;
                 try {
-                    Claim claim = tsv.parse(line);
+                    claim = tsv.parse(line);
                     GroupingResult g = grouper.group(claim);
                     values = new String[] {GroupingResult.drgCode(g.finalDrg()), GroupingResult.drgCode(g.initialDrg()),
                         Integer.toString(g.finalMdc()), g.medicalSurgical(), g.severity(), g.returnCode()};
@@ -130,6 +144,10 @@ public final class GroupClaimsCommand implements OfflineCommand {
                     w.write('\t');
                     w.write(v);
                 }
+                if (mce) {
+                    w.write('\t');
+                    w.write(claim == null ? "" : mceEdits(editor, claim));
+                }
                 w.newLine();
                 done++;
                 long now = System.nanoTime();
@@ -144,5 +162,23 @@ public final class GroupClaimsCommand implements OfflineCommand {
                 refused > 0 ? "; " + refused + " refused (grouper v44 not loaded)" : "",
                 errors > 0 ? "; " + errors + " unreadable" : "", out);
         return errors > 0 ? 1 : 0;
+    }
+
+    /** The MCE findings as EDIT:FIELD:CODE joined by '|'; blank when clean. */
+    static String mceEdits(CodeEditor editor, Claim claim) {
+        List<McEdit> edits;
+        try {
+            edits = editor.edit(claim);
+        } catch (GrouperVersionNotLoadedException e) {
+            return "MCE_VERSION_NOT_LOADED";
+        }
+        StringBuilder b = new StringBuilder();
+        for (McEdit e : edits) {
+            if (!b.isEmpty()) {
+                b.append('|');
+            }
+            b.append(e.number()).append(':').append(e.field()).append(':').append(e.code());
+        }
+        return b.toString();
     }
 }
