@@ -143,6 +143,7 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("POST /api/retention/holds/{id}/release", LEGAL_HOLD);
         RULES.put("GET /api/coding/reference-lists", CODING_READ);
         RULES.put("GET /api/coding/ms-drgs", CODING_READ);
+        RULES.put("POST /api/coding/grouper", CODING_READ);
         RULES.put("GET /api/coding/encounters/{id}/abstract", CODING_WRITE);
         RULES.put("PUT /api/coding/encounters/{id}/abstract", CODING_WRITE);
         RULES.put("POST /api/coding/encounters/{id}/abstract/finalize", CODING_WRITE);
@@ -367,6 +368,8 @@ class EndpointAuthorizationMatrixIT {
                 "{\"reason\":\"Matter settled.\"}"));
         s.put("GET /api/coding/reference-lists", () -> new Call("GET", "/api/coding/reference-lists", null));
         s.put("GET /api/coding/ms-drgs", () -> new Call("GET", "/api/coding/ms-drgs", null));
+        s.put("POST /api/coding/grouper", () -> new Call("POST", "/api/coding/grouper", """
+                {"age":65,"sex":"M","dischargeStatus":"01","dischargeDate":"2026-01-15","principalDx":"I50.89"}"""));
         s.put("GET /api/coding/encounters/{id}/abstract", () -> new Call("GET", "/api/coding/encounters/" + encounterId + "/abstract", null));
         s.put("PUT /api/coding/encounters/{id}/abstract", () -> new Call("PUT", "/api/coding/encounters/" + encounterId + "/abstract", CLEAN_ABSTRACT));
         s.put("POST /api/coding/encounters/{id}/abstract/finalize", () -> new Call("POST",

@@ -1,0 +1,106 @@
+package org.custodian.reimbursement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Table 5 weights and GMLOS, and the expected payment of a DRG: weight × the hospital's blended base rate
+ * (operating + capital) for the discharge's federal fiscal year, rounded to cents half up. A fiscal year
+ * without a configured rate is refused with {@link NoBaseRateException}, never priced with another year's.
+ * Immutable and thread-safe.
+ */
+public final class DrgPricing {
+
+    private final Map<Integer, DrgWeight> weights;
+    private final Map<Integer, BaseRate> rates;
+
+    public DrgPricing(Collection<DrgWeight> weights, Collection<BaseRate> rates) {
+        Map<Integer, DrgWeight> w = new TreeMap<>();
+        weights.forEach(d -> w.put(d.number(), d));
+        Map<Integer, BaseRate> r = new TreeMap<>();
+        for (BaseRate rate : rates) {
+            if (r.put(rate.fiscalYear(), rate) != null) {
+                throw new IllegalArgumentException("two base rates for FY" + rate.fiscalYear());
+            }
+        }
+        this.weights = Collections.unmodifiableMap(w);
+        this.rates = Collections.unmodifiableMap(r);
+    }
+
+    /** The federal fiscal year of a discharge: FY2026 runs from 2025-10-01 to 2026-09-30. */
+    public static int fiscalYear(LocalDate discharge) {
+        return discharge.getMonthValue() >= 10 ? discharge.getYear() + 1 : discharge.getYear();
+    }
+
+    /**
+     * Length of stay in days as Medicare counts it: the day of discharge is not counted, a same-day stay is
+     * one day.
+     */
+    public static long lengthOfStay(LocalDate admit, LocalDate discharge) {
+        if (discharge.isBefore(admit)) {
+            throw new IllegalArgumentException("discharge " + discharge + " is before admission " + admit);
+        }
+        return Math.max(1, ChronoUnit.DAYS.between(admit, discharge));
+    }
+
+    /** The DRG's Table 5 row, empty for a number that is not an MS-DRG. */
+    public Optional<DrgWeight> weight(int drg) {
+        return Optional.ofNullable(weights.get(drg));
+    }
+
+    /** The configured rate of a fiscal year, empty when none is. */
+    public Optional<BaseRate> baseRate(int fiscalYear) {
+        return Optional.ofNullable(rates.get(fiscalYear));
+    }
+
+    /** The fiscal years with a configured rate, in order. */
+    public Collection<BaseRate> baseRates() {
+        return rates.values();
+    }
+
+    /**
+     * The expected payment of a DRG for a discharge on this date.
+     *
+     * @throws NoBaseRateException      when the discharge's fiscal year has no configured rate
+     * @throws IllegalArgumentException when the DRG is not in Table 5
+     */
+    public ExpectedPayment expectedPayment(int drg, LocalDate discharge) {
+        int fy = fiscalYear(discharge);
+        BaseRate rate = rates.get(fy);
+        if (rate == null) {
+            throw new NoBaseRateException(fy);
+        }
+        DrgWeight w = weights.get(drg);
+        if (w == null) {
+            throw new IllegalArgumentException("MS-DRG " + drg + " has no Table 5 weight");
+        }
+        return price(w, rate);
+    }
+
+    /** weight × (operating + capital), to cents half up, with the formula in words. */
+    public static ExpectedPayment price(DrgWeight w, BaseRate rate) {
+        BigDecimal blended = rate.blended();
+        BigDecimal amount = w.weight().multiply(blended).setScale(2, RoundingMode.HALF_UP);
+        String formula = "FY" + rate.fiscalYear() + " MS-DRG " + w.drg() + ": weight " + w.weight().toPlainString()
+                + " × (" + dollars(rate.operating()) + " operating + " + dollars(rate.capital()) + " capital = "
+                + dollars(blended) + ") = " + dollars(amount);
+        return new ExpectedPayment(w.drg(), w.weight(), rate, amount, formula);
+    }
+
+    /** "$7,276.76". */
+    public static String dollars(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(amount);
+    }
+}
