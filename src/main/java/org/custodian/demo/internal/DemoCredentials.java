@@ -50,8 +50,9 @@ final class DemoCredentials {
                 + "Open " + url + "\n\n"
                 + "     user       password               role\n"
                 + listing(credentials)
-                + "\nThe administrator 'admin' got its password at first start (on the console, or from\n"
-                + "CUSTODIAN_ADMIN_PASSWORD). Delete this file once you have noted these passwords.\n";
+                + "\nThe administrator 'admin' is listed when its password was generated at this first start;\n"
+                + "otherwise it came from CUSTODIAN_ADMIN_PASSWORD. Delete this file once you have noted these\n"
+                + "passwords.\n";
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }

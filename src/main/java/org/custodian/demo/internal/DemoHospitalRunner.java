@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.custodian.demo.DemoHospital;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.privacy.Role;
+import org.custodian.staff.AdministratorCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,8 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private final Clock clock;
     private final Environment env;
     private CompletableFuture<Generated> generation;
+    /** The administrator's generated password at this first start, for the owner-only credentials file. */
+    private volatile String administratorPassword;
 
     private record Generated(DemoHospital hospital, long millis) {
     }
@@ -124,7 +129,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         Path file = dataDir.resolve(DemoCredentials.FILE_NAME);
         boolean written = false;
         try {
-            DemoCredentials.write(file, url, result.credentials());
+            DemoCredentials.write(file, url, withAdministrator(result.credentials()));
             written = true;
         } catch (IOException | RuntimeException e) {
             log.warn("Could not write the demo credentials file {}: {}", file, e.getMessage());
@@ -132,5 +137,22 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         String summary = String.format("Custodian demo hospital: %,d patients, %,d encounters, %,d documents",
                 hospital.registrations().size(), hospital.encounterCount(), hospital.documentCount());
         DemoCredentials.print(System.out, summary, url, result.credentials(), file, written);
+    }
+
+    /** The staff module created the first administrator (before this runner; see AdminAccount). */
+    @EventListener
+    void administratorCreated(AdministratorCreated created) {
+        administratorPassword = created.oneTimePassword();
+    }
+
+    /** The demo users, with the administrator first when its password was generated at this start. */
+    List<DemoStaff.Credential> withAdministrator(List<DemoStaff.Credential> demoUsers) {
+        if (administratorPassword == null) {
+            return demoUsers;
+        }
+        List<DemoStaff.Credential> all = new java.util.ArrayList<>();
+        all.add(new DemoStaff.Credential("admin", Role.ADMIN, "Administrator", administratorPassword));
+        all.addAll(demoUsers);
+        return all;
     }
 }

@@ -3,10 +3,12 @@ package org.custodian.staff.internal;
 import java.security.SecureRandom;
 import java.util.Set;
 import org.custodian.privacy.Role;
+import org.custodian.staff.AdministratorCreated;
 import org.custodian.staff.NewStaffMember;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ class AdminAccount implements ApplicationRunner {
     private final JdbcStaffDirectory directory;
     private final String configuredPassword;
     private final boolean bootstrap;
+    private final ApplicationEventPublisher events;
 
     AdminAccount(JdbcStaffDirectory directory, @Value("${custodian.admin.password:}") String configuredPassword,
-                 @Value("${custodian.admin.bootstrap:true}") boolean bootstrap) {
+                 @Value("${custodian.admin.bootstrap:true}") boolean bootstrap, ApplicationEventPublisher events) {
         this.directory = directory;
+        this.events = events;
         this.configuredPassword = configuredPassword;
         this.bootstrap = bootstrap;
     }
@@ -43,6 +47,7 @@ class AdminAccount implements ApplicationRunner {
         System.out.println("  Custodian administrator created: user 'admin', password "
                 + (generated ? password + "  (shown once: write it down)" : "from CUSTODIAN_ADMIN_PASSWORD"));
         System.out.println();
+        events.publishEvent(new AdministratorCreated("admin", generated ? password : null));
     }
 
     static String randomPassword(int length) {

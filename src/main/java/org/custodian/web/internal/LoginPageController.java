@@ -28,7 +28,7 @@ class LoginPageController {
 
     private final Duration sessionTimeout;
 
-    LoginPageController(@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+    LoginPageController(@Value("${server.servlet.session.timeout:15m}") Duration sessionTimeout) {
         this.sessionTimeout = sessionTimeout;
     }
 

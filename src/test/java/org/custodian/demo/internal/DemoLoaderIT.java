@@ -109,6 +109,22 @@ class DemoLoaderIT {
     }
 
     @Test
+    void theCredentialsFileListsTheAdministratorWhenItsPasswordWasGeneratedAtThisStart() throws Exception {
+        DemoHospitalRunner runner = new DemoHospitalRunner(new DemoSettings("false", 47L, 5), "", dataDir.toString(), patients,
+                loader, staff, tx, clock, env);
+        List<DemoStaff.Credential> users = List.of(new DemoStaff.Credential("coder", Role.CODER, "Demo Coder", "pw-coder"));
+        assertThat(runner.withAdministrator(users)).as("no administrator created at this start").isEqualTo(users);
+
+        runner.administratorCreated(new org.custodian.staff.AdministratorCreated("admin", "generated-admin-pw"));
+        Path file = dataDir.resolve("admin-check-" + System.nanoTime() + ".txt");
+        DemoCredentials.write(file, "http://localhost:8080", runner.withAdministrator(users));
+        assertThat(Files.readString(file)).contains("admin", "generated-admin-pw", "coder", "pw-coder");
+
+        runner.administratorCreated(new org.custodian.staff.AdministratorCreated("admin", null));
+        assertThat(runner.withAdministrator(users)).as("a configured password is not written down").isEqualTo(users);
+    }
+
+    @Test
     void autoModeLoadsOnlyIntoTheEmbeddedDatabase() {
         long before = patients.count();
         new DemoHospitalRunner(new DemoSettings("auto", 46L, 5), "jdbc:postgresql://db.example:5432/him", dataDir.toString(), patients,
