@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AbstractGrouping {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AbstractGrouping.class);
+
     static final String NOT_INPATIENT = "MS-DRG applies to inpatient stays";
 
     private final Grouper grouper;
@@ -32,7 +34,17 @@ class AbstractGrouping {
         this.pricing = pricing;
     }
 
+    /** The abstract's DRG; a grouping failure is said on the abstract, never a failure to open it. */
     AbstractDrg group(AbstractEdits.Stay stay, AbstractInput input, boolean finalized) {
+        try {
+            return groupOrThrow(stay, input, finalized);
+        } catch (RuntimeException e) {
+            log.warn("abstract not grouped: {}", e.toString());
+            return AbstractDrg.none("MS-DRG not grouped: " + e.getMessage());
+        }
+    }
+
+    private AbstractDrg groupOrThrow(AbstractEdits.Stay stay, AbstractInput input, boolean finalized) {
         if (!stay.inpatient()) {
             return AbstractDrg.none(NOT_INPATIENT);
         }
@@ -81,7 +93,14 @@ class AbstractGrouping {
                 w == null ? null : w.gmlos(), los, payment == null ? null : payment.amount(),
                 payment == null ? null : DrgPricing.dollars(payment.amount()), payment == null ? null : payment.formula(),
                 paymentProblem, payment == null ? null : payment.rate().source(), x.mdcReason(), x.formula(), roles,
-                x.severityNote());
+                notes(x, roles));
+    }
+
+    /** The severity notes not already in the secondaries' table ("without this diagnosis …" is there). */
+    private static List<String> notes(DrgExplanation x, List<AbstractDrg.Role> roles) {
+        boolean inTable = roles.stream().anyMatch(r -> r.withoutDrg() != null);
+        return x.severityNote().stream()
+                .filter(n -> !(inTable && n.contains("without this diagnosis the DRG would be"))).toList();
     }
 
     static String severity(String s) {
