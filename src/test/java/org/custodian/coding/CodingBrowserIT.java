@@ -161,6 +161,56 @@ class CodingBrowserIT {
         assertThat(browser.cspViolations()).isEmpty();
     }
 
+    @Test
+    void codingAStayShowsItsDrgWeightPaymentAndWhyAndAnMccMovesItToTheWithMccDrg() throws Exception {
+        long[] encounter = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            Patient patient = patients.register(TestPatients.newPatient("Drew", TestPatients.uniqueName("Drgpage"),
+                    LocalDate.of(1951, 5, 5)));
+            Instant discharge = LocalDate.of(2025, 10, 9).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+            encounter[0] = charts.record(new NewEncounter(patient.id(), null, EncounterClass.INPATIENT,
+                    discharge.minus(Duration.ofDays(4)), discharge, "Dr. Lane", "Medicine", DischargeDisposition.HOME)).id();
+        });
+        browser.signIn(accounts.of(Role.CODER));
+        browser.open("/coding/encounters/" + encounter[0]);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=drg-message]"),
+                "principal diagnosis"));
+
+        pick("pdx", "pneumonia unspecified organism", "J18.9");
+        browser.find(By.name("pdxPoa")).sendKeys("Y");
+        browser.find(By.cssSelector("[data-testid=save]")).click();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=drg-number]"), "195"));
+        assertThat(browser.find(By.cssSelector("#drg-h")).getText()).startsWith("Working MS-DRG 195");
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-severity]")).getText()).isEqualTo("without CC/MCC");
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-weight]")).getText()).matches("\\d+\\.\\d{4}");
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-los]")).getText()).contains("4 days", "GMLOS");
+        String payment195 = browser.find(By.cssSelector("[data-testid=drg-payment]")).getText();
+        assertThat(payment195).matches("\\$[\\d,]+\\.\\d{2}");
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-formula]")).getText()).contains("FY2026 MS-DRG 195: weight");
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-explanation]")).getText()).contains("No secondary diagnoses");
+
+        // J96.01, acute respiratory failure with hypoxia, present on admission: an MCC.
+        pick("sdx0", "J96.01", "J96.01");
+        browser.find(By.name("sdxPoa0")).sendKeys("Y");
+        browser.find(By.cssSelector("[data-testid=save]")).click();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=drg-number]"), "193"));
+        assertThat(browser.find(By.cssSelector("[data-testid=drg-severity]")).getText()).isEqualTo("with MCC");
+        String payment193 = browser.find(By.cssSelector("[data-testid=drg-payment]")).getText();
+        assertThat(dollars(payment193)).isGreaterThan(dollars(payment195));
+        WebElement row = browser.find(By.cssSelector(".drg-roles tr[data-code='J96.01']"));
+        assertThat(row.getText()).contains("MCC", "without this diagnosis the DRG would be 195");
+        // A picture of the page for a human eye: target/screenshots/abstract-drg.png.
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", "abstract-drg.png");
+        java.nio.file.Files.createDirectories(shot.getParent());
+        java.nio.file.Files.write(shot,
+                ((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    private static java.math.BigDecimal dollars(String text) {
+        return new java.math.BigDecimal(text.replace("$", "").replace(",", "").trim());
+    }
+
     /** Types words into the field and clicks the type-ahead's offer of the expected code. */
     private void pick(String field, String words, String code) {
         WebElement input = browser.find(By.name(field));

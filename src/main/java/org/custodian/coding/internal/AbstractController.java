@@ -80,7 +80,7 @@ class AbstractController {
     record MsDrg(String drg, String mdc, String type, String title) {
     }
 
-    /** The MS-DRG list (Appendix A), for reference only: Custodian does not group. */
+    /** The MS-DRG list (Appendix A), for reference; the abstract itself carries its grouped DRG. */
     @Operation(summary = "List the MS-DRGs of the grouper version in force")
     @GetMapping("/ms-drgs")
     @PreAuthorize("hasAuthority('coding:read')")

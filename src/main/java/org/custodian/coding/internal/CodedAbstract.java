@@ -8,7 +8,8 @@ import org.custodian.coding.CodingEdit;
 /**
  * An encounter's coded abstract as the API and the page show it: the codes, the stay facts an
  * MS-DRG grouper needs (age at admission, sex, discharge disposition, discharge date and so the
- * fiscal year), the status and the edits of the last save with each list's version.
+ * fiscal year), the status and the edits of the last save with each list's version, and (inpatient)
+ * its MS-DRG with weight, expected payment and why, grouped on read.
  */
 public record CodedAbstract(
         long encounterId,
@@ -33,7 +34,8 @@ public record CodedAbstract(
         String admitSource,
         List<CodingEdit> edits,
         List<String> listVersions,
-        List<Suggestion> suggestions) {
+        List<Suggestion> suggestions,
+        AbstractDrg drg) {
 
     /**
      * An ICD-10 code the EHR sent with the chart (FHIR Condition or Procedure). Only offered: a

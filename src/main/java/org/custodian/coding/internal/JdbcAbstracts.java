@@ -57,11 +57,13 @@ class JdbcAbstracts {
     private final Clock clock;
 
     private final ChartFindings findings;
+    private final AbstractGrouping grouping;
 
     JdbcAbstracts(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, ChartService charts,
             PatientRegistry patients, CodeSets codeSets, AbstractEdits editor, AuditTrail audit, Clock clock,
-            ChartFindings findings) {
+            ChartFindings findings, AbstractGrouping grouping) {
         this.findings = findings;
+        this.grouping = grouping;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -210,7 +212,8 @@ class JdbcAbstracts {
                 input.principalProcedure() == null ? null : px(input.principalProcedure(), fy),
                 input.others().stream().map(p -> px(p, fy)).toList(),
                 input.dischargeDisposition(), input.admitSource(), edits, editor.versions(stay.dischargeDate()),
-                suggestions(c, stay.dischargeDate(), fy));
+                suggestions(c, stay.dischargeDate(), fy),
+                grouping.group(stay, input, h != null && "FINAL".equals(h.status)));
     }
 
     /** ICD-10 codes the source system sent with the encounter's conditions and procedures, as offers only. */
