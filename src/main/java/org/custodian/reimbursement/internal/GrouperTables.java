@@ -1,11 +1,5 @@
 package org.custodian.reimbursement.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The MS-DRG v43 tables, loaded once from {@code reference/ms-drg-v43/} into arrays and hash maps:
@@ -371,21 +364,6 @@ public final class GrouperTables {
     }
 
     private static void read(String name, Consumer<String[]> row) {
-        try (InputStream raw = GrouperTables.class.getResourceAsStream(ROOT + name)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing grouper table " + ROOT + name);
-            }
-            InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    row.accept(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReferenceTables.read(ROOT + name, "grouper table", row);
     }
 }

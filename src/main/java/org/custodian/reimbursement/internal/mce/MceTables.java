@@ -1,11 +1,5 @@
 package org.custodian.reimbursement.internal.mce;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
+import org.custodian.reimbursement.internal.ReferenceTables;
 
 /**
  * The MCE 43.1 tables ({@code reference/ms-drg-v43/mce-v43.1}): per-code edit flags with validity
@@ -115,21 +109,6 @@ public final class MceTables {
     }
 
     private static void read(String name, Consumer<String[]> row) {
-        try (InputStream raw = MceTables.class.getResourceAsStream(ROOT + name)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing MCE table " + ROOT + name);
-            }
-            InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    row.accept(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReferenceTables.read(ROOT + name, "MCE table", row);
     }
 }
