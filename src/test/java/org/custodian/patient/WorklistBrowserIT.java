@@ -101,8 +101,8 @@ class WorklistBrowserIT {
     private List<Long> rows() {
         browser.find(By.cssSelector("[data-testid=pair-q]")).clear();
         browser.find(By.cssSelector("[data-testid=pair-q]")).sendKeys("Worklist");
-        browser.find(By.cssSelector("[data-testid=pair-search] button")).click();
-        browser.until(ExpectedConditions.attributeContains(By.cssSelector("[data-testid=pair-q]"), "value", "Worklist"));
+        browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=pair-search] button")));
+        browser.until(ExpectedConditions.titleContains("Duplicate worklist"));
         return browser.findAll(By.cssSelector("[data-testid=mpi-pairs] tr[data-pair]")).stream()
                 .map(r -> Long.parseLong(r.getAttribute("data-pair"))).toList();
     }

@@ -112,7 +112,10 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
         }
         this.baseUrl = baseUrl;
         this.profile = dir;
+        // A condition that finds by locator can catch a page mid-navigation: the element it found is
+        // replaced before it is read. That is "not yet", never a failure.
         this.wait = new WebDriverWait(driver, timeout);
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public WebDriver driver() {
@@ -135,6 +138,18 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
     /** Every such element on the current page, perhaps none. */
     public List<WebElement> findAll(By by) {
         return driver().findElements(by);
+    }
+
+    /**
+     * Clicks {@code control}, which submits a form or follows a link, and waits until the browser
+     * shows the page that answered: the old page's root has gone and the new one has loaded. Waiting
+     * for an element instead can match the old page, which then goes stale under the test.
+     */
+    public void clickAndAwaitNewPage(WebElement control) {
+        WebElement oldRoot = find(By.tagName("html"));
+        control.click();
+        until(ExpectedConditions.stalenessOf(oldRoot));
+        until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Waits up to the browser's timeout for {@code condition} and returns what it gave. */
