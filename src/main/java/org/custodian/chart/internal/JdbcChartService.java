@@ -28,6 +28,7 @@ import org.custodian.chart.DocumentType;
 import org.custodian.chart.Encounter;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.EncounterDischarged;
+import org.custodian.chart.EncountersDischarged;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.Patient;
@@ -125,10 +126,12 @@ class JdbcChartService implements ChartService {
             }
             jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signed_at = ? where id = ?")
                     .params(signer, now.atOffset(ZoneOffset.UTC), documentId).update();
-            return (Long) row.get(0)[0];
+            long patient = (Long) row.get(0)[0];
+            // Inside the transaction: the event publication registry stores it with the signature.
+            events.publishEvent(new DocumentSigned(documentId, patient, signer, now));
+            return patient;
         });
         audit.patient(AuditAction.SIGN, patientId, "DocumentReference", documentId);
-        events.publishEvent(new DocumentSigned(documentId, patientId, signer, now));
         return documentById(documentId);
     }
 
@@ -170,15 +173,21 @@ class JdbcChartService implements ChartService {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
                     Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
                     Types.VARCHAR, Types.VARCHAR});
+            // Inside the transaction: the event publication registry stores each with the encounters, and
+            // the listeners run after the commit (a rolled-back load announces nothing).
+            List<EncounterDischarged> discharged = new ArrayList<>();
+            for (int i = 0; i < created.size(); i++) {
+                NewEncounter e = encounters.get(i);
+                if (e.dischargeAt() != null) {
+                    discharged.add(new EncounterDischarged(created.get(i), e.patientId(), e.encounterClass(), e.dischargeAt()));
+                }
+            }
+            if (!discharged.isEmpty()) {
+                events.publishEvent(new EncountersDischarged(discharged));
+            }
             return created;
         });
         audit.created("Encounter", ids, encounters.stream().map(NewEncounter::patientId).toList());
-        for (int i = 0; i < ids.size(); i++) {
-            NewEncounter e = encounters.get(i);
-            if (e.dischargeAt() != null) {
-                events.publishEvent(new EncounterDischarged(ids.get(i), e.patientId(), e.encounterClass(), e.dischargeAt()));
-            }
-        }
         return ids;
     }
 

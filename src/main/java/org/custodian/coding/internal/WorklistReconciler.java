@@ -15,14 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes worklist intake durable. {@link WorklistIntake} queues an encounter when the chart announces
- * its discharge, but it runs after the chart's commit with {@code synchronous_commit=off}: a crash
- * between the two, or a failed insert, would lose the encounter from the worklist for good, and an
- * uncoded stay nobody sees is a claim never billed. So, at start-up and then every
- * {@code custodian.coding.reconcile-interval} (default 5 minutes; 0 turns the schedule off), the
+ * The worklist's safety net where the event publication registry cannot help. {@link WorklistIntake}
+ * queues an encounter when the chart announces its discharge, and a failed intake is retried from the
+ * registry (org.custodian.EventRetries). What the registry never saw stays missing: encounters
+ * discharged before the registry existed (an upgrade), a database restored from a backup taken
+ * between a discharge and its intake, rows the chart changed by a migration. So, at start-up and then
+ * every {@code custodian.coding.reconcile-interval} (default 5 minutes; 0 turns the schedule off), the
  * discharged encounters the chart publishes ({@link ChartViews#DISCHARGED_ENCOUNTERS}) that are
- * missing from {@code coding_worklist} are queued — one set-based statement (an anti-join), so a
- * run over tens of thousands of encounters costs milliseconds and repeating it changes nothing.
+ * missing from {@code coding_worklist} are queued — one set-based statement (an anti-join), so a run
+ * over tens of thousands of encounters costs milliseconds and repeating it changes nothing.
  */
 @Component
 class WorklistReconciler implements SmartLifecycle {

@@ -105,4 +105,45 @@ class WorklistIntakeIT {
         assertThat(jdbc.sql("select count(*) from coding_worklist where encounter_id = ?").param(again)
                 .query(Integer.class).single()).isEqualTo(1);
     }
+
+    @Autowired org.custodian.EventRetries retries;
+
+    /**
+     * An intake that fails (here a trigger refuses the worklist row) loses nothing and does not undo
+     * the discharge: the publication stays incomplete in Spring Modulith's registry and a retry queues
+     * the encounter, with no reconciliation run.
+     */
+    @Test
+    void aFailedIntakeIsRetriedFromTheEventPublicationRegistry() {
+        CodingFixtures.Stay stay = CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1969, 6, 6),
+                AdministrativeSex.M, LocalDate.of(2025, 12, 6), EncounterClass.INPATIENT);
+        accounts.runAs(Role.CLINICIAN, () -> encounters.cancelDischarge(stay.encounterId()));
+        jdbc.sql("""
+                create or replace function test_refuse_intake() returns trigger language plpgsql as $$
+                begin
+                  if new.encounter_id = %d then raise exception 'intake refused by the test'; end if;
+                  return new;
+                end $$""".formatted(stay.encounterId())).update();
+        jdbc.sql("create trigger test_refuse_intake before insert on coding_worklist for each row execute function test_refuse_intake()").update();
+        try {
+            accounts.runAs(Role.CLINICIAN,
+                    () -> encounters.discharge(stay.encounterId(), Instant.parse("2025-12-07T10:00:00Z"), null));
+            assertThat(queued(stay.encounterId())).isZero();
+            assertThat(incompleteIntakes(stay.encounterId())).isEqualTo(1);
+        } finally {
+            jdbc.sql("drop trigger test_refuse_intake on coding_worklist").update();
+            jdbc.sql("drop function test_refuse_intake()").update();
+        }
+        retries.retryOlderThan(java.time.Duration.ZERO);
+        assertThat(queued(stay.encounterId())).isEqualTo(1);
+        assertThat(incompleteIntakes(stay.encounterId())).isZero();
+    }
+
+    private int incompleteIntakes(long encounterId) {
+        return jdbc.sql("""
+                select count(*) from event_publication
+                where completion_date is null and listener_id like '%WorklistIntake%'
+                  and serialized_event like ?""").param("%\"encounterId\":" + encounterId + ",%")
+                .query(Integer.class).single();
+    }
 }
