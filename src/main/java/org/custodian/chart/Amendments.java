@@ -2,6 +2,7 @@ package org.custodian.chart;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Amendments of the designated record set (45 CFR 164.526). A document is never overwritten: an
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public interface Amendments {
 
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest receive(NewAmendmentRequest request);
 
     AmendmentRequest find(long id);
@@ -21,16 +23,21 @@ public interface Amendments {
     List<AmendmentRequest> pending();
 
     /** The one 30-day extension, with the written reason given to the patient (164.526(b)(2)(ii)). */
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest extend(long id, String reason);
 
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest accept(long id, String amendmentText);
 
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest deny(long id, DenialReason reason, String explanation);
 
     /** The patient's statement of disagreement with a denial (164.526(d)(1)(iii), (d)(2)). */
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest recordDisagreement(long id, String statement);
 
     /** The organization's rebuttal of a statement of disagreement (164.526(d)(3)). */
+    @PreAuthorize("hasAuthority('amendment:manage')")
     AmendmentRequest recordRebuttal(long id, String rebuttal);
 
     /**

@@ -3,6 +3,7 @@ package org.custodian.chart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The encounter lifecycle an ADT feed drives: admit, transfer, discharge, their cancellations and
@@ -14,6 +15,7 @@ import java.util.Optional;
 public interface EncounterLifecycle {
 
     /** Admits (or registers) the patient: a new encounter in progress, or the planned one of that number. */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState admit(Admission admission);
 
     /**
@@ -23,23 +25,30 @@ public interface EncounterLifecycle {
      * other is left out (empty at its position), for the caller to {@link #admit} on its own, which
      * handles a planned visit of that number or says what is wrong.
      */
+    @PreAuthorize("hasAuthority('chart:write')")
     List<Optional<EncounterState>> admitAllNew(List<Admission> admissions);
 
     /** Pre-admits: a planned encounter. */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState preAdmit(Admission admission);
 
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState transfer(long encounterId, String toLocation, Instant at);
 
     /** Discharges; publishes {@link EncounterDischarged} when the caller's transaction commits. */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState discharge(long encounterId, Instant at, DischargeDisposition disposition);
 
     /** Cancels an admission entered in error (A11). */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState cancelAdmit(long encounterId);
 
     /** Cancels a discharge entered in error (A13): the encounter is in progress again. */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState cancelDischarge(long encounterId);
 
     /** Updates what the feed says about the visit (A08); nulls leave a field as it is. */
+    @PreAuthorize("hasAuthority('chart:write')")
     EncounterState update(long encounterId, String location, EncounterClass encounterClass, String patientClass,
                           String attendingProvider, String service);
 

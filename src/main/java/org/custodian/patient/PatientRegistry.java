@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** The patient module's API. Every method that touches a patient's data is audited. */
 public interface PatientRegistry {
@@ -28,6 +29,7 @@ public interface PatientRegistry {
     /** How many registrations there are (no patient data, so not audited). */
     long count();
 
+    @PreAuthorize("hasAuthority('chart:write')")
     Patient register(NewPatient patient);
 
     /**
@@ -40,8 +42,10 @@ public interface PatientRegistry {
      * Replaces the demographics of a registered patient (ADT A08/A31): names, birth date, sex, SSN,
      * address, phone. Facility, MRN and other identifiers stay as they are. Audited as an update.
      */
+    @PreAuthorize("hasAuthority('chart:write')")
     Patient update(long id, NewPatient demographics);
 
     /** Bulk registration in one transaction (imports, the demo hospital); returns the new ids in order. */
+    @PreAuthorize("hasAuthority('chart:write')")
     List<Long> registerAll(List<NewPatient> patients);
 }

@@ -63,6 +63,14 @@ class JdbcCodingHistory implements CodingHistory {
 
     private Recorded record(List<PriorCoding> codings) {
         Long[] ids = codings.stream().map(PriorCoding::encounterId).toArray(Long[]::new);
+        // Encounters discharged in the caller's own transaction (the demo hospital's load) reach the worklist
+        // only after its commit, by the intake's event listener: queue them here first, as the intake would.
+        jdbc.sql("""
+                insert into coding_worklist (encounter_id, patient_id, encounter_class, discharge_at, queued_at)
+                select d.encounter_id, d.patient_id, d.encounter_class, d.discharge_at, ?
+                from %s d where d.encounter_id = any(?)
+                on conflict (encounter_id) do nothing""".formatted(org.custodian.chart.ChartViews.DISCHARGED_ENCOUNTERS))
+                .params(clock.instant().atOffset(java.time.ZoneOffset.UTC), ids).update();
         Map<Long, Queued> queued = new HashMap<>();
         jdbc.sql("select encounter_id, patient_id, discharge_at from coding_worklist where encounter_id = any(?)")
                 .param(ids).query(rs -> {

@@ -106,7 +106,7 @@ class DemoLoader {
                 }
             }
             sensitivity.tagDocuments(tags);
-            // The department's coded past (the discharges put the visits on the worklist above).
+            // The department's coded past (coding history queues the discharged visits on the worklist first).
             CodingHistory.Recorded coded = DemoCoding.record(coding, hospital, encounterIds, DemoHospitalGenerator.ZONE,
                     clock.getZone());
             long filed = System.nanoTime();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.custodian.CliCommand;
+import org.custodian.privacy.Role;
+import org.custodian.privacy.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +45,16 @@ class ImportFhirCommand implements CliCommand {
         return "PATH…  import FHIR R4 bundles (JSON/XML), NDJSON files or folders of them; exit 1 if any file is rejected";
     }
 
+    /**
+     * Runs as the system actor {@code cli:import-fhir} with the interface engine's permissions: an
+     * operator at the server's console imports as the EHR's feed would, checked by the same services.
+     */
     @Override
     public int run(String[] args) {
+        return SystemAccess.call("cli:" + name(), Role.INTERFACE_ENGINE.permissions(), () -> importAll(args));
+    }
+
+    private int importAll(String[] args) {
         if (args.length == 0) {
             err.println("usage: import-fhir PATH…");
             return 2;

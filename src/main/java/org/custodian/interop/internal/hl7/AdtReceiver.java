@@ -12,12 +12,11 @@ import java.util.List;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditTrail;
 import org.custodian.privacy.Role;
+import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -609,8 +608,8 @@ class AdtReceiver {
 
     private static SecurityContext feedContext() {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(FEED_USER, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + Role.INTERFACE_ENGINE.name()))));
+        // The feed's explicit system principal: the interface engine's permissions, checked by the chart's services.
+        context.setAuthentication(SystemAccess.authentication(FEED_USER, Role.INTERFACE_ENGINE));
         return context;
     }
 }
