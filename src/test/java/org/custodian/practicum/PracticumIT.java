@@ -55,6 +55,11 @@ class PracticumIT {
                 .doesNotContain("JUNIOR_SENIOR").doesNotContain("RELATIVE")
                 .doesNotContain("\"rule\"");
         assertThat(as(ana, "GET", "/api/practicum/workspaces/" + benWs, null).status()).as("another student's copy").isEqualTo(404);
+        org.custodian.support.WebSession anaInBrowser = new org.custodian.support.WebSession(api.baseUrl());
+        anaInBrowser.login(ana, StaffAccounts.PASSWORD);
+        org.custodian.support.WebSession.Page page = anaInBrowser.get("/practicum/workspaces/" + benWs);
+        assertThat(page.status()).as("another student's copy, as a page").isEqualTo(404);
+        assertThat(page.body()).contains("<h1>Not found</h1>");
         assertThat(as(ana, "GET", "/api/practicum/workspaces/" + anaWs + "/key", null).status()).isEqualTo(403);
         assertThat(as(ana, "GET", "/api/patients?q=smith", null).status()).as("students see no real patient").isEqualTo(403);
         assertThat(as(instructor, "GET", "/api/patients?q=smith", null).status()).isEqualTo(403);

@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.custodian.Problem;
 import org.custodian.coding.CodeHit;
 import org.custodian.coding.CodeSets;
 import org.custodian.coding.CodeSystem;
 import org.custodian.coding.Encoder;
 import org.custodian.practicum.ExerciseDefinition;
 import org.custodian.practicum.Practicum;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,13 +50,13 @@ class PracticumPageController {
     @PreAuthorize("hasAuthority('practicum:study')")
     ResponseEntity<String> codeSearch(@RequestParam String q, @RequestParam(defaultValue = "icd10cm") String system,
                                       @RequestParam(required = false) Integer fy) {
-        CodeSystem cs = CodeSystem.byId(system).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+        CodeSystem cs = CodeSystem.byId(system).orElseThrow(() -> Problem.invalid("unknown-code-system",
                 "system: must be icd10cm or icd10pcs"));
         String query = q.length() > 100 ? q.substring(0, 100) : q;
         List<CodeHit> hits = List.of();
         if (!query.isBlank()) {
-            int year = codeSets.latestLoaded(cs, fy == null ? 2026 : fy).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "fy: no " + cs.title() + " set loaded"));
+            int year = codeSets.latestLoaded(cs, fy == null ? 2026 : fy).orElseThrow(() -> Problem.invalid("code-set-not-loaded",
+                    "fy: no " + cs.title() + " set loaded"));
             hits = encoder.search(cs, year, query, 8);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(hits));
@@ -74,7 +73,7 @@ class PracticumPageController {
     @PreAuthorize("hasAuthority('practicum:study')")
     String workspace(Principal me, @PathVariable long id, Model model) {
         model.addAttribute("ws", practicum.open(me.getName(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+                .orElseThrow(() -> noSuchWorkspace(id)));
         return "practicum/workspace";
     }
 
@@ -100,7 +99,7 @@ class PracticumPageController {
         } catch (IllegalArgumentException | IllegalStateException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw noSuchWorkspace(id);
         }
         return "redirect:/practicum/workspaces/" + id;
     }
@@ -146,7 +145,7 @@ class PracticumPageController {
         try {
             model.addAttribute("report", practicum.report(id));
         } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw noSuchWorkspace(id);
         }
         model.addAttribute("exercises", practicum.exercises());
         return "practicum/cohort";
@@ -182,9 +181,14 @@ class PracticumPageController {
         try {
             model.addAttribute("key", practicum.key(id));
         } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw noSuchWorkspace(id);
         }
         model.addAttribute("workspaceId", id);
         return "practicum/key";
+    }
+
+    /** A workspace, cohort report or key that does not exist, or is not this user's to see: the same answer. */
+    private static Problem noSuchWorkspace(long id) {
+        return Problem.notFound("practicum-item-not-found", "Not found", "No practicum item " + id + " for you.");
     }
 }
