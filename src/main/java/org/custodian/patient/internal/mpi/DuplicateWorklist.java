@@ -98,7 +98,7 @@ public class DuplicateWorklist {
 
     /** A merge the overlay guard refused goes to a person: the ADT feed cannot research it. */
     @EventListener
-    void mergeRefused(JdbcMasterPatientIndex.MergeRefused refused) {
+    void mergeRefused(PatientMerges.MergeRefused refused) {
         long id = propose(refused.survivingPatientId(), refused.retiredPatientId(), "MERGE_REFUSED");
         jdbc.sql("update mpi_pair set status = 'NEEDS_RESEARCH' where id = ? and status = 'OPEN'").param(id).update();
     }
@@ -220,7 +220,7 @@ public class DuplicateWorklist {
         Linkage fitted = model.current();
         MatchEngine.ScoredComparison s = engine.score(fitted, ra, rb);
         return new PairReview(pair, a, b, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
-                JdbcMasterPatientIndex.evidence(s.explanation()),
+                LikelyMatches.evidence(s.explanation()),
                 OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList(),
                 settings.linkThreshold(fitted.indexSize()), settings.reviewThreshold(fitted.indexSize()));
     }
