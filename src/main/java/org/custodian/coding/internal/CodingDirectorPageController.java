@@ -9,6 +9,7 @@ import org.custodian.FormInput;
 import org.custodian.Problem;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.ReferenceList;
+import org.custodian.reimbursement.DrgPricing;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
@@ -36,12 +37,14 @@ class CodingDirectorPageController {
     private final JdbcCodingAudit codingAudit;
     private final JdbcAbstracts abstracts;
     private final JdbcReferenceLists lists;
+    private final DrgPricing pricing;
     private final Clock clock;
 
     private final RecordLabels labels;
 
     CodingDirectorPageController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts,
-                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels) {
+                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels, DrgPricing pricing) {
+        this.pricing = pricing;
         this.labels = labels;
         this.worklist = worklist;
         this.codingAudit = codingAudit;
@@ -171,13 +174,11 @@ class CodingDirectorPageController {
         return "redirect:/coding/audits/" + id;
     }
 
-    /** The MS-DRG list, reference only: Custodian does not group (no CMS grouper definitions at hand). */
+    /** The MS-DRGs of the grouper in force (v43) with their FY2026 Table 5 weight and GMLOS. */
     @GetMapping("/coding/ms-drgs")
     @PreAuthorize("hasAuthority('coding:read')")
     String msDrgs(Model model) {
-        model.addAttribute("drgs", lists.msDrgs());
-        model.addAttribute("list", lists.inForce().stream().filter(l -> ReferenceList.MS_DRG.equals(l.list()))
-                .findFirst().orElse(null));
+        model.addAttribute("drgs", List.copyOf(pricing.weights()));
         return "coding/ms-drgs";
     }
 

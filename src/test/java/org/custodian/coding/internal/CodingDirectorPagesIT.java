@@ -260,14 +260,14 @@ class CodingDirectorPagesIT {
     }
 
     @Test
-    void theMsDrgListIsReferenceWithItsVersion() {
+    void theMsDrgListIsV43WithTable5Weights() {
         WebSession coder = as(Role.CODER);
         WebSession.Page page = coder.get("/coding/ms-drgs");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Reference only", "MS-DRG v40 (FY2023)", "767 DRGs", "msdrg_v40_appendix_A.txt");
+        assertThat(page.body()).contains("MS-DRG v43", "Table 5").doesNotContain("Reference only", "MS-DRG v40");
         // DRG 470: major hip and knee joint replacement, surgical, MDC 08.
         String row = page.body().substring(page.body().indexOf("data-drg=\"470\""));
-        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("08", "Surgical", "MAJOR HIP AND KNEE JOINT REPLACEMENT");
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("08", "surgical", "Major Hip and Knee Joint Replacement", "1.9289", "1.9");
         assertThat(as(Role.CLINICIAN).get("/coding/ms-drgs").status()).isEqualTo(403);
     }
 }

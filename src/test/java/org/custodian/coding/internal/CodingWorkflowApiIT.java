@@ -110,7 +110,8 @@ class CodingWorkflowApiIT {
         assertThat(saved.json().get("ageAtAdmission").asInt()).isEqualTo(75);
         assertThat(saved.json().get("fiscalYear").asInt()).isEqualTo(2026);
         assertThat(saved.json().get("edits").get(0).get("rule").asString()).isEqualTo("NON_BILLABLE_CODE");
-        assertThat(saved.json().get("listVersions").toString()).contains("MCE v37 (FY2020)", "POA-exempt list FY2026");
+        assertThat(saved.json().get("listVersions").toString()).contains("MCE v43", "POA-exempt list FY2026")
+                .doesNotContain("MCE v37");
         Api.Response refused = as(coder, "POST", "/api/coding/encounters/" + stay.encounterId() + "/abstract/finalize", null);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("principalDiagnosis: NON_BILLABLE_CODE");
