@@ -203,7 +203,9 @@ class AbstractEdits {
     /** The MCE version of a discharge date: "MCE v43" for FY2026, else the version that is missing. */
     static String mceVersion(LocalDate discharge) {
         if (discharge.isBefore(CodeEditor.V43_FROM)) {
-            return "MCE v" + (43 - (FiscalYear.of(CodeEditor.V43_FROM) - FiscalYear.of(discharge)));
+            // CMS numbers the MCE with the grouper: v33 was the first ICD-10 release (FY2016).
+            int v = 43 - (FiscalYear.of(CodeEditor.V43_FROM) - FiscalYear.of(discharge));
+            return v >= 33 ? "MCE v" + v : "MCE of FY" + FiscalYear.of(discharge);
         }
         return discharge.isBefore(CodeEditor.V44_FROM) ? "MCE v43" : "MCE v" + (44 + FiscalYear.of(discharge) - 2027);
     }

@@ -38,12 +38,15 @@ class CodingDirectorPageController {
     private final JdbcAbstracts abstracts;
     private final JdbcReferenceLists lists;
     private final DrgPricing pricing;
+    private final org.custodian.coding.CaseMix caseMix;
     private final Clock clock;
 
     private final RecordLabels labels;
 
     CodingDirectorPageController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts,
-                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels, DrgPricing pricing) {
+                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels, DrgPricing pricing,
+                                 org.custodian.coding.CaseMix caseMix) {
+        this.caseMix = caseMix;
         this.pricing = pricing;
         this.labels = labels;
         this.worklist = worklist;
@@ -81,6 +84,29 @@ class CodingDirectorPageController {
         model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
         model.addAttribute("to", toDate == null ? "" : toDate.toString());
         return "coding/dnfb";
+    }
+
+    /**
+     * The case mix index of final-coded inpatient stays: by month with its trend, by service line and by
+     * attending; default the last 12 months.
+     */
+    @GetMapping("/coding/case-mix")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String caseMix(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate end = date(to) == null ? LocalDate.now(clock) : date(to);
+        LocalDate start = date(from) == null ? end.minusMonths(12).withDayOfMonth(1) : date(from);
+        String problem = null;
+        if (start.isAfter(end)) {
+            problem = "From is after to: showing the 12 months up to " + end + ".";
+            start = end.minusMonths(12).withDayOfMonth(1);
+        }
+        model.addAttribute("byMonth", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.MONTH));
+        model.addAttribute("byService", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.SERVICE_LINE));
+        model.addAttribute("byAttending", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.ATTENDING));
+        model.addAttribute("from", start.toString());
+        model.addAttribute("to", end.toString());
+        model.addAttribute("problem", problem);
+        return "coding/case-mix";
     }
 
     /** Charts per hour by coder and encounter class over abstracts finalized in the range; default the last 30 days. */

@@ -80,7 +80,8 @@ class CodingDirectorPagesIT {
     }
 
     private CodingFixtures.Stay stay(LocalDate discharge, EncounterClass cls) {
-        return CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1900, 1, 1), AdministrativeSex.F, discharge, cls);
+        // Born 1940: within the MCE's ages 0-124 (edit 14), so the codes alone decide the edits.
+        return CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1940, 1, 1), AdministrativeSex.F, discharge, cls);
     }
 
     /** Codes and finalizes the stay's billing abstract as {@code coder} (valid FY2026 codes, no error edit). */
