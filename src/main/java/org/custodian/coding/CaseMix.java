@@ -53,7 +53,8 @@ public interface CaseMix {
      * An inpatient encounter's MS-DRG now: "final" from its final billing abstract, "working" from the
      * abstract in progress or, before coding, from the conditions the chart documented (an encounter
      * still in the house is grouped as if discharged today). {@code drg} is null when it cannot be
-     * grouped, with {@code message} saying why. An audited read.
+     * grouped, with {@code message} saying why. An audited read, for whoever may read the chart it is
+     * derived from ({@code chart:read}: CDI, coders, the physicians a CDI query goes to).
      *
      * @param payment         the expected payment as text ("$9,341.91"), null without one
      * @param expectedPayment weight × the fiscal year's blended base rate
@@ -62,6 +63,6 @@ public interface CaseMix {
                         BigDecimal expectedPayment, String payment, String message) {
     }
 
-    @PreAuthorize("hasAuthority('chart:read') and hasAuthority('coding:read')")
+    @PreAuthorize("hasAuthority('chart:read')")
     EncounterDrg encounterDrg(long encounterId);
 }
