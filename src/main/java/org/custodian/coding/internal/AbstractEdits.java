@@ -86,6 +86,15 @@ class AbstractEdits {
                     + " code sets are not loaded; codes are checked against " + cmSet + " and " + pcsSet + ".", cmSet));
         }
 
+        // The POA-exempt list is CMS's per fiscal year; a newer year's not loaded is said, not assumed.
+        if (stay.inpatient()) {
+            lists.inForce().stream().filter(l -> l.list().equals(ReferenceList.POA_EXEMPT)).findFirst()
+                    .filter(l -> l.version().startsWith("FY") && Integer.parseInt(l.version().substring(2)) < dischargeFy)
+                    .ifPresent(l -> edits.add(new CodingEdit("POA_EXEMPT_LIST_NOT_LOADED", WARNING, "dischargeDate", null,
+                            "The FY" + dischargeFy + " POA-exempt list is not loaded: exempt codes are judged by the "
+                                    + l.version() + " list.", "POA-exempt list " + l.version())));
+        }
+
         // Every code of the abstract, with its field name, in order: principal first.
         List<Slot> dx = new ArrayList<>();
         if (in.principalDiagnosis() != null) {

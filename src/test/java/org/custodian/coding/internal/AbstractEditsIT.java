@@ -175,6 +175,19 @@ class AbstractEditsIT {
     }
 
     @Test
+    void aFy2027DischargeIsCheckedAgainstTheFy2027CodeSets() {
+        // I42.00 and the PCS code 3E033AZ: new in ICD-10-CM FY2027 / the PCS April 2026 update, in the FY2027 sets.
+        AbstractInput in = input(dx("I42.00", "Y"), List.of(), px("3E033AZ", LocalDate.of(2026, 10, 19)), List.of());
+        List<CodingEdit> edits = edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, LocalDate.of(2026, 10, 20),
+                EncounterClass.INPATIENT, in);
+        assertThat(rules(edits)).doesNotContain("CODE_SET_NOT_LOADED", "INVALID_CODE").contains("POA_EXEMPT_LIST_NOT_LOADED");
+        // I42.0 became a header in FY2027: no longer billable for such a discharge, still billable in FY2026.
+        assertThat(rules(edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, LocalDate.of(2026, 10, 20), EncounterClass.INPATIENT,
+                input(dx("I42.0", "Y"), List.of(), null, List.of())))).contains("NON_BILLABLE_CODE");
+        assertThat(rules(adultFemale(input(dx("I42.0", "Y"), List.of(), null, List.of())))).doesNotContain("NON_BILLABLE_CODE");
+    }
+
+    @Test
     void aFy2027DischargeSaysMceV44IsNotLoadedAndUsesNoOlderList() {
         // Z38.00 on an adult: MCE v43 would raise edit 4, but the discharge needs v44, which is not loaded.
         AbstractInput in = input(dx("J18.9", "Y"), List.of(dx("Z38.00", null)), null, List.of());
