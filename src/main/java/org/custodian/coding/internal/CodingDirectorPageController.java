@@ -8,7 +8,6 @@ import org.custodian.Actor;
 import org.custodian.FormInput;
 import org.custodian.Problem;
 import org.custodian.coding.CodingEdit;
-import org.custodian.coding.ReferenceList;
 import org.custodian.reimbursement.DrgPricing;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.custodian.RecordLabels;
