@@ -58,6 +58,11 @@ public final class DrgPricing {
         return Optional.ofNullable(weights.get(drg));
     }
 
+    /** Every Table 5 row, in DRG order. */
+    public Collection<DrgWeight> weights() {
+        return weights.values();
+    }
+
     /** The configured rate of a fiscal year, empty when none is. */
     public Optional<BaseRate> baseRate(int fiscalYear) {
         return Optional.ofNullable(rates.get(fiscalYear));

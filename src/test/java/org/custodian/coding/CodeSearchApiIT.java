@@ -57,6 +57,14 @@ class CodeSearchApiIT {
     }
 
     @Test
+    void fy2027CodesAreFoundInTheFy2027SetsOnly() {
+        // New on 2026-10-01: I42.00 (ICD-10-CM FY2027 addenda); 3E033AZ (PCS, April 2026, kept in FY2027).
+        assertThat(search("q=familial+dilated+cardiomyopathy&system=icd10cm&fy=2027").json().toString()).contains("I42.01");
+        assertThat(search("q=familial+dilated+cardiomyopathy&system=icd10cm&fy=2026").json().toString()).doesNotContain("I42.01");
+        assertThat(search("q=3E033AZ&system=icd10pcs&fy=2027").json().toString()).contains("3E033AZ");
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheParameter() {
         assertProblem(search("q=&system=icd10cm"), "q");
         assertProblem(search("system=icd10cm"), "q");

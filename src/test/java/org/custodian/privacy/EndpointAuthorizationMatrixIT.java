@@ -150,6 +150,8 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("POST /api/coding/encounters/{id}/abstract/reopen", CODING_WRITE);
         RULES.put("GET /api/coding/worklist", CODING_WRITE);
         RULES.put("GET /api/coding/dnfb", CODING_AUDIT);
+        RULES.put("GET /api/coding/case-mix", CODING_AUDIT);
+        RULES.put("GET /api/coding/encounters/{id}/drg", CHART_READ);
         RULES.put("GET /api/coding/productivity", CODING_AUDIT);
         RULES.put("POST /api/coding/audits/sample", CODING_AUDIT);
         RULES.put("GET /api/coding/audits", CODING_AUDIT);
@@ -381,6 +383,8 @@ class EndpointAuthorizationMatrixIT {
         });
         s.put("GET /api/coding/worklist", () -> new Call("GET", "/api/coding/worklist?limit=5", null));
         s.put("GET /api/coding/dnfb", () -> new Call("GET", "/api/coding/dnfb", null));
+        s.put("GET /api/coding/case-mix", () -> new Call("GET", "/api/coding/case-mix?by=ATTENDING", null));
+        s.put("GET /api/coding/encounters/{id}/drg", () -> new Call("GET", "/api/coding/encounters/" + encounterId + "/drg", null));
         s.put("GET /api/coding/productivity", () -> new Call("GET", "/api/coding/productivity", null));
         s.put("POST /api/coding/audits/sample", () -> new Call("POST", "/api/coding/audits/sample", "{\"size\":0}"));
         s.put("GET /api/coding/audits", () -> new Call("GET", "/api/coding/audits", null));

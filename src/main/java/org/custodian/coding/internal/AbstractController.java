@@ -3,8 +3,10 @@ package org.custodian.coding.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
 import java.util.List;
 import org.custodian.coding.ReferenceList;
+import org.custodian.reimbursement.DrgPricing;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +30,12 @@ class AbstractController {
 
     private final JdbcAbstracts abstracts;
     private final JdbcReferenceLists lists;
+    private final DrgPricing pricing;
 
-    AbstractController(JdbcAbstracts abstracts, JdbcReferenceLists lists) {
+    AbstractController(JdbcAbstracts abstracts, JdbcReferenceLists lists, DrgPricing pricing) {
         this.abstracts = abstracts;
         this.lists = lists;
+        this.pricing = pricing;
     }
 
     @Operation(summary = "Open the coded abstract of a discharged encounter, with its edits")
@@ -77,14 +81,21 @@ class AbstractController {
         return lists.inForce();
     }
 
-    record MsDrg(String drg, String mdc, String type, String title) {
+    /** One MS-DRG of the grouper version in force, with its Table 5 weight and GMLOS. */
+    record MsDrg(String drg, String mdc, String type, String title, BigDecimal weight, BigDecimal gmlos) {
     }
 
-    /** The MS-DRG list (Appendix A), for reference; the abstract itself carries its grouped DRG. */
-    @Operation(summary = "List the MS-DRGs of the grouper version in force")
+    /** The MS-DRGs of v43 (FY2026 Table 5), for reference; the abstract itself carries its grouped DRG. */
+    @Operation(summary = "List the MS-DRGs of the grouper version in force (v43, FY2026 Table 5) with weight and GMLOS")
     @GetMapping("/ms-drgs")
     @PreAuthorize("hasAuthority('coding:read')")
     List<MsDrg> msDrgs() {
-        return lists.msDrgs().stream().map(r -> new MsDrg(r[0], r[1].isEmpty() ? null : r[1], r[2], r[3])).toList();
+        return msDrgs(pricing);
+    }
+
+    static List<MsDrg> msDrgs(DrgPricing pricing) {
+        return pricing.weights().stream().map(w -> new MsDrg(w.drg(), w.mdc() == null || w.mdc().isBlank() ? null : w.mdc(),
+                "SURG".equals(w.type()) ? "surgical" : "MED".equals(w.type()) ? "medical" : null, w.title(), w.weight(),
+                w.gmlos())).toList();
     }
 }

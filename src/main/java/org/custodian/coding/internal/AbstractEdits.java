@@ -17,12 +17,18 @@ import org.custodian.coding.CodeSystem;
 import org.custodian.coding.CodingEdit;
 import org.custodian.coding.FiscalYear;
 import org.custodian.coding.ReferenceList;
+import org.custodian.reimbursement.Claim;
+import org.custodian.reimbursement.CodeEditor;
+import org.custodian.reimbursement.DrgPricing;
+import org.custodian.reimbursement.GrouperVersionNotLoadedException;
+import org.custodian.reimbursement.McEdit;
 import org.springframework.stereotype.Component;
 
 /**
  * The edits run on every save of an abstract. Sources: the code set of the discharge date's fiscal
- * year (validity, billable), the Medicare Code Editor (MCE) lists (age, sex, manifestation,
- * unacceptable principal, questionable admission), MCE's logic sections (external cause as
+ * year (validity, billable), the Medicare Code Editor of the discharge date's version (MCE v43 for
+ * FY2026, from the reimbursement module's {@link CodeEditor}: age, sex, manifestation, unacceptable
+ * principal, questionable admission, coverage, discharge status), MCE's logic edits (external cause as
  * principal, duplicate of the principal) and the POA-exempt list with CMS's POA reporting rules
  * (POA reporting on inpatient claims: Deficit Reduction Act of 2005 section 5001(c); the
  * indicators and the exempt list: ICD-10-CM Official Guidelines for Coding and Reporting, Appendix I).
@@ -38,10 +44,12 @@ class AbstractEdits {
 
     private final CodeSets codeSets;
     private final JdbcReferenceLists lists;
+    private final CodeEditor codeEditor;
 
-    AbstractEdits(CodeSets codeSets, JdbcReferenceLists lists) {
+    AbstractEdits(CodeSets codeSets, JdbcReferenceLists lists, CodeEditor codeEditor) {
         this.codeSets = codeSets;
         this.lists = lists;
+        this.codeEditor = codeEditor;
     }
 
     int setYear(CodeSystem system, int dischargeFy) {
@@ -54,17 +62,14 @@ class AbstractEdits {
         int fy = FiscalYear.of(dischargeDate);
         v.add("ICD-10-CM FY" + setYear(CodeSystem.ICD10CM, fy));
         v.add("ICD-10-PCS FY" + setYear(CodeSystem.ICD10PCS, fy));
+        String mce = mceVersion(dischargeDate);
+        v.add(mce.equals("MCE v43") ? mce : mce + " (not loaded)");
         for (ReferenceList l : lists.inForce()) {
-            v.add(label(l.list(), l.version()));
+            if (l.list().equals(ReferenceList.POA_EXEMPT)) {
+                v.add("POA-exempt list " + l.version());
+            }
         }
         return v;
-    }
-
-    private static String label(String list, String version) {
-        return switch (list) {
-            case ReferenceList.POA_EXEMPT -> "POA-exempt list " + version;
-            default -> version;
-        };
     }
 
     List<CodingEdit> run(AbstractInput in, Stay stay) {
@@ -79,6 +84,15 @@ class AbstractEdits {
         if (fy != dischargeFy || pcsFy != dischargeFy) {
             edits.add(new CodingEdit("CODE_SET_NOT_LOADED", WARNING, "dischargeDate", null, "The FY" + dischargeFy
                     + " code sets are not loaded; codes are checked against " + cmSet + " and " + pcsSet + ".", cmSet));
+        }
+
+        // The POA-exempt list is CMS's per fiscal year; a newer year's not loaded is said, not assumed.
+        if (stay.inpatient()) {
+            lists.inForce().stream().filter(l -> l.list().equals(ReferenceList.POA_EXEMPT)).findFirst()
+                    .filter(l -> l.version().startsWith("FY") && Integer.parseInt(l.version().substring(2)) < dischargeFy)
+                    .ifPresent(l -> edits.add(new CodingEdit("POA_EXEMPT_LIST_NOT_LOADED", WARNING, "dischargeDate", null,
+                            "The FY" + dischargeFy + " POA-exempt list is not loaded: exempt codes are judged by the "
+                                    + l.version() + " list.", "POA-exempt list " + l.version())));
         }
 
         // Every code of the abstract, with its field name, in order: principal first.
@@ -168,55 +182,19 @@ class AbstractEdits {
             }
         }
 
-        // 4. Principal diagnosis edits.
+        // 4. External cause as principal (MCE edit 2): logic, not a list, so it holds for every year.
         if (in.principalDiagnosis() != null) {
             Slot p = dx.get(0);
             String first = p.code.isEmpty() ? "" : p.code.substring(0, 1);
             if (Set.of("V", "W", "X", "Y").contains(first)) {
                 edits.add(new CodingEdit("EXTERNAL_CAUSE_AS_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
-                        "An external cause code (V00-Y99) cannot be the principal diagnosis.", "MCE section 2"));
-            }
-            first(listed, p.code, ReferenceList.MCE, "Principal_Manifestation").ifPresent(l -> edits.add(new CodingEdit(
-                    "MANIFESTATION_AS_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
-                    "A manifestation code cannot be principal: sequence the underlying condition first.", l.version())));
-            // The MCE's unacceptable-principal and questionable-admission lists judge inpatient claims. An
-            // outpatient visit's first-listed diagnosis follows the Official Guidelines section IV, where
-            // Z00.00 (a wellness visit), Z34.90 (prenatal care) or Z09 (a follow-up) are right first.
-            if (stay.inpatient()) {
-                first(listed, p.code, ReferenceList.MCE, "Principal_Unacceptable").ifPresent(l -> edits.add(new CodingEdit(
-                        "UNACCEPTABLE_PRINCIPAL", ERROR, p.field, p.dotted(CodeSystem.ICD10CM),
-                        "The code is unacceptable as a principal diagnosis.", l.version())));
-                first(listed, p.code, ReferenceList.MCE, "Principal_Questionable_Admit").ifPresent(l -> edits.add(new CodingEdit(
-                        "QUESTIONABLE_ADMISSION", WARNING, p.field, p.dotted(CodeSystem.ICD10CM),
-                        "As principal, the diagnosis is a questionable reason for inpatient admission.", l.version())));
+                        "An external cause code (V00-Y99) cannot be the principal diagnosis.", "MCE edit 2"));
             }
         }
 
-        // 5. Age and sex conflicts (MCE sections 4 and 5). Warnings: the coder verifies the age, sex or
-        // code with the record; the code may be right (a 56-year-old pregnancy, a transgender patient).
-        for (Slot s : dx) {
-            for (JdbcReferenceLists.Listed l : listed.getOrDefault(s.code, List.of())) {
-                if (!l.list().equals(ReferenceList.MCE) || !l.codeType().equals("D")) {
-                    continue;
-                }
-                ageConflict(l.category(), stay.age()).ifPresent(range -> edits.add(new CodingEdit("AGE_CONFLICT", WARNING,
-                        s.field, s.dotted(CodeSystem.ICD10CM), "The diagnosis is for " + range + "; the patient was "
-                        + stay.age() + " at admission.", l.version())));
-                sexConflict(l.category(), stay.sex()).ifPresent(who -> edits.add(new CodingEdit("SEX_CONFLICT", WARNING,
-                        s.field, s.dotted(CodeSystem.ICD10CM), "The diagnosis is for " + who + " only; the patient's sex is "
-                        + stay.sex() + ".", l.version())));
-            }
-        }
-        for (Slot s : px) {
-            for (JdbcReferenceLists.Listed l : listed.getOrDefault(s.code, List.of())) {
-                if (l.list().equals(ReferenceList.MCE) && l.codeType().equals("P")) {
-                    sexConflict(l.category(), stay.sex()).ifPresent(who -> edits.add(new CodingEdit("SEX_CONFLICT", WARNING,
-                            s.field, s.code, "The procedure is for " + who + " only; the patient's sex is " + stay.sex() + ".",
-                            l.version())));
-                }
-            }
-        }
-
+        // 5. The Medicare Code Editor of the discharge date's version (MCE v43 for FY2026): age, sex,
+        // manifestation, unacceptable principal, questionable admission, coverage, and the rest.
+        mce(edits, in, stay, dx, px);
         // 6. Procedure dates: required on the claim (UB-04 FL74), and within the stay.
         for (Slot s : px) {
             if (s.date == null) {
@@ -229,6 +207,106 @@ class AbstractEdits {
             }
         }
         return edits;
+    }
+
+    /** The MCE version of a discharge date: "MCE v43" for FY2026, else the version that is missing. */
+    static String mceVersion(LocalDate discharge) {
+        if (discharge.isBefore(CodeEditor.V43_FROM)) {
+            // CMS numbers the MCE with the grouper: v33 was the first ICD-10 release (FY2016).
+            int v = 43 - (FiscalYear.of(CodeEditor.V43_FROM) - FiscalYear.of(discharge));
+            return v >= 33 ? "MCE v" + v : "MCE of FY" + FiscalYear.of(discharge);
+        }
+        return discharge.isBefore(CodeEditor.V44_FROM) ? "MCE v43" : "MCE v" + (44 + FiscalYear.of(discharge) - 2027);
+    }
+
+    /**
+     * The Medicare Code Editor over the abstract, each finding with its edit number (CMS, "Definitions
+     * of Medicare Code Edits"). A discharge whose MCE version is not loaded is said so: no older year's
+     * lists are used in its place. Edits 1 and 3 are the code-set and duplicate checks above. On an
+     * outpatient visit only the edits about the codes themselves apply (age, sex, manifestation first).
+     */
+    private void mce(List<CodingEdit> edits, AbstractInput in, Stay stay, List<Slot> dx, List<Slot> px) {
+        if (in.principalDiagnosis() == null) {
+            return;
+        }
+        String version = mceVersion(stay.dischargeDate());
+        List<McEdit> found;
+        try {
+            String status = in.dischargeDisposition() == null ? "" : in.dischargeDisposition().trim();
+            Claim claim = new Claim(stay.age(), stay.sex(), status, stay.dischargeDate(), dx.get(0).code,
+                    dx.subList(1, dx.size()).stream().map(s -> new Claim.SecondaryDx(s.code, s.poa)).toList(),
+                    px.stream().map(s -> s.code).toList());
+            Integer los = stay.dischargeDate().isBefore(stay.admitDate()) ? null
+                    : (int) DrgPricing.lengthOfStay(stay.admitDate(), stay.dischargeDate());
+            found = codeEditor.edit(claim, los);
+        } catch (GrouperVersionNotLoadedException e) {
+            edits.add(new CodingEdit("MCE_NOT_LOADED", WARNING, "dischargeDate", null, version
+                    + " is not loaded: the Medicare Code Editor's age, sex, principal diagnosis and coverage edits are not run"
+                    + " for this discharge (no other year's lists are used in its place).", version));
+            return;
+        }
+        for (McEdit e : found) {
+            boolean codeEdit = e.number() == 4 || e.number() == 5 || e.number() == 6 || e.number() == 14;
+            if (!stay.inpatient() && !codeEdit) {
+                continue;
+            }
+            String source = version + " edit " + e.number() + " (" + e.name() + ")";
+            Slot slot = slot(e, dx, px);
+            String field = slot == null ? fieldOf(e) : slot.field;
+            String code = slot == null ? null : e.field().equals("PROC") ? slot.code : slot.dotted(CodeSystem.ICD10CM);
+            switch (e.number()) {
+                case 4 -> edits.add(new CodingEdit("AGE_CONFLICT", WARNING, field, code, sentence(e.explanation())
+                        + " Verify the age or the code with the record.", source));
+                case 5 -> edits.add(new CodingEdit("SEX_CONFLICT", WARNING, field, code, sentence(e.explanation()), source));
+                case 6 -> edits.add(new CodingEdit("MANIFESTATION_AS_PRINCIPAL", ERROR, field, code,
+                        "A manifestation code cannot be principal: sequence the underlying condition first.", source));
+                case 8 -> edits.add(new CodingEdit("QUESTIONABLE_ADMISSION", WARNING, field, code,
+                        "As principal, the diagnosis is a questionable reason for inpatient admission.", source));
+                case 9 -> edits.add(new CodingEdit("UNACCEPTABLE_PRINCIPAL", ERROR, field, code, sentence(e.explanation()), source));
+                case 11 -> edits.add(new CodingEdit("NON_COVERED_PROCEDURE", WARNING, field, code, sentence(e.explanation()), source));
+                case 14 -> edits.add(new CodingEdit("INVALID_AGE", ERROR, "age", null, "The patient's " + e.explanation()
+                        + ": the MCE accepts ages 0 to 124. Verify the date of birth.", source));
+                case 15 -> edits.add(new CodingEdit("INVALID_SEX", WARNING, "sex", null, "The registered sex is not male or"
+                        + " female: the claim's sex must be M or F for the MCE and the grouper.", source));
+                case 16 -> {
+                    // A blank status is work in progress; an entered one must be a valid UB-04 code.
+                    if (!e.code().isEmpty()) {
+                        edits.add(new CodingEdit("INVALID_DISCHARGE_STATUS", ERROR, "dischargeDisposition", e.code(),
+                                sentence(e.explanation()), source));
+                    }
+                }
+                case 17 -> edits.add(new CodingEdit("LIMITED_COVERAGE", WARNING, field, code, sentence(e.explanation()), source));
+                case 18 -> edits.add(new CodingEdit("WRONG_PROCEDURE", WARNING, field, code, sentence(e.explanation()), source));
+                case 19 -> edits.add(new CodingEdit("PROCEDURE_INCONSISTENT_WITH_LOS", WARNING, field, code,
+                        sentence(e.explanation()), source));
+                case 20 -> edits.add(new CodingEdit("UNSPECIFIED_CODE", WARNING, field, code, sentence(e.explanation()), source));
+                default -> {
+                    // 1 (invalid code) and 3 (duplicate of the principal) are reported above from the code set.
+                }
+            }
+        }
+    }
+
+    private static Slot slot(McEdit e, List<Slot> dx, List<Slot> px) {
+        return switch (e.field()) {
+            case "PDX" -> dx.get(0);
+            case "SDX" -> dx.stream().skip(1).filter(s -> s.code.equals(e.code())).findFirst().orElse(null);
+            case "PROC" -> px.stream().filter(s -> s.code.equals(e.code())).findFirst().orElse(null);
+            default -> null;
+        };
+    }
+
+    private static String fieldOf(McEdit e) {
+        return switch (e.field()) {
+            case "AGE" -> "age";
+            case "SEX" -> "sex";
+            case "DISCHARGE_STATUS" -> "dischargeDisposition";
+            default -> e.field();
+        };
+    }
+
+    private static String sentence(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
     }
 
     private String poaListLabel() {
@@ -253,28 +331,6 @@ class AbstractEdits {
             String code, String list, String category) {
         return listed.getOrDefault(code, List.of()).stream()
                 .filter(l -> l.list().equals(list) && (category == null || l.category().equals(category))).findFirst();
-    }
-
-    /** MCE section 4: newborn 0, pediatric 0-17, maternity 12-55, adult 15-124 years. */
-    static Optional<String> ageConflict(String category, int age) {
-        return switch (category) {
-            case "Newborn_Only" -> age == 0 ? Optional.empty() : Optional.of("newborns (age 0)");
-            case "Pediatric_Only" -> age <= 17 ? Optional.empty() : Optional.of("children (age 0-17)");
-            case "Maternity_Only" -> age >= 12 && age <= 55 ? Optional.empty() : Optional.of("maternity (age 12-55)");
-            case "Adult_Only" -> age >= 15 && age <= 124 ? Optional.empty() : Optional.of("adults (age 15-124)");
-            default -> Optional.empty();
-        };
-    }
-
-    /** MCE section 5, against the registered administrative sex; unknown or other sex raises none. */
-    static Optional<String> sexConflict(String category, String sex) {
-        if (category.equals("Female_Only") && "M".equals(sex)) {
-            return Optional.of("females");
-        }
-        if (category.equals("Male_Only") && "F".equals(sex)) {
-            return Optional.of("males");
-        }
-        return Optional.empty();
     }
 
     private record Slot(String field, String code, String poa, LocalDate date) {

@@ -6,9 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, loads the FY2025/FY2026 sets shipped in the jar when the database lacks them (a
- * fresh install codes from its first minute) and the edits' reference lists (MCE, POA-exempt,
- * MS-DRG), then warms the encoder for the newest set. The CLI
+ * At start-up, loads the FY2025-FY2027 sets shipped in the jar when the database lacks them (a
+ * fresh install codes from its first minute) and the edits' reference list (POA-exempt), then warms the encoder for the newest set. The CLI
  * turns this off: {@code load-codes} loads what it is given and other commands need no codes.
  * Order 5: after the first administrator (0), before the demo hospital (10), whose coded past is
  * checked against these sets.

@@ -22,7 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads CMS order files: the sets bundled under {@code reference/} (FY2025 and FY2026) and any
+ * Loads CMS order files (or, where CMS's order file is not at hand, its codes file): the sets bundled
+ * under {@code reference/} (FY2025, FY2026, FY2027) and any
  * directory an administrator points {@code load-codes} at, so that a new fiscal year needs no release.
  */
 @Component
@@ -35,7 +36,9 @@ class CodeSetLoader {
             "reference/icd10cm/2025/icd10cm_order_2025.txt.gz",
             "reference/icd10cm/2026/icd10cm_order_2026.txt.gz",
             "reference/icd10pcs/2025/icd10pcs_order_2025.txt.gz",
-            "reference/icd10pcs/2026/icd10pcs_order_2026.txt.gz");
+            "reference/icd10pcs/2026/icd10pcs_order_2026.txt.gz",
+            "reference/icd10cm/2027/icd10cm_order_2027.txt.gz",
+            "reference/icd10pcs/2027/icd10pcs_codes_2027.txt.gz");
 
     /** What one file did: its counts, and whether it changed the database. */
     record Outcome(CodeSystem system, int fiscalYear, int codes, int billable, int headers, boolean changed, String source) {
@@ -96,6 +99,10 @@ class CodeSetLoader {
                 }
             }
         }
+        // An order file and a codes file of one set: the order file (it has the headers and short titles).
+        Set<String> withOrder = new HashSet<>();
+        candidates.stream().filter(c -> !OrderFile.isCodesFile(c.source)).forEach(c -> withOrder.add(c.id.system.id() + c.id.fiscalYear));
+        candidates.removeIf(c -> OrderFile.isCodesFile(c.source) && withOrder.contains(c.id.system.id() + c.id.fiscalYear));
         Set<String> seen = new HashSet<>();
         for (Candidate c : candidates) {
             if (!seen.add(c.id.system.id() + c.id.fiscalYear)) {
@@ -114,7 +121,7 @@ class CodeSetLoader {
         long start = System.nanoTime();
         OrderFile.Parsed parsed;
         try (InputStream in = opener.open()) {
-            parsed = OrderFile.parse(system, fiscalYear, in);
+            parsed = OrderFile.parse(system, fiscalYear, in, OrderFile.isCodesFile(source.replace("classpath:", "")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,8 @@ class CodingCommands {
 
             public String usage() {
                 return "DIR  load the CMS ICD-10-CM/PCS order files (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, "
-                        + "also inside .zip or .gz) found in DIR, by fiscal year, and new versions of the edits' reference "
-                        + "lists (MCE_Simple_Code_Edits_vNN.txt, POAexemptCodesFYnn.txt, msdrg_vNN_appendix_A.txt, or .gz)";
+                        + "also inside .zip or .gz) found in DIR, by fiscal year, and new versions of the POA-exempt "
+                        + "list (POAexemptCodesFYnn.txt, or .gz)";
             }
 
             public int run(String[] args) throws Exception {

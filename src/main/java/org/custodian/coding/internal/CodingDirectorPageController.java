@@ -8,7 +8,7 @@ import org.custodian.Actor;
 import org.custodian.FormInput;
 import org.custodian.Problem;
 import org.custodian.coding.CodingEdit;
-import org.custodian.coding.ReferenceList;
+import org.custodian.reimbursement.DrgPricing;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.custodian.RecordLabels;
 import org.springframework.stereotype.Controller;
@@ -36,12 +36,17 @@ class CodingDirectorPageController {
     private final JdbcCodingAudit codingAudit;
     private final JdbcAbstracts abstracts;
     private final JdbcReferenceLists lists;
+    private final DrgPricing pricing;
+    private final org.custodian.coding.CaseMix caseMix;
     private final Clock clock;
 
     private final RecordLabels labels;
 
     CodingDirectorPageController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts,
-                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels) {
+                                 JdbcReferenceLists lists, Clock clock, RecordLabels labels, DrgPricing pricing,
+                                 org.custodian.coding.CaseMix caseMix) {
+        this.caseMix = caseMix;
+        this.pricing = pricing;
         this.labels = labels;
         this.worklist = worklist;
         this.codingAudit = codingAudit;
@@ -78,6 +83,29 @@ class CodingDirectorPageController {
         model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
         model.addAttribute("to", toDate == null ? "" : toDate.toString());
         return "coding/dnfb";
+    }
+
+    /**
+     * The case mix index of final-coded inpatient stays: by month with its trend, by service line and by
+     * attending; default the last 12 months.
+     */
+    @GetMapping("/coding/case-mix")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    String caseMix(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate end = date(to) == null ? LocalDate.now(clock) : date(to);
+        LocalDate start = date(from) == null ? end.minusMonths(12).withDayOfMonth(1) : date(from);
+        String problem = null;
+        if (start.isAfter(end)) {
+            problem = "From is after to: showing the 12 months up to " + end + ".";
+            start = end.minusMonths(12).withDayOfMonth(1);
+        }
+        model.addAttribute("byMonth", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.MONTH));
+        model.addAttribute("byService", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.SERVICE_LINE));
+        model.addAttribute("byAttending", caseMix.caseMixIndex(start, end, org.custodian.coding.CaseMix.By.ATTENDING));
+        model.addAttribute("from", start.toString());
+        model.addAttribute("to", end.toString());
+        model.addAttribute("problem", problem);
+        return "coding/case-mix";
     }
 
     /** Charts per hour by coder and encounter class over abstracts finalized in the range; default the last 30 days. */
@@ -171,13 +199,11 @@ class CodingDirectorPageController {
         return "redirect:/coding/audits/" + id;
     }
 
-    /** The MS-DRG list, reference only: Custodian does not group (no CMS grouper definitions at hand). */
+    /** The MS-DRGs of the grouper in force (v43) with their FY2026 Table 5 weight and GMLOS. */
     @GetMapping("/coding/ms-drgs")
     @PreAuthorize("hasAuthority('coding:read')")
     String msDrgs(Model model) {
-        model.addAttribute("drgs", lists.msDrgs());
-        model.addAttribute("list", lists.inForce().stream().filter(l -> ReferenceList.MS_DRG.equals(l.list()))
-                .findFirst().orElse(null));
+        model.addAttribute("drgs", List.copyOf(pricing.weights()));
         return "coding/ms-drgs";
     }
 

@@ -118,7 +118,7 @@ class JdbcAbstracts {
             return existing.isEmpty();
         }));
         audit.patient(created ? AuditAction.CREATE : AuditAction.UPDATE, c.patient.id(), "CodedAbstract", encounterId);
-        return view(c, kind, header(encounterId, kind).orElseThrow(), input);
+        return stored(c, kind, view(c, kind, header(encounterId, kind).orElseThrow(), input));
     }
 
     /** Marks the abstract final when no error edit stands; otherwise a 422 listing them. */
@@ -140,7 +140,7 @@ class JdbcAbstracts {
             throw CodingProblems.conflict("Abstract is final", "The abstract of encounter " + encounterId + " is already final.");
         }
         audit.patient(AuditAction.UPDATE, c.patient.id(), "CodedAbstract", encounterId);
-        return view(c, kind, header(encounterId, kind).orElseThrow(), input);
+        return stored(c, kind, view(c, kind, header(encounterId, kind).orElseThrow(), input));
     }
 
     /**
@@ -167,7 +167,103 @@ class JdbcAbstracts {
         audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, c.patient.id(), "CodedAbstract", encounterId,
                 "reopened after final coding; reason: " + why);
         Header reopened = header(encounterId, kind).orElseThrow();
-        return view(c, kind, reopened, input(reopened));
+        return stored(c, kind, view(c, kind, reopened, input(reopened)));
+    }
+
+    // --- the DRG kept for the worklist, DNFB and the case mix index ---
+
+    /** The billing abstract's DRG kept in {@code coding_drg} (an inpatient stay only), the view returned as is. */
+    private CodedAbstract stored(Context c, String kind, CodedAbstract view) {
+        if (BILLING.equals(kind) && c.encounter.encounterClass() == EncounterClass.INPATIENT) {
+            store(c, "ABSTRACT", "FINAL".equals(view.status()), stay(c).dischargeDate(), view.drg());
+        }
+        return view;
+    }
+
+    /**
+     * Groups a discharged inpatient stay again and keeps its DRG: from its billing abstract when there
+     * is one, else a working DRG from the conditions and procedures the chart documented (ICD-10-CM and
+     * ICD-10-PCS findings; the first condition as principal, every other present on admission). Not
+     * audited as a read by a person: the chart audits its own reads; nothing is shown to anyone here.
+     *
+     * @return the DRG kept, or empty when the encounter is not a discharged inpatient stay
+     */
+    Optional<AbstractDrg> regroup(long encounterId) {
+        Encounter e = charts.encounter(encounterId);
+        if (!e.discharged() || e.encounterClass() != EncounterClass.INPATIENT) {
+            return Optional.empty();
+        }
+        Patient p = patients.find(e.patientId()).orElseThrow(() -> new PatientNotFoundException(e.patientId()));
+        Context c = new Context(e, p);
+        AbstractEdits.Stay stay = stay(c);
+        Optional<Header> h = header(encounterId, BILLING);
+        AbstractDrg drg;
+        if (h.isPresent()) {
+            drg = grouping.group(stay, input(h.get()), "FINAL".equals(h.get().status));
+        } else {
+            drg = grouping.group(stay, fromFindings(e), false);
+        }
+        store(c, h.isPresent() ? "ABSTRACT" : "FINDINGS", h.isPresent() && "FINAL".equals(h.get().status),
+                stay.dischargeDate(), drg);
+        return Optional.of(drg);
+    }
+
+    /**
+     * The working DRG of an inpatient stay, discharged or not, from its billing abstract when one is
+     * saved, else from the conditions documented so far: for CDI and the case-mix API. A stay still in
+     * the house is grouped as if discharged today (to home, "01"), the version of today's date.
+     */
+    AbstractDrg working(long encounterId) {
+        Encounter e = charts.encounter(encounterId);
+        if (e.encounterClass() != EncounterClass.INPATIENT) {
+            return AbstractDrg.none(AbstractGrouping.NOT_INPATIENT);
+        }
+        Patient p = patients.find(e.patientId()).orElseThrow(() -> new PatientNotFoundException(e.patientId()));
+        LocalDate admit = e.admitAt().atZone(zone()).toLocalDate();
+        LocalDate discharge = e.discharged() ? e.dischargeAt().atZone(zone()).toLocalDate() : LocalDate.now(clock);
+        int age = p.birthDate() == null ? -1 : Period.between(p.birthDate(), admit).getYears();
+        AbstractEdits.Stay stay = new AbstractEdits.Stay(admit, discharge.isBefore(admit) ? admit : discharge, true, age,
+                p.sex() == null ? "U" : p.sex().name());
+        Optional<Header> h = header(encounterId, BILLING);
+        AbstractInput input = h.map(this::input).orElseGet(() -> fromFindings(e));
+        return grouping.group(stay, input, h.isPresent() && "FINAL".equals(h.get().status));
+    }
+
+    /** An abstract built from the chart's ICD-10 findings: what a working DRG is grouped from. */
+    private AbstractInput fromFindings(Encounter e) {
+        List<AbstractInput.Diagnosis> dx = new ArrayList<>();
+        for (CodedFinding f : findings.conditions(e.id())) {
+            if (CodedFinding.ICD_10_CM.equals(f.system()) && f.code() != null && !f.code().isBlank()) {
+                dx.add(new AbstractInput.Diagnosis(f.code(), "Y"));
+            }
+        }
+        List<AbstractInput.Procedure> px = new ArrayList<>();
+        for (CodedFinding f : findings.procedures(e.id())) {
+            if (f.code() != null && (f.system() != null && f.system().toLowerCase(java.util.Locale.ROOT).contains("icd-10-pcs")
+                    || "http://www.cms.gov/Medicare/Coding/ICD10".equals(f.system()))) {
+                px.add(new AbstractInput.Procedure(f.code(), null));
+            }
+        }
+        String status = e.dischargeDisposition() == null ? "01" : e.dischargeDisposition().code();
+        return new AbstractInput(dx.isEmpty() ? null : dx.get(0), dx.size() > 1 ? dx.subList(1, dx.size()) : List.of(),
+                px.isEmpty() ? null : px.get(0), px.size() > 1 ? px.subList(1, px.size()) : List.of(), status, null);
+    }
+
+    private void store(Context c, String source, boolean fin, LocalDate discharge, AbstractDrg d) {
+        jdbc.sql("""
+                insert into coding_drg (encounter_id, source, final, discharge_date, version, drg, mdc, weight,
+                                        expected_payment, message, service, attending, grouped_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (encounter_id) do update set source = excluded.source, final = excluded.final,
+                  discharge_date = excluded.discharge_date, version = excluded.version, drg = excluded.drg,
+                  mdc = excluded.mdc, weight = excluded.weight, expected_payment = excluded.expected_payment,
+                  message = excluded.message, service = excluded.service, attending = excluded.attending,
+                  grouped_at = excluded.grouped_at""")
+                .params(c.encounter.id(), source, fin, discharge, d.version(), d.drg() == null ? null : Integer.valueOf(d.drg()),
+                        d.mdc(), d.weight(), d.expectedPayment(), d.grouped() ? d.paymentProblem() : d.message(),
+                        blankToNull(c.encounter.service()), blankToNull(c.encounter.attendingProvider()),
+                        Rows.utc(clock.instant()))
+                .update();
     }
 
     // --- the pieces ---

@@ -39,9 +39,11 @@ class JdbcCodingHistory implements CodingHistory {
     private final JdbcReferenceLists lists;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CaseMixService caseMix;
 
     JdbcCodingHistory(JdbcClient jdbc, TransactionTemplate tx, CodeSets codeSets, JdbcReferenceLists lists,
-                      AuditTrail audit, Clock clock) {
+                      AuditTrail audit, Clock clock, CaseMixService caseMix) {
+        this.caseMix = caseMix;
         this.jdbc = jdbc;
         this.tx = tx;
         this.codeSets = codeSets;
@@ -58,7 +60,12 @@ class JdbcCodingHistory implements CodingHistory {
         if (codings.isEmpty()) {
             return new Recorded(0, 0, 0, 0);
         }
-        return tx.execute(status -> record(codings));
+        Recorded recorded = tx.execute(status -> record(codings));
+        // Their DRGs at once, so that the case mix index counts them (inpatient stays; others are skipped).
+        if (recorded.recorded() > 0 && caseMix != null) {
+            caseMix.regroup(codings.stream().map(PriorCoding::encounterId).toList());
+        }
+        return recorded;
     }
 
     private Recorded record(List<PriorCoding> codings) {

@@ -54,9 +54,7 @@ class JdbcReferenceLists {
     /** Loads the lists shipped in the jar (reference/PROVENANCE.md) that the database lacks. */
     List<ReferenceList> loadBundled() throws IOException, SQLException {
         List<ReferenceList> loaded = new ArrayList<>();
-        load(() -> ReferenceListFiles.mce(gz("reference/mce/v37/MCE_Simple_Code_Edits_v37.txt.gz")), "classpath:reference/mce/v37/MCE_Simple_Code_Edits_v37.txt.gz").ifPresent(loaded::add);
         load(() -> ReferenceListFiles.poaExempt(gz("reference/poa-exempt/2026/POAexemptCodesFY26.txt.gz"), 2026), "classpath:reference/poa-exempt/2026/POAexemptCodesFY26.txt.gz").ifPresent(loaded::add);
-        load(() -> ReferenceListFiles.msDrg(new ClassPathResource("reference/ms-drg/v40/msdrg_v40_appendix_A.txt").getInputStream()), "classpath:reference/ms-drg/v40/msdrg_v40_appendix_A.txt").ifPresent(loaded::add);
         return loaded;
     }
 
@@ -64,15 +62,13 @@ class JdbcReferenceLists {
     record Outcome(String list, String version, int entries, boolean changed, String source) {
     }
 
-    private static final Pattern MCE_FILE = Pattern.compile("(?i)^MCE_.*Edits.*\\.txt(\\.gz)?$");
     private static final Pattern POA_EXEMPT_FILE = Pattern.compile("(?i)^POAexemptCodesFY(\\d{2})\\.txt(\\.gz)?$");
-    private static final Pattern MS_DRG_FILE = Pattern.compile("(?i)^msdrg_v\\d+_appendix_A\\.txt(\\.gz)?$");
 
     /**
      * Loads the reference lists found in {@code dir} (and two levels below) by CMS's file names:
-     * {@code MCE_Simple_Code_Edits_vNN.txt} (the version from its rows), {@code POAexemptCodesFYnn.txt}
+     * {@code POAexemptCodesFYnn.txt}
      * (the fiscal year from the name; CMS's Add/Delete/Revise companions are not lists and are
-     * skipped), {@code msdrg_vNN_appendix_A.txt}; each may be gzipped. Each file is loaded whole or
+     * skipped); gzipped or not. Each file is loaded whole or
      * not at all; a file loaded before is reported unchanged. A newer version is in force from now on.
      */
     List<Outcome> loadDirectory(Path dir) throws IOException, SQLException {
@@ -85,13 +81,9 @@ class JdbcReferenceLists {
             String name = p.getFileName().toString();
             FileParser parser;
             Matcher poa = POA_EXEMPT_FILE.matcher(name);
-            if (MCE_FILE.matcher(name).matches()) {
-                parser = ReferenceListFiles::mce;
-            } else if (poa.matches()) {
+            if (poa.matches()) {
                 int fy = 2000 + Integer.parseInt(poa.group(1));
                 parser = in -> ReferenceListFiles.poaExempt(in, fy);
-            } else if (MS_DRG_FILE.matcher(name).matches()) {
-                parser = ReferenceListFiles::msDrg;
             } else {
                 continue;
             }
@@ -214,22 +206,12 @@ class JdbcReferenceLists {
                 from coding_reference_entry e
                 join (select distinct on (list) list, version from coding_reference_list order by list, rank desc) f
                   on f.list = e.list and f.version = e.version
-                where e.code = any(?) and e.list <> 'ms-drg'""")
+                where e.code = any(?) and e.list = 'poa-exempt'""")
                 .param(codes.stream().map(CodeSystem::normalize).distinct().toArray(String[]::new))
                 .query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list()
                 .forEach(l -> byCode.computeIfAbsent(l.code(), k -> new ArrayList<>()).add(l));
         return byCode;
-    }
-
-    /** The MS-DRG list in force, for reference: DRG, MDC, M/P, title. */
-    List<String[]> msDrgs() {
-        return jdbc.sql("""
-                select e.code, coalesce(e.detail, ''), e.category, e.description from coding_reference_entry e
-                join (select distinct on (list) list, version from coding_reference_list order by list, rank desc) f
-                  on f.list = e.list and f.version = e.version
-                where e.list = 'ms-drg' order by e.code""")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
     }
 }

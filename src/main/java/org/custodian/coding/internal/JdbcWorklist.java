@@ -22,24 +22,23 @@ import org.springframework.stereotype.Repository;
 public class JdbcWorklist {
 
     /**
-     * Expected reimbursement, as a relative index, not dollars: no MS-DRG relative weights (CMS's
-     * Table 5) or payer contracts are at hand. An inpatient stay is paid by DRG and is worth far
-     * more than an emergency or outpatient visit (APC-paid); within inpatients, a stay already
-     * coded with an operating-room-class procedure (a principal ICD-10-PCS code) tends to group to a
-     * surgical MS-DRG, which weighs more than the medical ones; longer stays cost more. So: class
-     * base (inpatient 1.0, emergency 0.2, outpatient 0.1) × 1.5 when a principal procedure is coded.
+     * The expected payment of a stay in dollars: its kept MS-DRG's weight × the fiscal year's blended
+     * base rate ({@code coding_drg}; final or working DRG, or from the chart's documented conditions
+     * before coding). Stays without one (not inpatient, grouper version not loaded) sort last.
      */
-    static final String EXPECTED_INDEX = """
-            (case w.encounter_class when 'INPATIENT' then 1.0 when 'EMERGENCY' then 0.2 else 0.1 end)
-              * (case when exists (select 1 from coding_abstract_code c where c.abstract_id = a.id
-                                    and c.system = 'icd10pcs' and c.position = 0) then 1.5 else 1.0 end)""";
+    static final String EXPECTED = "d.expected_payment";
 
+    /**
+     * @param expectedPayment the summed expected payment of the stays in DNFB that have one, in dollars
+     * @param priced          how many of them have one (inpatient stays grouped to a DRG in a year with a base rate)
+     * @param notPriced       inpatient stays in DNFB without one (grouper version not loaded, no principal yet, ...)
+     */
     public record Dnfb(long count, long totalDays, double averageDays, long oldestDays, List<DnfbByClass> byClass,
-                List<AgingBucket> aging) {
+                List<AgingBucket> aging, java.math.BigDecimal expectedPayment, long priced, long notPriced) {
     }
 
     /** Encounters in DNFB whose whole days since discharge fall in [fromDays, toDays] (toDays null: no upper bound). */
-    public record AgingBucket(String label, int fromDays, Integer toDays, long count) {
+    public record AgingBucket(String label, int fromDays, Integer toDays, long count, java.math.BigDecimal expectedPayment) {
     }
 
     /**
@@ -66,7 +65,8 @@ public class JdbcWorklist {
 
     /**
      * Discharged encounters whose billing abstract is not final. {@code sort}: {@code discharge}
-     * (oldest first: the DNFB clock) or {@code reimbursement} (highest index first, then oldest).
+     * (oldest first: the DNFB clock) or {@code reimbursement} (highest expected payment in dollars first,
+     * then oldest; stays without one last).
      * The rows identify patients' stays, so the listing is audited: one SEARCH event for the list
      * that names every encounter on it (one event per row made a worklist view write dozens).
      */
@@ -78,24 +78,28 @@ public class JdbcWorklist {
     List<WorklistItem> worklist(String sort, String encounterClass, java.time.LocalDate from, java.time.LocalDate to, int limit) {
         OffsetDateTime start = from == null ? null : from.atStartOfDay(clock.getZone()).toOffsetDateTime();
         OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        String order = "reimbursement".equals(sort) ? "expected desc, w.discharge_at, w.encounter_id"
-                : "w.discharge_at, expected desc, w.encounter_id";
+        String order = "reimbursement".equals(sort) ? "expected desc nulls last, w.discharge_at, w.encounter_id"
+                : "w.discharge_at, expected desc nulls last, w.encounter_id";
         Instant now = clock.instant();
         List<WorklistItem> items = jdbc.sql("""
                 select w.encounter_id, w.patient_id, w.encounter_class, w.discharge_at, a.status, a.coder,
-                       %s as expected
+                       %s as expected, d.drg, d.source, d.message
                 from coding_worklist w
                 left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                left join coding_drg d on d.encounter_id = w.encounter_id
                 where a.status is distinct from 'FINAL' and (cast(? as text) is null or w.encounter_class = ?)
                   and (cast(? as timestamptz) is null or w.discharge_at >= ?)
                   and (cast(? as timestamptz) is null or w.discharge_at < ?)
-                order by %s limit ?""".formatted(EXPECTED_INDEX, order))
+                order by %s limit ?""".formatted(EXPECTED, order))
                 .params(encounterClass, encounterClass, start, start, end, end, limit)
                 .query((rs, n) -> {
                     Instant discharged = rs.getObject(4, OffsetDateTime.class).toInstant();
                     return new WorklistItem(rs.getLong(1), rs.getLong(2), rs.getString(3), discharged,
                             Math.max(0, Duration.between(discharged, now).toDays()),
-                            rs.getString(5) == null ? "NEW" : rs.getString(5), rs.getString(6), rs.getDouble(7));
+                            rs.getString(5) == null ? "NEW" : rs.getString(5), rs.getString(6),
+                            rs.getObject(8) == null ? null : String.format("%03d", rs.getInt(8)),
+                            rs.getString(9) == null ? null : "FINDINGS".equals(rs.getString(9)) ? "working, from documentation" : "working",
+                            rs.getBigDecimal(7), rs.getString(10));
                 }).list();
         if (!items.isEmpty()) {
             java.util.Set<Long> people = new java.util.HashSet<>();
@@ -123,10 +127,11 @@ public class JdbcWorklist {
         // One pass over the open encounters: days since discharge per encounter, then grouped.
         String open = """
                 with open as (
-                    select w.encounter_class,
+                    select w.encounter_class, d.expected_payment as payment,
                            greatest(0, floor(extract(epoch from (cast(? as timestamptz) - w.discharge_at)) / 86400))::bigint as days
                     from coding_worklist w
                     left join coding_abstract a on a.encounter_id = w.encounter_id and a.kind = 'BILLING'
+                    left join coding_drg d on d.encounter_id = w.encounter_id
                     where a.status is distinct from 'FINAL'
                       and (cast(? as timestamptz) is null or w.discharge_at >= ?)
                       and (cast(? as timestamptz) is null or w.discharge_at < ?))
@@ -138,14 +143,17 @@ public class JdbcWorklist {
                 .params(params).query((rs, n) -> new DnfbByClass(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
         StringBuilder buckets = new StringBuilder(open).append("select coalesce(max(days), 0)");
         for (int[] b : AGING) {
-            buckets.append(", count(*) filter (where days >= ").append(b[0])
-                    .append(b[1] < 0 ? "" : " and days <= " + b[1]).append(')');
+            String in = "days >= " + b[0] + (b[1] < 0 ? "" : " and days <= " + b[1]);
+            buckets.append(", count(*) filter (where ").append(in).append(')')
+                    .append(", coalesce(sum(payment) filter (where ").append(in).append("), 0)");
         }
-        long[] figures = jdbc.sql(buckets.append(" from open").toString()).params(params)
+        buckets.append(", coalesce(sum(payment), 0), count(payment),"
+                + " count(*) filter (where payment is null and encounter_class = 'INPATIENT')");
+        java.math.BigDecimal[] figures = jdbc.sql(buckets.append(" from open").toString()).params(params)
                 .query((rs, n) -> {
-                    long[] f = new long[AGING.length + 1];
+                    java.math.BigDecimal[] f = new java.math.BigDecimal[2 * AGING.length + 4];
                     for (int i = 0; i < f.length; i++) {
-                        f[i] = rs.getLong(i + 1);
+                        f[i] = rs.getBigDecimal(i + 1);
                     }
                     return f;
                 }).single();
@@ -153,11 +161,13 @@ public class JdbcWorklist {
         for (int i = 0; i < AGING.length; i++) {
             int[] b = AGING[i];
             aging.add(new AgingBucket(b[1] < 0 ? ">" + (b[0] - 1) : b[0] + "–" + b[1], b[0], b[1] < 0 ? null : b[1],
-                    figures[i + 1]));
+                    figures[1 + 2 * i].longValue(), figures[2 + 2 * i]));
         }
         long count = byClass.stream().mapToLong(DnfbByClass::count).sum();
         long days = byClass.stream().mapToLong(DnfbByClass::totalDays).sum();
-        return new Dnfb(count, days, count == 0 ? 0 : Math.round(10.0 * days / count) / 10.0, figures[0], byClass, aging);
+        int t = 1 + 2 * AGING.length;
+        return new Dnfb(count, days, count == 0 ? 0 : Math.round(10.0 * days / count) / 10.0, figures[0].longValue(), byClass,
+                aging, figures[t], figures[t + 1].longValue(), figures[t + 2].longValue());
     }
 
     /**

@@ -28,6 +28,14 @@ final class OrderFile {
     /** CMS's names: icd10cm_order_2026.txt, icd10pcs_order_2026.txt (possibly gzipped by us). */
     static final Pattern NAME = Pattern.compile("(?i)(?:.*/)?icd10(cm|pcs)_order_(\\d{4})\\.txt(\\.gz)?");
 
+    /**
+     * CMS's codes files (icd10pcs_codes_2027.txt): billable codes only, the code, a space and the long
+     * title. Loaded where no order file is at hand (ICD-10-PCS FY2027): no headers, and the long title
+     * stands for the short one. A mid-year set ({@code icd10pcs_codes_2026_april.txt}) does not match:
+     * sets are kept by fiscal year.
+     */
+    static final Pattern CODES_NAME = Pattern.compile("(?i)(?:.*/)?icd10(cm|pcs)_codes_(\\d{4})\\.txt(\\.gz)?");
+
     private static final Pattern CM_CODE = Pattern.compile("[A-Z][0-9A-Z][0-9A-Z]{1,5}");
     private static final Pattern PCS_CODE = Pattern.compile("[0-9A-HJ-NP-Z]{3,7}");
 
@@ -44,7 +52,10 @@ final class OrderFile {
     static Optional<Object[]> identify(String fileName) {
         Matcher m = NAME.matcher(fileName.replace('\\', '/'));
         if (!m.matches()) {
-            return Optional.empty();
+            m = CODES_NAME.matcher(fileName.replace('\\', '/'));
+            if (!m.matches()) {
+                return Optional.empty();
+            }
         }
         CodeSystem system = m.group(1).equalsIgnoreCase("cm") ? CodeSystem.ICD10CM : CodeSystem.ICD10PCS;
         return Optional.of(new Object[] {system, Integer.parseInt(m.group(2))});
@@ -54,7 +65,18 @@ final class OrderFile {
      * Parses the whole stream (already decompressed) or fails naming the line: a file is loaded
      * all or nothing. The content is checked against the system the name declares.
      */
+    /** Whether the name is a codes file's (billable codes with long titles) rather than an order file's. */
+    static boolean isCodesFile(String fileName) {
+        String name = fileName.replace('\\', '/');
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
+        return CODES_NAME.matcher(name).matches();
+    }
+
     static Parsed parse(CodeSystem system, int fiscalYear, InputStream raw) throws IOException {
+        return parse(system, fiscalYear, raw, false);
+    }
+
+    static Parsed parse(CodeSystem system, int fiscalYear, InputStream raw, boolean codesFile) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -72,7 +94,7 @@ final class OrderFile {
                 if (line.isBlank()) {
                     continue;
                 }
-                CodeEntry e = line(system, fiscalYear, line, n);
+                CodeEntry e = codesFile ? codesLine(system, fiscalYear, line, n) : line(system, fiscalYear, line, n);
                 billable += e.billable() ? 1 : 0;
                 entries.add(e);
             }
@@ -112,6 +134,22 @@ final class OrderFile {
         String longDescription = line.substring(77).trim();
         return new CodeEntry(system, fiscalYear, order, code, system.dotted(code), billable, shortDescription,
                 longDescription, Chapters.of(system, code));
+    }
+
+    /** A codes file's line: the code, one space or more, the long title; every code billable. */
+    static CodeEntry codesLine(CodeSystem system, int fiscalYear, String line, int n) {
+        int space = line.indexOf(' ');
+        if (space < 3) {
+            throw bad(n, "not a codes file's line (code, space, title)");
+        }
+        String code = line.substring(0, space);
+        boolean ok = system == CodeSystem.ICD10CM ? CM_CODE.matcher(code).matches()
+                : PCS_CODE.matcher(code).matches() && code.length() == 7;
+        if (!ok) {
+            throw bad(n, "'" + code + "' is not an " + system.title() + " code");
+        }
+        String title = line.substring(space).trim();
+        return new CodeEntry(system, fiscalYear, n, code, system.dotted(code), true, title, title, Chapters.of(system, code));
     }
 
     private static IllegalArgumentException bad(int line, String why) {

@@ -37,8 +37,11 @@ class WorklistController {
     private final JdbcCodingAudit codingAudit;
     private final JdbcAbstracts abstracts;
     private final Clock clock;
+    private final org.custodian.coding.CaseMix caseMix;
 
-    WorklistController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts, Clock clock) {
+    WorklistController(JdbcWorklist worklist, JdbcCodingAudit codingAudit, JdbcAbstracts abstracts, Clock clock,
+                       org.custodian.coding.CaseMix caseMix) {
+        this.caseMix = caseMix;
         this.worklist = worklist;
         this.codingAudit = codingAudit;
         this.abstracts = abstracts;
@@ -57,7 +60,29 @@ class WorklistController {
         return worklist.worklist(sort, encounterClass, dischargedFrom, dischargedTo, limit);
     }
 
-    @Operation(summary = "Discharged, not final billed: count, days and aging")
+    @Operation(summary = "Case mix index of final-coded inpatient stays by month, service line or attending (default: the last 12 months by month)")
+    @GetMapping("/case-mix")
+    @PreAuthorize("hasAuthority('coding:audit')")
+    org.custodian.coding.CaseMix.Report caseMix(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dischargedTo,
+            @RequestParam(defaultValue = "MONTH") org.custodian.coding.CaseMix.By by) {
+        LocalDate to = dischargedTo == null ? LocalDate.now(clock) : dischargedTo;
+        LocalDate from = dischargedFrom == null ? to.minusMonths(12).withDayOfMonth(1) : dischargedFrom;
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("dischargedFrom: must be on or before dischargedTo");
+        }
+        return caseMix.caseMixIndex(from, to, by);
+    }
+
+    @Operation(summary = "An inpatient encounter's MS-DRG and expected payment now: final, working, or from the documented conditions (audited)")
+    @GetMapping("/encounters/{id}/drg")
+    @PreAuthorize("hasAuthority('chart:read')")
+    org.custodian.coding.CaseMix.EncounterDrg encounterDrg(@org.springframework.web.bind.annotation.PathVariable long id) {
+        return caseMix.encounterDrg(id);
+    }
+
+    @Operation(summary = "Discharged, not final billed: count, days, aging and expected payment in dollars")
     @GetMapping("/dnfb")
     @PreAuthorize("hasAuthority('coding:audit')")
     JdbcWorklist.Dnfb dnfb(

@@ -1,5 +1,6 @@
 package org.custodian.reimbursement.internal;
 
+import org.custodian.reimbursement.CodeEditor;
 import org.custodian.reimbursement.DrgPricing;
 import org.custodian.reimbursement.Grouper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,11 @@ class ReimbursementConfiguration {
     @Bean
     Grouper grouper() {
         return Grouper.bundled();
+    }
+
+    @Bean
+    CodeEditor codeEditor() {
+        return CodeEditor.bundled();
     }
 
     @Bean

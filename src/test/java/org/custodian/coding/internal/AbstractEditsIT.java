@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Each edit firing and not firing, on abstracts saved through the service against the real
- * FY2025/FY2026 code sets, MCE v37 and the FY2026 POA-exempt list.
+ * FY2025/FY2026 code sets, the Medicare Code Editor v43 (FY2026 discharges) and the FY2026 POA-exempt list.
  */
 @CustodianTest
 class AbstractEditsIT {
@@ -145,8 +145,9 @@ class AbstractEditsIT {
         AbstractInput in = input(dx("J18.9", "Y"), List.of(dx("Z38.00", null)), null, List.of());
         List<CodingEdit> adult = edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, FY2026_DISCHARGE, EncounterClass.INPATIENT, in);
         assertThat(adult).filteredOn(e -> e.rule().equals("AGE_CONFLICT")).singleElement().satisfies(e -> {
-            assertThat(e.source()).isEqualTo("MCE v37 (FY2020)");
+            assertThat(e.source()).isEqualTo("MCE v43 edit 4 (Age conflict)");
             assertThat(e.code()).isEqualTo("Z38.00");
+            assertThat(e.field()).isEqualTo("secondaryDiagnoses[0]");
         });
         List<CodingEdit> newborn = edits(FY2026_DISCHARGE.minusDays(2), AdministrativeSex.M, FY2026_DISCHARGE,
                 EncounterClass.INPATIENT, in);
@@ -154,21 +155,57 @@ class AbstractEditsIT {
     }
 
     @Test
-    void sexConflictsForDiagnosesAndProcedures() {
+    void maternityAgeRangeOfMceV43() {
+        // MCE v43's maternity range is 9-64 (v37 said 12-55): O80 at 64 passes, at 65 conflicts.
+        AbstractInput in = input(dx("O80", "Y"), List.of(dx("Z3A.39", null)), null, List.of());
+        assertThat(rules(edits(FY2026_DISCHARGE.minusYears(64).minusDays(10), AdministrativeSex.F, FY2026_DISCHARGE,
+                EncounterClass.INPATIENT, in))).doesNotContain("AGE_CONFLICT");
+        assertThat(edits(FY2026_DISCHARGE.minusYears(65).minusDays(10), AdministrativeSex.F, FY2026_DISCHARGE,
+                EncounterClass.INPATIENT, in)).filteredOn(e -> e.rule().equals("AGE_CONFLICT")).extracting(CodingEdit::field)
+                .contains("principalDiagnosis");
+    }
+
+    @Test
+    void noSexConflictSinceCmsDeactivatedTheEdit() {
+        // MCE edit 5 is deactivated for discharges from 2024-10-01 (MCE v42): the v43 tables carry no
+        // sex flags, so A18.16 (tuberculosis of the cervix) and a hysterectomy raise none on a male.
         AbstractInput in = input(dx("N39.0", "Y"), List.of(dx("A18.16", "Y")), px("0UT90ZZ", FY2026_DISCHARGE.minusDays(1)), List.of());
         List<CodingEdit> male = edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, FY2026_DISCHARGE, EncounterClass.INPATIENT, in);
-        assertThat(male).filteredOn(e -> e.rule().equals("SEX_CONFLICT")).extracting(CodingEdit::field)
-                .containsExactlyInAnyOrder("secondaryDiagnoses[0]", "principalProcedure");
-        assertThat(male).filteredOn(e -> e.rule().equals("SEX_CONFLICT")).allSatisfy(e ->
-                assertThat(e.source()).isEqualTo("MCE v37 (FY2020)"));
-        assertThat(rules(adultFemale(in))).doesNotContain("SEX_CONFLICT");
+        assertThat(rules(male)).doesNotContain("SEX_CONFLICT");
+    }
+
+    @Test
+    void aFy2027DischargeIsCheckedAgainstTheFy2027CodeSets() {
+        // I42.00 and the PCS code 3E033AZ: new in ICD-10-CM FY2027 / the PCS April 2026 update, in the FY2027 sets.
+        AbstractInput in = input(dx("I42.00", "Y"), List.of(), px("3E033AZ", LocalDate.of(2026, 10, 19)), List.of());
+        List<CodingEdit> edits = edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, LocalDate.of(2026, 10, 20),
+                EncounterClass.INPATIENT, in);
+        assertThat(rules(edits)).doesNotContain("CODE_SET_NOT_LOADED", "INVALID_CODE").contains("POA_EXEMPT_LIST_NOT_LOADED");
+        // I42.0 became a header in FY2027: no longer billable for such a discharge, still billable in FY2026.
+        assertThat(rules(edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, LocalDate.of(2026, 10, 20), EncounterClass.INPATIENT,
+                input(dx("I42.0", "Y"), List.of(), null, List.of())))).contains("NON_BILLABLE_CODE");
+        assertThat(rules(adultFemale(input(dx("I42.0", "Y"), List.of(), null, List.of())))).doesNotContain("NON_BILLABLE_CODE");
+    }
+
+    @Test
+    void aFy2027DischargeSaysMceV44IsNotLoadedAndUsesNoOlderList() {
+        // Z38.00 on an adult: MCE v43 would raise edit 4, but the discharge needs v44, which is not loaded.
+        AbstractInput in = input(dx("J18.9", "Y"), List.of(dx("Z38.00", null)), null, List.of());
+        List<CodingEdit> edits = edits(LocalDate.of(1960, 5, 5), AdministrativeSex.M, LocalDate.of(2026, 10, 20),
+                EncounterClass.INPATIENT, in);
+        assertThat(edits).filteredOn(e -> e.rule().equals("MCE_NOT_LOADED")).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("MCE v44");
+            assertThat(e.message()).contains("MCE v44 is not loaded");
+            assertThat(e.severity()).isEqualTo(CodingEdit.Severity.WARNING);
+        });
+        assertThat(rules(edits)).doesNotContain("AGE_CONFLICT");
     }
 
     @Test
     void principalDiagnosisEdits() {
         assertThat(adultFemale(input(dx("D63.1", "Y"), List.of(dx("N18.4", "Y")), null, List.of())))
                 .filteredOn(e -> e.rule().equals("MANIFESTATION_AS_PRINCIPAL")).singleElement()
-                .satisfies(e -> assertThat(e.source()).isEqualTo("MCE v37 (FY2020)"));
+                .satisfies(e -> assertThat(e.source()).isEqualTo("MCE v43 edit 6 (Manifestation code as principal diagnosis)"));
         assertThat(adultFemale(input(dx("B95.0", "Y"), List.of(), null, List.of())))
                 .extracting(CodingEdit::rule).contains("UNACCEPTABLE_PRINCIPAL");
         // Inpatient only: a wellness visit's Z00.00 is unacceptable as an inpatient principal, right first-listed in a clinic.

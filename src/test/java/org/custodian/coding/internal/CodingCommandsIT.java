@@ -42,8 +42,8 @@ class CodingCommandsIT {
 
     /**
      * New versions of the reference lists beside the order files: a copy of the bundled POA-exempt
-     * list named for FY2027 (newer: in force from now on) and of the MCE list re-versioned v36
-     * (older: kept, not in force); CMS's "Add" companion file is not a list. Counts are printed,
+     * list named for FY2027 (newer: in force from now on); CMS's "Add" companion file and an MCE
+     * list file are not coding lists. Counts are printed,
      * and a second run changes nothing. The versions are removed again: the database is shared.
      */
     @Test
@@ -53,30 +53,23 @@ class CodingCommandsIT {
             Files.write(dir.resolve("POAexemptCodesFY27.txt"), in.readAllBytes());
         }
         Files.writeString(dir.resolve("POAexemptAddCodesFY27.txt"), "Order\tPOAexemptCode\tDescription\n1\tZ99.89\tx\n");
+        // An MCE list file is no longer a coding list: the MCE is the reimbursement module's, by discharge date.
         Files.createDirectories(dir.resolve("mce"));
-        try (var in = new java.util.zip.GZIPInputStream(getClass().getClassLoader()
-                .getResourceAsStream("reference/mce/v37/MCE_Simple_Code_Edits_v37.txt.gz"))) {
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("mce/MCE_Simple_Code_Edits_v36.txt.gz")))) {
-                gz.write(text.replaceAll("(?m)^37\t", "36\t").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
+        Files.writeString(dir.resolve("mce/MCE_Simple_Code_Edits_v36.txt"), "MCE_Version\tICD_Version\n");
         try {
             assertThat(loadCodes().run(new String[] {dir.toString()})).isZero();
             assertThat(out.getOut()).containsPattern("poa-exempt\\s+FY2027\\s+38,349\\s+loaded")
-                    .containsPattern("mce\\s+MCE v36 \\(FY2019\\)\\s+14,153\\s+loaded")
-                    .doesNotContain("POAexemptAddCodesFY27");
+                    .doesNotContain("POAexemptAddCodesFY27").doesNotContain("MCE v36");
             Map<String, String> inForce = new java.util.HashMap<>();
             lists.inForce().forEach(l -> inForce.put(l.list(), l.version()));
-            assertThat(inForce).containsEntry("poa-exempt", "FY2027").containsEntry("mce", "MCE v37 (FY2020)");
+            assertThat(inForce).containsEntry("poa-exempt", "FY2027").doesNotContainKey("mce");
 
             assertThat(loadCodes().run(new String[] {dir.toString()})).isZero();
-            assertThat(out.getOut()).containsPattern("poa-exempt\\s+FY2027\\s+38,349\\s+unchanged")
-                    .containsPattern("mce\\s+MCE v36 \\(FY2019\\)\\s+14,153\\s+unchanged");
+            assertThat(out.getOut()).containsPattern("poa-exempt\\s+FY2027\\s+38,349\\s+unchanged");
             assertThat(jdbc.sql("select count(*) from coding_reference_entry where list = 'poa-exempt' and version = 'FY2027'")
                     .query(Long.class).single()).isEqualTo(38_349);
         } finally {
-            jdbc.sql("delete from coding_reference_list where (list, version) in (('poa-exempt', 'FY2027'), ('mce', 'MCE v36 (FY2019)'))")
+            jdbc.sql("delete from coding_reference_list where (list, version) in (('poa-exempt', 'FY2027'))")
                     .update();
         }
         assertThat(lists.inForce()).anySatisfy(l -> assertThat(l.version()).isEqualTo("FY2026"));

@@ -80,7 +80,8 @@ class CodingDirectorPagesIT {
     }
 
     private CodingFixtures.Stay stay(LocalDate discharge, EncounterClass cls) {
-        return CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1900, 1, 1), AdministrativeSex.F, discharge, cls);
+        // Born 1940: within the MCE's ages 0-124 (edit 14), so the codes alone decide the edits.
+        return CodingFixtures.stay(accounts, patients, charts, LocalDate.of(1940, 1, 1), AdministrativeSex.F, discharge, cls);
     }
 
     /** Codes and finalizes the stay's billing abstract as {@code coder} (valid FY2026 codes, no error edit). */
@@ -260,14 +261,14 @@ class CodingDirectorPagesIT {
     }
 
     @Test
-    void theMsDrgListIsReferenceWithItsVersion() {
+    void theMsDrgListIsV43WithTable5Weights() {
         WebSession coder = as(Role.CODER);
         WebSession.Page page = coder.get("/coding/ms-drgs");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Reference only", "MS-DRG v40 (FY2023)", "767 DRGs", "msdrg_v40_appendix_A.txt");
+        assertThat(page.body()).contains("MS-DRG v43", "Table 5").doesNotContain("Reference only", "MS-DRG v40");
         // DRG 470: major hip and knee joint replacement, surgical, MDC 08.
         String row = page.body().substring(page.body().indexOf("data-drg=\"470\""));
-        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("08", "Surgical", "MAJOR HIP AND KNEE JOINT REPLACEMENT");
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("08", "surgical", "Major Hip and Knee Joint Replacement", "1.9289", "1.9");
         assertThat(as(Role.CLINICIAN).get("/coding/ms-drgs").status()).isEqualTo(403);
     }
 }

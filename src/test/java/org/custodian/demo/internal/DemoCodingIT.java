@@ -115,5 +115,20 @@ class DemoCodingIT {
                 assertThat(edit.get("severity").asString()).as(c.encounterId() + " " + edit).isNotEqualTo("ERROR");
             }
         }
+
+        // Grouped as recorded, so the case mix index shows at first start: every final-coded inpatient
+        // stay has its final DRG kept, with a weight when its discharge falls in FY2026 (grouper v43).
+        List<Long> inpatients = coded.stream().filter(c -> byId.get(c.encounterId()).encounterClass()
+                == org.custodian.chart.EncounterClass.INPATIENT).map(Coded::encounterId).toList();
+        assertThat(inpatients).isNotEmpty();
+        long kept = jdbc.sql("select count(*) from coding_drg where final and source = 'ABSTRACT' and encounter_id = any(?)")
+                .param(inpatients.toArray(Long[]::new)).query(Long.class).single();
+        assertThat(kept).isEqualTo(inpatients.size());
+        long fy2026 = inpatients.stream().filter(id -> {
+            LocalDate d = LocalDate.ofInstant(byId.get(id).dischargeAt(), clock.getZone());
+            return !d.isBefore(LocalDate.of(2025, 10, 1)) && d.isBefore(LocalDate.of(2026, 10, 1));
+        }).count();
+        assertThat(jdbc.sql("select count(*) from coding_drg where final and weight is not null and encounter_id = any(?)")
+                .param(inpatients.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(fy2026);
     }
 }
