@@ -296,9 +296,12 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         return null;
     }
 
-    /** Within the request's scope; drafts are not part of the legal health record and never go out. */
+    /**
+     * Within the request's scope; drafts are not part of the legal health record and never go out,
+     * nor documents their source cancelled before authentication (HL7 v2 MDM^T11).
+     */
     private boolean within(DisclosureRequest r, DocumentSummary d) {
-        if (d.status() == DocumentStatus.DRAFT) {
+        if (d.status() == DocumentStatus.DRAFT || d.status() == DocumentStatus.CANCELLED) {
             return false;
         }
         if (!r.documentTypes().isEmpty() && !r.documentTypes().contains(d.type())) {
