@@ -73,6 +73,9 @@ class MdmApplier {
         if (number == null) {
             throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "TXA", 12, "the unique document number is required");
         }
+        // One message per document number at a time (the applier thread, and a reprocess from the interface page).
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("hl7doc|" + facility + "|" + number)
+                .query((rs, i) -> 1).list();
         Optional<Long> known = find(facility, number);
         switch (trigger) {
             case "T02" -> {
