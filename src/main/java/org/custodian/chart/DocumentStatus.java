@@ -8,5 +8,13 @@ package org.custodian.chart;
  * with its text, but is no longer part of what is released or signed.
  */
 public enum DocumentStatus {
-    DRAFT, UNSIGNED, SIGNED, AMENDED, CANCELLED
+    DRAFT, UNSIGNED, SIGNED, AMENDED, CANCELLED;
+
+    /**
+     * Whether a document in this state goes out in a release of information: not a draft (not yet
+     * part of the legal health record), not one its source cancelled before authentication.
+     */
+    public boolean released() {
+        return this != DRAFT && this != CANCELLED;
+    }
 }

@@ -28,6 +28,7 @@ class SourceDocumentsIT {
     @Autowired RecordDestruction destruction;
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired org.custodian.support.Api api;
 
     static final Instant SIGNED_AT = Instant.parse("2026-03-02T10:00:00Z");
     long patientId;
@@ -76,6 +77,13 @@ class SourceDocumentsIT {
             assertThatThrownBy(() -> documents.cancel(documentId)).isInstanceOf(IllegalStateException.class);
             assertThat(charts.document(documentId).text()).isEqualTo("First dictation, corrected.");
         });
+        // The document page shows the earlier versions, newest first, the signed one with its signer.
+        org.custodian.support.WebSession web = new org.custodian.support.WebSession(api.baseUrl());
+        web.login(accounts.of(Role.CODER), org.custodian.support.StaffAccounts.PASSWORD);
+        String page = web.get("/documents/" + documentId).body();
+        assertThat(page).contains("data-testid=\"document-versions\"", "Earlier versions", "signed by Dr. Grey",
+                "First dictation.", "First dictation, corrected.", ">Amended<");
+        assertThat(page.indexOf("Version 2")).isLessThan(page.indexOf("Version 1"));
     }
 
     @Test
@@ -93,6 +101,9 @@ class SourceDocumentsIT {
             assertThat(charts.chart(patientId).documents()).extracting(DocumentSummary::status)
                     .containsExactly(DocumentStatus.CANCELLED);
         });
+        // Over FHIR: entered in error, as R4's DocumentReference.status says of a withdrawn document.
+        assertThat(api.as(accounts.of(Role.CLINICIAN), "GET", "/fhir/r4/DocumentReference/" + documentId, null).json()
+                .path("status").asString()).isEqualTo("entered-in-error");
     }
 
     @Test

@@ -140,7 +140,10 @@ class JdbcSourceDocuments implements SourceDocuments {
                 .query((rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         DocumentStatus.valueOf(rs.getString(5)), rs.getString(6), Rows.instant(rs, 7), Rows.instant(rs, 8)))
                 .list();
-        audit.patient(AuditAction.READ, patientId, "DocumentReference", documentId);
+        if (!versions.isEmpty()) {
+            // No version, nothing of the patient's read: a document page without versions stays one audited read.
+            audit.patient(AuditAction.READ, patientId, "DocumentReference", documentId);
+        }
         return versions;
     }
 

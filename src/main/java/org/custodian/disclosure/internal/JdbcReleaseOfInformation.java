@@ -26,7 +26,6 @@ import org.custodian.chart.Chart;
 import org.custodian.chart.ChartNotFoundException;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
-import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.Encounter;
@@ -301,7 +300,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
      * nor documents their source cancelled before authentication (HL7 v2 MDM^T11).
      */
     private boolean within(DisclosureRequest r, DocumentSummary d) {
-        if (d.status() == DocumentStatus.DRAFT || d.status() == DocumentStatus.CANCELLED) {
+        if (!d.status().released()) {
             return false;
         }
         if (!r.documentTypes().isEmpty() && !r.documentTypes().contains(d.type())) {
