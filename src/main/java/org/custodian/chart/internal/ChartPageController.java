@@ -63,7 +63,9 @@ class ChartPageController {
         // Amendments, and after a denial the disagreement and rebuttal, are shown with the record (164.526(c)(1), (d)(4)).
         model.addAttribute("amendments", amendments.statementsFor(id));
         // The versions its source's revisions replaced (an amended document's signed text among them).
-        model.addAttribute("versions", sourceDocuments.versions(id));
+        java.util.List<org.custodian.chart.SourceDocuments.Version> versions = new java.util.ArrayList<>(sourceDocuments.versions(id));
+        java.util.Collections.reverse(versions); // newest first
+        model.addAttribute("versions", versions);
         model.addAttribute("patient", patients.find(document.patientId())
                 .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
         return "chart/document";
