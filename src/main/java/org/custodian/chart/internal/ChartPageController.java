@@ -30,9 +30,11 @@ class ChartPageController {
     private final PatientRegistry patients;
     private final SensitivityTags sensitivity;
     private final org.custodian.chart.Amendments amendments;
+    private final org.custodian.chart.SourceDocuments sourceDocuments;
 
     ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity,
-                        org.custodian.chart.Amendments amendments) {
+                        org.custodian.chart.Amendments amendments, org.custodian.chart.SourceDocuments sourceDocuments) {
+        this.sourceDocuments = sourceDocuments;
         this.charts = charts;
         this.patients = patients;
         this.sensitivity = sensitivity;
@@ -60,6 +62,10 @@ class ChartPageController {
         model.addAttribute("document", document);
         // Amendments, and after a denial the disagreement and rebuttal, are shown with the record (164.526(c)(1), (d)(4)).
         model.addAttribute("amendments", amendments.statementsFor(id));
+        // The versions its source's revisions replaced (an amended document's signed text among them).
+        java.util.List<org.custodian.chart.SourceDocuments.Version> versions = new java.util.ArrayList<>(sourceDocuments.versions(id));
+        java.util.Collections.reverse(versions); // newest first
+        model.addAttribute("versions", versions);
         model.addAttribute("patient", patients.find(document.patientId())
                 .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
         return "chart/document";

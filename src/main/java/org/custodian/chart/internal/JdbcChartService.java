@@ -124,6 +124,10 @@ class JdbcChartService implements ChartService {
                 throw Problem.conflict("document-already-signed", "Already signed",
                         "Document " + documentId + " is already signed; change it by amendment.");
             }
+            if (current == DocumentStatus.CANCELLED) {
+                throw Problem.conflict("document-cancelled", "Document cancelled",
+                        "Document " + documentId + " was cancelled by the system that sent it and cannot be signed.");
+            }
             jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signed_at = ? where id = ?")
                     .params(signer, now.atOffset(ZoneOffset.UTC), documentId).update();
             long patient = (Long) row.get(0)[0];

@@ -92,6 +92,11 @@ class JdbcRecordDestruction implements RecordDestruction {
                     .params(PURGED, PURGED, PURGED, PURGED, encounterId).update();
             jdbc.sql("update clinical_document set body = ?, destroyed_at = ?, destruction_certificate = ? where encounter_id = ?")
                     .params(tombstone, now, certificateNumber, encounterId).update();
+            // The versions a source's revisions replaced are the same record: destroyed with it.
+            jdbc.sql("""
+                            update clinical_document_version set body = ?, author = ?, signed_by = null
+                            where document_id in (select id from clinical_document where encounter_id = ?)""")
+                    .params(tombstone, PURGED, encounterId).update();
             jdbc.sql("""
                             update encounter set attending_provider = null, service = null, discharge_disposition = null,
                                    destroyed_at = ?, destruction_certificate = ? where id = ?""")

@@ -26,7 +26,6 @@ import org.custodian.chart.Chart;
 import org.custodian.chart.ChartNotFoundException;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.ClinicalDocument;
-import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.Encounter;
@@ -296,9 +295,12 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         return null;
     }
 
-    /** Within the request's scope; drafts are not part of the legal health record and never go out. */
+    /**
+     * Within the request's scope; drafts are not part of the legal health record and never go out,
+     * nor documents their source cancelled before authentication (HL7 v2 MDM^T11).
+     */
     private boolean within(DisclosureRequest r, DocumentSummary d) {
-        if (d.status() == DocumentStatus.DRAFT) {
+        if (!d.status().released()) {
             return false;
         }
         if (!r.documentTypes().isEmpty() && !r.documentTypes().contains(d.type())) {

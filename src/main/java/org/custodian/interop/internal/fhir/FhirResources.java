@@ -160,9 +160,10 @@ final class FhirResources {
                                                   String author, DocumentStatus status, java.time.Instant created) {
         DocumentReference r = new DocumentReference();
         r.setId(String.valueOf(id));
-        r.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+        r.setStatus(status == DocumentStatus.CANCELLED ? Enumerations.DocumentReferenceStatus.ENTEREDINERROR
+                : Enumerations.DocumentReferenceStatus.CURRENT);
         r.setDocStatus(switch (status) {
-            case DRAFT, UNSIGNED -> DocumentReference.ReferredDocumentStatus.PRELIMINARY;
+            case DRAFT, UNSIGNED, CANCELLED -> DocumentReference.ReferredDocumentStatus.PRELIMINARY;
             case SIGNED -> DocumentReference.ReferredDocumentStatus.FINAL;
             case AMENDED -> DocumentReference.ReferredDocumentStatus.AMENDED;
         });

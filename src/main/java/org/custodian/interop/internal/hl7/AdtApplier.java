@@ -52,9 +52,13 @@ class AdtApplier {
     private final RegistrationScreen screen;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MdmApplier documents;
+    private final OruApplier results;
 
     AdtApplier(PatientRegistry patients, EncounterLifecycle encounters, MasterPatientIndex mpi, RegistrationScreen screen,
-               JdbcClient jdbc, Clock clock) {
+               JdbcClient jdbc, Clock clock, MdmApplier documents, OruApplier results) {
+        this.documents = documents;
+        this.results = results;
         this.screen = screen;
         this.clock = clock;
         this.patients = patients;
@@ -154,8 +158,16 @@ class AdtApplier {
 
     /** Applies the event; returns the patient it concerned. */
     long apply(AdtFields m, Hl7Header h, FeedBatch batch) {
+        // Documents and results: their own appliers, in the same transaction and with the same ACK rules.
+        if ("MDM".equals(h.messageType())) {
+            return documents.apply(m, h);
+        }
+        if ("ORU".equals(h.messageType())) {
+            return results.apply(m, h);
+        }
         if (!"ADT".equals(h.messageType())) {
-            throw AdtProblem.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH", 9, "only ADT messages are accepted here");
+            throw AdtProblem.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH", 9,
+                    "only ADT, MDM (T02, T04, T08, T11) and ORU^R01 messages are accepted here");
         }
         String trigger = h.trigger();
         if (trigger == null || !SUPPORTED.contains(trigger)) {
@@ -403,7 +415,7 @@ class AdtApplier {
     }
 
     /** The PID-3 repetition of identifier type MR (else the first), checked against the registry's MRN rule. */
-    private static String mrn(AdtFields m) {
+    static String mrn(AdtFields m) {
         String first = null;
         for (int i = 0; i < 10; i++) {
             String id = m.get("/.PID-3(" + i + ")-1");
@@ -534,7 +546,7 @@ class AdtApplier {
     }
 
     /** A chart or registry rule broken (IllegalArgumentException naming its field) as a problem on the HL7 field. */
-    private static <T> T chart(java.util.function.Supplier<T> call, String segment, int field) {
+    static <T> T chart(java.util.function.Supplier<T> call, String segment, int field) {
         try {
             return call.get();
         } catch (IllegalArgumentException e) {

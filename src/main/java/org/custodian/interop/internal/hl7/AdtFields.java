@@ -68,6 +68,11 @@ final class AdtFields {
         this.message = message;
     }
 
+    /** The parsed message, for what a path cannot say (every OBX of a result or a document). */
+    Message message() {
+        return message;
+    }
+
     /** Reads these paths now, so that later {@link #get} calls are lookups. */
     AdtFields prefetch(Iterable<String> paths) {
         for (String path : paths) {

@@ -112,7 +112,7 @@ class MllpCrashIT {
         assertThat(wrong).as("patients without exactly one finished encounter").isEmpty();
     }
 
-    private static byte[] frame(String message) {
+    static byte[] frame(String message) {
         byte[] content = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] framed = new byte[content.length + 3];
         framed[0] = MllpFraming.START;
@@ -124,6 +124,11 @@ class MllpCrashIT {
 
     /** The real application (same classpath as this test) with the MLLP listener on, on this test's database. */
     private Process startChild(int port, Path dataDir) throws Exception {
+        return startChild(dataSource, port, dataDir);
+    }
+
+    /** The real application in a child JVM on the database of {@code dataSource}, its MLLP listener on {@code port}. */
+    static Process startChild(DataSource dataSource, int port, Path dataDir) throws Exception {
         String url;
         String user;
         try (Connection c = dataSource.getConnection()) {
@@ -148,7 +153,7 @@ class MllpCrashIT {
         return pb.start();
     }
 
-    private static MllpClient awaitListener(Process child, int port) throws Exception {
+    static MllpClient awaitListener(Process child, int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("the child application is running").isTrue();
@@ -161,7 +166,7 @@ class MllpCrashIT {
         throw new AssertionError("the child application did not open its MLLP port in time");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
