@@ -127,10 +127,10 @@ class AnalyticsApiController {
         if (FormInput.trimmed(value) == null) {
             return otherwise;
         }
-        try {
-            return FormInput.date(value);
-        } catch (RuntimeException e) {
+        LocalDate date = FormInput.date(value.strip());
+        if (date == null) {
             throw Problem.invalid("invalid-period", field + ": \"" + value.strip() + "\" is not a date (YYYY-MM-DD).");
         }
+        return date;
     }
 }
