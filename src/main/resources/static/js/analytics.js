@@ -23,7 +23,7 @@
     if (target !== null) {
       series.markLine = {
         silent: true, symbol: 'none', lineStyle: { color: '#a8261b', type: 'dashed' },
-        label: { show: !small, formatter: 'Target {c}' }, data: [{ yAxis: target }]
+        label: { show: !small, position: 'insideEndTop', formatter: 'Target {c}', color: '#a8261b' }, data: [{ yAxis: target }]
       };
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });

@@ -163,6 +163,12 @@ class RoleHomeBrowserIT {
             int scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue();
             int client = ((Number) js.executeScript("return document.documentElement.clientWidth;")).intValue();
             assertThat(scroll).as("dashboard width at %d px (no sideways scroll)", width).isLessThanOrEqualTo(client);
+            int navRight = ((Number) js.executeScript("var n = document.querySelectorAll('nav.mainnav > *');"
+                    + " return Math.ceil(n[n.length - 1].getBoundingClientRect().right);")).intValue();
+            int sessionLeft = ((Number) js.executeScript(
+                    "return Math.floor(document.querySelector('.session').getBoundingClientRect().left);")).intValue();
+            assertThat(navRight).as("the top bar's last work area clear of the user's name at %d px", width)
+                    .isLessThanOrEqualTo(sessionLeft);
             screenshot("analytics-dashboard-" + width);
         }
 
@@ -197,7 +203,7 @@ class RoleHomeBrowserIT {
         // A figure not theirs is refused.
         browser.open("/analytics/metrics/roi-overdue");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain(overdueNumber);
-        screenshot("home-coder-1280");
+        screenshot("home-coder");
     }
 
     @Test
@@ -206,7 +212,7 @@ class RoleHomeBrowserIT {
         assertThat(home).containsOnlyKeys("roi-turnaround", "roi-overdue", "roi-due-soon");
         assertThat(home.get("roi-overdue")).isEqualTo(n(roiOverdue()));
         assertThat(home.get("roi-due-soon")).isEqualTo(n(roiDueSoon()));
-        screenshot("home-roi-1366");
+        screenshot("home-roi");
     }
 
     @Test

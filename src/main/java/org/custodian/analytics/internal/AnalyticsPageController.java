@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.custodian.Problem;
+import org.custodian.web.Fmt;
 import org.custodian.analytics.Metric;
 import org.custodian.analytics.internal.MetricRegistry.NamedRow;
 import org.custodian.analytics.internal.MetricRegistry.Point;
@@ -122,7 +123,8 @@ class AnalyticsPageController {
         String values = s.points().stream().map(p -> p.value() == null ? "" : String.format(Locale.US, "%.4f", p.value()))
                 .collect(Collectors.joining(","));
         String period = latest == null ? "No data in the period"
-                : m.historical() ? (latest.from().equals(latest.to()) ? latest.from().toString() : latest.from() + " to " + latest.to())
+                : m.historical() ? (latest.from().equals(latest.to()) ? Fmt.date(latest.from())
+                        : Fmt.date(latest.from()) + " to " + Fmt.date(latest.to()))
                 : "Today";
         String trend = s.points().stream().filter(p -> p.value() != null)
                 .map(p -> label(s.interval(), p) + ": " + MetricRegistry.format(m, p.value())).collect(Collectors.joining("; "));
