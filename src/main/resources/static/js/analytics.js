@@ -29,7 +29,7 @@
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      grid: small ? { left: 36, right: 8, top: 8, bottom: 20 } : { left: 56, right: 24, top: 24, bottom: 40 },
+      grid: small ? { left: 8, right: 8, top: 8, bottom: 4, containLabel: true } : { left: 16, right: 24, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: labels, axisLabel: { show: !small || labels.length <= 6, color: '#5a6675' } },
       yAxis: { type: 'value', axisLabel: { color: '#5a6675' }, splitNumber: small ? 2 : 5 },
