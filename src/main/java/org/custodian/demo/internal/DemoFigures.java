@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.custodian.HospitalClock;
 import org.custodian.chart.Amendments;
+import org.custodian.coding.CodingHistory;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.NewDocument;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The department's recent work, so that every dashboard tile has a figure at first start: the
  * demo's duplicate registrations reported to the duplicate worklist, requests for records (most
- * released within HIPAA's 30 days, two overdue, some due this week) and requests to amend (one past
- * its 60 days). Done by the demo HIM director through the modules' public APIs, so it is audited as
+ * released within HIPAA's 30 days, two overdue, some due this week), requests to amend (one past
+ * its 60 days) and the director's dual-coding audit of some coded stays (coding accuracy). Done by the demo HIM director through the modules' public APIs, so it is audited as
  * any other work.
  */
 @Component
@@ -46,8 +47,11 @@ class DemoFigures {
     private final Amendments amendments;
     private final MasterPatientIndex mpi;
     private final HospitalClock clock;
+    private final CodingHistory coding;
 
-    DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock) {
+    DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
+                CodingHistory coding) {
+        this.coding = coding;
         this.roi = roi;
         this.amendments = amendments;
         this.mpi = mpi;
@@ -81,8 +85,11 @@ class DemoFigures {
                         "The allergy recorded as penicillin is to sulfa drugs.", "I have never reacted to penicillin.",
                         today.minusDays(AMENDMENTS[i])));
             }
-            log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend",
-                    hospital.duplicates().size(), RELEASED.length + OPEN.length, Math.min(AMENDMENTS.length, signed.size()));
+            int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
+                    clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
+            log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
+                    + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
+                    Math.min(AMENDMENTS.length, signed.size()), audited);
         } catch (RuntimeException e) {
             log.warn("Demo department work not recorded: {}", e.toString());
         } finally {

@@ -183,5 +183,14 @@ class DemoLoaderIT {
                 .isEqualTo(DemoFigures.AMENDMENTS.length);
         assertThat(jdbc.sql("select count(*) from mpi_pair where patient_b = any(?) or patient_a = any(?)").params(ids, ids)
                 .query(Long.class).single()).isEqualTo(hospital.duplicates().size());
+        // The dual-coding audit: re-coded stays in the sample with a final audit abstract by the director, not the coder.
+        long audited = jdbc.sql("""
+                select count(*) from coding_audit_sample s join coding_abstract x on x.encounter_id = s.encounter_id
+                  and x.kind = 'AUDIT' and x.status = 'FINAL' and x.coder = ? where x.patient_id = any(?)""")
+                .params(DemoStaff.username(Role.HIM_DIRECTOR), ids).query(Long.class).single();
+        long billed = jdbc.sql("select count(*) from coding_abstract where kind = 'BILLING' and status = 'FINAL' and patient_id = any(?)")
+                .param(ids).query(Long.class).single();
+        assertThat(audited).as("about one in %d of %d coded stays", DemoCoding.AUDIT_EVERY, billed).isPositive()
+                .isLessThanOrEqualTo(billed / DemoCoding.AUDIT_EVERY + 1);
     }
 }
