@@ -127,6 +127,35 @@ class AnalyticsApiIT {
         assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
     }
 
+    @Autowired org.custodian.coding.CodingHistory history;
+
+    /** Coding accuracy: codes both the coder and the auditor gave over the codes either gave, for charts audited in the period. */
+    @Test
+    void codingAccuracyIsTheCodesBothGaveOverTheCodesEitherGave() {
+        long id = dischargedEncounter();
+        String coder = accounts.of(Role.CODER);
+        assertThat(api.as(coder, "PUT", "/api/coding/encounters/" + id + "/abstract", """
+                {"principalDiagnosis":{"code":"J18.9","poa":"Y"},"secondaryDiagnoses":[{"code":"I10","poa":"Y"}],
+                 "dischargeDisposition":"01","admitSource":"1"}""").status()).isEqualTo(200);
+        assertThat(api.as(coder, "POST", "/api/coding/encounters/" + id + "/abstract/finalize", null).status()).isEqualTo(200);
+        // The auditor agrees on the principal, misses I10 and adds E66.9: 1 code of 3 agrees.
+        Instant at = Instant.parse("2001-02-03T15:00:00Z");
+        var code = (java.util.function.Function<String, org.custodian.coding.CodingHistory.PriorCode>)
+                c -> new org.custodian.coding.CodingHistory.PriorCode(c, "Y", null);
+        assertThat(history.recordAudits(List.of(new org.custodian.coding.CodingHistory.PriorCoding(id,
+                List.of(code.apply("J18.9"), code.apply("E66.9")), List.of(), "01", "auditor-" + id, at.minusSeconds(1200), at))))
+                .isEqualTo(1);
+        // An auditor does not audit their own coding, nor a chart twice.
+        assertThat(history.recordAudits(List.of(new org.custodian.coding.CodingHistory.PriorCoding(id,
+                List.of(code.apply("J18.9")), List.of(), "01", coder, at, at)))).isZero();
+        JsonNode body = api.as("admin", "GET", "/api/analytics/metrics/coding-accuracy?from=2001-02-03&to=2001-02-03&interval=day",
+                null).json();
+        assertThat(body.get("latest").get("value").asDouble()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(body.get("latest").get("status").asText()).isEqualTo("MISSES");
+        assertThat(body.get("records")).hasSize(1);
+        assertThat(body.get("records").get(0).get("detail").asText()).isEqualTo("1 of 3 codes agree");
+    }
+
     private static JsonNode find(JsonNode metrics, String id) {
         for (JsonNode m : metrics) {
             if (m.get("id").asText().equals(id)) {

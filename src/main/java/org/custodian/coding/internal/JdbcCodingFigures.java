@@ -52,39 +52,46 @@ class JdbcCodingFigures implements CodingFigures {
 
     @Override
     public List<AuditedChart> audited(Instant from, Instant to) {
-        record Chart(long encounterId, long patientId, String coder, Instant at) {
+        record Code(long encounterId, long patientId, String coder, Instant at, String kind, String system, int position,
+                    String code) {
         }
-        List<Chart> charts = jdbc.sql("""
-                select x.encounter_id, b.patient_id, b.coder, x.finalized_at
+        // One query: every code of both abstracts of the charts audited in the range.
+        List<Code> rows = jdbc.sql("""
+                select x.encounter_id, b.patient_id, b.coder, x.finalized_at, a.kind, c.system, c.position, c.code
                 from coding_audit_sample s
                 join coding_abstract x on x.encounter_id = s.encounter_id and x.kind = 'AUDIT' and x.status = 'FINAL'
                 join coding_abstract b on b.encounter_id = s.encounter_id and b.kind = 'BILLING' and b.status = 'FINAL'
+                join coding_abstract a on a.encounter_id = s.encounter_id and a.kind in ('AUDIT', 'BILLING')
+                join coding_abstract_code c on c.abstract_id = a.id
                 where x.finalized_at >= ? and x.finalized_at < ? order by x.finalized_at, x.encounter_id""")
                 .params(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new Chart(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant())).list();
-        return charts.stream().map(c -> {
-            Set<String> billing = codes(c.encounterId, "BILLING");
-            Set<String> audit = codes(c.encounterId, "AUDIT");
+                .query((rs, n) -> new Code(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        rs.getString(8))).list();
+        java.util.Map<Long, List<Code>> byChart = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byChart.computeIfAbsent(r.encounterId(), k -> new java.util.ArrayList<>()).add(r));
+        return byChart.values().stream().map(codes -> {
+            Set<String> billing = new HashSet<>();
+            Set<String> audit = new HashSet<>();
+            String billingPrincipal = null;
+            String auditPrincipal = null;
+            for (Code c : codes) {
+                boolean isBilling = c.kind().equals("BILLING");
+                (isBilling ? billing : audit).add(c.system() + ":" + c.code());
+                if (c.system().equals("icd10cm") && c.position() == 0) {
+                    if (isBilling) {
+                        billingPrincipal = c.code();
+                    } else {
+                        auditPrincipal = c.code();
+                    }
+                }
+            }
             Set<String> union = new HashSet<>(billing);
             union.addAll(audit);
             int both = (int) billing.stream().filter(audit::contains).count();
-            boolean principal = principal(c.encounterId, "BILLING") != null
-                    && principal(c.encounterId, "BILLING").equals(principal(c.encounterId, "AUDIT"));
-            return new AuditedChart(c.encounterId, c.patientId, c.coder, c.at, both, union.size(), principal);
+            Code first = codes.get(0);
+            return new AuditedChart(first.encounterId(), first.patientId(), first.coder(), first.at(), both, union.size(),
+                    billingPrincipal != null && billingPrincipal.equals(auditPrincipal));
         }).toList();
-    }
-
-    private Set<String> codes(long encounterId, String kind) {
-        return new HashSet<>(jdbc.sql("""
-                select c.system || ':' || c.code from coding_abstract a join coding_abstract_code c on c.abstract_id = a.id
-                where a.encounter_id = ? and a.kind = ?""").params(encounterId, kind).query(String.class).list());
-    }
-
-    private String principal(long encounterId, String kind) {
-        return jdbc.sql("""
-                select c.code from coding_abstract a join coding_abstract_code c on c.abstract_id = a.id
-                where a.encounter_id = ? and a.kind = ? and c.system = 'icd10cm' and c.position = 0""")
-                .params(encounterId, kind).query(String.class).optional().orElse(null);
     }
 }
