@@ -34,4 +34,13 @@ public interface CodingHistory {
     }
 
     Recorded recordFinal(List<PriorCoding> codings);
+
+    /**
+     * Dual-coding audits done before Custodian: each coding is an auditor's blind re-coding of an
+     * encounter whose billing abstract is final ({@code coder} the auditor, {@code finalizedAt} when
+     * the audit was done); it is put in the audit sample with a final audit abstract, and then
+     * counts in the coding accuracy figures. Encounters without a final billing abstract, already
+     * sampled, or coded by the auditor themselves are skipped; returns how many were recorded.
+     */
+    int recordAudits(List<PriorCoding> audits);
 }

@@ -58,7 +58,11 @@ public enum Permission {
      * End the sign-in throttle of an account (unlock): a second way back in besides the
      * administrator's, so that locking out the administrators locks out no one for good.
      */
-    STAFF_UNLOCK("staff:unlock");
+    STAFF_UNLOCK("staff:unlock"),
+    /** The department dashboard: every KPI tile, trend and drill-down the viewer's other permissions allow. */
+    ANALYTICS_VIEW("analytics:view"),
+    /** Scrape the operational figures at /actuator/prometheus (a monitoring system's account). */
+    METRICS_SCRAPE("metrics:scrape");
 
     private final String authority;
 

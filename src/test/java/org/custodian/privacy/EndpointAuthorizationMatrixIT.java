@@ -159,6 +159,10 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("PUT /api/coding/audits/{id}/abstract", CODING_AUDIT);
         RULES.put("POST /api/coding/audits/{id}/abstract/finalize", CODING_AUDIT);
         RULES.put("GET /api/coding/audits/agreement", CODING_AUDIT);
+        RULES.put("GET /api/analytics/metrics", ANALYTICS_VIEW);
+        RULES.put("GET /api/analytics/metrics/{id}", ANALYTICS_VIEW);
+        RULES.put("GET /api/analytics/metrics/{id}/series.csv", ANALYTICS_VIEW);
+        RULES.put("GET /api/analytics/metrics/{id}/records.csv", ANALYTICS_VIEW);
         // FHIR R4 (interop): the /fhir/ endpoints are held to the same matrix.
         RULES.put("POST /fhir/r4", INTERFACE_MANAGE);
         RULES.put("GET /fhir/r4/metadata", CHART_READ);
@@ -396,6 +400,10 @@ class EndpointAuthorizationMatrixIT {
             return new Call("POST", "/api/coding/audits/" + id + "/abstract/finalize", null);
         });
         s.put("GET /api/coding/audits/agreement", () -> new Call("GET", "/api/coding/audits/agreement", null));
+        s.put("GET /api/analytics/metrics", () -> new Call("GET", "/api/analytics/metrics", null));
+        s.put("GET /api/analytics/metrics/{id}", () -> new Call("GET", "/api/analytics/metrics/roi-overdue?interval=week", null));
+        s.put("GET /api/analytics/metrics/{id}/series.csv", () -> new Call("GET", "/api/analytics/metrics/dnfb-encounters/series.csv", null));
+        s.put("GET /api/analytics/metrics/{id}/records.csv", () -> new Call("GET", "/api/analytics/metrics/roi-overdue/records.csv", null));
         s.put("POST /fhir/r4", () -> new Call("POST", "/fhir/r4", fhirTransaction()));
         s.put("GET /fhir/r4/metadata", () -> new Call("GET", "/fhir/r4/metadata", null));
         s.put("GET /fhir/r4/Patient", () -> new Call("GET", "/fhir/r4/Patient?family=tester&_count=5", null));

@@ -234,4 +234,54 @@ class JdbcCodingHistory implements CodingHistory {
         years.add(year);
         codes.add(CodeSystem.normalize(code));
     }
+
+    @Override
+    public int recordAudits(List<PriorCoding> audits) {
+        if (audits.isEmpty()) {
+            return 0;
+        }
+        return tx.execute(status -> {
+            int recorded = 0;
+            List<AuditEntry> entries = new ArrayList<>();
+            for (PriorCoding a : audits) {
+                var billing = jdbc.sql("""
+                        select b.patient_id, b.coder from coding_abstract b
+                        where b.encounter_id = ? and b.kind = 'BILLING' and b.status = 'FINAL'
+                          and not exists (select 1 from coding_audit_sample s where s.encounter_id = b.encounter_id)""")
+                        .param(a.encounterId()).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
+                if (billing.isEmpty() || a.coder().equals(billing.get()[1]) || a.diagnoses().isEmpty()) {
+                    continue;
+                }
+                long patientId = (Long) billing.get()[0];
+                jdbc.sql("insert into coding_audit_sample (encounter_id, drawn_at, drawn_by) values (?, ?, ?)")
+                        .params(a.encounterId(), a.startedAt().atOffset(ZoneOffset.UTC), a.coder()).update();
+                long abstractId = jdbc.sql("""
+                        insert into coding_abstract (encounter_id, patient_id, kind, status, discharge_disposition, coder,
+                                                     started_at, saved_at, finalized_at)
+                        values (?, ?, 'AUDIT', 'FINAL', ?, ?, ?, ?, ?) returning id""")
+                        .params(a.encounterId(), patientId, a.dischargeDisposition(), a.coder(),
+                                a.startedAt().atOffset(ZoneOffset.UTC), a.finalizedAt().atOffset(ZoneOffset.UTC),
+                                a.finalizedAt().atOffset(ZoneOffset.UTC))
+                        .query(Long.class).single();
+                int position = 0;
+                for (PriorCode d : a.diagnoses()) {
+                    jdbc.sql("insert into coding_abstract_code (abstract_id, system, position, code, poa) values (?, 'icd10cm', ?, ?, ?)")
+                            .params(abstractId, position++, CodeSystem.normalize(d.code()), d.poa()).update();
+                }
+                position = 0;
+                for (PriorCode p : a.procedures()) {
+                    jdbc.sql("""
+                            insert into coding_abstract_code (abstract_id, system, position, code, procedure_date)
+                            values (?, 'icd10pcs', ?, ?, ?)""")
+                            .params(abstractId, position++, CodeSystem.normalize(p.code()), p.date()).update();
+                }
+                entries.add(audit.entry(AuditAction.CREATE, AuditOutcome.SUCCESS, patientId, "CodingAuditSample", a.encounterId(), null));
+                recorded++;
+            }
+            if (!entries.isEmpty()) {
+                audit.recordAll(entries);
+            }
+            return recorded;
+        });
+    }
 }

@@ -221,4 +221,32 @@ final class DemoCoding {
                                          ZoneId fiscalZone) {
         return history.recordFinal(codings(hospital, encounterIds, zone, fiscalZone));
     }
+
+    /** Every how many coded stays the director re-coded one blind for the dual-coding audit. */
+    static final int AUDIT_EVERY = 25;
+
+    /**
+     * The director's dual-coding audit of the coded past: every {@value #AUDIT_EVERY}th coded stay
+     * re-coded blind two days after it was finalized; in one audit in four the auditor found a
+     * secondary diagnosis the coder had not coded (a code the coder missed counts against accuracy).
+     */
+    static int recordAudits(CodingHistory history, DemoHospital hospital, List<Long> encounterIds, ZoneId zone,
+                            ZoneId fiscalZone, String auditor) {
+        List<PriorCoding> finals = codings(hospital, encounterIds, zone, fiscalZone);
+        List<PriorCoding> audits = new ArrayList<>();
+        for (int i = 0; i < finals.size(); i += AUDIT_EVERY) {
+            PriorCoding c = finals.get(i);
+            Instant audited = c.finalizedAt().plus(Duration.ofDays(2));
+            if (!audited.isBefore(hospital.asOf())) {
+                continue;
+            }
+            List<PriorCode> dx = new ArrayList<>(c.diagnoses());
+            if (audits.size() % 4 == 3) {
+                dx.add(new PriorCode("E66.9", c.diagnoses().get(0).poa(), null));
+            }
+            audits.add(new PriorCoding(c.encounterId(), dx, c.procedures(), c.dischargeDisposition(), auditor,
+                    audited.minus(Duration.ofMinutes(20)), audited));
+        }
+        return history.recordAudits(audits);
+    }
 }

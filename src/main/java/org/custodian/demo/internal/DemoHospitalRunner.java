@@ -51,6 +51,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Environment env;
+    private final DemoFigures figures;
     private CompletableFuture<Generated> generation;
     /** The administrator's generated password at this first start, for the owner-only credentials file. */
     private volatile String administratorPassword;
@@ -62,7 +63,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                        @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
-                       Clock clock, Environment env) {
+                       Clock clock, Environment env, DemoFigures figures) {
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
         this.enabled = settings.loadInto(databaseUrl.isBlank());
@@ -75,6 +76,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         this.tx = tx;
         this.clock = clock;
         this.env = env;
+        this.figures = figures;
     }
 
     @Override
@@ -121,6 +123,8 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                 () -> tx.execute(status -> new Result(loader.load(hospital), staff.create(hospital))));
         long loaded = System.nanoTime();
         DemoLoader.Loaded l = result.loaded();
+        // The department's recent work, for the dashboard's figures (duplicates, requests for records, amendments).
+        figures.record(hospital, l);
         // Counts and timings only: the data, synthetic or not, stays out of the log.
         log.info("Demo coding history: {} visits final-coded by the demo coder ({} with a code invalid for their fiscal year "
                 + "left to code)", l.coding().recorded(), l.coding().invalidCode());

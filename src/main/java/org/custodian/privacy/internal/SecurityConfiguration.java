@@ -75,6 +75,7 @@ class SecurityConfiguration {
         guarded(http, handlers).securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus")).hasAuthority("metrics:scrape")
                         .anyRequest().hasAuthority("staff:manage"))
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())

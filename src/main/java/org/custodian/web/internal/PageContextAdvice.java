@@ -48,6 +48,7 @@ class PageContextAdvice {
 
     static final List<NavEntry> NAV = List.of(
             new NavEntry("Home", "Home", "/", null),
+            new NavEntry("Dashboard", "Dashboard", "/analytics", Permission.ANALYTICS_VIEW),
             new NavEntry(RECORDS, "Patients", "/patients", Permission.CHART_READ),
             new NavEntry(RECORDS, "Duplicates", "/mpi/worklist", Permission.MPI_REVIEW),
             new NavEntry(RECORDS, "Amendments", "/amendments", Permission.AMENDMENT_MANAGE),

@@ -45,6 +45,8 @@ class DemoLoaderIT {
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
     @Autowired Environment env;
+    @Autowired DemoFigures figures;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TempDir Path dataDir;
 
@@ -99,7 +101,7 @@ class DemoLoaderIT {
         assertThat(before).isPositive();
 
         DemoHospitalRunner runner = new DemoHospitalRunner(new DemoSettings("true", 44L, 50), "", dataDir.toString(), patients, loader, staff,
-                tx, clock, env);
+                tx, clock, env, figures);
         long start = System.nanoTime();
         runner.run(null);
 
@@ -111,7 +113,7 @@ class DemoLoaderIT {
     @Test
     void theCredentialsFileListsTheAdministratorWhenItsPasswordWasGeneratedAtThisStart() throws Exception {
         DemoHospitalRunner runner = new DemoHospitalRunner(new DemoSettings("false", 47L, 5), "", dataDir.toString(), patients,
-                loader, staff, tx, clock, env);
+                loader, staff, tx, clock, env, figures);
         List<DemoStaff.Credential> users = List.of(new DemoStaff.Credential("coder", Role.CODER, "Demo Coder", "pw-coder"));
         assertThat(runner.withAdministrator(users)).as("no administrator created at this start").isEqualTo(users);
 
@@ -128,8 +130,8 @@ class DemoLoaderIT {
     void autoModeLoadsOnlyIntoTheEmbeddedDatabase() {
         long before = patients.count();
         new DemoHospitalRunner(new DemoSettings("auto", 46L, 5), "jdbc:postgresql://db.example:5432/him", dataDir.toString(), patients,
-                loader, staff, tx, clock, env).run(null);
-        new DemoHospitalRunner(new DemoSettings("false", 46L, 5), "", dataDir.toString(), patients, loader, staff, tx, clock, env).run(null);
+                loader, staff, tx, clock, env, figures).run(null);
+        new DemoHospitalRunner(new DemoSettings("false", 46L, 5), "", dataDir.toString(), patients, loader, staff, tx, clock, env, figures).run(null);
         assertThat(patients.count()).isEqualTo(before);
     }
 
@@ -160,5 +162,35 @@ class DemoLoaderIT {
 
     private static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The dashboard has figures at first start: duplicates on the worklist, requests for records, requests to amend. */
+    @Test
+    void theDepartmentsRecentWorkIsRecordedForTheDashboard() {
+        DemoHospital hospital = DemoHospital.generate(48, 40, "F" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
+        DemoLoader.Loaded loaded = loader.load(hospital);
+        Long[] ids = loaded.patientIds().toArray(Long[]::new);
+        figures.record(hospital, loaded);
+        long requests = jdbc.sql("select count(*) from disclosure_request where patient_id = any(?)").param(ids).query(Long.class).single();
+        long released = jdbc.sql("select count(*) from disclosure_request where patient_id = any(?) and status = 'RELEASED'")
+                .param(ids).query(Long.class).single();
+        long overdue = jdbc.sql("select count(*) from disclosure_request where patient_id = any(?) and status = 'OPEN' and due_on < ?")
+                .params(ids, ((org.custodian.HospitalClock) clock).today()).query(Long.class).single();
+        assertThat(requests).isEqualTo(DemoFigures.RELEASED.length + DemoFigures.OPEN.length);
+        assertThat(released).isEqualTo(DemoFigures.RELEASED.length);
+        assertThat(overdue).as("received 36 and 44 days ago, open: past 30 days").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from amendment_request where patient_id = any(?)").param(ids).query(Long.class).single())
+                .isEqualTo(DemoFigures.AMENDMENTS.length);
+        assertThat(jdbc.sql("select count(*) from mpi_pair where patient_b = any(?) or patient_a = any(?)").params(ids, ids)
+                .query(Long.class).single()).isEqualTo(hospital.duplicates().size());
+        // The dual-coding audit: re-coded stays in the sample with a final audit abstract by the director, not the coder.
+        long audited = jdbc.sql("""
+                select count(*) from coding_audit_sample s join coding_abstract x on x.encounter_id = s.encounter_id
+                  and x.kind = 'AUDIT' and x.status = 'FINAL' and x.coder = ? where x.patient_id = any(?)""")
+                .params(DemoStaff.username(Role.HIM_DIRECTOR), ids).query(Long.class).single();
+        long billed = jdbc.sql("select count(*) from coding_abstract where kind = 'BILLING' and status = 'FINAL' and patient_id = any(?)")
+                .param(ids).query(Long.class).single();
+        assertThat(audited).as("about one in %d of %d coded stays", DemoCoding.AUDIT_EVERY, billed).isPositive()
+                .isLessThanOrEqualTo(billed / DemoCoding.AUDIT_EVERY + 1);
     }
 }

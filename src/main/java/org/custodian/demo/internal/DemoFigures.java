@@ -1,0 +1,118 @@
+package org.custodian.demo.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.custodian.HospitalClock;
+import org.custodian.chart.Amendments;
+import org.custodian.coding.CodingHistory;
+import org.custodian.chart.DocumentStatus;
+import org.custodian.chart.NewAmendmentRequest;
+import org.custodian.chart.NewDocument;
+import org.custodian.demo.DemoHospital;
+import org.custodian.demo.DuplicateRegistration;
+import org.custodian.disclosure.Delivery;
+import org.custodian.disclosure.NewDisclosureRequest;
+import org.custodian.disclosure.ReleaseOfInformation;
+import org.custodian.disclosure.RequesterType;
+import org.custodian.patient.MasterPatientIndex;
+import org.custodian.privacy.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The department's recent work, so that every dashboard tile has a figure at first start: the
+ * demo's duplicate registrations reported to the duplicate worklist, requests for records (most
+ * released within HIPAA's 30 days, two overdue, some due this week), requests to amend (one past
+ * its 60 days) and the director's dual-coding audit of some coded stays (coding accuracy). Done by the demo HIM director through the modules' public APIs, so it is audited as
+ * any other work.
+ */
+@Component
+class DemoFigures {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoFigures.class);
+
+    /** Days before today each demo request for records was received; released ones were released today. */
+    static final int[] RELEASED = {5, 9, 12, 16, 21, 25, 28};
+    static final int[] OPEN = {2, 24, 26, 27, 36, 44};
+    /** Days before today each demo request to amend was received (70: past the 60 days of 45 CFR 164.526(b)(2)). */
+    static final int[] AMENDMENTS = {8, 31, 70};
+
+    private final ReleaseOfInformation roi;
+    private final Amendments amendments;
+    private final MasterPatientIndex mpi;
+    private final HospitalClock clock;
+    private final CodingHistory coding;
+
+    DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
+                CodingHistory coding) {
+        this.coding = coding;
+        this.roi = roi;
+        this.amendments = amendments;
+        this.mpi = mpi;
+        this.clock = clock;
+    }
+
+    /** Records the work; a failure is logged and leaves the rest of the demo as it is. */
+    void record(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        var director = new UsernamePasswordAuthenticationToken(DemoStaff.username(Role.HIM_DIRECTOR), null,
+                AuthorityUtils.createAuthorityList(Stream.concat(Stream.of("ROLE_" + Role.HIM_DIRECTOR.name()),
+                        Role.HIM_DIRECTOR.permissions().stream().map(p -> p.authority())).toArray(String[]::new)));
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(director);
+        try {
+            for (DuplicateRegistration d : hospital.duplicates()) {
+                mpi.reportPossibleDuplicate(loaded.patientIds().get(d.original()), loaded.patientIds().get(d.registration()));
+            }
+            LocalDate today = clock.today();
+            List<Long> patients = loaded.patientIds();
+            int k = 0;
+            for (int days : RELEASED) {
+                long id = request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
+                roi.release(id);
+            }
+            for (int days : OPEN) {
+                request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
+            }
+            List<Long> signed = signedDocuments(hospital, loaded);
+            for (int i = 0; i < AMENDMENTS.length && i < signed.size(); i++) {
+                amendments.receive(new NewAmendmentRequest(signed.get((i * 53) % signed.size()),
+                        "The allergy recorded as penicillin is to sulfa drugs.", "I have never reacted to penicillin.",
+                        today.minusDays(AMENDMENTS[i])));
+            }
+            int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
+                    clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
+            log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
+                    + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
+                    Math.min(AMENDMENTS.length, signed.size()), audited);
+        } catch (RuntimeException e) {
+            log.warn("Demo department work not recorded: {}", e.toString());
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private long request(long patientId, LocalDate receivedOn) {
+        return roi.intake(new NewDisclosureRequest(patientId, RequesterType.PROVIDER_TREATMENT, "Riverside Family Practice",
+                null, "continuing care", Delivery.PDF_DOWNLOAD, receivedOn, null, null, null, null, null, null, null)).id();
+    }
+
+    private static List<Long> signedDocuments(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        List<Long> signed = new ArrayList<>();
+        int k = 0;
+        for (DemoHospital.Visit v : hospital.visits()) {
+            for (NewDocument d : v.documents()) {
+                if (d.status() == DocumentStatus.SIGNED) {
+                    signed.add(loaded.documentIds().get(k));
+                }
+                k++;
+            }
+        }
+        return signed;
+    }
+}
