@@ -1,5 +1,6 @@
 package org.custodian.privacy.internal;
 
+import org.custodian.privacy.SecondFactor;
 import org.custodian.privacy.SignInThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,7 +11,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -25,12 +31,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     private final SignInThrottle throttle;
+    private final SecondFactor secondFactor;
     private final String baseUrl;
 
-    SecurityConfiguration(SignInThrottle throttle, @Value("${custodian.base-url:}") String baseUrl) {
+    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl) {
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
         this.baseUrl = baseUrl;
     }
+
+    /** Signed in with every factor the account owes: not anonymous, and not still owing the second factor. */
+    static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = (authentication, context) -> {
+        var auth = authentication.get();
+        return new AuthorizationDecision(auth != null && auth.isAuthenticated()
+                && !(auth instanceof AnonymousAuthenticationToken) && !SecondFactorGate.pending(auth));
+    };
 
     /**
      * Before any credential is checked: refuse a cross-site unsafe request (CSRF through cached HTTP
@@ -92,7 +107,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiDocsSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         guarded(http, handlers).securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.anyRequest().access(SIGNED_IN))
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
                         .accessDeniedHandler(handlers.apiAccessDenied()))
@@ -106,11 +121,14 @@ class SecurityConfiguration {
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         // The API's description (/v3/api-docs, /swagger-ui) needs a signed-in user (issue 22, finding 8).
         http.addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
+                // The second factor (TOTP): a session that owes it opens its second-factor pages and nothing else.
+                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers(SecondFactor.VERIFY_PATH, SecondFactor.VERIFY_PATH + "/**").authenticated()
+                        .anyRequest().access(SIGNED_IN))
+                .formLogin(f -> f.loginPage("/login").successHandler(SecondFactorGate.afterPassword(secondFactor)).permitAll())
                 // Dropping the session cookie on sign-out keeps the next page from reading as "session expired".
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.accessDeniedHandler(handlers.uiAccessDenied()))
