@@ -2,6 +2,7 @@ package org.custodian.privacy.internal;
 
 import org.custodian.privacy.SecondFactor;
 import org.custodian.privacy.SignInThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -14,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -33,11 +35,28 @@ class SecurityConfiguration {
     private final SignInThrottle throttle;
     private final SecondFactor secondFactor;
     private final String baseUrl;
+    private final JwtDecoder tokens;
 
-    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl) {
+    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl,
+                          ObjectProvider<JwtDecoder> tokens) {
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.baseUrl = baseUrl;
+        this.tokens = tokens.getIfAvailable();
+    }
+
+    /**
+     * API clients: OAuth2 bearer tokens from the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}),
+     * their scopes mapped to permissions ({@link BearerTokens}); without an issuer configured, HTTP Basic alone.
+     */
+    private HttpSecurity bearerTokens(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        if (tokens != null) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(tokens).jwtAuthenticationConverter(BearerTokens.converter()))
+                    .authenticationEntryPoint(handlers.apiEntryPoint())
+                    .accessDeniedHandler(handlers.apiAccessDenied()));
+        }
+        return http;
     }
 
     /** Signed in with every factor the account owes: not anonymous, and not still owing the second factor. */
@@ -59,7 +78,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        guarded(http, handlers).securityMatcher("/api/**")
+        bearerTokens(guarded(http, handlers), handlers).securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
@@ -74,7 +93,7 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain fhirSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        guarded(http, handlers).securityMatcher("/fhir/**")
+        bearerTokens(guarded(http, handlers), handlers).securityMatcher("/fhir/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
