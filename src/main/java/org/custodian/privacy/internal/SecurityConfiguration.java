@@ -16,7 +16,13 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -36,13 +42,34 @@ class SecurityConfiguration {
     private final SecondFactor secondFactor;
     private final String baseUrl;
     private final JwtDecoder tokens;
+    private final ClientRegistrationRepository singleSignOn;
+    private final OAuth2UserService<OidcUserRequest, OidcUser> staffOidcUsers;
 
     SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl,
-                          ObjectProvider<JwtDecoder> tokens) {
+                          ObjectProvider<JwtDecoder> tokens, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+                          ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffOidcUsers) {
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.baseUrl = baseUrl;
         this.tokens = tokens.getIfAvailable();
+        this.singleSignOn = singleSignOn.getIfAvailable();
+        this.staffOidcUsers = staffOidcUsers.getIfAvailable();
+    }
+
+    /**
+     * People: OpenID Connect single sign-on beside the password form when an issuer is configured
+     * ({@link SingleSignOnConfiguration}); a person without a staff account comes back to the sign-in page, refused.
+     */
+    private HttpSecurity singleSignOn(HttpSecurity http) throws Exception {
+        if (singleSignOn != null && staffOidcUsers != null) {
+            SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+            success.setDefaultTargetUrl("/");
+            http.oauth2Login(o -> o.loginPage("/login").clientRegistrationRepository(singleSignOn)
+                    .userInfoEndpoint(u -> u.oidcUserService(staffOidcUsers))
+                    .successHandler(success)
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?sso-refused")));
+        }
+        return http;
     }
 
     /**
@@ -139,7 +166,7 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         // The API's description (/v3/api-docs, /swagger-ui) needs a signed-in user (issue 22, finding 8).
-        http.addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
+        singleSignOn(http).addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
                 // The second factor (TOTP): a session that owes it opens its second-factor pages and nothing else.
                 .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
