@@ -29,8 +29,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Deny by default. The API takes HTTP Basic and keeps no session; the UI takes a form login with
- * CSRF protection and an idle timeout. Within each, methods demand permissions with
+ * Deny by default. The API takes OAuth2 bearer tokens (when an issuer is configured) or HTTP Basic and
+ * keeps no session; the UI takes a form login with a TOTP second factor, or OpenID Connect single sign-on
+ * (when configured), with CSRF protection and an idle timeout. Within each, methods demand permissions with
  * {@code @PreAuthorize}; a request that matches nothing here needs an authenticated user.
  */
 @Configuration(proxyBeanMethods = false)
