@@ -70,6 +70,9 @@ class SecondFactorBrowserIT {
         assertThat(browser.currentUrl()).endsWith("/login/second-factor");
         browser.open("/patients");
         assertThat(browser.currentUrl()).as("a half sign-in opens nothing else").endsWith("/login/second-factor");
+        browser.open("/v3/api-docs");
+        assertThat(browser.driver().getPageSource()).as("nor the API's description").doesNotContain("\"openapi\"");
+        browser.open("/login/second-factor");
         submit("second-factor-code", "12345x");
         assertThat(browser.find(By.cssSelector("[data-testid=login-message]")).getText()).contains("not right");
         // The enrolment used its code's time step; the app's next code (RFC 6238 allows one step of drift) signs in.
