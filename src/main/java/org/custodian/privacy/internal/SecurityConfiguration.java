@@ -1,6 +1,8 @@
 package org.custodian.privacy.internal;
 
+import org.custodian.privacy.SecondFactor;
 import org.custodian.privacy.SignInThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -10,13 +12,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Deny by default. The API takes HTTP Basic and keeps no session; the UI takes a form login with
- * CSRF protection and an idle timeout. Within each, methods demand permissions with
+ * Deny by default. The API takes OAuth2 bearer tokens (when an issuer is configured) or HTTP Basic and
+ * keeps no session; the UI takes a form login with a TOTP second factor, or OpenID Connect single sign-on
+ * (when configured), with CSRF protection and an idle timeout. Within each, methods demand permissions with
  * {@code @PreAuthorize}; a request that matches nothing here needs an authenticated user.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,12 +40,59 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     private final SignInThrottle throttle;
+    private final SecondFactor secondFactor;
     private final String baseUrl;
+    private final JwtDecoder tokens;
+    private final ClientRegistrationRepository singleSignOn;
+    private final OAuth2UserService<OidcUserRequest, OidcUser> staffOidcUsers;
 
-    SecurityConfiguration(SignInThrottle throttle, @Value("${custodian.base-url:}") String baseUrl) {
+    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl,
+                          ObjectProvider<JwtDecoder> tokens, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+                          ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffOidcUsers) {
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
         this.baseUrl = baseUrl;
+        this.tokens = tokens.getIfAvailable();
+        this.singleSignOn = singleSignOn.getIfAvailable();
+        this.staffOidcUsers = staffOidcUsers.getIfAvailable();
     }
+
+    /**
+     * People: OpenID Connect single sign-on beside the password form when an issuer is configured
+     * ({@link SingleSignOnConfiguration}); a person without a staff account comes back to the sign-in page, refused.
+     */
+    private HttpSecurity singleSignOn(HttpSecurity http) throws Exception {
+        if (singleSignOn != null && staffOidcUsers != null) {
+            SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+            success.setDefaultTargetUrl("/");
+            http.oauth2Login(o -> o.loginPage("/login").clientRegistrationRepository(singleSignOn)
+                    .userInfoEndpoint(u -> u.oidcUserService(staffOidcUsers))
+                    .successHandler(success)
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?sso-refused")));
+        }
+        return http;
+    }
+
+    /**
+     * API clients: OAuth2 bearer tokens from the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}),
+     * their scopes mapped to permissions ({@link BearerTokens}); without an issuer configured, HTTP Basic alone.
+     */
+    private HttpSecurity bearerTokens(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        if (tokens != null) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(tokens).jwtAuthenticationConverter(BearerTokens.converter()))
+                    .authenticationEntryPoint(handlers.apiEntryPoint())
+                    .accessDeniedHandler(handlers.apiAccessDenied()));
+        }
+        return http;
+    }
+
+    /** Signed in with every factor the account owes: not anonymous, and not still owing the second factor. */
+    static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = (authentication, context) -> {
+        var auth = authentication.get();
+        return new AuthorizationDecision(auth != null && auth.isAuthenticated()
+                && !(auth instanceof AnonymousAuthenticationToken) && !SecondFactorGate.pending(auth));
+    };
 
     /**
      * Before any credential is checked: refuse a cross-site unsafe request (CSRF through cached HTTP
@@ -44,7 +106,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        guarded(http, handlers).securityMatcher("/api/**")
+        bearerTokens(guarded(http, handlers), handlers).securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
@@ -59,7 +121,7 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain fhirSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        guarded(http, handlers).securityMatcher("/fhir/**")
+        bearerTokens(guarded(http, handlers), handlers).securityMatcher("/fhir/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
@@ -93,7 +155,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiDocsSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         guarded(http, handlers).securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.anyRequest().access(SIGNED_IN))
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
                         .accessDeniedHandler(handlers.apiAccessDenied()))
@@ -106,12 +168,15 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
         // The API's description (/v3/api-docs, /swagger-ui) needs a signed-in user (issue 22, finding 8).
-        http.addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
+        singleSignOn(http).addFilterBefore(new SignInThrottleFilter(throttle, handlers, true), UsernamePasswordAuthenticationFilter.class)
+                // The second factor (TOTP): a session that owes it opens its second-factor pages and nothing else.
+                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers(SecondFactor.VERIFY_PATH, SecondFactor.VERIFY_PATH + "/**").authenticated()
+                        .anyRequest().access(SIGNED_IN))
+                .formLogin(f -> f.loginPage("/login").successHandler(SecondFactorGate.afterPassword(secondFactor)).permitAll())
                 // Dropping the session cookie on sign-out keeps the next page from reading as "session expired".
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.accessDeniedHandler(handlers.uiAccessDenied()))

@@ -22,11 +22,43 @@ class LoginAttempts {
     private final JdbcStaffDirectory directory;
     private final JdbcSignInThrottle throttle;
     private final AuditTrail audit;
+    private final org.springframework.beans.factory.ObjectProvider<JdbcSecondFactors> secondFactors;
 
-    LoginAttempts(JdbcStaffDirectory directory, JdbcSignInThrottle throttle, AuditTrail audit) {
+    LoginAttempts(JdbcStaffDirectory directory, JdbcSignInThrottle throttle, AuditTrail audit,
+                  org.springframework.beans.factory.ObjectProvider<JdbcSecondFactors> secondFactors) {
         this.directory = directory;
         this.throttle = throttle;
         this.audit = audit;
+        this.secondFactors = secondFactors;
+    }
+
+    /**
+     * A right password on the sign-in form of an account that owes a second factor: half a sign-in. It
+     * neither resets the failures of its username and address (so that a known password does not buy
+     * endless guesses at the code) nor counts as the sign-in; the code does ({@link SecondFactorController}).
+     */
+    private boolean secondFactorFollows(String username) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || !"/login".equals(attributes.getRequest().getServletPath())) {
+            return false;
+        }
+        return secondFactors.getObject().after(username) != org.custodian.privacy.SecondFactor.Step.NONE;
+    }
+
+    /** The second factor passed: the sign-in is complete. */
+    void secondFactorPassed(org.springframework.security.core.Authentication auth, String how) {
+        String username = auth.getName();
+        directory.recordSuccessfulLogin(username);
+        throttle.succeeded(username, address(auth));
+        audit.recordAs(auth, username, AuditAction.LOGIN, AuditOutcome.SUCCESS, "StaffUser", username,
+                "second factor: " + how);
+    }
+
+    /** A wrong second-factor code: counted and throttled like a wrong password. */
+    void secondFactorFailed(org.springframework.security.core.Authentication auth, String reason) {
+        String username = auth.getName();
+        directory.recordFailedLogin(username, throttle.failed(username, address(auth)));
+        audit.recordAs(null, username, AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, "StaffUser", username, reason);
     }
 
     private static String address(org.springframework.security.core.Authentication auth) {
@@ -42,6 +74,11 @@ class LoginAttempts {
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
+        if (secondFactorFollows(username)) {
+            audit.recordAs(event.getAuthentication(), username, AuditAction.LOGIN, AuditOutcome.SUCCESS,
+                    "StaffUser", username, "password right; second factor pending");
+            return;
+        }
         directory.recordSuccessfulLogin(username);
         throttle.succeeded(username, address(event.getAuthentication()));
         audit.recordAs(event.getAuthentication(), username, AuditAction.LOGIN, AuditOutcome.SUCCESS,

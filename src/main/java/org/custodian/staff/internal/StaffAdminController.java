@@ -37,11 +37,13 @@ class StaffAdminController {
     private final StaffDirectory staff;
     private final Validator validator;
     private final PasswordPolicy passwords;
+    private final JdbcSecondFactors secondFactors;
 
-    StaffAdminController(StaffDirectory staff, Validator validator, PasswordPolicy passwords) {
+    StaffAdminController(StaffDirectory staff, Validator validator, PasswordPolicy passwords, JdbcSecondFactors secondFactors) {
         this.staff = staff;
         this.validator = validator;
         this.passwords = passwords;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/admin/staff")
@@ -106,6 +108,7 @@ class StaffAdminController {
     String account(@PathVariable String username, Model model) {
         model.addAttribute("member", require(username));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("secondFactor", secondFactors.status(username));
         model.addAttribute("self", username.equals(currentUser()));
         return "staff/account";
     }

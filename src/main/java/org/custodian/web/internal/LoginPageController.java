@@ -27,21 +27,41 @@ class LoginPageController {
     }
 
     private final Duration sessionTimeout;
+    private final String singleSignOn;
 
-    LoginPageController(@Value("${server.servlet.session.timeout:15m}") Duration sessionTimeout) {
+    LoginPageController(@Value("${server.servlet.session.timeout:15m}") Duration sessionTimeout,
+                        @Value("${custodian.sso.issuer:}") String ssoIssuer,
+                        @Value("${custodian.sso.name:Single sign-on}") String ssoName) {
         this.sessionTimeout = sessionTimeout;
+        this.singleSignOn = ssoIssuer.isBlank() ? null : ssoName;
     }
+
+    /**
+     * Single sign-on worked at the identity provider, but no enabled staff account matches the person:
+     * Custodian never opens an account by itself (issue 22; HIPAA 164.308(a)(4)(ii)(C)).
+     */
+    static final String SSO_REFUSED = "Single sign-on recognised you, but no Custodian staff account matches you "
+            + "(or it is disabled). Custodian does not open accounts by itself: ask an administrator to open one "
+            + "with your username.";
 
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-                 @RequestParam(required = false) String expired, HttpServletRequest request, Model model) {
+                 @RequestParam(required = false) String expired,
+                 @RequestParam(name = "sso-refused", required = false) String ssoRefused,
+                 HttpServletRequest request, Model model) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
         LoginMessage message = null;
-        if (error != null) {
+        if (singleSignOn != null) {
+            model.addAttribute("sso", singleSignOn);
+        }
+        if (ssoRefused != null) {
+            failure(request.getSession(false));
+            message = new LoginMessage("error", SSO_REFUSED);
+        } else if (error != null) {
             message = new LoginMessage("error", failure(request.getSession(false)));
         } else if (logout != null) {
             message = new LoginMessage("info", "You have signed out.");

@@ -83,7 +83,9 @@ class PageContextAdvice {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             csrf = new PageContext.Csrf(token.getParameterName(), token.getToken());
         }
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        // A user who still owes the second factor is not signed in yet as far as the pages are concerned.
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+                || auth instanceof org.custodian.privacy.PendingSecondFactor) {
             return new PageContext(null, List.of(), Set.of(), csrf, List.of(), path, clock.instant());
         }
         List<String> roles = new ArrayList<>();
