@@ -58,7 +58,11 @@ public enum Permission {
      * End the sign-in throttle of an account (unlock): a second way back in besides the
      * administrator's, so that locking out the administrators locks out no one for good.
      */
-    STAFF_UNLOCK("staff:unlock");
+    STAFF_UNLOCK("staff:unlock"),
+    /** Set and clear confidentiality flags; review break-the-glass accesses (45 CFR 164.312(a)(2)(ii)). */
+    PRIVACY_MANAGE("privacy:manage"),
+    /** Snooping alerts, their cases and the patient access report (45 CFR 164.308(a)(1)(ii)(D)). */
+    PRIVACY_MONITOR("privacy:monitor");
 
     private final String authority;
 
