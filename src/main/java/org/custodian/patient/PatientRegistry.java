@@ -22,6 +22,12 @@ public interface PatientRegistry {
      */
     java.util.Map<Long, PatientSummary> summaries(Collection<Long> ids, String purpose);
 
+    /**
+     * Name, MRN and home address of each of the given patients, for privacy monitoring's rules (same family
+     * name, same household): one audited search for the lot.
+     */
+    java.util.Map<Long, Household> households(Collection<Long> ids, String purpose);
+
     /** Those of the given ids that are patients: one query for a bulk load's referential check. */
     Set<Long> existing(Collection<Long> ids);
 

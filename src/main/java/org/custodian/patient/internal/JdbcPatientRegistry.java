@@ -124,6 +124,26 @@ class JdbcPatientRegistry implements PatientRegistry {
     }
 
     @Override
+    public Map<Long, org.custodian.patient.Household> households(Collection<Long> ids, String purpose) {
+        Long[] distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toArray(Long[]::new);
+        if (distinct.length == 0) {
+            return Map.of();
+        }
+        Map<Long, org.custodian.patient.Household> out = new java.util.HashMap<>();
+        jdbc.sql("select id, mrn, family_name, given_name, address_line, postal_code from patient where id = any(?)")
+                .param(distinct)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new org.custodian.patient.Household(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                });
+        if (!out.isEmpty()) {
+            audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
+                    "names and addresses of " + out.size() + " patient(s) for " + purpose);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Patient> find(long id) {
         Optional<Patient> patient = jdbc.sql("""
                 select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
