@@ -14,11 +14,11 @@ insert into monitoring_rule (code, title, weight, explanation) values
     ('SAME_ADDRESS', 'Same address or household', 80, 'The user and the patient share a home address: family, household or neighbour'),
     ('SAME_FAMILY_NAME', 'Same family name', 60, 'The user and the patient share a family name: a relative is the most common snooping target'),
     ('CO_WORKER', 'Co-worker', 60, 'The patient is a member of the workforce'),
-    ('VIP', 'VIP', 60, 'The patient is a public figure: curiosity is the common motive'),
+    ('VIP', 'VIP', 40, 'The patient is a public figure: curiosity is the common motive'),
     ('DECEASED', 'Deceased patient', 50, 'A deceased patient''s record opened without a work reason'),
-    ('AFTER_DISCHARGE', 'After discharge, outside HIM', 30, 'Record opened after discharge by a user outside health information management'),
+    ('AFTER_DISCHARGE', 'After discharge, outside HIM', 25, 'Record opened after discharge by a user outside health information management'),
     ('VOLUME', 'Volume above role baseline', 40, 'Far more unexplained patients in a day than others in the same role'),
-    ('OFF_HOURS', 'Off-hours', 20, 'Opened outside working hours without a work reason');
+    ('OFF_HOURS', 'Off-hours', 15, 'Opened outside working hours without a work reason');
 
 -- How far the monitor has read the audit log.
 create table monitoring_cursor (

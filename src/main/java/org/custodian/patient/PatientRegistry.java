@@ -28,6 +28,12 @@ public interface PatientRegistry {
      */
     java.util.Map<Long, Household> households(Collection<Long> ids, String purpose);
 
+    /**
+     * The share of registrations bearing each of these family names (compared upper-case, letters only):
+     * how common a name is, for privacy monitoring's same-family-name rule. Counts only, no patient data.
+     */
+    java.util.Map<String, Double> familyNameShares(Collection<String> familyNames);
+
     /** Those of the given ids that are patients: one query for a bulk load's referential check. */
     Set<Long> existing(Collection<Long> ids);
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.custodian.AccessReasons.AccessReason;
 
@@ -77,21 +78,43 @@ final class Engine {
     private final Map<String, Rule> rules;
     private final Map<Long, PatientFacts> patients;
     private final Map<String, StaffFacts> staff;
-    private final Set<String> employeeMrns;
+    private final Map<String, StaffFacts> employees;
+    /** Family names (normalised) to their share of the patients; a name absent is rare. */
+    private final Map<String, Double> surnameShare;
+    static final double RARE_SURNAME = 0.005;
     private final Map<String, Integer> userIds = new HashMap<>();
     private final Map<Long, List<AccessReason>> reasons = new HashMap<>();
 
     Engine(Settings settings, Collection<Rule> rules, Map<Long, PatientFacts> patients, Map<String, StaffFacts> staff,
            Collection<AccessReason> reasons) {
+        this(settings, rules, patients, staff, reasons, shares(patients.values()));
+    }
+
+    /** The share of each family name among these patients (when they are the whole population). */
+    static Map<String, Double> shares(Collection<PatientFacts> patients) {
+        Map<String, Double> counts = new HashMap<>();
+        for (PatientFacts p : patients) {
+            if (p.familyName() != null) {
+                counts.merge(norm(p.familyName()), 1.0, Double::sum);
+            }
+        }
+        int n = Math.max(1, patients.size());
+        counts.replaceAll((k, v) -> v / n);
+        return counts;
+    }
+
+    Engine(Settings settings, Collection<Rule> rules, Map<Long, PatientFacts> patients, Map<String, StaffFacts> staff,
+           Collection<AccessReason> reasons, Map<String, Double> surnameShare) {
         this.settings = settings;
+        this.surnameShare = surnameShare;
         this.rules = new LinkedHashMap<>();
         rules.forEach(r -> this.rules.put(r.code(), r));
         this.patients = patients;
         this.staff = staff;
-        this.employeeMrns = new HashSet<>();
+        this.employees = new HashMap<>();
         staff.values().forEach(s -> {
             if (s.patientMrn() != null) {
-                employeeMrns.add(s.patientMrn());
+                employees.put(s.patientMrn(), s);
             }
         });
         reasons.forEach(this::addReason);
@@ -192,13 +215,22 @@ final class Engine {
                 fire(fired, SELF_ACCESS, "the user is the patient (MRN " + p.mrn() + ")");
             } else {
                 if (s.familyName() != null && p.familyName() != null && norm(s.familyName()).equals(norm(p.familyName()))) {
-                    fire(fired, SAME_FAMILY_NAME, "the user's family name is the patient's: " + p.familyName());
+                    // a common name is weaker evidence of kinship: full weight up to 0.5 % of patients, down to half
+                    double share = surnameShare.getOrDefault(norm(p.familyName()), 0.0);
+                    double scale = share <= RARE_SURNAME ? 1.0 : Math.max(0.5, RARE_SURNAME / share);
+                    fireScaled(fired, SAME_FAMILY_NAME, scale, "the user's family name is the patient's: " + p.familyName()
+                            + (scale < 1 ? String.format(Locale.ROOT, " (a common name: %.1f %% of patients)", share * 100) : ""));
                 }
                 if (s.addressKey() != null && s.addressKey().equals(p.addressKey())) {
                     fire(fired, SAME_ADDRESS, "the user lives at the patient's address");
                 }
-                if (p.mrn() != null && employeeMrns.contains(p.mrn())) {
-                    fire(fired, CO_WORKER, "the patient is an employee");
+                StaffFacts colleague = p.mrn() == null ? null : employees.get(p.mrn());
+                if (colleague != null) {
+                    boolean sameDepartment = s.department() != null && s.department().equalsIgnoreCase(colleague.department());
+                    // a colleague of one's own department is the co-worker of the rule; another department's, three quarters of it
+                    fireScaled(fired, CO_WORKER, sameDepartment ? 1.0 : 2.0 / 3, sameDepartment
+                            ? "the patient is a co-worker in the user's department (" + s.department() + ")"
+                            : "the patient is an employee (" + Objects.toString(colleague.department(), "department unknown") + ")");
                 }
             }
         }
@@ -245,9 +277,13 @@ final class Engine {
     }
 
     private void fire(List<Fired> fired, String code, String why) {
+        fireScaled(fired, code, 1.0, why);
+    }
+
+    private void fireScaled(List<Fired> fired, String code, double scale, String why) {
         Rule r = rules.get(code);
         if (r != null && r.enabled() && r.weight() != 0) {
-            fired.add(new Fired(code, r.weight(), r.explanation() + ": " + why));
+            fired.add(new Fired(code, (int) Math.round(r.weight() * scale), r.explanation() + ": " + why));
         }
     }
 

@@ -238,7 +238,8 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
                     p.homeAddress() == null ? null : Engine.addressKey(p.homeAddress().line(), p.homeAddress().postalCode()),
                     p.patientMrn(), p.department()));
         }
-        return new Engine(settings(), ruleData(), facts, staff, all);
+        Map<String, Double> shares = patients.familyNameShares(staff.values().stream().map(Engine.StaffFacts::familyName).toList());
+        return new Engine(settings(), ruleData(), facts, staff, all, shares);
     }
 
     private Map<String, Set<Long>> priorDayPatients(Set<String> users, Instant from, Instant to) {

@@ -144,6 +144,25 @@ class JdbcPatientRegistry implements PatientRegistry {
     }
 
     @Override
+    public Map<String, Double> familyNameShares(Collection<String> familyNames) {
+        String[] names = familyNames.stream().filter(java.util.Objects::nonNull)
+                .map(n -> n.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "")).distinct().toArray(String[]::new);
+        long total = count();
+        if (names.length == 0 || total == 0) {
+            return Map.of();
+        }
+        Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select n, count(*) from (select regexp_replace(upper(family_name), '[^A-Z]', '', 'g') as n from patient) p
+                        where n = any(?) group by n""")
+                .param(names)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2) / (double) total);
+                });
+        return out;
+    }
+
+    @Override
     public Optional<Patient> find(long id) {
         Optional<Patient> patient = jdbc.sql("""
                 select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,

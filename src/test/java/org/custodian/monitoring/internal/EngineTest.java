@@ -24,11 +24,11 @@ class EngineTest {
                 new Engine.Rule(Engine.SAME_ADDRESS, "Same address", 80, "address", true),
                 new Engine.Rule(Engine.SAME_FAMILY_NAME, "Same family name", 60, "family", true),
                 new Engine.Rule(Engine.CO_WORKER, "Co-worker", 60, "co-worker", true),
-                new Engine.Rule(Engine.VIP, "VIP", 60, "vip", true),
+                new Engine.Rule(Engine.VIP, "VIP", 40, "vip", true),
                 new Engine.Rule(Engine.DECEASED, "Deceased", 50, "deceased", true),
-                new Engine.Rule(Engine.AFTER_DISCHARGE, "After discharge", 30, "after discharge", true),
+                new Engine.Rule(Engine.AFTER_DISCHARGE, "After discharge", 25, "after discharge", true),
                 new Engine.Rule(Engine.VOLUME, "Volume", 40, "volume", true),
-                new Engine.Rule(Engine.OFF_HOURS, "Off-hours", 20, "off hours", true));
+                new Engine.Rule(Engine.OFF_HOURS, "Off-hours", 15, "off hours", true));
     }
 
     final Map<Long, Engine.PatientFacts> patients = new HashMap<>();
@@ -49,8 +49,9 @@ class EngineTest {
         patients.put(id, new Engine.PatientFacts(id, mrn, family, Engine.addressKey(line, zip), Set.of(), null, null));
     }
 
+    /** Family names all rare (a hospital of millions), unless a test says otherwise. */
     Engine engine(List<AccessReason> reasons) {
-        return new Engine(Engine.Settings.defaults(ZONE), rules(), patients, staff, reasons);
+        return new Engine(Engine.Settings.defaults(ZONE), rules(), patients, staff, reasons, Map.of());
     }
 
     static Engine.Access read(long seq, Instant at, String user, String roles, long patient) {
@@ -79,6 +80,22 @@ class EngineTest {
     @Test
     void coWorker() {
         assertThat(fired(engine(List.of()), read(1, DAY, "jdoe", "CLINICIAN", 4))).containsExactly(Engine.CO_WORKER);
+    }
+
+    @Test
+    void aCoWorkerOfTheSameDepartmentWeighsFullAnotherDepartmentsTwoThirds() {
+        staff.put("rad2", new Engine.StaffFacts("rad2", "Olsen", null, null, "Radiology"));
+        Engine e = engine(List.of());
+        assertThat(e.run(List.of(read(1, DAY, "rad2", "CLINICIAN", 4)), Map.of()).get(0).fired().get(0).contribution()).isEqualTo(60);
+        assertThat(e.run(List.of(read(2, DAY, "jdoe", "CLINICIAN", 4)), Map.of()).get(0).fired().get(0).contribution()).isEqualTo(40);
+    }
+
+    @Test
+    void aCommonFamilyNameWeighsLess() {
+        Engine e = new Engine(Engine.Settings.defaults(ZONE), rules(), patients, staff, List.of(), Map.of("DOE", 0.02));
+        Engine.Fired f = e.run(List.of(read(1, DAY, "jdoe", "CLINICIAN", 2)), Map.of()).get(0).fired().get(0);
+        assertThat(f.contribution()).isEqualTo(30);
+        assertThat(f.explanation()).contains("common name");
     }
 
     @Test
