@@ -31,6 +31,7 @@ public interface PatientRegistry {
     /**
      * The share of registrations bearing each of these family names (compared upper-case, letters only):
      * how common a name is, for privacy monitoring's same-family-name rule. Counts only, no patient data.
+     * A name borne by fewer than three registrations is left out: rare, however small the hospital.
      */
     java.util.Map<String, Double> familyNameShares(Collection<String> familyNames);
 

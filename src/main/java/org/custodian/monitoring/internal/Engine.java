@@ -99,6 +99,7 @@ final class Engine {
             }
         }
         int n = Math.max(1, patients.size());
+        counts.values().removeIf(v -> v < 3); // borne by one or two patients: rare, however small the population
         counts.replaceAll((k, v) -> v / n);
         return counts;
     }

@@ -154,7 +154,7 @@ class JdbcPatientRegistry implements PatientRegistry {
         Map<String, Double> out = new java.util.HashMap<>();
         jdbc.sql("""
                         select n, count(*) from (select regexp_replace(upper(family_name), '[^A-Z]', '', 'g') as n from patient) p
-                        where n = any(?) group by n""")
+                        where n = any(?) group by n having count(*) >= 3""")
                 .param(names)
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getLong(2) / (double) total);
