@@ -212,7 +212,7 @@ class PrivacyMonitoringIT {
     @Test
     void theRegistrarsOwnAccessIsExplained() {
         String desk = user(Role.HIM_DIRECTOR);
-        Api.Response reg = as(desk, "POST", "/api/patients", """
+        Api.Response reg = as(desk, "POST", "/api/patients?confirmNew=true", """
                 {"givenName":"Reg","familyName":"Desk%s","birthDate":"1980-01-01","sex":"M"}""".formatted(unique()));
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
         long id = reg.json().get("id").asLong();
