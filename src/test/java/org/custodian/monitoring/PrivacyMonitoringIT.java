@@ -210,6 +210,25 @@ class PrivacyMonitoringIT {
     }
 
     @Test
+    void theMonitorRaisesASelfAccessAlertWithinAMinuteWithoutBeingAsked() throws Exception {
+        Patient self = patient("Selfie" + unique().replaceAll("[0-9]", ""), null);
+        String nurse = user(Role.CLINICIAN);
+        assertThat(as(accounts.of(Role.ADMIN), "PUT", "/api/staff/" + nurse + "/profile",
+                "{\"familyName\":\"Other\",\"department\":\"Oncology\",\"patientMrn\":\"" + self.mrn() + "\"}").status()).isEqualTo(200);
+        assertThat(as(nurse, "GET", "/api/patients/" + self.id(), null).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        boolean found = false;
+        while (!found && System.nanoTime() < deadline) {
+            found = as(officer(), "GET", "/api/privacy/alerts", null).body().contains("\"user\":\"" + nurse + "\"");
+            if (!found) {
+                Thread.sleep(2000);
+            }
+        }
+        assertThat(found).as("an alert on " + nurse + " within a minute, from the scheduled scan alone").isTrue();
+        assertThat(as(officer(), "GET", "/api/privacy/alerts", null).body()).contains("SELF_ACCESS");
+    }
+
+    @Test
     void theRegistrarsOwnAccessIsExplained() {
         String desk = user(Role.HIM_DIRECTOR);
         Api.Response reg = as(desk, "POST", "/api/patients?confirmNew=true", """
