@@ -100,10 +100,10 @@ class JdbcStaffProfiles implements StaffProfiles {
         if (value == null || value.isBlank()) {
             return;
         }
-        if (value.length() > max) {
-            errors.add(where + field + ": at most " + max + " characters");
-        } else if (pattern != null && !value.strip().matches(pattern)) {
+        if (pattern != null && !value.strip().matches(pattern)) {
             errors.add(where + field + ": " + rule);
+        } else if (value.length() > max) {
+            errors.add(where + field + ": at most " + max + " characters");
         }
     }
 
