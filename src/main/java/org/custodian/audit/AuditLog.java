@@ -23,6 +23,12 @@ public interface AuditLog {
 
     long count(AuditQuery query);
 
+    /**
+     * Up to {@code limit} events after {@code afterSeq}, oldest first, without their hashes: the
+     * incremental read of the log for privacy monitoring (45 CFR 164.308(a)(1)(ii)(D)).
+     */
+    List<AuditRecord> after(long afterSeq, int limit);
+
     ChainVerification verify();
 
     AuditCheckpoint checkpoint();

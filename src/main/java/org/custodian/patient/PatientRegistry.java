@@ -23,6 +23,19 @@ public interface PatientRegistry {
      */
     java.util.Map<Long, PatientSummary> summaries(Collection<Long> ids, String purpose);
 
+    /**
+     * Name, MRN and home address of each of the given patients, for privacy monitoring's rules (same family
+     * name, same household): one audited search for the lot.
+     */
+    java.util.Map<Long, Household> households(Collection<Long> ids, String purpose);
+
+    /**
+     * The share of registrations bearing each of these family names (compared upper-case, letters only):
+     * how common a name is, for privacy monitoring's same-family-name rule. Counts only, no patient data.
+     * A name borne by fewer than three registrations is left out: rare, however small the hospital.
+     */
+    java.util.Map<String, Double> familyNameShares(Collection<String> familyNames);
+
     /** Those of the given ids that are patients: one query for a bulk load's referential check. */
     Set<Long> existing(Collection<Long> ids);
 

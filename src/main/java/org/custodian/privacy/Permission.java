@@ -62,7 +62,11 @@ public enum Permission {
     /** The department dashboard: every KPI tile, trend and drill-down the viewer's other permissions allow. */
     ANALYTICS_VIEW("analytics:view"),
     /** Scrape the operational figures at /actuator/prometheus (a monitoring system's account). */
-    METRICS_SCRAPE("metrics:scrape");
+    METRICS_SCRAPE("metrics:scrape"),
+    /** Set and clear confidentiality flags; review break-the-glass accesses (45 CFR 164.312(a)(2)(ii)). */
+    PRIVACY_MANAGE("privacy:manage"),
+    /** Snooping alerts, their cases and the patient access report (45 CFR 164.308(a)(1)(ii)(D)). */
+    PRIVACY_MONITOR("privacy:monitor");
 
     private final String authority;
 

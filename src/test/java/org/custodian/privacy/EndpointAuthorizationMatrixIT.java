@@ -181,7 +181,59 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /fhir/r4/$export-file/{id}/{file}", FHIR_EXPORT);
     }
 
+    // Privacy monitoring and break-the-glass (issue 18).
+    static {
+        RULES.put("PUT /api/staff/{username}/profile", STAFF_MANAGE);
+        RULES.put("POST /api/patients/{id}/break-glass", CHART_READ);
+        RULES.put("GET /api/patients/{id}/confidentiality-flags", PRIVACY_MANAGE);
+        RULES.put("POST /api/patients/{id}/confidentiality-flags", PRIVACY_MANAGE);
+        RULES.put("POST /api/privacy/flags/{flagId}/clear", PRIVACY_MANAGE);
+        RULES.put("GET /api/privacy/break-glass", PRIVACY_MANAGE);
+        RULES.put("POST /api/privacy/break-glass/{grantId}/review", PRIVACY_MANAGE);
+        RULES.put("GET /api/privacy/alerts", PRIVACY_MONITOR);
+        RULES.put("GET /api/privacy/alerts/{id}", PRIVACY_MONITOR);
+        RULES.put("POST /api/privacy/alerts/{id}/decision", PRIVACY_MONITOR);
+        RULES.put("POST /api/privacy/scan", PRIVACY_MONITOR);
+        RULES.put("GET /api/privacy/rules", PRIVACY_MONITOR);
+        RULES.put("PUT /api/privacy/rules/{code}", PRIVACY_MONITOR);
+        RULES.put("GET /api/privacy/access-report", PRIVACY_MONITOR);
+        RULES.put("GET /api/privacy/access-report.pdf", PRIVACY_MONITOR);
+    }
+
     record Call(String method, String path, String body) {
+    }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient monitoringJdbc;
+    @Autowired org.custodian.privacy.ConfidentialityFlags confidentiality;
+    @Autowired org.custodian.privacy.BreakTheGlass breakTheGlass;
+
+    /** A patient of its own, so that a confidentiality flag never closes the matrix patient's chart. */
+    private long freshPatient() {
+        long[] id = new long[1];
+        accounts.runAs(Role.HIM_DIRECTOR, () -> id[0] = patients.register(new org.custodian.patient.NewPatient(null, null, "Flag",
+                null, "Matrix" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""), LocalDate.of(1966, 6, 6),
+                org.custodian.patient.AdministrativeSex.U, null, null, null, null)).id());
+        return id[0];
+    }
+
+    private long freshFlag() {
+        long patient = freshPatient();
+        long[] id = new long[1];
+        accounts.runAs(Role.PRIVACY_OFFICER, () -> id[0] = confidentiality.set(patient, "RESTRICTED", "matrix fixture").id());
+        return id[0];
+    }
+
+    private long freshGrant() {
+        long[] id = new long[1];
+        accounts.runAs(Role.CLINICIAN, () -> id[0] = breakTheGlass.breakGlass(patientId, "ETREAT", "matrix fixture reason").id());
+        return id[0];
+    }
+
+    private long freshAlert() {
+        return monitoringJdbc.sql("""
+                        insert into monitoring_alert (username, patient_id, day, score, first_at, last_at, created_at)
+                        values (?, ?, current_date - (random() * 100000)::int, 60, now(), now(), now()) returning id""")
+                .params("matrix-" + UUID.randomUUID(), patientId).query(Long.class).single();
     }
 
     @Autowired org.springframework.context.ApplicationContext context;
@@ -419,6 +471,27 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /fhir/r4/Patient/$export", () -> new Call("GET", "/fhir/r4/Patient/$export?_type=Patient", null));
         s.put("GET /fhir/r4/$export-status/{id}", () -> new Call("GET", exportStatus(), null));
         s.put("GET /fhir/r4/$export-file/{id}/{file}", () -> new Call("GET", exportStatus().replace("$export-status", "$export-file") + "/Patient.ndjson", null));
+        s.put("PUT /api/staff/{username}/profile", () -> new Call("PUT", "/api/staff/" + accounts.of(Role.CODER) + "/profile",
+                "{\"department\":\"HIM\",\"job\":\"Coder\"}"));
+        s.put("POST /api/patients/{id}/break-glass", () -> new Call("POST", "/api/patients/" + patientId + "/break-glass",
+                "{\"purposeOfUse\":\"ETREAT\",\"reason\":\"matrix emergency access\"}"));
+        s.put("GET /api/patients/{id}/confidentiality-flags", () -> new Call("GET", "/api/patients/" + patientId + "/confidentiality-flags", null));
+        s.put("POST /api/patients/{id}/confidentiality-flags", () -> new Call("POST", "/api/patients/" + freshPatient()
+                + "/confidentiality-flags", "{\"kind\":\"VIP\",\"reason\":\"matrix\"}"));
+        s.put("POST /api/privacy/flags/{flagId}/clear", () -> new Call("POST", "/api/privacy/flags/" + freshFlag() + "/clear",
+                "{\"reason\":\"matrix\"}"));
+        s.put("GET /api/privacy/break-glass", () -> new Call("GET", "/api/privacy/break-glass", null));
+        s.put("POST /api/privacy/break-glass/{grantId}/review", () -> new Call("POST", "/api/privacy/break-glass/" + freshGrant()
+                + "/review", "{\"outcome\":\"APPROPRIATE\"}"));
+        s.put("GET /api/privacy/alerts", () -> new Call("GET", "/api/privacy/alerts", null));
+        s.put("GET /api/privacy/alerts/{id}", () -> new Call("GET", "/api/privacy/alerts/" + freshAlert(), null));
+        s.put("POST /api/privacy/alerts/{id}/decision", () -> new Call("POST", "/api/privacy/alerts/" + freshAlert() + "/decision",
+                "{\"decision\":\"FALSE_POSITIVE\"}"));
+        s.put("POST /api/privacy/scan", () -> new Call("POST", "/api/privacy/scan", null));
+        s.put("GET /api/privacy/rules", () -> new Call("GET", "/api/privacy/rules", null));
+        s.put("PUT /api/privacy/rules/{code}", () -> new Call("PUT", "/api/privacy/rules/OFF_HOURS", "{\"weight\":15,\"enabled\":true}"));
+        s.put("GET /api/privacy/access-report", () -> new Call("GET", "/api/privacy/access-report?patientId=" + patientId, null));
+        s.put("GET /api/privacy/access-report.pdf", () -> new Call("GET", "/api/privacy/access-report.pdf?patientId=" + patientId, null));
         return s;
     }
     private String hold() {

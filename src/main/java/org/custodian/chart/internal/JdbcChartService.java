@@ -34,6 +34,7 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.privacy.BreakTheGlass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,9 +58,11 @@ class JdbcChartService implements ChartService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BreakTheGlass breakTheGlass;
 
     JdbcChartService(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, PatientRegistry patients,
-                     AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, BreakTheGlass breakTheGlass) {
+        this.breakTheGlass = breakTheGlass;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -71,6 +74,8 @@ class JdbcChartService implements ChartService {
 
     @Override
     public Chart chart(long patientId) {
+        // A flagged chart opens only with a care relationship or a break-the-glass grant (45 CFR 164.312(a)(2)(ii)).
+        breakTheGlass.checkChartAccess(patientId);
         Patient patient = patients.find(patientId).orElseThrow(() -> new PatientNotFoundException(patientId));
         List<Encounter> encounters = jdbc.sql("select " + ENCOUNTER_COLUMNS
                         + " from encounter where patient_id = ? order by admit_at desc, id desc")
@@ -87,6 +92,7 @@ class JdbcChartService implements ChartService {
         Encounter e = jdbc.sql("select " + ENCOUNTER_COLUMNS + " from encounter where id = ?")
                 .param(id).query((rs, i) -> encounter(rs)).optional()
                 .orElseThrow(() -> new ChartNotFoundException("Encounter", id));
+        breakTheGlass.checkChartAccess(e.patientId());
         audit.patient(AuditAction.READ, e.patientId(), "Encounter", id);
         return e;
     }
@@ -94,6 +100,7 @@ class JdbcChartService implements ChartService {
     @Override
     public ClinicalDocument document(long id) {
         ClinicalDocument d = findDocument(id).orElseThrow(() -> new ChartNotFoundException("Document", id));
+        breakTheGlass.checkChartAccess(d.patientId());
         audit.patient(AuditAction.READ, d.patientId(), "DocumentReference", id);
         return d;
     }

@@ -53,17 +53,25 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private final Environment env;
     private final DemoFigures figures;
     private CompletableFuture<Generated> generation;
+    private final DemoPrivacy privacy;
     /** The administrator's generated password at this first start, for the owner-only credentials file. */
     private volatile String administratorPassword;
 
     private record Generated(DemoHospital hospital, long millis) {
     }
 
+    DemoHospitalRunner(DemoSettings settings, String databaseUrl, String dataDir, PatientRegistry patients, DemoLoader loader,
+                       DemoStaff staff, TransactionTemplate tx, Clock clock, Environment env, DemoFigures figures) {
+        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     DemoHospitalRunner(DemoSettings settings,
                        @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
-                       Clock clock, Environment env, DemoFigures figures) {
+                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy) {
+        this.privacy = privacy;
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
         this.enabled = settings.loadInto(databaseUrl.isBlank());
@@ -125,6 +133,13 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         DemoLoader.Loaded l = result.loaded();
         // The department's recent work, for the dashboard's figures (duplicates, requests for records, amendments).
         figures.record(hospital, l);
+        try {
+            if (privacy != null) { // a VIP, a break-the-glass to review, two snooping stories for the monitor
+                privacy.stage(l.patientIds());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo privacy story not staged: {}", e.toString());
+        }
         // Counts and timings only: the data, synthetic or not, stays out of the log.
         log.info("Demo coding history: {} visits final-coded by the demo coder ({} with a code invalid for their fiscal year "
                 + "left to code)", l.coding().recorded(), l.coding().invalidCode());

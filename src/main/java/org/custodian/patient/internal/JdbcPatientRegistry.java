@@ -124,6 +124,45 @@ class JdbcPatientRegistry implements PatientRegistry {
     }
 
     @Override
+    public Map<Long, org.custodian.patient.Household> households(Collection<Long> ids, String purpose) {
+        Long[] distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toArray(Long[]::new);
+        if (distinct.length == 0) {
+            return Map.of();
+        }
+        Map<Long, org.custodian.patient.Household> out = new java.util.HashMap<>();
+        jdbc.sql("select id, mrn, family_name, given_name, address_line, postal_code from patient where id = any(?)")
+                .param(distinct)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new org.custodian.patient.Household(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                });
+        if (!out.isEmpty()) {
+            audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
+                    "names and addresses of " + out.size() + " patient(s) for " + purpose);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Double> familyNameShares(Collection<String> familyNames) {
+        String[] names = familyNames.stream().filter(java.util.Objects::nonNull)
+                .map(n -> n.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "")).distinct().toArray(String[]::new);
+        long total = count();
+        if (names.length == 0 || total == 0) {
+            return Map.of();
+        }
+        Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select n, count(*) from (select regexp_replace(upper(family_name), '[^A-Z]', '', 'g') as n from patient) p
+                        where n = any(?) group by n having count(*) >= 3""")
+                .param(names)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2) / (double) total);
+                });
+        return out;
+    }
+
+    @Override
     public Optional<Patient> find(long id) {
         Optional<Patient> patient = jdbc.sql("""
                 select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,

@@ -39,10 +39,25 @@ class StaffApiController {
 
     private final StaffDirectory staff;
     private final PasswordPolicy passwords;
+    private final org.custodian.staff.StaffProfiles profiles;
 
-    StaffApiController(StaffDirectory staff, PasswordPolicy passwords) {
+    StaffApiController(StaffDirectory staff, PasswordPolicy passwords, org.custodian.staff.StaffProfiles profiles) {
         this.staff = staff;
         this.passwords = passwords;
+        this.profiles = profiles;
+    }
+
+    record ProfileChange(String givenName, String familyName, org.custodian.staff.StaffProfile.HomeAddress homeAddress,
+                         String department, String job, String patientMrn) {
+    }
+
+    /** The HR fields privacy monitoring needs (45 CFR 164.308(a)(1)(ii)(D)). */
+    @PutMapping("/{username}/profile")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    org.custodian.staff.StaffProfile profile(@PathVariable @Pattern(regexp = USERNAME) String username,
+                                             @RequestBody ProfileChange change) {
+        return profiles.put(new org.custodian.staff.StaffProfile(username, change.givenName(), change.familyName(),
+                change.homeAddress(), change.department(), change.job(), change.patientMrn()));
     }
 
     @GetMapping

@@ -13,6 +13,36 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StaffCommands {
 
+    /** {@code import-staff FILE.csv}: HR's profiles, all rows or none, errors naming row and column. */
+    @Bean
+    CliCommand importStaffCommand(org.custodian.staff.StaffProfiles profiles) {
+        return new CliCommand() {
+            public String name() {
+                return "import-staff";
+            }
+
+            public String usage() {
+                return "FILE.csv  import staff profiles (username,givenName,familyName,line,city,state,postalCode,department,job,patientMrn)";
+            }
+
+            public int run(String[] args) throws Exception {
+                if (args.length != 1) {
+                    System.err.println("usage: import-staff FILE.csv");
+                    return 2;
+                }
+                String csv = java.nio.file.Files.readString(java.nio.file.Path.of(args[0]));
+                try {
+                    int n = profiles.importCsv(csv);
+                    System.out.println("imported " + n + " staff profiles");
+                    return 0;
+                } catch (org.custodian.Problem p) {
+                    System.err.println("nothing imported: " + p.detail());
+                    return 1;
+                }
+            }
+        };
+    }
+
     @Bean
     CliCommand unlockCommand(StaffDirectory staff) {
         return new CliCommand() {

@@ -48,6 +48,12 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
         try {
+            if (ex instanceof Problem p && !restHandler(handler) && "break-the-glass-required".equals(p.type())
+                    && p.properties().get("patientId") instanceof Long patientId) {
+                // A confidential chart opened from a page: the page asking for the reason (45 CFR 164.312(a)(2)(ii)).
+                response.sendRedirect(request.getContextPath() + "/patients/" + patientId + "/break-glass");
+                return new ModelAndView();
+            }
             if (ex instanceof Problem p && !restHandler(handler)) {
                 response.sendError(p.status());
                 return new ModelAndView();

@@ -1,0 +1,39 @@
+package org.custodian.retention.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.custodian.AccessReasons;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A legal hold is the reason of whoever placed it (and of whoever releases it) to open the patient's chart while it stands. Privacy monitoring explains chart accesses with these (45 CFR 164.308(a)(1)(ii)(D)).
+ */
+@Component
+class LegalHoldAccessReasons implements AccessReasons {
+
+    private final JdbcClient jdbc;
+
+    LegalHoldAccessReasons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<AccessReason> reasons(Instant from, Instant to) {
+        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                select placed_by, patient_id, 'legal hold', 'legal hold ' || id, placed_at, released_at
+                from legal_hold where placed_at < :t and coalesce(released_at, 'infinity') >= :f
+                union all
+                select released_by, patient_id, 'legal hold', 'release of legal hold ' || id, placed_at, released_at
+                from legal_hold where released_by is not null and placed_at < :t and released_at >= :f""")
+                .param("t", t).param("f", f)
+                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+}
