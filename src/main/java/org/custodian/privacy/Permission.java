@@ -58,7 +58,15 @@ public enum Permission {
      * End the sign-in throttle of an account (unlock): a second way back in besides the
      * administrator's, so that locking out the administrators locks out no one for good.
      */
-    STAFF_UNLOCK("staff:unlock");
+    STAFF_UNLOCK("staff:unlock"),
+    /** Add practitioners to the provider directory (NPI, specialty, medical-staff status, linked account). */
+    PROVIDERS_MANAGE("providers:manage"),
+    /** Analyse discharged charts for deficiencies, keep manual deficiencies, see every deficiency (record completion). */
+    COMPLETION_ANALYZE("completion:analyze"),
+    /** A practitioner's own chart-completion inbox: the deficiencies assigned to them. */
+    COMPLETION_INBOX("completion:inbox"),
+    /** Edit deficiency rules and bylaw defaults, issue escalation letters, lift suspensions, see the director's figures. */
+    COMPLETION_MANAGE("completion:manage");
 
     private final String authority;
 

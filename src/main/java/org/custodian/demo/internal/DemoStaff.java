@@ -38,6 +38,7 @@ class DemoStaff {
     static String username(Role role) {
         return switch (role) {
             case HIM_DIRECTOR -> "director";
+            case HIM_ANALYST -> "analyst";
             case ROI_SPECIALIST -> "roi";
             case CDI_SPECIALIST -> "cdi";
             case PRIVACY_OFFICER -> "privacy";
