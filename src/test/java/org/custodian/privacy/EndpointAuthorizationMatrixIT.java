@@ -237,7 +237,7 @@ class EndpointAuthorizationMatrixIT {
     private long unsignedDocument() {
         long[] id = new long[1];
         accounts.runAs(Role.CLINICIAN, () -> id[0] = charts.file(new NewDocument(patientId, encounterId,
-                DocumentType.PROGRESS_NOTE, null, "Dr. Matrix", "Day 2: improving.", DocumentStatus.UNSIGNED,
+                DocumentType.PROGRESS_NOTE, null, StaffAccounts.CLINICIAN_NAME, "Day 2: improving.", DocumentStatus.UNSIGNED,
                 Instant.now(), null, null)).id());
         return id[0];
     }
