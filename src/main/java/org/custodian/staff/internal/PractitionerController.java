@@ -1,29 +1,20 @@
 package org.custodian.staff.internal;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.net.URI;
-import java.util.List;
 import org.custodian.staff.MedicalStaffStatus;
 import org.custodian.staff.NewPractitioner;
 import org.custodian.staff.Practitioner;
 import org.custodian.staff.ProviderDirectory;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The provider directory: its page and {@code /api/practitioners}. */
-@Tag(name = "Provider directory", description = "Practitioners by NPI, with specialty, department, medical-staff status and linked account.")
+/** The provider directory's page. */
 @Controller
 class PractitionerController {
 
@@ -33,23 +24,6 @@ class PractitionerController {
     PractitionerController(ProviderDirectory directory, Validator validator) {
         this.directory = directory;
         this.validator = validator;
-    }
-
-    @Operation(summary = "List the provider directory")
-    @GetMapping("/api/practitioners")
-    @PreAuthorize("hasAuthority('chart:read')")
-    @ResponseBody
-    List<Practitioner> all() {
-        return directory.all();
-    }
-
-    @Operation(summary = "Add a practitioner (the NPI's check digit is verified, 45 CFR 162.406)")
-    @PostMapping("/api/practitioners")
-    @PreAuthorize("hasAuthority('providers:manage')")
-    @ResponseBody
-    ResponseEntity<Practitioner> add(@Valid @RequestBody NewPractitioner practitioner) {
-        Practitioner p = directory.add(practitioner);
-        return ResponseEntity.created(URI.create("/api/practitioners/" + p.id())).body(p);
     }
 
     @GetMapping("/practitioners")
