@@ -50,7 +50,8 @@ public interface RecordCompletion {
     @PreAuthorize("hasAuthority('completion:manage')")
     DeficiencyRule changeRule(String code, RuleChange change);
 
-    @PreAuthorize("hasAuthority('completion:analyze')")
+    /** The bylaws' numbers (no patient data): the analyst's and the practitioner's inbox both show them. */
+    @PreAuthorize("hasAnyAuthority('completion:analyze', 'completion:inbox')")
     CompletionPolicy policy();
 
     @PreAuthorize("hasAuthority('completion:manage')")

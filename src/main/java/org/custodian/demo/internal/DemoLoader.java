@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.DocumentType;
+import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.EncounterParticipant;
 import org.custodian.chart.ParticipantRole;
 import org.custodian.staff.ProviderDirectory;
@@ -82,7 +83,7 @@ class DemoLoader {
             long registered = System.nanoTime();
 
             // The surgeons by reference (the provider directory), operating an hour before their operative report;
-            // one recent operation's report is never dictated: record completion's late operative report.
+            // one recent operation's report is never finished: record completion's late operative report.
             Map<String, Long> practitioners = directory.resolveNames(hospital.physicians());
             int undictated = undictatedOperation(hospital);
             List<NewEncounter> encounters = new ArrayList<>(hospital.visits().size());
@@ -107,6 +108,9 @@ class DemoLoader {
                 long patientId = patientIds.get(v.registration());
                 for (NewDocument d : v.documents()) {
                     if (i == undictated && d.type() == DocumentType.OPERATIVE_REPORT) {
+                        // Dictation begun, never finished: an operative report still missing, and late (482.51(b)(6)).
+                        documents.add(new NewDocument(patientId, encounterIds.get(i), d.type(), d.title(), d.author(),
+                                d.text(), DocumentStatus.DRAFT, d.createdAt(), null, null));
                         continue;
                     }
                     documents.add(new NewDocument(patientId, encounterIds.get(i), d.type(), d.title(), d.author(),
@@ -119,9 +123,6 @@ class DemoLoader {
             for (int i = 0; i < hospital.visits().size(); i++) {
                 DemoHospital.Visit v = hospital.visits().get(i);
                 for (NewDocument d : v.documents()) {
-                    if (i == undictated && d.type() == DocumentType.OPERATIVE_REPORT) {
-                        continue;
-                    }
                     Sensitivity tag = sensitivityOf(v.encounter().service(), d.text());
                     if (tag != null) {
                         tags.put(documentIds.get(k), tag);
@@ -141,7 +142,7 @@ class DemoLoader {
 
     /**
      * The most recently discharged operation of the second physician on the roster (a demo user who
-     * signs in), else of anyone: its operative report is left undictated. -1 when there is none.
+     * signs in), else of anyone: its operative report stays an unfinished draft. -1 when there is none.
      */
     static int undictatedOperation(DemoHospital hospital) {
         String wanted = hospital.physicians().size() > 1 ? hospital.physicians().get(1) : null;
