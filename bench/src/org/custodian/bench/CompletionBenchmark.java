@@ -70,7 +70,7 @@ public final class CompletionBenchmark {
         jdbc.execute("""
                 insert into patient (mrn, given_name, family_name, birth_date, sex, search_name)
                 select 'B' || g, 'Given' || g, 'Family' || g, date '1950-01-01' + (g % 20000), 'F', 'family' || g || ' given' || g
-                from generate_series(1, %d) g""".formatted(N));
+                from generate_series(1, """ + N + ") g");
         jdbc.execute("""
                 insert into encounter (patient_id, encounter_number, encounter_class, admit_at, discharge_at, service, status)
                 select p.id, 'BE' || p.id, 'INPATIENT', now() - ((p.id % 365) || ' days')::interval - interval '4 days',
