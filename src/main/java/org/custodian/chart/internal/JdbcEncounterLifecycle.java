@@ -128,6 +128,7 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
         if (!admitted.isEmpty()) {
             tx.executeWithoutResult(s -> {
                 links.linkEncounters(admitted.values().stream().map(EncounterState::id).toList());
+                admitted.forEach((i, e) -> linkOthers(e.id(), admissions.get(i)));
                 admitted.values().forEach(this::admitted);
             });
         }
@@ -183,11 +184,20 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", result.id());
         tx.executeWithoutResult(s -> {
             links.linkEncounters(List.of(result.id()));
+            linkOthers(result.id(), a);
             if (result.status() == EncounterStatus.IN_PROGRESS) {
                 admitted(result);
             }
         });
         return result;
+    }
+
+    /** The admitting (PV1-17) and consulting (PV1-9) practitioners by reference. */
+    private void linkOthers(long encounterId, Admission a) {
+        if (a.admittingProvider() != null) {
+            links.linkNamed(encounterId, org.custodian.chart.ParticipantRole.ADMITTING, List.of(a.admittingProvider()));
+        }
+        links.linkNamed(encounterId, org.custodian.chart.ParticipantRole.CONSULTING, a.consultingProviders());
     }
 
     /** Record completion starts its clocks (the history and physical's 24 hours) at admission. */

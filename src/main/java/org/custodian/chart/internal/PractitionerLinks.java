@@ -63,6 +63,21 @@ class PractitionerLinks implements ApplicationRunner {
                 .params(resolved.keySet().toArray(String[]::new), resolved.values().toArray(Long[]::new), ids).update();
     }
 
+    /** Practitioners named (free text) in a role on an encounter, as references; names already there are kept. */
+    void linkNamed(long encounterId, org.custodian.chart.ParticipantRole role, Collection<String> names) {
+        List<String> given = names.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).distinct().toList();
+        if (given.isEmpty()) {
+            return;
+        }
+        Map<String, Long> resolved = directory.resolveNames(given);
+        jdbc.sql("""
+                insert into encounter_participant (encounter_id, role, practitioner_id, at)
+                select e.id, ?, r.id, e.admit_at from encounter e cross join unnest(?::bigint[]) r(id)
+                where e.id = ?
+                on conflict do nothing""")
+                .params(role.name(), resolved.values().stream().distinct().toArray(Long[]::new), encounterId).update();
+    }
+
     /** The author reference of each document that has none yet, from its author text. */
     void linkDocuments(Collection<Long> documentIds) {
         if (documentIds.isEmpty()) {
