@@ -23,9 +23,19 @@ public interface ChartService {
     @PreAuthorize("hasAuthority('chart:write')")
     ClinicalDocument file(NewDocument document);
 
-    /** Authenticates a document as the signed-in user. */
+    /**
+     * Authenticates a document as the signed-in user's practitioner, who must be its author or its
+     * named cosigner (42 CFR 482.24(c)(1)); anyone else is refused with a 403 problem
+     * {@code not-author-or-cosigner}. The signature records the practitioner.
+     */
     @PreAuthorize("hasAuthority('document:sign')")
     ClinicalDocument sign(long documentId);
+
+    /** Names a practitioner on an encounter (an operating surgeon with the time of surgery); publishes {@link PractitionerAssigned}. */
+    Encounter assign(long encounterId, EncounterParticipant participant);
+
+    /** Names the cosigner a document requires (a resident's note the attending must cosign). */
+    ClinicalDocument requireCosigner(long documentId, long practitionerId);
 
     /** Bulk loads in one transaction each (imports, the demo hospital); return the new ids in order. */
     @PreAuthorize("hasAuthority('chart:write')")

@@ -66,7 +66,15 @@ public enum Permission {
     /** Set and clear confidentiality flags; review break-the-glass accesses (45 CFR 164.312(a)(2)(ii)). */
     PRIVACY_MANAGE("privacy:manage"),
     /** Snooping alerts, their cases and the patient access report (45 CFR 164.308(a)(1)(ii)(D)). */
-    PRIVACY_MONITOR("privacy:monitor");
+    PRIVACY_MONITOR("privacy:monitor"),
+    /** Add practitioners to the provider directory (NPI, specialty, medical-staff status, linked account). */
+    PROVIDERS_MANAGE("providers:manage"),
+    /** Analyse discharged charts for deficiencies, keep manual deficiencies, see every deficiency (record completion). */
+    COMPLETION_ANALYZE("completion:analyze"),
+    /** A practitioner's own chart-completion inbox: the deficiencies assigned to them. */
+    COMPLETION_INBOX("completion:inbox"),
+    /** Edit deficiency rules and bylaw defaults, issue escalation letters, lift suspensions, see the director's figures. */
+    COMPLETION_MANAGE("completion:manage");
 
     private final String authority;
 

@@ -43,7 +43,7 @@ class ChartIT {
                     admit.plus(4, ChronoUnit.DAYS), "Dr. Grey", "Surgery", DischargeDisposition.SKILLED_NURSING)).id();
             charts.record(new NewEncounter(patientId, null, EncounterClass.EMERGENCY, admit.minus(30, ChronoUnit.DAYS),
                     admit.minus(30, ChronoUnit.DAYS).plus(5, ChronoUnit.HOURS), "Dr. Ross", "Emergency", DischargeDisposition.HOME));
-            documentId = charts.file(new NewDocument(patientId, encounterId, DocumentType.OPERATIVE_REPORT, null, "Dr. Grey",
+            documentId = charts.file(new NewDocument(patientId, encounterId, DocumentType.OPERATIVE_REPORT, null, StaffAccounts.CLINICIAN_NAME,
                     "Laparoscopic cholecystectomy without complication.", DocumentStatus.UNSIGNED, admit.plus(1, ChronoUnit.DAYS), null, null)).id();
             charts.file(new NewDocument(patientId, encounterId, DocumentType.DISCHARGE_SUMMARY, null, "Dr. Grey",
                     "Discharged to SNF.", DocumentStatus.SIGNED, admit.plus(4, ChronoUnit.DAYS), "dr.grey", admit.plus(4, ChronoUnit.DAYS)));
@@ -69,7 +69,9 @@ class ChartIT {
         accounts.runAs(Role.CLINICIAN, () -> {
             ClinicalDocument signed = charts.sign(documentId);
             assertThat(signed.status()).isEqualTo(DocumentStatus.SIGNED);
-            assertThat(signed.signedBy()).isEqualTo(clinician);
+            // The signature is the practitioner's, not the account's (42 CFR 482.24(c)(1)).
+            assertThat(signed.signedBy()).isEqualTo(StaffAccounts.CLINICIAN_SIGNATURE);
+            assertThat(signed.signerId()).isEqualTo(accounts.clinicianPractitioner());
             assertThat(signed.signedAt()).isAfter(before);
             assertThatThrownBy(() -> charts.sign(documentId)).isInstanceOfSatisfying(org.custodian.Problem.class,
                     p -> assertThat(p.status()).isEqualTo(409));

@@ -37,7 +37,7 @@ class ChartPagesIT {
         Encounter e = charts.record(new NewEncounter(p.id(), null, EncounterClass.INPATIENT, admit,
                 admit.plus(4, ChronoUnit.DAYS), "Dr. Ward", "Cardiology", DischargeDisposition.HOME));
         ClinicalDocument unsigned = charts.file(new NewDocument(p.id(), e.id(), DocumentType.PROGRESS_NOTE, "Day 2 note",
-                "Dr. Ward", "S: better.\nO: afebrile.\nA/P: continue.", DocumentStatus.UNSIGNED, admit.plus(1, ChronoUnit.DAYS), null, null));
+                StaffAccounts.CLINICIAN_NAME, "S: better.\nO: afebrile.\nA/P: continue.", DocumentStatus.UNSIGNED, admit.plus(1, ChronoUnit.DAYS), null, null));
         ClinicalDocument signed = charts.file(new NewDocument(p.id(), e.id(), DocumentType.DISCHARGE_SUMMARY, null,
                 "Dr. Ward", "Discharged home.", DocumentStatus.SIGNED, admit.plus(4, ChronoUnit.DAYS), "dr.ward",
                 admit.plus(5, ChronoUnit.DAYS)));
@@ -98,11 +98,11 @@ class ChartPagesIT {
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.redirectPath()).isEqualTo("/documents/" + f.unsigned().id());
         Page after = clinician.get("/documents/" + f.unsigned().id());
-        assertThat(after.body()).contains("The document is signed.", "badge-signed", accounts.of(Role.CLINICIAN))
+        assertThat(after.body()).contains("The document is signed.", "badge-signed", StaffAccounts.CLINICIAN_SIGNATURE)
                 .doesNotContain("data-testid=\"sign-button\"");
         ClinicalDocument stored = charts.document(f.unsigned().id());
         assertThat(stored.status()).isEqualTo(DocumentStatus.SIGNED);
-        assertThat(stored.signedBy()).isEqualTo(accounts.of(Role.CLINICIAN));
+        assertThat(stored.signedBy()).isEqualTo(StaffAccounts.CLINICIAN_SIGNATURE);
 
         // Signing twice is refused in words, not with an error page.
         Page again = clinician.post("/documents/" + f.unsigned().id() + "/sign");

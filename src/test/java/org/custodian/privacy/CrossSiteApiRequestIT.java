@@ -49,7 +49,7 @@ class CrossSiteApiRequestIT {
         accounts.runAs(Role.CLINICIAN, () -> {
             long patient = patients.register(new NewPatient(null, null, "Cross", null, "Site-" + UUID.randomUUID().toString().substring(0, 8),
                     LocalDate.of(1970, 1, 1), AdministrativeSex.F, null, null, null, null)).id();
-            id[0] = charts.file(new NewDocument(patient, null, DocumentType.PROGRESS_NOTE, null, "Dr. Cross",
+            id[0] = charts.file(new NewDocument(patient, null, DocumentType.PROGRESS_NOTE, null, StaffAccounts.CLINICIAN_NAME,
                     "Seen today.", DocumentStatus.UNSIGNED, Instant.now(), null, null)).id();
         });
         return id[0];

@@ -179,6 +179,27 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /fhir/r4/Patient/$export", FHIR_EXPORT);
         RULES.put("GET /fhir/r4/$export-status/{id}", FHIR_EXPORT);
         RULES.put("GET /fhir/r4/$export-file/{id}/{file}", FHIR_EXPORT);
+        // Provider directory and record completion (issue 16).
+        RULES.put("GET /api/practitioners", CHART_READ);
+        RULES.put("POST /api/practitioners", PROVIDERS_MANAGE);
+        RULES.put("GET /api/completion/deficiencies", COMPLETION_ANALYZE);
+        RULES.put("GET /api/completion/deficiencies/{id}", COMPLETION_ANALYZE);
+        RULES.put("POST /api/completion/deficiencies", COMPLETION_ANALYZE);
+        RULES.put("POST /api/completion/deficiencies/{id}/closure", COMPLETION_ANALYZE);
+        RULES.put("GET /api/completion/worklist", COMPLETION_ANALYZE);
+        RULES.put("GET /api/completion/inbox", COMPLETION_INBOX);
+        RULES.put("GET /api/completion/delinquency", COMPLETION_ANALYZE);
+        RULES.put("GET /api/completion/figures", COMPLETION_MANAGE);
+        RULES.put("GET /api/completion/rules", COMPLETION_ANALYZE);
+        RULES.put("PUT /api/completion/rules/{code}", COMPLETION_MANAGE);
+        RULES.put("GET /api/completion/policy", COMPLETION_ANALYZE);
+        RULES.put("PUT /api/completion/policy", COMPLETION_MANAGE);
+        RULES.put("POST /api/completion/escalations", COMPLETION_MANAGE);
+        RULES.put("GET /api/completion/letters", COMPLETION_MANAGE);
+        RULES.put("GET /api/completion/letters/{id}/pdf", COMPLETION_MANAGE);
+        RULES.put("GET /api/completion/suspensions", COMPLETION_ANALYZE);
+        RULES.put("POST /api/completion/suspensions/{id}/lift", COMPLETION_MANAGE);
+        RULES.put("POST /api/completion/reanalysis", COMPLETION_MANAGE);
     }
 
     // Privacy monitoring and break-the-glass (issue 18).
@@ -295,7 +316,7 @@ class EndpointAuthorizationMatrixIT {
     private long unsignedDocument() {
         long[] id = new long[1];
         accounts.runAs(Role.CLINICIAN, () -> id[0] = charts.file(new NewDocument(patientId, encounterId,
-                DocumentType.PROGRESS_NOTE, null, "Dr. Matrix", "Day 2: improving.", DocumentStatus.UNSIGNED,
+                DocumentType.PROGRESS_NOTE, null, StaffAccounts.CLINICIAN_NAME, "Day 2: improving.", DocumentStatus.UNSIGNED,
                 Instant.now(), null, null)).id());
         return id[0];
     }
@@ -492,6 +513,30 @@ class EndpointAuthorizationMatrixIT {
         s.put("PUT /api/privacy/rules/{code}", () -> new Call("PUT", "/api/privacy/rules/OFF_HOURS", "{\"weight\":15,\"enabled\":true}"));
         s.put("GET /api/privacy/access-report", () -> new Call("GET", "/api/privacy/access-report?patientId=" + patientId, null));
         s.put("GET /api/privacy/access-report.pdf", () -> new Call("GET", "/api/privacy/access-report.pdf?patientId=" + patientId, null));
+        s.put("GET /api/practitioners", () -> new Call("GET", "/api/practitioners", null));
+        s.put("POST /api/practitioners", () -> new Call("POST", "/api/practitioners", newPractitioner()));
+        s.put("GET /api/completion/deficiencies", () -> new Call("GET", "/api/completion/deficiencies?state=open&patientId=" + patientId, null));
+        s.put("GET /api/completion/deficiencies/{id}", () -> new Call("GET", "/api/completion/deficiencies/" + manualDeficiency(), null));
+        s.put("POST /api/completion/deficiencies", () -> new Call("POST", "/api/completion/deficiencies",
+                "{\"encounterId\":" + encounterId + ",\"rule\":\"ILLEGIBLE\",\"description\":\"Matrix\"}"));
+        s.put("POST /api/completion/deficiencies/{id}/closure", () -> new Call("POST", "/api/completion/deficiencies/" + manualDeficiency()
+                + "/closure", "{\"reason\":\"matrix\"}"));
+        s.put("GET /api/completion/worklist", () -> new Call("GET", "/api/completion/worklist", null));
+        s.put("GET /api/completion/inbox", () -> new Call("GET", "/api/completion/inbox", null));
+        s.put("GET /api/completion/delinquency", () -> new Call("GET", "/api/completion/delinquency?from=2026-01-01&to=2026-01-31", null));
+        s.put("GET /api/completion/figures", () -> new Call("GET", "/api/completion/figures", null));
+        s.put("GET /api/completion/rules", () -> new Call("GET", "/api/completion/rules", null));
+        s.put("PUT /api/completion/rules/{code}", () -> new Call("PUT", "/api/completion/rules/ILLEGIBLE", "{\"dueHours\":72,\"active\":true}"));
+        s.put("GET /api/completion/policy", () -> new Call("GET", "/api/completion/policy", null));
+        s.put("PUT /api/completion/policy", () -> new Call("PUT", "/api/completion/policy", """
+                {"version":0,"delinquentDays":30,"reminderDay":21,"chairDay":37,"suspensionDay":45,"formula":"MONTHLY_DISCHARGES","alertPercent":50}"""));
+        s.put("POST /api/completion/escalations", () -> new Call("POST", "/api/completion/escalations", null));
+        s.put("GET /api/completion/letters", () -> new Call("GET", "/api/completion/letters", null));
+        s.put("GET /api/completion/letters/{id}/pdf", () -> new Call("GET", "/api/completion/letters/" + completionLetter() + "/pdf", null));
+        s.put("GET /api/completion/suspensions", () -> new Call("GET", "/api/completion/suspensions", null));
+        s.put("POST /api/completion/suspensions/{id}/lift", () -> new Call("POST", "/api/completion/suspensions/" + completionSuspension()
+                + "/lift", "{\"reason\":\"matrix\"}"));
+        s.put("POST /api/completion/reanalysis", () -> new Call("POST", "/api/completion/reanalysis", null));
         return s;
     }
     private String hold() {
@@ -630,6 +675,40 @@ class EndpointAuthorizationMatrixIT {
                 {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:%s",
                  "resource":{"resourceType":"Patient","id":"%s","name":[{"family":"Matrix","given":["Fhir"]}],
                  "gender":"female","birthDate":"1971-02-03"},"request":{"method":"POST","url":"Patient"}}]}""".formatted(id, id);
+    }
+
+    /** A practitioner with a fresh valid NPI (check digit per 45 CFR 162.406). */
+    private static String newPractitioner() {
+        String nine = "1" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        return "{\"npi\":\"" + nine + org.custodian.staff.Npi.checkDigit(nine) + "\",\"name\":\"Dr. Matrix " + nine
+                + "\",\"credentials\":\"MD\"}";
+    }
+
+    /** A fresh manual deficiency on the fixture's encounter (entered by admin). */
+    private long manualDeficiency() {
+        return api.as("admin", "POST", "/api/completion/deficiencies",
+                "{\"encounterId\":" + encounterId + ",\"rule\":\"ILLEGIBLE\"}").json().get("id").asLong();
+    }
+
+    private Long letter;
+
+    /** An escalation letter (and a suspension): a stay discharged 60 days ago without its documents, escalated. */
+    private long completionLetter() {
+        if (letter == null) {
+            accounts.runAs(Role.CLINICIAN, () -> {
+                Instant discharge = Instant.now().minus(60, ChronoUnit.DAYS);
+                charts.record(new NewEncounter(patientId, null, EncounterClass.INPATIENT, discharge.minus(2, ChronoUnit.DAYS),
+                        discharge, "Dr. Matrix Overdue", "Medicine", null));
+            });
+            api.as("admin", "POST", "/api/completion/escalations", null);
+            letter = api.as("admin", "GET", "/api/completion/letters", null).json().get(0).get("id").asLong();
+        }
+        return letter;
+    }
+
+    private long completionSuspension() {
+        completionLetter();
+        return api.as("admin", "GET", "/api/completion/suspensions", null).json().get(0).get("id").asLong();
     }
 
     private String fresh() {

@@ -5,6 +5,10 @@ import java.util.Set;
 import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
+import org.custodian.staff.MedicalStaffStatus;
+import org.custodian.staff.NewPractitioner;
+import org.custodian.staff.Npi;
+import org.custodian.staff.ProviderDirectory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -17,10 +21,26 @@ public class StaffAccounts {
     public static final String PASSWORD = "test-password-123";
     public static final String ADMIN_PASSWORD = "admin-test-password";
 
-    private final StaffDirectory staff;
+    /**
+     * The practitioner the test clinician signs in as (provider directory), so that documents
+     * authored under this name are theirs to sign (42 CFR 482.24(c)(1)).
+     */
+    public static final String CLINICIAN_NAME = "Test Clinician";
+    /** How the test clinician's signature reads. */
+    public static final String CLINICIAN_SIGNATURE = "Test Clinician, MD";
 
-    StaffAccounts(StaffDirectory staff) {
+    private final StaffDirectory staff;
+    private final ProviderDirectory providers;
+
+    StaffAccounts(StaffDirectory staff, ProviderDirectory providers) {
         this.staff = staff;
+        this.providers = providers;
+    }
+
+    /** The test clinician's practitioner id (linked to {@code test-clinician}). */
+    public synchronized long clinicianPractitioner() {
+        String username = of(Role.CLINICIAN);
+        return providers.byUsername(username).orElseThrow().id();
     }
 
     public static String username(Role role) {
@@ -32,6 +52,17 @@ public class StaffAccounts {
         String username = username(role);
         if (staff.find(username).isEmpty()) {
             staff.create(new NewStaffMember(username, "Test " + role.title(), PASSWORD, Set.of(role)));
+        }
+        if (role == Role.CLINICIAN && providers.byUsername(username).isEmpty()) {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
+                    org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("providers:manage")));
+            try {
+                providers.add(new NewPractitioner("1999999990".substring(0, 9) + Npi.checkDigit("199999999"), CLINICIAN_NAME,
+                        "MD", "Internal medicine", "Medicine", MedicalStaffStatus.ACTIVE, username));
+            } finally {
+                SecurityContextHolder.getContext().setAuthentication(auth);
+            }
         }
         return username;
     }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 class TestSupportConfiguration {
 
     @Bean
-    StaffAccounts staffAccounts(org.custodian.staff.StaffDirectory staff) {
-        return new StaffAccounts(staff);
+    StaffAccounts staffAccounts(org.custodian.staff.StaffDirectory staff, org.custodian.staff.ProviderDirectory providers) {
+        return new StaffAccounts(staff, providers);
     }
 
     @Bean

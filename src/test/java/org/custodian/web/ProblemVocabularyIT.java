@@ -51,7 +51,7 @@ class ProblemVocabularyIT {
             long patientId = patients.register(TestPatients.newPatient("Problem", TestPatients.uniqueName("Signed"),
                     LocalDate.of(1970, 5, 5))).id();
             Instant at = Instant.parse("2026-02-02T10:00:00Z");
-            document[0] = charts.file(new NewDocument(patientId, null, DocumentType.PROGRESS_NOTE, null, "Dr. Day",
+            document[0] = charts.file(new NewDocument(patientId, null, DocumentType.PROGRESS_NOTE, null, StaffAccounts.CLINICIAN_NAME,
                     "Seen.", DocumentStatus.SIGNED, at, "dr.day", at)).id();
         });
         Api.Response r = api.as(accounts.of(Role.CLINICIAN), "POST", "/api/documents/" + document[0] + "/signature", null);

@@ -10,6 +10,9 @@ import org.custodian.chart.ClinicalDocument;
 import org.custodian.chart.Encounter;
 import org.custodian.chart.SensitivityTags;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.staff.Practitioner;
+import org.custodian.staff.ProviderDirectory;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,10 +34,13 @@ class ChartPageController {
     private final SensitivityTags sensitivity;
     private final org.custodian.chart.Amendments amendments;
     private final org.custodian.chart.SourceDocuments sourceDocuments;
+    private final ProviderDirectory directory;
 
     ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity,
-                        org.custodian.chart.Amendments amendments, org.custodian.chart.SourceDocuments sourceDocuments) {
+                        org.custodian.chart.Amendments amendments, org.custodian.chart.SourceDocuments sourceDocuments,
+                        ProviderDirectory directory) {
         this.sourceDocuments = sourceDocuments;
+        this.directory = directory;
         this.charts = charts;
         this.patients = patients;
         this.sensitivity = sensitivity;
@@ -60,6 +66,14 @@ class ChartPageController {
     String document(@PathVariable long id, Model model) {
         ClinicalDocument document = charts.document(id);
         model.addAttribute("document", document);
+        // The sign button only for the author or the named cosigner (42 CFR 482.24(c)(1)); the service refuses anyone else too.
+        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+        model.addAttribute("mayAuthenticate", directory.byUsername(username)
+                .map(p -> Long.valueOf(p.id()).equals(document.authorId()) || Long.valueOf(p.id()).equals(document.cosignerId()))
+                .orElse(false));
+        if (document.cosignerId() != null) {
+            model.addAttribute("cosigner", directory.find(document.cosignerId()).map(Practitioner::display).orElse(null));
+        }
         // Amendments, and after a denial the disagreement and rebuttal, are shown with the record (164.526(c)(1), (d)(4)).
         model.addAttribute("amendments", amendments.statementsFor(id));
         // The versions its source's revisions replaced (an amended document's signed text among them).
@@ -79,7 +93,7 @@ class ChartPageController {
             charts.sign(id);
             redirect.addFlashAttribute("notice", "The document is signed.");
         } catch (Problem e) {
-            if (e.status() == HttpStatus.NOT_FOUND.value()) {
+            if (e.status() == HttpStatus.NOT_FOUND.value() || e.status() == HttpStatus.FORBIDDEN.value()) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", "This document was already signed; a signed document changes only by amendment.");

@@ -31,6 +31,14 @@ import org.custodian.chart.EncounterDischarged;
 import org.custodian.chart.EncountersDischarged;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
+import org.custodian.chart.DocumentsFiled;
+import org.custodian.chart.EncounterAdmitted;
+import org.custodian.chart.EncounterParticipant;
+import org.custodian.chart.ParticipantRole;
+import org.custodian.chart.PractitionerAssigned;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.staff.Practitioner;
+import org.custodian.staff.ProviderDirectory;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
@@ -59,10 +67,15 @@ class JdbcChartService implements ChartService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BreakTheGlass breakTheGlass;
+    private final ProviderDirectory directory;
+    private final PractitionerLinks links;
 
     JdbcChartService(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, PatientRegistry patients,
-                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, BreakTheGlass breakTheGlass) {
+                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, BreakTheGlass breakTheGlass,
+                     ProviderDirectory directory, PractitionerLinks links) {
         this.breakTheGlass = breakTheGlass;
+        this.directory = directory;
+        this.links = links;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -80,6 +93,7 @@ class JdbcChartService implements ChartService {
         List<Encounter> encounters = jdbc.sql("select " + ENCOUNTER_COLUMNS
                         + " from encounter where patient_id = ? order by admit_at desc, id desc")
                 .param(patientId).query((rs, i) -> encounter(rs)).list();
+        encounters = withParticipants(encounters);
         List<DocumentSummary> documents = jdbc.sql("select " + DOCUMENT_COLUMNS
                         + " from clinical_document where patient_id = ? order by created_at desc, id desc")
                 .param(patientId).query((rs, i) -> summary(rs)).list();
@@ -94,7 +108,7 @@ class JdbcChartService implements ChartService {
                 .orElseThrow(() -> new ChartNotFoundException("Encounter", id));
         breakTheGlass.checkChartAccess(e.patientId());
         audit.patient(AuditAction.READ, e.patientId(), "Encounter", id);
-        return e;
+        return withParticipants(List.of(e)).get(0);
     }
 
     @Override
@@ -118,15 +132,26 @@ class JdbcChartService implements ChartService {
 
     @Override
     public ClinicalDocument sign(long documentId) {
-        String signer = SecurityContextHolder.getContext().getAuthentication().getName();
+        String username = SecurityContextHolder.getContext().getAuthentication().getName();
         Instant now = clock.instant();
+        record Row(long patientId, DocumentStatus status, Long authorId, Long cosignerId) {
+        }
+        Row row = jdbc.sql("select patient_id, status, author_id, cosigner_id from clinical_document where id = ?")
+                .param(documentId).query((rs, i) -> new Row(rs.getLong(1), DocumentStatus.valueOf(rs.getString(2)),
+                        nullableLong(rs, 3), nullableLong(rs, 4))).optional()
+                .orElseThrow(() -> new ChartNotFoundException("Document", documentId));
+        // Only the author, or a named cosigner, authenticates an entry (42 CFR 482.24(c)(1)).
+        Practitioner signer = directory.byUsername(username).orElse(null);
+        if (signer == null || !(Long.valueOf(signer.id()).equals(row.authorId()) || Long.valueOf(signer.id()).equals(row.cosignerId()))) {
+            audit.record(AuditAction.SIGN, AuditOutcome.DENIED, row.patientId(), "DocumentReference", documentId,
+                    "not the author or a named cosigner");
+            throw new Problem(403, "not-author-or-cosigner", "Not the author or a cosigner",
+                    "Only the document's author or its named cosigner may sign document " + documentId
+                            + " (42 CFR 482.24(c)(1)).");
+        }
         Long patientId = tx.execute(status -> {
-            List<Object[]> row = jdbc.sql("select patient_id, status from clinical_document where id = ? for update")
-                    .param(documentId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-            if (row.isEmpty()) {
-                throw new ChartNotFoundException("Document", documentId);
-            }
-            DocumentStatus current = DocumentStatus.valueOf((String) row.get(0)[1]);
+            DocumentStatus current = jdbc.sql("select status from clinical_document where id = ? for update")
+                    .param(documentId).query((rs, i) -> DocumentStatus.valueOf(rs.getString(1))).single();
             if (current == DocumentStatus.SIGNED || current == DocumentStatus.AMENDED) {
                 throw Problem.conflict("document-already-signed", "Already signed",
                         "Document " + documentId + " is already signed; change it by amendment.");
@@ -135,14 +160,46 @@ class JdbcChartService implements ChartService {
                 throw Problem.conflict("document-cancelled", "Document cancelled",
                         "Document " + documentId + " was cancelled by the system that sent it and cannot be signed.");
             }
-            jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signed_at = ? where id = ?")
-                    .params(signer, now.atOffset(ZoneOffset.UTC), documentId).update();
-            long patient = (Long) row.get(0)[0];
+            jdbc.sql("update clinical_document set status = 'SIGNED', signed_by = ?, signer_id = ?, signed_at = ? where id = ?")
+                    .params(signer.display(), signer.id(), now.atOffset(ZoneOffset.UTC), documentId).update();
             // Inside the transaction: the event publication registry stores it with the signature.
-            events.publishEvent(new DocumentSigned(documentId, patient, signer, now));
-            return patient;
+            events.publishEvent(new DocumentSigned(documentId, row.patientId(), signer.display(), now));
+            return row.patientId();
         });
         audit.patient(AuditAction.SIGN, patientId, "DocumentReference", documentId);
+        return documentById(documentId);
+    }
+
+    @Override
+    public Encounter assign(long encounterId, EncounterParticipant participant) {
+        if (directory.find(participant.practitionerId()).isEmpty()) {
+            throw new IllegalArgumentException("practitionerId: not in the provider directory");
+        }
+        Encounter e = tx.execute(status -> {
+            Encounter found = jdbc.sql("select " + ENCOUNTER_COLUMNS + " from encounter where id = ?").param(encounterId)
+                    .query((rs, i) -> encounter(rs)).optional().orElseThrow(() -> new ChartNotFoundException("Encounter", encounterId));
+            jdbc.sql("""
+                    insert into encounter_participant (encounter_id, role, practitioner_id, at) values (?, ?, ?, ?)
+                    on conflict (encounter_id, role, practitioner_id) do update set at = excluded.at""")
+                    .params(encounterId, participant.role().name(), participant.practitionerId(), Rows.utc(participant.at()))
+                    .update();
+            events.publishEvent(new PractitionerAssigned(encounterId, found.patientId(), participant.role(),
+                    participant.practitionerId(), participant.at()));
+            return found;
+        });
+        audit.patient(AuditAction.UPDATE, e.patientId(), "Encounter", encounterId);
+        return withParticipants(List.of(e)).get(0);
+    }
+
+    @Override
+    public ClinicalDocument requireCosigner(long documentId, long practitionerId) {
+        if (directory.find(practitionerId).isEmpty()) {
+            throw new IllegalArgumentException("practitionerId: not in the provider directory");
+        }
+        ClinicalDocument d = findDocument(documentId).orElseThrow(() -> new ChartNotFoundException("Document", documentId));
+        jdbc.sql("update clinical_document set cosigner_id = ? where id = ?").params(practitionerId, documentId).update();
+        audit.patient(AuditAction.UPDATE, d.patientId(), "DocumentReference", documentId);
+        events.publishEvent(new DocumentsFiled(List.of(documentId), d.encounterId() == null ? List.of() : List.of(d.encounterId())));
         return documentById(documentId);
     }
 
@@ -184,16 +241,34 @@ class JdbcChartService implements ChartService {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
                     Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
                     Types.VARCHAR, Types.VARCHAR});
-            // Inside the transaction: the event publication registry stores each with the encounters, and
-            // the listeners run after the commit (a rolled-back load announces nothing).
+            List<Object[]> participants = new ArrayList<>();
+            for (int i = 0; i < encounters.size(); i++) {
+                for (EncounterParticipant p : encounters.get(i).participants()) {
+                    participants.add(new Object[] {created.get(i), p.role().name(), p.practitionerId(), Rows.utc(p.at())});
+                }
+            }
+            if (!participants.isEmpty()) {
+                batch.batchUpdate("""
+                        insert into encounter_participant (encounter_id, role, practitioner_id, at) values (?, ?, ?, ?)
+                        on conflict do nothing""", participants,
+                        new int[] {Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE});
+            }
+            links.linkEncounters(created);
+            // Inside the transaction: the event publication registry stores them with the encounters, and
+            // the listeners run after the commit (a rolled-back load announces nothing). A bulk load's
+            // discharges go as one event (docs/decisions.md#cross-module-events-go-through-the-publication-registry).
             List<EncounterDischarged> discharged = new ArrayList<>();
             for (int i = 0; i < created.size(); i++) {
                 NewEncounter e = encounters.get(i);
                 if (e.dischargeAt() != null) {
                     discharged.add(new EncounterDischarged(created.get(i), e.patientId(), e.encounterClass(), e.dischargeAt()));
+                } else {
+                    events.publishEvent(new EncounterAdmitted(created.get(i), e.patientId(), e.encounterClass(), e.admitAt()));
                 }
             }
-            if (!discharged.isEmpty()) {
+            if (discharged.size() == 1) {
+                events.publishEvent(discharged.get(0));
+            } else if (!discharged.isEmpty()) {
                 events.publishEvent(new EncountersDischarged(discharged));
             }
             return created;
@@ -223,14 +298,18 @@ class JdbcChartService implements ChartService {
                 NewDocument d = documents.get(i);
                 rows.add(new Object[] {created.get(i), d.patientId(), d.encounterId(), d.type().name(), d.type().loinc(),
                         d.title() == null ? d.type().title() : d.title(), d.author(), d.text(), d.status().name(),
-                        Rows.utc(d.createdAt()), d.signedBy(), Rows.utc(d.signedAt())});
+                        Rows.utc(d.createdAt()), d.signedBy(), Rows.utc(d.signedAt()), d.authorId(), d.cosignerId()});
             }
             batch.batchUpdate("""
                     insert into clinical_document (id, patient_id, encounter_id, doc_type, loinc_code, title, author, body,
-                                                   status, created_at, signed_by, signed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT,
+                                                   status, created_at, signed_by, signed_at, author_id, cosigner_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT,
                     Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
+                    Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.BIGINT, Types.BIGINT});
+            links.linkDocuments(created);
+            events.publishEvent(new DocumentsFiled(created, documents.stream().map(NewDocument::encounterId)
+                    .filter(java.util.Objects::nonNull).distinct().toList()));
             return created;
         });
         audit.created("DocumentReference", ids, documents.stream().map(NewDocument::patientId).toList());
@@ -261,13 +340,29 @@ class JdbcChartService implements ChartService {
     private Optional<ClinicalDocument> findDocument(long id) {
         return jdbc.sql("""
                         select id, patient_id, encounter_id, doc_type, loinc_code, title, author, body, status,
-                               created_at, signed_by, signed_at
+                               created_at, signed_by, signed_at, author_id, cosigner_id, signer_id
                         from clinical_document where id = ?""")
                 .param(id).query((rs, i) -> new ClinicalDocument(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), DocumentStatus.valueOf(rs.getString(9)), Rows.instant(rs, 10), rs.getString(11),
-                        Rows.instant(rs, 12)))
+                        Rows.instant(rs, 12), nullableLong(rs, 13), nullableLong(rs, 14), nullableLong(rs, 15)))
                 .optional();
+    }
+
+    /** The encounters with their practitioners, in one query. */
+    private List<Encounter> withParticipants(List<Encounter> encounters) {
+        if (encounters.isEmpty()) {
+            return encounters;
+        }
+        java.util.Map<Long, List<EncounterParticipant>> by = new java.util.HashMap<>();
+        jdbc.sql("select encounter_id, role, practitioner_id, at from encounter_participant where encounter_id = any(?) "
+                        + "order by encounter_id, role, at nulls last, practitioner_id")
+                .param(encounters.stream().map(Encounter::id).toArray(Long[]::new))
+                .query((rs, i) -> by.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new EncounterParticipant(
+                        ParticipantRole.valueOf(rs.getString(2)), rs.getLong(3), Rows.instant(rs, 4)))).list();
+        return encounters.stream().map(e -> new Encounter(e.id(), e.patientId(), e.encounterNumber(), e.encounterClass(),
+                e.admitAt(), e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition(),
+                by.getOrDefault(e.id(), List.of()))).toList();
     }
 
     private static Encounter encounter(ResultSet rs) throws SQLException {

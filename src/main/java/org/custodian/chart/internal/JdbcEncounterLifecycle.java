@@ -16,6 +16,7 @@ import org.custodian.chart.DischargeCancelled;
 import org.custodian.chart.DischargeDisposition;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.EncounterDischarged;
+import org.custodian.chart.EncounterAdmitted;
 import org.custodian.chart.EncounterLifecycle;
 import org.custodian.chart.EncounterState;
 import org.custodian.chart.EncounterStatus;
@@ -45,9 +46,11 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PractitionerLinks links;
 
     JdbcEncounterLifecycle(JdbcClient jdbc, TransactionTemplate tx, PatientRegistry patients, AuditTrail audit,
-                           ApplicationEventPublisher events, Clock clock) {
+                           ApplicationEventPublisher events, Clock clock, PractitionerLinks links) {
+        this.links = links;
         this.jdbc = jdbc;
         this.tx = tx;
         this.patients = patients;
@@ -122,6 +125,13 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
             }
         }
         audit.recordAll(audited);
+        if (!admitted.isEmpty()) {
+            tx.executeWithoutResult(s -> {
+                links.linkEncounters(admitted.values().stream().map(EncounterState::id).toList());
+                admitted.forEach((i, e) -> linkOthers(e.id(), admissions.get(i)));
+                admitted.values().forEach(this::admitted);
+            });
+        }
         return result;
     }
 
@@ -172,7 +182,27 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                     "encounterNumber: the visit number was registered concurrently"));
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", result.id());
+        tx.executeWithoutResult(s -> {
+            links.linkEncounters(List.of(result.id()));
+            linkOthers(result.id(), a);
+            if (result.status() == EncounterStatus.IN_PROGRESS) {
+                admitted(result);
+            }
+        });
         return result;
+    }
+
+    /** The admitting (PV1-17) and consulting (PV1-9) practitioners by reference. */
+    private void linkOthers(long encounterId, Admission a) {
+        if (a.admittingProvider() != null) {
+            links.linkNamed(encounterId, org.custodian.chart.ParticipantRole.ADMITTING, List.of(a.admittingProvider()));
+        }
+        links.linkNamed(encounterId, org.custodian.chart.ParticipantRole.CONSULTING, a.consultingProviders());
+    }
+
+    /** Record completion starts its clocks (the history and physical's 24 hours) at admission. */
+    private void admitted(EncounterState e) {
+        events.publishEvent(new EncounterAdmitted(e.id(), e.patientId(), e.encounterClass(), e.admitAt()));
     }
 
     /** A new encounter row, read back; empty when the patient is missing or the visit number is taken. */
@@ -282,6 +312,11 @@ class JdbcEncounterLifecycle implements EncounterLifecycle {
                     .params(location, encounterClass == null ? null : encounterClass.name(), patientClass,
                             attendingProvider, service, Rows.utc(clock.instant()), encounterId)
                     .update();
+            if (attendingProvider != null && !attendingProvider.isBlank()) {
+                // A new attending (A08, PV1-7) replaces the reference, resolved from the new name.
+                jdbc.sql("delete from encounter_participant where encounter_id = ? and role = 'ATTENDING'").param(encounterId).update();
+                links.linkEncounters(List.of(encounterId));
+            }
             return byId(encounterId);
         });
         audit.patient(AuditAction.UPDATE, result.patientId(), "Encounter", encounterId);

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.NewDocument;
+import org.custodian.chart.DocumentType;
+import org.custodian.chart.DocumentStatus;
+import org.custodian.chart.EncounterParticipant;
+import org.custodian.chart.ParticipantRole;
+import org.custodian.staff.ProviderDirectory;
 import org.custodian.chart.NewEncounter;
 import org.custodian.chart.Sensitivity;
 import org.custodian.chart.SensitivityTags;
@@ -40,9 +45,11 @@ class DemoLoader {
     private final SensitivityTags sensitivity;
     private final CodingHistory coding;
     private final Clock clock;
+    private final ProviderDirectory directory;
 
     DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity,
-               CodingHistory coding, Clock clock) {
+               CodingHistory coding, Clock clock, ProviderDirectory directory) {
+        this.directory = directory;
         this.clock = clock;
         this.patients = patients;
         this.chart = chart;
@@ -75,11 +82,22 @@ class DemoLoader {
             List<Long> patientIds = inBatches(hospital.registrations(), patients::registerAll);
             long registered = System.nanoTime();
 
+            // The surgeons by reference (the provider directory), operating an hour before their operative report;
+            // one recent operation's report is never finished: record completion's late operative report.
+            Map<String, Long> practitioners = directory.resolveNames(hospital.physicians());
+            int undictated = undictatedOperation(hospital);
             List<NewEncounter> encounters = new ArrayList<>(hospital.visits().size());
             for (DemoHospital.Visit v : hospital.visits()) {
                 NewEncounter e = v.encounter();
+                List<EncounterParticipant> participants = new ArrayList<>();
+                for (NewDocument d : v.documents()) {
+                    Long surgeon = practitioners.get(d.author());
+                    if (d.type() == DocumentType.OPERATIVE_REPORT && surgeon != null) {
+                        participants.add(new EncounterParticipant(ParticipantRole.OPERATING, surgeon, d.createdAt().minusSeconds(3600)));
+                    }
+                }
                 encounters.add(new NewEncounter(patientIds.get(v.registration()), e.encounterNumber(), e.encounterClass(),
-                        e.admitAt(), e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition()));
+                        e.admitAt(), e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition(), participants));
             }
             List<Long> encounterIds = inBatches(encounters, chart::recordAll);
             long recorded = System.nanoTime();
@@ -89,6 +107,12 @@ class DemoLoader {
                 DemoHospital.Visit v = hospital.visits().get(i);
                 long patientId = patientIds.get(v.registration());
                 for (NewDocument d : v.documents()) {
+                    if (i == undictated && d.type() == DocumentType.OPERATIVE_REPORT) {
+                        // Dictation begun, never finished: an operative report still missing, and late (482.51(b)(6)).
+                        documents.add(new NewDocument(patientId, encounterIds.get(i), d.type(), d.title(), d.author(),
+                                d.text(), DocumentStatus.DRAFT, d.createdAt(), null, null));
+                        continue;
+                    }
                     documents.add(new NewDocument(patientId, encounterIds.get(i), d.type(), d.title(), d.author(),
                             d.text(), d.status(), d.createdAt(), d.signedBy(), d.signedAt()));
                 }
@@ -96,7 +120,8 @@ class DemoLoader {
             List<Long> documentIds = inBatches(documents, chart::fileAll);
             Map<Long, Sensitivity> tags = new LinkedHashMap<>();
             int k = 0;
-            for (DemoHospital.Visit v : hospital.visits()) {
+            for (int i = 0; i < hospital.visits().size(); i++) {
+                DemoHospital.Visit v = hospital.visits().get(i);
                 for (NewDocument d : v.documents()) {
                     Sensitivity tag = sensitivityOf(v.encounter().service(), d.text());
                     if (tag != null) {
@@ -113,6 +138,34 @@ class DemoLoader {
             return new Loaded(patientIds, encounterIds, documentIds, (registered - start) / 1_000_000,
                     (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000, coded);
         });
+    }
+
+    /**
+     * The most recently discharged operation of the second physician on the roster (a demo user who
+     * signs in), else of anyone: its operative report stays an unfinished draft. -1 when there is none.
+     */
+    static int undictatedOperation(DemoHospital hospital) {
+        String wanted = hospital.physicians().size() > 1 ? hospital.physicians().get(1) : null;
+        int best = -1;
+        int any = -1;
+        for (int i = 0; i < hospital.visits().size(); i++) {
+            DemoHospital.Visit v = hospital.visits().get(i);
+            if (v.encounter().dischargeAt() == null) {
+                continue;
+            }
+            for (NewDocument d : v.documents()) {
+                if (d.type() == DocumentType.OPERATIVE_REPORT) {
+                    if (any < 0 || v.encounter().dischargeAt().isAfter(hospital.visits().get(any).encounter().dischargeAt())) {
+                        any = i;
+                    }
+                    if (d.author().equals(wanted) && (best < 0
+                            || v.encounter().dischargeAt().isAfter(hospital.visits().get(best).encounter().dischargeAt()))) {
+                        best = i;
+                    }
+                }
+            }
+        }
+        return best >= 0 ? best : any;
     }
 
     private static <T> List<Long> inBatches(List<T> items, Function<List<T>, List<Long>> bulk) {

@@ -11,6 +11,13 @@ import org.custodian.demo.DemoHospital;
 import org.custodian.privacy.Role;
 import org.custodian.staff.NewStaffMember;
 import org.custodian.staff.StaffDirectory;
+import org.custodian.staff.MedicalStaffStatus;
+import org.custodian.staff.NewPractitioner;
+import org.custodian.staff.Npi;
+import org.custodian.staff.ProviderDirectory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +36,21 @@ class DemoStaff {
     }
 
     private final StaffDirectory staff;
+    private final ProviderDirectory providers;
     private final SecureRandom secure = new SecureRandom();
 
-    DemoStaff(StaffDirectory staff) {
+    /** How many of the hospital's physicians get an account of their own, besides the clinician (record completion's demo). */
+    static final int SIGNING_PHYSICIANS = 2;
+
+    DemoStaff(StaffDirectory staff, ProviderDirectory providers) {
         this.staff = staff;
+        this.providers = providers;
     }
 
     static String username(Role role) {
         return switch (role) {
             case HIM_DIRECTOR -> "director";
+            case HIM_ANALYST -> "analyst";
             case ROI_SPECIALIST -> "roi";
             case CDI_SPECIALIST -> "cdi";
             case PRIVACY_OFFICER -> "privacy";
@@ -65,6 +78,53 @@ class DemoStaff {
             String password = password();
             staff.create(new NewStaffMember(username, fullName, password, Set.of(role)));
             created.add(new Credential(username, role, fullName, password));
+        }
+        created.addAll(physicians(hospital));
+        return created;
+    }
+
+    /**
+     * The hospital's physicians in the provider directory with synthetic NPIs (valid check digits,
+     * 45 CFR 162.406), taking over the entries the chart made from their names; the first is the
+     * demo clinician, the next {@link #SIGNING_PHYSICIANS} sign in as {@code dr-<family name>}, so
+     * that their open deficiencies (unsigned notes, a missing discharge summary, an undictated
+     * operative report) are theirs to complete.
+     */
+    private List<Credential> physicians(DemoHospital hospital) {
+        List<Credential> created = new ArrayList<>();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("system", null,
+                AuthorityUtils.createAuthorityList("providers:manage")));
+        try {
+            List<String> roster = hospital.physicians();
+            for (int i = 0; i < roster.size(); i++) {
+                String name = roster.get(i);
+                String username = null;
+                if (i == 0) {
+                    username = staff.find(username(Role.CLINICIAN)).isPresent() ? username(Role.CLINICIAN) : null;
+                } else if (i <= SIGNING_PHYSICIANS) {
+                    String family = name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                    username = "dr-" + family;
+                    if (staff.find(username).isEmpty()) {
+                        String password = password();
+                        staff.create(new NewStaffMember(username, name, password, Set.of(Role.CLINICIAN)));
+                        created.add(new Credential(username, Role.CLINICIAN, name, password));
+                    } else {
+                        created.add(new Credential(username, Role.CLINICIAN, name, null));
+                    }
+                }
+                if (username != null && providers.byUsername(username).isPresent()) {
+                    continue;
+                }
+                String nine = String.valueOf(160_000_000 + 7_919L * (i + 1) + hospital.seed() % 1000);
+                String npi = nine + Npi.checkDigit(nine);
+                if (providers.byNpi(npi).isPresent()) {
+                    continue;
+                }
+                providers.add(new NewPractitioner(npi, name, "MD", null, null, MedicalStaffStatus.ACTIVE, username));
+            }
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
         }
         return created;
     }

@@ -288,6 +288,11 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
     // ---- deaths: a discharge with status "expired" (UB-04 FL17 code 20)
 
     @ApplicationModuleListener
+    void onDischarges(org.custodian.chart.EncountersDischarged bulk) {
+        bulk.discharges().forEach(this::onDischarge);
+    }
+
+    @ApplicationModuleListener
     void onDischarge(EncounterDischarged e) {
         var encounter = charts.getObject().encounter(e.encounterId());
         if (encounter.dischargeDisposition() == DischargeDisposition.EXPIRED) {

@@ -42,6 +42,7 @@ class DemoLoaderIT {
     @Autowired ChartService chart;
     @Autowired org.custodian.chart.SensitivityTags tags;
     @Autowired StaffDirectory directory;
+    @Autowired org.custodian.staff.ProviderDirectory providers;
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
     @Autowired Environment env;
@@ -140,8 +141,16 @@ class DemoLoaderIT {
         DemoHospital hospital = DemoHospital.generate(45, 3, "T" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
         List<DemoStaff.Credential> credentials = tx.execute(s -> staff.create(hospital));
 
-        assertThat(credentials).extracting(DemoStaff.Credential::username)
-                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "auditor", "instructor", "student");
+        assertThat(credentials.subList(0, 11)).extracting(DemoStaff.Credential::username)
+                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "analyst", "auditor", "instructor", "student");
+        // Two more of the hospital's physicians sign in, to complete their own charts (record completion).
+        assertThat(credentials.subList(11, credentials.size())).hasSize(DemoStaff.SIGNING_PHYSICIANS)
+                .allSatisfy(c -> {
+                    assertThat(c.username()).matches("dr-[a-z]+");
+                    assertThat(c.role()).isEqualTo(Role.CLINICIAN);
+                    assertThat(providers.byUsername(c.username())).hasValueSatisfying(p -> assertThat(p.npi()).isNotNull());
+                });
+        assertThat(providers.byUsername("clinician")).isPresent();
         for (DemoStaff.Credential c : credentials) {
             assertThat(c.role()).isNotEqualTo(Role.ADMIN);
             assertThat(directory.find(c.username())).hasValueSatisfying(m -> assertThat(m.roles()).containsExactly(c.role()));

@@ -38,11 +38,17 @@ class FhirEncounterMapper {
             default -> EncounterClass.OUTPATIENT;
         };
         String attending = null;
+        boolean attendingTyped = false;
         for (int p = 0; p < e.getParticipant().size(); p++) {
             var participant = e.getParticipant().get(p);
             Ref who = index.resolve(i, "Encounter", "participant[" + p + "].individual", participant.getIndividual(), "Practitioner");
-            if (attending == null) {
+            // The attending (v3-ParticipationType ATND) when typed, else the first participant; the chart
+            // resolves the name to its provider-directory reference.
+            boolean typedAttending = participant.getType().stream().flatMap(t -> t.getCoding().stream())
+                    .anyMatch(c -> "ATND".equals(c.getCode()));
+            if (attending == null || typedAttending && !attendingTyped) {
                 attending = who == null ? participant.getIndividual().getDisplay() : index.practitionerName(who);
+                attendingTyped = typedAttending;
             }
         }
         index.resolve(i, "Encounter", "serviceProvider", e.getServiceProvider(), "Organization");

@@ -253,7 +253,28 @@ class AdtApplier {
             admitAt = m.instant("/.PV2-8", "PV2", 8);
         }
         return new Admission(patient, visitNumber(m), encounterClass(pclass, defaultClass), clip(pclass, 1),
-                admitAt != null ? admitAt : eventTime(m), location(m), attending(m), clip(m.get("/.PV1-10-1"), 100));
+                admitAt != null ? admitAt : eventTime(m), location(m), attending(m), clip(m.get("/.PV1-10-1"), 100),
+                doctor(m, "PV1-17", 0), consultants(m));
+    }
+
+    /** The doctor of an XCN field's repetition (family, given), or null. */
+    private static String doctor(AdtFields m, String field, int repetition) {
+        String family = m.get("/." + field + "(" + repetition + ")-2-1");
+        String given = m.get("/." + field + "(" + repetition + ")-3");
+        return family == null ? null : clip(given == null ? family : given + " " + family, 200);
+    }
+
+    /** The consulting doctors (PV1-9, repeating), for the chart's practitioner references. */
+    private static List<String> consultants(AdtFields m) {
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            String name = doctor(m, "PV1-9", r);
+            if (name == null) {
+                break;
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /**

@@ -140,6 +140,28 @@ class MllpAdtIT {
                 .query(Long.class).single()).as("screened once, then off the queue").isZero();
     }
 
+    /** PV1-7 attending, PV1-9 consulting and PV1-17 admitting become provider-directory references on the encounter. */
+    @Test
+    void theVisitsDoctorsBecomePractitionerReferences() throws Exception {
+        String family = org.custodian.support.TestPatients.uniqueName("Adtdoc");
+        String mrn = AdtSamples.unique("M");
+        String visit = AdtSamples.unique("V");
+        String a01 = "MSH|^~\\&|REG|DOCFAC|CUSTODIAN|HIM|20260301080000||ADT^A01|" + AdtSamples.unique("C") + "|P|2.5.1\r"
+                + "EVN|A01|20260301080000\r"
+                + "PID|1||" + mrn + "^^^DOCFAC^MR||" + family + "^Ada||19600101|F\r"
+                + "PV1|1|I|W1^1^1||||1111^Attend^Alma||2222^Consult^Carl~3333^Second^Sara|MED|||||||4444^Admit^Abe||" + visit + "\r";
+        try (MllpClient client = new MllpClient(port)) {
+            String ack = client.send(a01);
+            assertThat(MllpClient.code(ack)).as(ack).isEqualTo("AA");
+        }
+        long encounter = encounters.byNumber(visit).orElseThrow().id();
+        List<String> roles = jdbc.sql("""
+                        select p.role || ':' || d.name from encounter_participant p join practitioner d on d.id = p.practitioner_id
+                        where p.encounter_id = ? order by 1""").param(encounter).query(String.class).list();
+        assertThat(roles).containsExactly("ADMITTING:Abe Admit", "ATTENDING:Alma Attend", "CONSULTING:Carl Consult",
+                "CONSULTING:Sara Second");
+    }
+
     @Test
     void aReplayIsAcknowledgedAndNotAppliedTwice() throws Exception {
         String mrn = AdtSamples.unique("M");

@@ -1,0 +1,5 @@
+package org.custodian.completion;
+
+public enum DeficiencyState {
+    OPEN, CLOSED
+}

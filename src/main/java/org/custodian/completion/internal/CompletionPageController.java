@@ -1,0 +1,162 @@
+package org.custodian.completion.internal;
+
+import java.math.BigDecimal;
+import org.custodian.Problem;
+import org.custodian.RecordLabels;
+import org.custodian.completion.CompletionPolicy;
+import org.custodian.completion.DeficiencyState;
+import org.custodian.completion.DelinquencyFormula;
+import org.custodian.completion.NewManualDeficiency;
+import org.custodian.completion.RecordCompletion;
+import org.custodian.completion.RuleChange;
+import org.custodian.staff.ProviderDirectory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The analyst's page, the physician's inbox and the director's page of record completion. */
+@Controller
+class CompletionPageController {
+
+    private final RecordCompletion completion;
+    private final ProviderDirectory directory;
+    private final RecordLabels labels;
+
+    CompletionPageController(RecordCompletion completion, ProviderDirectory directory, RecordLabels labels) {
+        this.completion = completion;
+        this.directory = directory;
+        this.labels = labels;
+    }
+
+    @GetMapping("/completion")
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    String analyst(@RequestParam(required = false) String service, Model model) {
+        model.addAttribute("worklist", completion.worklist(service));
+        model.addAttribute("service", service);
+        model.addAttribute("open", completion.deficiencies(DeficiencyState.OPEN, null, null));
+        model.addAttribute("rules", completion.rules().stream().filter(r -> !r.automatic() && r.active()).toList());
+        model.addAttribute("practitioners", directory.all());
+        model.addAttribute("suspensions", completion.suspensions());
+        return "completion/analyst";
+    }
+
+    @PostMapping("/completion/worklist/{encounterId}/analysed")
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    String analysed(@PathVariable long encounterId, RedirectAttributes redirect) {
+        var row = completion.analyse(encounterId);
+        redirect.addFlashAttribute("notice", "Analysed: " + row.openDeficiencies() + " open deficiencies on the chart of "
+                + row.patientName() + " (MRN " + row.mrn() + ").");
+        return "redirect:/completion";
+    }
+
+    @PostMapping("/completion/deficiencies")
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    String addManual(@RequestParam(required = false) String visitNumber, @RequestParam(required = false) String rule,
+                     @RequestParam(required = false) Long practitionerId, @RequestParam(required = false) String description,
+                     RedirectAttributes redirect) {
+        try {
+            var encounter = labels.encounterByVisitNumber(visitNumber == null ? "" : visitNumber.strip(), "a manual deficiency")
+                    .orElseThrow(() -> new IllegalArgumentException("visitNumber: no encounter has this visit number"));
+            var d = completion.addManual(new NewManualDeficiency(encounter.id(), practitionerId, rule, null, description));
+            redirect.addFlashAttribute("notice", "Deficiency entered for " + d.patientName() + " (MRN " + d.mrn() + ").");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/completion";
+    }
+
+    @PostMapping("/completion/deficiencies/{id}/close")
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            completion.close(id, reason);
+            redirect.addFlashAttribute("notice", "The deficiency is closed.");
+        } catch (Problem e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/completion";
+    }
+
+    @GetMapping("/completion/inbox")
+    @PreAuthorize("hasAuthority('completion:inbox')")
+    String inbox(Model model, java.security.Principal principal) {
+        model.addAttribute("items", completion.inbox());
+        model.addAttribute("practitioner", directory.byUsername(principal.getName()).orElse(null));
+        model.addAttribute("delinquentDays", completion.policy().delinquentDays());
+        return "completion/inbox";
+    }
+
+    @GetMapping("/completion/director")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    String director(@RequestParam(required = false) DelinquencyFormula formula, Model model) {
+        CompletionPolicy policy = completion.policy();
+        DelinquencyFormula f = formula == null ? policy.formula() : formula;
+        model.addAttribute("figures", completion.figures(f));
+        model.addAttribute("formula", f);
+        model.addAttribute("formulas", DelinquencyFormula.values());
+        model.addAttribute("policy", policy);
+        model.addAttribute("rules", completion.rules());
+        model.addAttribute("letters", completion.letters());
+        model.addAttribute("suspensions", completion.suspensions());
+        return "completion/director";
+    }
+
+    @PostMapping("/completion/director/rules/{code}")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    String changeRule(@PathVariable String code, @RequestParam int dueHours, @RequestParam(defaultValue = "false") boolean active,
+                      RedirectAttributes redirect) {
+        if (dueHours < 0 || dueHours > 8760) {
+            redirect.addFlashAttribute("problem", "dueHours: between 0 and 8760 hours");
+            return "redirect:/completion/director";
+        }
+        var r = completion.changeRule(code, new RuleChange(dueHours, active, null));
+        redirect.addFlashAttribute("notice", "Rule " + r.code() + " is now version " + r.version() + ".");
+        return "redirect:/completion/director";
+    }
+
+    @PostMapping("/completion/director/policy")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    String changePolicy(@RequestParam int delinquentDays, @RequestParam int reminderDay, @RequestParam int chairDay,
+                        @RequestParam int suspensionDay, @RequestParam DelinquencyFormula formula, @RequestParam BigDecimal alertPercent,
+                        RedirectAttributes redirect) {
+        try {
+            var p = completion.changePolicy(new CompletionPolicy(0, delinquentDays, reminderDay, chairDay, suspensionDay, formula, alertPercent));
+            redirect.addFlashAttribute("notice", "Bylaw numbers saved (version " + p.version() + ").");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/completion/director";
+    }
+
+    @PostMapping("/completion/director/escalations")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    String escalate(RedirectAttributes redirect) {
+        int n = completion.escalate().size();
+        redirect.addFlashAttribute("notice", n == 0 ? "No letter is due today." : n + " letters issued.");
+        return "redirect:/completion/director";
+    }
+
+    @GetMapping("/completion/letters/{id}.pdf")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    ResponseEntity<byte[]> letter(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(completion.letterPdf(id));
+    }
+
+    @PostMapping("/completion/suspensions/{id}/lift")
+    @PreAuthorize("hasAuthority('completion:manage')")
+    String lift(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        completion.lift(id, reason);
+        redirect.addFlashAttribute("notice", "The suspension is lifted.");
+        return "redirect:/completion/director";
+    }
+}
