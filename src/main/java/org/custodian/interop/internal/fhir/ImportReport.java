@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What importing one bundle did: per resource type how many were created, how many were already
  * there (a re-import), how many are of a type Custodian does not keep; and per entry its outcome.
  */
-record ImportReport(String bundleType, Map<String, Integer> created, Map<String, Integer> unchanged,
+record ImportReport(String bundleType, Map<String, Integer> created, Map<String, Integer> updated, Map<String, Integer> unchanged,
                     Map<String, Integer> notKept, List<EntryResult> entries) {
 
     /** {@code status} as in a transaction-response ("201 Created"), {@code location} "Type/id" or null. */
