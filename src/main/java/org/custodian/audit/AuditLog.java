@@ -23,6 +23,9 @@ public interface AuditLog {
 
     long count(AuditQuery query);
 
+    /** One event by its sequence number. */
+    java.util.Optional<AuditRecord> event(long seq);
+
     ChainVerification verify();
 
     AuditCheckpoint checkpoint();

@@ -312,9 +312,23 @@ class JdbcClinicalResources implements ClinicalResources {
         return found;
     }
 
+    /**
+     * The patient's rows and the shared resources they refer to (the organization, practitioner,
+     * location or medication of the patient's care, kept without a patient of their own), as
+     * $everything includes them (FHIR R4 Patient-everything).
+     */
+    private static final String EVERYTHING = """
+            with mine as (select * from clinical_resource where patient_id = ?),
+            refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
+                     where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
+            shared as (select d.* from clinical_resource d join refs on d.resource_type || '/' || d.fhir_id = refs.ref
+                       where d.patient_id is null),
+            rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)
+            """;
+
     @Override
     public Page everything(long patientId, Instant since, Set<String> types, int offset, int count) {
-        StringBuilder where = new StringBuilder(" where patient_id = ?");
+        StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         params.add(patientId);
         if (since != null) {
@@ -325,12 +339,12 @@ class JdbcClinicalResources implements ClinicalResources {
             where.append(" and resource_type = any(?)");
             params.add(types.toArray(String[]::new));
         }
-        long total = jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql(EVERYTHING + "select count(*) from rows" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(count);
         pageParams.add(offset);
-        List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource" + where
-                        + " order by resource_type <> 'Patient', id limit ? offset ?")
+        List<StoredResource> found = jdbc.sql(EVERYTHING + "select " + COLUMNS + " from rows" + where
+                        + " order by grp, resource_type <> 'Patient', id limit ? offset ?")
                 .params(pageParams).query((rs, i) -> map(rs)).list();
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Patient", patientId,
                 "$everything: " + found.size() + " of " + total + " resources from " + offset);

@@ -89,7 +89,6 @@ class BundleImporter {
         Map<String, Integer> created = ImportReport.counter();
         Map<String, Integer> updated = ImportReport.counter();
         Map<String, Integer> unchanged = ImportReport.counter();
-        Map<String, Integer> notKept = ImportReport.counter();
         List<EntryResult> results = new ArrayList<>(index.entries.size());
         for (int i = 0; i < index.entries.size(); i++) {
             String rt = index.resource(i).fhirType();
@@ -120,6 +119,6 @@ class BundleImporter {
                         same == null ? null : ImportReport.SAME_DOCUMENT + same));
             }
         }
-        return new ImportReport(type, created, updated, unchanged, notKept, results);
+        return new ImportReport(type, created, updated, unchanged, results);
     }
 }

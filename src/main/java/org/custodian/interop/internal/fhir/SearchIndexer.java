@@ -1,5 +1,7 @@
 package org.custodian.interop.internal.fhir;
 
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
@@ -36,8 +38,8 @@ import org.hl7.fhir.r4.model.StringType;
  * specification's SearchParameter resources, which US Core's parameters reuse), and the terms a
  * resource is found by under each. Supported: the token, reference, string and date parameters
  * whose FHIRPath is a plain path (with {@code as}, {@code ofType} and {@code where(resolve() is X)},
- * which covers every US Core parameter); one date parameter per type is indexed for ranges (its
- * "date", else "authoredon", "onset-date", "recorded-date", "birthdate").
+ * which covers every US Core parameter); one date parameter per type is indexed for ranges (US
+ * Core's: "authoredon", else "date", "onset-date", "recorded-date", "birthdate", ...).
  */
 @org.springframework.stereotype.Component
 final class SearchIndexer {
@@ -52,7 +54,7 @@ final class SearchIndexer {
     record Extracted(String status, Instant dateStart, Instant dateEnd, List<String> terms) {
     }
 
-    private static final List<String> DATE_PARAMS = List.of("date", "authoredon", "onset-date", "recorded-date", "birthdate",
+    private static final List<String> DATE_PARAMS = List.of("authoredon", "date", "onset-date", "recorded-date", "birthdate",
             "period", "occurrence", "created");
 
     private final FhirContext fhir;
@@ -114,7 +116,13 @@ final class SearchIndexer {
                 }
                 int where = p.indexOf(".where(resolve() is ");
                 if (where > 0) {
-                    target = p.substring(where + ".where(resolve() is ".length(), p.indexOf(')', where + 8)).trim();
+                    int from = where + ".where(resolve() is ".length();
+                    int to = p.indexOf(')', from);
+                    if (to < 0) {
+                        plain = false;
+                        break;
+                    }
+                    target = p.substring(from, to).trim();
                     p = p.substring(0, where);
                 }
                 int as = p.indexOf(" as ");
@@ -127,17 +135,47 @@ final class SearchIndexer {
                         p = p.substring(0, c);
                     }
                 }
-                if (!p.startsWith(type + ".") || p.contains("(") || p.contains(" ") || p.contains("[")) {
+                String resolved = p.startsWith(type + ".") && !p.contains("(") && !p.contains(" ") ? resolve(def, p) : null;
+                if (resolved == null) {
                     plain = false;
                     break;
                 }
-                paths.add(p);
+                paths.add(resolved);
             }
             if (plain && !paths.isEmpty()) {
                 params.put(sp.getName(), new Param(sp.getName(), kind, List.copyOf(paths), target));
             }
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * The path as HAPI's terser walks it (a choice element named {@code value[x]}), checked
+     * against the type's definitions; null when it names no element or crosses a choice.
+     */
+    private static String resolve(RuntimeResourceDefinition def, String path) {
+        String[] segments = path.split("\\.");
+        BaseRuntimeElementCompositeDefinition<?> current = def;
+        StringBuilder out = new StringBuilder(segments[0]);
+        for (int i = 1; i < segments.length; i++) {
+            String name = segments[i];
+            BaseRuntimeChildDefinition child = current.getChildByName(name);
+            if (child == null) {
+                name = segments[i] + "[x]";
+                child = current.getChildByName(name);
+            }
+            if (child == null) {
+                return null;
+            }
+            out.append('.').append(name);
+            if (i < segments.length - 1) {
+                if (name.endsWith("[x]") || !(child.getChildByName(name) instanceof BaseRuntimeElementCompositeDefinition<?> c)) {
+                    return null;
+                }
+                current = c;
+            }
+        }
+        return out.toString();
     }
 
     /** The terms and columns of one resource. */
