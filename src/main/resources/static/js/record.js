@@ -9,10 +9,11 @@
     return [p.substring(0, i), Number(p.substring(i + 1))];
   });
   el.style.height = "280px";
-  var chart = echarts.init(el, null, { renderer: "svg" });
+  // Canvas, no tooltip: the SVG renderer and the tooltip write style attributes, which the CSP
+  // (style-src 'self') refuses; the table below the chart carries every value.
+  var chart = echarts.init(el, null, { renderer: "canvas" });
   chart.setOption({
     animation: false,
-    tooltip: { trigger: "axis" },
     xAxis: { type: "time" },
     yAxis: { type: "value", name: el.getAttribute("data-label"), scale: true },
     series: [{ type: "line", data: points, showSymbol: true }]

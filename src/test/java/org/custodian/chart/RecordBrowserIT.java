@@ -68,7 +68,7 @@ class RecordBrowserIT {
         String table = browser.find(By.cssSelector("[data-testid=record-rows]")).getText();
         assertThat(table).contains("Glucose [Mass/volume] in Blood", "131 mg/dL", "98 mg/dL", "112 mg/dL").doesNotContain("Heart rate");
         browser.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=trend]"), "data-rendered", "3"));
-        assertThat(browser.findAll(By.cssSelector("[data-testid=trend] svg"))).isNotEmpty();
+        assertThat(browser.findAll(By.cssSelector("[data-testid=trend] canvas"))).isNotEmpty();
         assertThat(browser.cspViolations()).isEmpty();
 
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=tab-vitals]")));
