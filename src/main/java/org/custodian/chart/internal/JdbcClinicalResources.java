@@ -262,8 +262,8 @@ class JdbcClinicalResources implements ClinicalResources {
         range(where, params, "date_start", "<", q.dateTo());
         range(where, params, "last_updated", ">=", q.updatedFrom());
         range(where, params, "last_updated", "<", q.updatedTo());
-        long total = jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
         if (q.countOnly()) {
+            long total = jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
             audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, q.patientId(), q.type(), null, "count: " + total);
             return new Page(List.of(), total);
         }
@@ -280,6 +280,8 @@ class JdbcClinicalResources implements ClinicalResources {
         pageParams.add(q.offset());
         List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource" + where + " order by " + order
                 + " limit ? offset ?").params(pageParams).query((rs, i) -> map(rs)).list();
+        long total = q.offset() == 0 && found.size() < q.count() ? found.size()
+                : jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
         auditRead(AuditAction.SEARCH, q.type(), found, "search");
         return new Page(found, total);
     }
@@ -339,13 +341,15 @@ class JdbcClinicalResources implements ClinicalResources {
             where.append(" and resource_type = any(?)");
             params.add(types.toArray(String[]::new));
         }
-        long total = jdbc.sql(EVERYTHING + "select count(*) from rows" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(count);
         pageParams.add(offset);
         List<StoredResource> found = jdbc.sql(EVERYTHING + "select " + COLUMNS + " from rows" + where
                         + " order by grp, resource_type <> 'Patient', id limit ? offset ?")
                 .params(pageParams).query((rs, i) -> map(rs)).list();
+        // A first page that is not full is the whole record: no second pass to count it.
+        long total = offset == 0 && found.size() < count ? found.size()
+                : jdbc.sql(EVERYTHING + "select count(*) from rows" + where).params(params).query(Long.class).single();
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Patient", patientId,
                 "$everything: " + found.size() + " of " + total + " resources from " + offset);
         return new Page(found, total);
