@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Synthea import throughput: the hospital and practitioner bundles first, then the 35 patient
  * bundles of bundles-hiv, {@code bench.copies} times, each copy with fresh ids (UUIDs, driver's
  * licence and passport numbers) so that every copy is new data, not a re-import. Counts every
- * resource of the bundles (kept or not) and, separately, the resources kept.
+ * resource of the bundles and, separately, those created (since issue #15: all of them, every
+ * type kept as received), and prints the storage bytes per kept resource.
  */
 public final class FhirImportBenchmark {
 
@@ -106,6 +107,7 @@ public final class FhirImportBenchmark {
             System.out.printf("rows now: patients %,d, encounters %,d, documents %,d, coded findings %,d, audit events %,d%n",
                     count(jdbc, "patient"), count(jdbc, "encounter"), count(jdbc, "clinical_document"),
                     count(jdbc, "chart_finding"), count(jdbc, "audit_event"));
+            storage(jdbc);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -193,11 +195,23 @@ public final class FhirImportBenchmark {
                         resources, kept, kept / s));
     }
 
-    private static long count(JdbcTemplate jdbc, String table) {
+    static long count(JdbcTemplate jdbc, String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
-    private static void machine(JdbcTemplate jdbc, String where) throws Exception {
+    /** Bytes on disk per kept clinical resource: the table with its TOAST, and its indexes. */
+    static void storage(JdbcTemplate jdbc) {
+        jdbc.execute("analyze clinical_resource");
+        long rows = count(jdbc, "clinical_resource");
+        long table = jdbc.queryForObject("select pg_table_size('clinical_resource')", Long.class);
+        long indexes = jdbc.queryForObject("select pg_indexes_size('clinical_resource')", Long.class);
+        long json = jdbc.queryForObject("select coalesce(sum(octet_length(resource::text)), 0) from clinical_resource", Long.class);
+        System.out.printf(Locale.ROOT, "storage:    %,d clinical resources; %,.0f bytes/resource on disk (table+TOAST %,.0f, indexes %,.0f);"
+                + " resource JSON as text %,.0f bytes/resource%n", rows, (table + indexes) / (double) Math.max(rows, 1),
+                table / (double) Math.max(rows, 1), indexes / (double) Math.max(rows, 1), json / (double) Math.max(rows, 1));
+    }
+
+    static void machine(JdbcTemplate jdbc, String where) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
         System.out.println("== Custodian FHIR import benchmark  " + Instant.now());

@@ -28,6 +28,8 @@ public interface AuditLog {
      * incremental read of the log for privacy monitoring (45 CFR 164.308(a)(1)(ii)(D)).
      */
     List<AuditRecord> after(long afterSeq, int limit);
+    /** One event by its sequence number. */
+    java.util.Optional<AuditRecord> event(long seq);
 
     ChainVerification verify();
 

@@ -219,6 +219,12 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("PUT /api/privacy/rules/{code}", PRIVACY_MONITOR);
         RULES.put("GET /api/privacy/access-report", PRIVACY_MONITOR);
         RULES.put("GET /api/privacy/access-report.pdf", PRIVACY_MONITOR);
+        // Issue #15: every kept resource type, $everything, the audit log as AuditEvent.
+        RULES.put("GET /fhir/r4/{type}", CHART_READ);
+        RULES.put("GET /fhir/r4/{type}/{id}", CHART_READ);
+        RULES.put("GET /fhir/r4/Patient/{id}/$everything", CHART_READ);
+        RULES.put("GET /fhir/r4/AuditEvent", AUDIT_READ);
+        RULES.put("GET /fhir/r4/AuditEvent/{id}", AUDIT_READ);
     }
 
     record Call(String method, String path, String body) {
@@ -537,6 +543,12 @@ class EndpointAuthorizationMatrixIT {
         s.put("POST /api/completion/suspensions/{id}/lift", () -> new Call("POST", "/api/completion/suspensions/" + completionSuspension()
                 + "/lift", "{\"reason\":\"matrix\"}"));
         s.put("POST /api/completion/reanalysis", () -> new Call("POST", "/api/completion/reanalysis", null));
+        s.put("GET /fhir/r4/{type}", () -> new Call("GET", "/fhir/r4/Observation?patient=Patient/" + kept()[0], null));
+        s.put("GET /fhir/r4/{type}/{id}", () -> new Call("GET", "/fhir/r4/Observation/" + kept()[1], null));
+        s.put("GET /fhir/r4/Patient/{id}/$everything", () -> new Call("GET", "/fhir/r4/Patient/" + kept()[0] + "/$everything", null));
+        s.put("GET /fhir/r4/AuditEvent", () -> new Call("GET", "/fhir/r4/AuditEvent?patient=" + patientId, null));
+        s.put("GET /fhir/r4/AuditEvent/{id}", () -> new Call("GET", "/fhir/r4/AuditEvent/" + api.as("admin", "GET",
+                "/fhir/r4/AuditEvent?_count=1", null).json().path("entry").get(0).path("resource").path("id").asString(), null));
         return s;
     }
     private String hold() {
@@ -666,6 +678,26 @@ class EndpointAuthorizationMatrixIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> api.as("admin", "GET", path, null).status() != 202);
         return path;
+    }
+
+    private String[] kept;
+
+    /** {Patient id, Observation id} of a record kept as received (imported once, as the interface engine). */
+    private String[] kept() {
+        if (kept == null) {
+            String p = UUID.randomUUID().toString();
+            String o = UUID.randomUUID().toString();
+            String bundle = """
+                    {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:%1$s",
+                     "resource":{"resourceType":"Patient","id":"%1$s","name":[{"family":"Matrix","given":["Kept"]}],
+                     "gender":"female","birthDate":"1971-02-03"},"request":{"method":"POST","url":"Patient"}},
+                     {"fullUrl":"urn:uuid:%2$s","resource":{"resourceType":"Observation","id":"%2$s","status":"final",
+                      "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"subject":{"reference":"urn:uuid:%1$s"},
+                      "effectiveDateTime":"2024-01-02T03:04:05Z"},"request":{"method":"POST","url":"Observation"}}]}""".formatted(p, o);
+            assertThat(api.as(accounts.of(Role.INTERFACE_ENGINE), "POST", "/fhir/r4", bundle).status()).isEqualTo(200);
+            kept = new String[] {p, o};
+        }
+        return kept;
     }
 
     /** A one-patient transaction with a fresh source id, so that every call creates. */

@@ -92,6 +92,22 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    public java.util.Optional<AuditRecord> event(long seq) {
+        return jdbc.sql("""
+                        select seq, occurred_at, username, roles, patient_id, resource_type, resource_id, action,
+                               purpose, client_address, outcome, detail, hash
+                        from audit_event where seq = ?""").param(seq)
+                .query((rs, i) -> {
+                    long patient = rs.getLong(5);
+                    Long patientId = rs.wasNull() ? null : patient;
+                    return new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), patientId, rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12), HexFormat.of().formatHex(rs.getBytes(13)));
+                }).optional();
+    }
+
+    @Override
     public long count(AuditQuery q) {
         return filtered("select count(*) from audit_event", q, "").query(Long.class).single();
     }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The chart's part of a patient merge: the retired registration's encounters, documents, coded
- * findings and amendment requests move to the survivor, recorded in {@code chart_merge_move}, and an
+ * findings, amendment requests and kept clinical resources move to the survivor, recorded in {@code chart_merge_move}, and an
  * unmerge moves back exactly those (not documents filed on the survivor since).
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +18,7 @@ class ChartMergeFollower {
                 .moves("encounter", "ENCOUNTER", "Encounter")
                 .moves("clinical_document", "DOCUMENT", "ClinicalDocument")
                 .moves("chart_finding", "FINDING", "CodedFinding")
-                .moves("amendment_request", "AMENDMENT", "AmendmentRequest");
+                .moves("amendment_request", "AMENDMENT", "AmendmentRequest")
+                .moves("clinical_resource", "RESOURCE", "ClinicalResource");
     }
 }

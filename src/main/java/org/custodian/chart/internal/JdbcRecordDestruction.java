@@ -97,6 +97,13 @@ class JdbcRecordDestruction implements RecordDestruction {
                             update clinical_document_version set body = ?, author = ?, signed_by = null
                             where document_id in (select id from clinical_document where encounter_id = ?)""")
                     .params(tombstone, PURGED, encounterId).update();
+            // The encounter's kept clinical resources (labs, vitals, medications, ...) go with it:
+            // only the type and id remain, so references to them still say what was destroyed.
+            jdbc.sql("""
+                            update clinical_resource set resource = jsonb_build_object('resourceType', resource_type, 'id', fhir_id),
+                                   terms = '{}', destroyed_at = ?, destruction_certificate = ?
+                            where encounter_id = ? and destroyed_at is null""")
+                    .params(now, certificateNumber, encounterId).update();
             jdbc.sql("""
                             update encounter set attending_provider = null, service = null, discharge_disposition = null,
                                    destroyed_at = ?, destruction_certificate = ? where id = ?""")

@@ -47,9 +47,15 @@ class DemoLoader {
     private final Clock clock;
     private final ProviderDirectory directory;
 
+    private final org.custodian.chart.ClinicalResources clinical;
+    private final ca.uhn.fhir.context.FhirContext fhir;
+
     DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity,
-               CodingHistory coding, Clock clock, ProviderDirectory directory) {
+               CodingHistory coding, Clock clock, ProviderDirectory directory,
+               org.custodian.chart.ClinicalResources clinical, ca.uhn.fhir.context.FhirContext fhir) {
         this.directory = directory;
+        this.clinical = clinical;
+        this.fhir = fhir;
         this.clock = clock;
         this.patients = patients;
         this.chart = chart;
@@ -131,6 +137,11 @@ class DemoLoader {
                 }
             }
             sensitivity.tagDocuments(tags);
+            // Lab results and vital signs, kept as FHIR Observations (the chart's results tab).
+            var observations = DemoResults.observations(fhir, hospital, patientIds, encounterIds);
+            for (int from = 0; from < observations.size(); from += BATCH) {
+                clinical.storeAll(observations.subList(from, Math.min(observations.size(), from + BATCH)));
+            }
             // The department's coded past (coding history queues the discharged visits on the worklist first).
             CodingHistory.Recorded coded = DemoCoding.record(coding, hospital, encounterIds, DemoHospitalGenerator.ZONE,
                     clock.getZone());

@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * APIs, with the source's identity of each resource in {@code fhir_source_map}: a resource already
  * there is left as it is, so a second import of the same bundle changes nothing.
  *
- * <p>Kept: Patient, Encounter, Condition, Procedure, DocumentReference, DiagnosticReport with a
- * presentedForm, Practitioner, Organization ({@link BundleIndex#KEPT}). Every other resource type
- * is reported as not kept.
+ * <p>Mapped into the chart's own tables: Patient, Encounter, Condition, Procedure, DocumentReference,
+ * DiagnosticReport with a presentedForm, Practitioner, Organization ({@link BundleIndex#KEPT}).
+ * Every entry, of these types and all others, is also kept as received by {@link ResourceStore}
+ * in the same transaction: nothing is dropped.
  *
  * <p>The steps: {@link BundleIndex} reads the bundle and resolves references, {@link BundleMapper}
  * maps each new entry by its kind into an {@link ImportPlan}, {@link BundleWriter} writes the plan.
@@ -34,8 +35,10 @@ class BundleImporter {
     private final BundleMapper mapper;
     private final BundleWriter writer;
     private final TransactionTemplate tx;
+    private final ResourceStore store;
 
-    BundleImporter(SourceMap map, BundleMapper mapper, BundleWriter writer, TransactionTemplate tx) {
+    BundleImporter(SourceMap map, BundleMapper mapper, BundleWriter writer, TransactionTemplate tx, ResourceStore store) {
+        this.store = store;
         this.map = map;
         this.mapper = mapper;
         this.writer = writer;
@@ -64,8 +67,13 @@ class BundleImporter {
         }
         ImportPlan plan = mapper.plan(index);
         BundleWriter.Written written;
+        ResourceStore.Stored[] stored = new ResourceStore.Stored[1];
         try {
-            written = tx.execute(status -> writer.write(index, plan));
+            written = tx.execute(status -> {
+                BundleWriter.Written w = writer.write(index, plan);
+                stored[0] = store.store(index, w.localIds());
+                return w;
+            });
         } catch (DataAccessException e) {
             // A concurrent import of the same resources, or a clash the checks could not foresee.
             throw new BundleRejected(IssueType.CONFLICT, null, "the database refused the bundle ("
@@ -73,19 +81,34 @@ class BundleImporter {
         } catch (IllegalArgumentException e) {
             throw new BundleRejected(IssueType.BUSINESSRULE, null, FhirInput.sanitize(e.getMessage()) + "; nothing was stored");
         }
-        return report(type.toCode(), index, plan, written);
+        return report(type.toCode(), index, plan, written, stored[0]);
     }
 
-    private static ImportReport report(String type, BundleIndex index, ImportPlan plan, BundleWriter.Written written) {
+    private static ImportReport report(String type, BundleIndex index, ImportPlan plan, BundleWriter.Written written,
+                                       ResourceStore.Stored stored) {
         Map<String, Integer> created = ImportReport.counter();
+        Map<String, Integer> updated = ImportReport.counter();
         Map<String, Integer> unchanged = ImportReport.counter();
-        Map<String, Integer> notKept = ImportReport.counter();
         List<EntryResult> results = new ArrayList<>(index.entries.size());
         for (int i = 0; i < index.entries.size(); i++) {
             String rt = index.resource(i).fhirType();
             if (index.sourceIds[i] == null) {
-                notKept.merge(rt, 1, Integer::sum);
-                results.add(new EntryResult("200 OK", null, rt + " is not kept by Custodian"));
+                // Kept as received only (not a kind the chart's own tables model).
+                String location = rt + "/" + stored.fhirIds()[i];
+                switch (stored.outcomes().get(i)) {
+                    case CREATED -> {
+                        created.merge(rt, 1, Integer::sum);
+                        results.add(new EntryResult("201 Created", location, null));
+                    }
+                    case UPDATED -> {
+                        updated.merge(rt, 1, Integer::sum);
+                        results.add(new EntryResult("200 OK", location, "changed since the last import; new version kept"));
+                    }
+                    case UNCHANGED -> {
+                        unchanged.merge(rt, 1, Integer::sum);
+                        results.add(new EntryResult("200 OK", location, "already imported; unchanged"));
+                    }
+                }
             } else if (index.existing.containsKey(i)) {
                 unchanged.merge(rt, 1, Integer::sum);
                 results.add(new EntryResult("200 OK", rt + "/" + index.existing.get(i).localId(), "already imported; unchanged"));
@@ -96,6 +119,6 @@ class BundleImporter {
                         same == null ? null : ImportReport.SAME_DOCUMENT + same));
             }
         }
-        return new ImportReport(type, created, unchanged, notKept, results);
+        return new ImportReport(type, created, updated, unchanged, results);
     }
 }

@@ -55,6 +55,8 @@ final class BundleIndex {
     final List<BundleEntryComponent> entries;
     /** The source id of each kept entry; null for an entry of a type Custodian does not keep. */
     final String[] sourceIds;
+    /** The id (or fullUrl's id) of every entry, kept type or not; null when it has neither. */
+    final String[] rawIds;
     private final Map<String, Integer> byFullUrl = new HashMap<>();
     private final Map<String, Integer> byTypeId = new HashMap<>();
     private final Map<String, Integer> byIdentifier = new HashMap<>();
@@ -71,6 +73,7 @@ final class BundleIndex {
         this.sender = sender;
         this.entries = bundle.getEntry();
         this.sourceIds = new String[entries.size()];
+        this.rawIds = new String[entries.size()];
         Map<Key, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             BundleEntryComponent entry = entries.get(i);
@@ -93,6 +96,7 @@ final class BundleIndex {
             }
             if (id != null) {
                 byTypeId.put(type + "/" + id, i);
+                rawIds[i] = id;
             }
             for (Identifier identifier : identifiers(resource)) {
                 if (identifier.hasSystem() && identifier.hasValue()) {
@@ -144,6 +148,32 @@ final class BundleIndex {
             return e.getIdentifier();
         }
         return List.of();
+    }
+
+    String sender() {
+        return sender;
+    }
+
+    /** The entry a reference names inside this bundle (fullUrl, Type/id or Type?identifier=), or null. */
+    Integer entryOf(String reference) {
+        Integer target = byFullUrl.get(reference);
+        if (target != null) {
+            return target;
+        }
+        if (CONDITIONAL.matcher(reference).matches()) {
+            return byIdentifier.get(reference);
+        }
+        Matcher typeId = TYPE_ID.matcher(reference);
+        return typeId.matches() ? byTypeId.get(typeId.group(1) + "/" + typeId.group(2)) : null;
+    }
+
+    /** The key a Type/id reference outside this bundle was stored under by an earlier import. */
+    Key storedKey(String type, String id) {
+        return idKey(type, id);
+    }
+
+    static boolean isUuid(String id) {
+        return UUID_ID.matcher(id).matches();
     }
 
     Resource resource(int entry) {

@@ -29,7 +29,10 @@ class DocumentReferenceFhirController implements FhirEndpoint {
     private final ChartService charts;
     private final ChartSearch chartSearch;
 
-    DocumentReferenceFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch) {
+    private final StoredFhir stored;
+
+    DocumentReferenceFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored) {
+        this.stored = stored;
         this.responses = responses;
         this.charts = charts;
         this.chartSearch = chartSearch;
@@ -39,6 +42,9 @@ class DocumentReferenceFhirController implements FhirEndpoint {
     @GetMapping("/DocumentReference/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readDocument(@PathVariable String id, HttpServletRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            return stored.read("DocumentReference", id, request);
+        }
         return responses.respond(200, FhirResources.document(charts.document(FhirResponses.id(id))), request);
     }
 
@@ -46,6 +52,9 @@ class DocumentReferenceFhirController implements FhirEndpoint {
     @GetMapping("/DocumentReference")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchDocuments(HttpServletRequest request) {
+        if (StoredFhir.wantsStored(request, SearchParams.SEARCH.get("DocumentReference"))) {
+            return stored.search("DocumentReference", request);
+        }
         SearchParams p = SearchParams.of("DocumentReference", request);
         Instant[] range = p.dateRange("date");
         String type = p.one("type");

@@ -29,7 +29,10 @@ class EncounterFhirController implements FhirEndpoint {
     private final ChartService charts;
     private final ChartSearch chartSearch;
 
-    EncounterFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch) {
+    private final StoredFhir stored;
+
+    EncounterFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored) {
+        this.stored = stored;
         this.responses = responses;
         this.charts = charts;
         this.chartSearch = chartSearch;
@@ -39,6 +42,9 @@ class EncounterFhirController implements FhirEndpoint {
     @GetMapping("/Encounter/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readEncounter(@PathVariable String id, HttpServletRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            return stored.read("Encounter", id, request);
+        }
         return responses.respond(200, FhirResources.encounter(charts.encounter(FhirResponses.id(id))), request);
     }
 
@@ -46,6 +52,9 @@ class EncounterFhirController implements FhirEndpoint {
     @GetMapping("/Encounter")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchEncounters(HttpServletRequest request) {
+        if (StoredFhir.wantsStored(request, SearchParams.SEARCH.get("Encounter"))) {
+            return stored.search("Encounter", request);
+        }
         SearchParams p = SearchParams.of("Encounter", request);
         Instant[] range = p.dateRange("date");
         String status = p.one("status");

@@ -36,10 +36,24 @@ class FhirImports implements FhirBundleImport {
 
     @Override
     public Result importContent(String name, byte[] content) {
-        Outcome o = importUnit(name, content);
+        return result(importUnit(name, content));
+    }
+
+    @Override
+    public Result importBundle(String name, Bundle bundle) {
+        Outcome o;
+        try {
+            o = new Outcome(name, importer.importBundle(bundle), null);
+        } catch (BundleRejected rejected) {
+            o = new Outcome(name, null, rejected);
+        }
+        return result(o);
+    }
+
+    private static Result result(Outcome o) {
         return o.accepted()
-                ? new Result(name, o.report().resources(), o.report().created(), o.report().unchanged(), null)
-                : new Result(name, 0, java.util.Map.of(), java.util.Map.of(), o.rejection().getMessage());
+                ? new Result(o.name(), o.report().resources(), o.report().created(), o.report().updated(), o.report().unchanged(), null)
+                : new Result(o.name(), 0, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), o.rejection().getMessage());
     }
 
     Outcome importUnit(String name, byte[] content) {

@@ -29,7 +29,10 @@ class FindingFhirController implements FhirEndpoint {
     private final FhirResponses responses;
     private final ChartFindings findings;
 
-    FindingFhirController(FhirResponses responses, ChartFindings findings) {
+    private final StoredFhir stored;
+
+    FindingFhirController(FhirResponses responses, ChartFindings findings, StoredFhir stored) {
+        this.stored = stored;
         this.responses = responses;
         this.findings = findings;
     }
@@ -38,6 +41,9 @@ class FindingFhirController implements FhirEndpoint {
     @GetMapping("/Condition/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readCondition(@PathVariable String id, HttpServletRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            return stored.read("Condition", id, request);
+        }
         CodedFinding f = findings.finding(FhirResponses.id(id));
         if (f.kind() != FindingKind.CONDITION) {
             throw FhirResponses.notFound("Condition", id);
@@ -49,6 +55,9 @@ class FindingFhirController implements FhirEndpoint {
     @GetMapping("/Procedure/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readProcedure(@PathVariable String id, HttpServletRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            return stored.read("Procedure", id, request);
+        }
         CodedFinding f = findings.finding(FhirResponses.id(id));
         if (f.kind() != FindingKind.PROCEDURE) {
             throw FhirResponses.notFound("Procedure", id);
@@ -60,6 +69,9 @@ class FindingFhirController implements FhirEndpoint {
     @GetMapping("/Condition")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchConditions(HttpServletRequest request) {
+        if (StoredFhir.wantsStored(request, SearchParams.SEARCH.get("Condition"))) {
+            return stored.search("Condition", request);
+        }
         return searchFindings("Condition", FindingKind.CONDITION, FhirResources::condition, request);
     }
 
@@ -67,6 +79,9 @@ class FindingFhirController implements FhirEndpoint {
     @GetMapping("/Procedure")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchProcedures(HttpServletRequest request) {
+        if (StoredFhir.wantsStored(request, SearchParams.SEARCH.get("Procedure"))) {
+            return stored.search("Procedure", request);
+        }
         return searchFindings("Procedure", FindingKind.PROCEDURE, FhirResources::procedure, request);
     }
 

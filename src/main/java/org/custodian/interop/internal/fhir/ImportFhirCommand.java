@@ -69,7 +69,7 @@ class ImportFhirCommand implements CliCommand {
         List<Path> files = FhirImports.expand(paths);
         Map<String, Integer> created = new TreeMap<>();
         Map<String, Integer> unchanged = new TreeMap<>();
-        Map<String, Integer> notKept = new TreeMap<>();
+        Map<String, Integer> updated = new TreeMap<>();
         List<String> rejected = new ArrayList<>();
         long resources = 0;
         long started = System.nanoTime();
@@ -80,7 +80,7 @@ class ImportFhirCommand implements CliCommand {
                 ImportReport r = outcome.report();
                 r.created().forEach((t, n) -> created.merge(t, n, Integer::sum));
                 r.unchanged().forEach((t, n) -> unchanged.merge(t, n, Integer::sum));
-                r.notKept().forEach((t, n) -> notKept.merge(t, n, Integer::sum));
+                r.updated().forEach((t, n) -> updated.merge(t, n, Integer::sum));
                 resources += r.resources();
             } else {
                 rejected.add(file + ": " + outcome.rejection().getMessage());
@@ -93,7 +93,7 @@ class ImportFhirCommand implements CliCommand {
                 files.size(), files.size() - rejected.size(), rejected.size(), resources, seconds, resources / Math.max(seconds, 1e-9));
         out.println("created:    " + format(created));
         out.println("unchanged:  " + format(unchanged) + "  (already imported)");
-        out.println("not kept:   " + format(notKept));
+        out.println("updated:    " + format(updated) + "  (changed since the last import: new version kept)");
         if (!rejected.isEmpty()) {
             out.println("rejected files (nothing of them was stored):");
             rejected.forEach(r -> out.println("  " + r));

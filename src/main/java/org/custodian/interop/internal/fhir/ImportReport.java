@@ -6,10 +6,11 @@ import java.util.TreeMap;
 
 /**
  * What importing one bundle did: per resource type how many were created, how many were already
- * there (a re-import), how many are of a type Custodian does not keep; and per entry its outcome.
+ * there (a re-import), how many were kept as a new version (changed content); and per entry its outcome.
+ * Every resource of every type is kept: nothing is reported as dropped.
  */
-record ImportReport(String bundleType, Map<String, Integer> created, Map<String, Integer> unchanged,
-                    Map<String, Integer> notKept, List<EntryResult> entries) {
+record ImportReport(String bundleType, Map<String, Integer> created, Map<String, Integer> updated, Map<String, Integer> unchanged,
+                    List<EntryResult> entries) {
 
     /** {@code status} as in a transaction-response ("201 Created"), {@code location} "Type/id" or null. */
     record EntryResult(String status, String location, String note) {

@@ -30,7 +30,10 @@ class PatientFhirController implements FhirEndpoint {
     private final PatientRegistry patients;
     private final PatientFinder finder;
 
-    PatientFhirController(FhirResponses responses, PatientRegistry patients, PatientFinder finder) {
+    private final StoredFhir stored;
+
+    PatientFhirController(FhirResponses responses, PatientRegistry patients, PatientFinder finder, StoredFhir stored) {
+        this.stored = stored;
         this.responses = responses;
         this.patients = patients;
         this.finder = finder;
@@ -40,6 +43,9 @@ class PatientFhirController implements FhirEndpoint {
     @GetMapping("/Patient/{id}")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> readPatient(@PathVariable String id, HttpServletRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            return stored.read("Patient", id, request);
+        }
         long local = FhirResponses.id(id);
         return responses.respond(200, FhirResources.patient(patients.find(local)
                 .orElseThrow(() -> FhirResponses.notFound("Patient", id))), request);
@@ -49,6 +55,9 @@ class PatientFhirController implements FhirEndpoint {
     @GetMapping("/Patient")
     @PreAuthorize("hasAuthority('chart:read')")
     ResponseEntity<String> searchPatients(HttpServletRequest request) {
+        if (StoredFhir.wantsStored(request, SearchParams.SEARCH.get("Patient"))) {
+            return stored.search("Patient", request);
+        }
         SearchParams p = SearchParams.of("Patient", request);
         String identifier = p.one("identifier");
         String system = null;

@@ -108,8 +108,12 @@ final class SearchParams {
 
     /** date=ge2024-01-01&date=lt2025-01-01: [from inclusive, to exclusive]; eq or no prefix is that day. */
     Instant[] dateRange(String name) {
+        return dateRange(name, values.get(name));
+    }
+
+    /** As {@link #dateRange(String)} for the given values (null: no bound). */
+    static Instant[] dateRange(String name, String[] vs) {
         Instant[] range = new Instant[2];
-        String[] vs = values.get(name);
         if (vs == null) {
             return range;
         }
@@ -144,6 +148,23 @@ final class SearchParams {
             }
         }
         return range;
+    }
+
+    /** An integer request parameter within [min, max]. */
+    static int integer(HttpServletRequest request, String name, int fallback, int min, int max) {
+        String v = request.getParameter(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw FhirSearchException.badParameter(name, "between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw FhirSearchException.badParameter(name, "an integer");
+        }
     }
 
     String queryWithOffset(int newOffset) {

@@ -188,7 +188,8 @@ class FhirApiIT {
         assertThat(response.path("entry").size()).isEqualTo(7);
         String patientLocation = response.path("entry").get(0).path("response").path("location").asString();
         assertThat(patientLocation).startsWith("Patient/");
-        assertThat(response.path("entry").get(6).path("response").path("status").asString()).isEqualTo("200 OK");
+        // An Observation is kept too (issue #15): nothing is dropped.
+        assertThat(response.path("entry").get(6).path("response").path("status").asString()).isEqualTo("201 Created");
 
         Map<String, Long> before = counts();
         Api.Response again = post(body);

@@ -46,4 +46,19 @@ class ImportFhirCommandIT {
             }
         }
     }
+
+    /** Issue #15: every Synthea resource type is kept, so the report has no "not kept" line. */
+    @Test
+    void aSyntheaFolderIsKeptWhole() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        command.redirect(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertThat(command.run(new String[] {SyntheaFiles.ROOT.resolve("bundles-covid-juvenile").toString()})).isZero();
+        } finally {
+            command.redirect(System.out, System.err);
+        }
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).doesNotContain("not kept").containsPattern("(created|unchanged): .*Observation \\d+")
+                .containsPattern("(created|unchanged): .*Immunization \\d+").containsPattern("(created|unchanged): .*ExplanationOfBenefit \\d+");
+    }
 }

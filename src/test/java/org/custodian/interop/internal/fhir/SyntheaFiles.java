@@ -30,11 +30,29 @@ final class SyntheaFiles {
         return FhirImports.expand(List.of(ROOT.resolve(set)));
     }
 
-    /**
-     * Kept resources per type: every Patient, Encounter, Condition, Procedure, DocumentReference,
-     * Practitioner and Organization, and the DiagnosticReports that carry a presentedForm.
-     */
+    /** Resources per type: every resource of the file is kept (45 CFR 164.501, the designated record set). */
     static Map<String, Integer> expected(Path file) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (JsonNode r : resources(file)) {
+            counts.merge(r.path("resourceType").asString(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** DiagnosticReports that carry a presentedForm: also filed as the chart's documents. */
+    static int reportsWithText(Path file) throws IOException {
+        int n = 0;
+        for (JsonNode r : resources(file)) {
+            if (r.path("resourceType").asString().equals("DiagnosticReport")
+                    && r.path("presentedForm").isArray() && !r.path("presentedForm").isEmpty()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The resources of a bundle or NDJSON file, read with a plain JSON reader. */
+    static List<JsonNode> resources(Path file) throws IOException {
         List<JsonNode> resources = new ArrayList<>();
         String name = file.getFileName().toString();
         if (name.endsWith(".ndjson")) {
@@ -48,15 +66,6 @@ final class SyntheaFiles {
                 resources.add(entry.path("resource"));
             }
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        for (JsonNode r : resources) {
-            String type = r.path("resourceType").asString();
-            boolean kept = BundleIndex.KEPT.contains(type)
-                    && (!type.equals("DiagnosticReport") || r.path("presentedForm").isArray() && !r.path("presentedForm").isEmpty());
-            if (kept) {
-                counts.merge(type, 1, Integer::sum);
-            }
-        }
-        return counts;
+        return resources;
     }
 }

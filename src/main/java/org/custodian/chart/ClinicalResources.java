@@ -1,0 +1,96 @@
+package org.custodian.chart;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Every clinical resource of the legal health record as it was received (FHIR R4 JSON), with the
+ * search columns extracted from it: the designated record set of 45 CFR 164.501 holds labs,
+ * vitals, medications, allergies, immunizations, care plans, claims and the rest, so nothing that
+ * arrives is dropped. Rows of a patient follow merges and unmerges, are destroyed with their
+ * encounter at the end of retention (never while a legal hold stands), and every read is audited
+ * (45 CFR 164.312(b)).
+ *
+ * <p>Writers (the interop module's FHIR import, the HL7 v2 results feed) hand resources in bulk
+ * with {@link #storeAll}; the FHIR API reads them with {@link #read}, {@link #search} and
+ * {@link #everything}.
+ */
+public interface ClinicalResources {
+
+    /** What {@link #storeAll} did with one resource. */
+    enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * One resource to keep. {@code sourceKey} recognises a re-send from the same source (a second
+     * import changes nothing; changed content is a new version); {@code json} is the resource as
+     * received; {@code terms} the search terms ("param=system|code", "param=code", "param=system|",
+     * "param=Type/id", "param:lowercase text"); {@code dateStart}/{@code dateEnd} the type's
+     * clinically relevant date or period.
+     */
+    record NewResource(String type, String fhirId, String source, String sourceKey, Long patientId, Long encounterId,
+                       String status, Instant dateStart, Instant dateEnd, List<String> terms, String json) {
+    }
+
+    /** A kept resource; {@code json} is null once it was destroyed at the end of its retention. */
+    record StoredResource(long id, String type, String fhirId, int version, Instant lastUpdated, Long patientId,
+                          Long encounterId, String json) {
+    }
+
+    /**
+     * A search of one type. Each inner list of {@code anyTerms} is an OR of terms, the lists are
+     * ANDed; {@code stringPrefixes} are "param:prefix" (starts-with, lowercase); {@code sort} one
+     * of date, -date, _lastUpdated, -_lastUpdated, _id (null: by row).
+     */
+    record Query(String type, Long patientId, Set<String> ids, List<List<String>> anyTerms, List<String> stringPrefixes,
+                 Instant dateFrom, Instant dateTo, Instant updatedFrom, Instant updatedTo, String sort,
+                 int offset, int count, boolean countOnly) {
+    }
+
+    /** One page, and the number of all matches. */
+    record Page(List<StoredResource> resources, long total) {
+    }
+
+    /** Stores (or recognises) each resource in bulk, in the caller's transaction; outcomes in order. */
+    List<Outcome> storeAll(List<NewResource> resources);
+
+    /** The ids under which resources of {@code type} with these source keys are kept already. */
+    Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys);
+
+    /** The local patient and encounter a kept resource belongs to. */
+    record Local(Long patientId, Long encounterId) {
+    }
+
+    /** Of the resources of {@code type} with these FHIR ids, the local patient and encounter (for resolving references; no PHI). */
+    Map<String, Local> locals(String type, Collection<String> fhirIds);
+
+    /** The FHIR id of a kept Patient resource of this local patient, if any. */
+    Optional<String> patientFhirId(long patientId);
+
+    /** One resource (an audited read). */
+    @PreAuthorize("hasAuthority('chart:read')")
+    Optional<StoredResource> read(String type, String fhirId);
+
+    /** A search (one audited read per patient whose resources are returned). */
+    @PreAuthorize("hasAuthority('chart:read')")
+    Page search(Query query);
+
+    /** Resources named "Type/id" (for {@code _include}); audited. */
+    @PreAuthorize("hasAuthority('chart:read')")
+    List<StoredResource> byReferences(Collection<String> typeSlashIds);
+
+    /**
+     * A patient's whole kept record, Patient first then by type and date (an audited read):
+     * changed since {@code since} when given, of {@code types} when not empty.
+     */
+    @PreAuthorize("hasAuthority('chart:read')")
+    Page everything(long patientId, Instant since, Set<String> types, int offset, int count);
+
+    /** How many resources of each type are kept for a patient (for the chart; audited). */
+    @PreAuthorize("hasAuthority('chart:read')")
+    Map<String, Long> countsOf(long patientId);
+}

@@ -1,0 +1,391 @@
+package org.custodian.chart.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.custodian.Rows;
+import org.custodian.audit.AuditAction;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditOutcome;
+import org.custodian.audit.AuditTrail;
+import org.custodian.chart.ClinicalResources;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The kept clinical resources in {@code clinical_resource}: new rows written with PostgreSQL
+ * {@code COPY} (the bulk path of an import), re-sent ones compared in one batched update (same
+ * content: unchanged; other content: the next version). Reads audit one event per patient.
+ */
+@Service
+class JdbcClinicalResources implements ClinicalResources {
+
+    private static final String COLUMNS = "id, resource_type, fhir_id, version, last_updated, patient_id, encounter_id,"
+            + " case when destroyed_at is null then resource::text end";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    JdbcClinicalResources(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Outcome> storeAll(List<NewResource> resources) {
+        List<Outcome> outcomes = new ArrayList<>(resources.size());
+        if (resources.isEmpty()) {
+            return outcomes;
+        }
+        Map<String, Long> existing = new HashMap<>();
+        jdbc.sql("""
+                        select r.resource_type, r.source_key, r.id from clinical_resource r
+                        join unnest(?::text[], ?::text[]) as k(t, s) on r.resource_type = k.t and r.source_key = k.s""")
+                .params(resources.stream().map(NewResource::type).toArray(String[]::new),
+                        resources.stream().map(NewResource::sourceKey).toArray(String[]::new))
+                .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3))).list();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<NewResource> fresh = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Integer> updateIndexes = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            NewResource r = resources.get(i);
+            Long id = existing.get(r.type() + " " + r.sourceKey());
+            if (id == null) {
+                fresh.add(r);
+                outcomes.add(Outcome.CREATED);
+            } else {
+                outcomes.add(Outcome.UNCHANGED);
+                updateIndexes.add(i);
+                updates.add(new Object[] {r.json(), now, r.patientId(), r.encounterId(), r.status(), Rows.utc(r.dateStart()),
+                        Rows.utc(r.dateEnd()), String.join("\u001f", r.terms()), id, r.json()});
+            }
+        }
+        if (!updates.isEmpty()) {
+            int[][] counts = batch.batchUpdate("""
+                    update clinical_resource set resource = ?::jsonb, version = version + 1, last_updated = ?,
+                        patient_id = coalesce(?, patient_id), encounter_id = coalesce(?, encounter_id), status = ?,
+                        date_start = ?, date_end = ?, terms = string_to_array(?, chr(31))
+                    where id = ? and destroyed_at is null and resource <> ?::jsonb""", updates, 500, (ps, row) -> {
+                for (int k = 0; k < row.length; k++) {
+                    ps.setObject(k + 1, row[k]);
+                }
+            });
+            int n = 0;
+            for (int[] chunk : counts) {
+                for (int c : chunk) {
+                    if (c > 0) {
+                        outcomes.set(updateIndexes.get(n), Outcome.UPDATED);
+                    }
+                    n++;
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            copy(fresh, now);
+        }
+        auditStored(resources, outcomes);
+        return outcomes;
+    }
+
+    /** New rows in one COPY on the caller's transaction's connection. */
+    private void copy(List<NewResource> fresh, OffsetDateTime now) {
+        StringBuilder sb = new StringBuilder(fresh.size() * 1024);
+        String ts = now.toString();
+        for (NewResource r : fresh) {
+            field(sb, r.type()).append('\t');
+            field(sb, r.fhirId()).append('\t');
+            field(sb, r.source()).append('\t');
+            field(sb, r.sourceKey()).append('\t');
+            sb.append(ts).append('\t');
+            nullable(sb, r.patientId()).append('\t');
+            nullable(sb, r.encounterId()).append('\t');
+            nullable(sb, r.status()).append('\t');
+            nullable(sb, r.dateStart()).append('\t');
+            nullable(sb, r.dateEnd()).append('\t');
+            StringBuilder array = new StringBuilder("{");
+            for (String t : r.terms()) {
+                if (array.length() > 1) {
+                    array.append(',');
+                }
+                array.append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            field(sb, array.append('}').toString()).append('\t');
+            field(sb, r.json()).append('\n');
+        }
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (resource_type, fhir_id, source,"
+                    + " source_key, last_updated, patient_id, encounter_id, status, date_start, date_end, terms, resource)"
+                    + " from stdin", new StringReader(sb.toString()));
+        } catch (SQLException | IOException e) {
+            throw new org.springframework.dao.DataIntegrityViolationException("COPY of clinical resources failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static StringBuilder nullable(StringBuilder sb, Object value) {
+        return value == null ? sb.append("\\N") : field(sb, value.toString());
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return escaped. */
+    private static StringBuilder field(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
+        return sb;
+    }
+
+    /** One CREATE (or UPDATE) event per patient and type, with the count: who brought what into whose record. */
+    private void auditStored(List<NewResource> resources, List<Outcome> outcomes) {
+        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, Long> patients = new HashMap<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o == Outcome.UNCHANGED) {
+                continue;
+            }
+            NewResource r = resources.get(i);
+            String key = o + " " + r.patientId() + " " + r.type();
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            patients.put(key, r.patientId());
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            String[] parts = key.split(" ");
+            AuditAction action = parts[0].equals("CREATED") ? AuditAction.CREATE : AuditAction.UPDATE;
+            entries.add(audit.entry(action, AuditOutcome.SUCCESS, patients.get(key), parts[2], null,
+                    (action == AuditAction.CREATE ? "stored " : "new version of ") + n[0] + " " + parts[2]));
+        });
+        if (!entries.isEmpty()) {
+            audit.recordAll(entries);
+        }
+    }
+
+    @Override
+    public Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys) {
+        Map<String, String> found = new HashMap<>();
+        if (!sourceKeys.isEmpty()) {
+            jdbc.sql("select source_key, fhir_id from clinical_resource where resource_type = ? and source_key = any(?)")
+                    .params(type, sourceKeys.toArray(String[]::new))
+                    .query((rs, i) -> found.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, Local> locals(String type, Collection<String> fhirIds) {
+        Map<String, Local> found = new HashMap<>();
+        if (!fhirIds.isEmpty()) {
+            jdbc.sql("select fhir_id, patient_id, encounter_id from clinical_resource where resource_type = ? and fhir_id = any(?)")
+                    .params(type, fhirIds.toArray(String[]::new))
+                    .query((rs, i) -> {
+                        long p = rs.getLong(2);
+                        Long patient = rs.wasNull() ? null : p;
+                        long e = rs.getLong(3);
+                        return found.put(rs.getString(1), new Local(patient, rs.wasNull() ? null : e));
+                    }).list();
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<String> patientFhirId(long patientId) {
+        return jdbc.sql("select fhir_id from clinical_resource where resource_type = 'Patient' and patient_id = ? order by id limit 1")
+                .param(patientId).query(String.class).optional();
+    }
+
+    @Override
+    public Optional<StoredResource> read(String type, String fhirId) {
+        Optional<StoredResource> r = jdbc.sql("select " + COLUMNS + " from clinical_resource where resource_type = ? and fhir_id = ?")
+                .params(type, fhirId).query((rs, i) -> map(rs)).optional();
+        r.ifPresent(x -> audit.record(AuditAction.READ, AuditOutcome.SUCCESS, x.patientId(), type, fhirId, null));
+        return r;
+    }
+
+    @Override
+    public Page search(Query q) {
+        StringBuilder where = new StringBuilder(" where resource_type = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(q.type());
+        if (q.patientId() != null) {
+            where.append(" and patient_id = ?");
+            params.add(q.patientId());
+        }
+        if (q.ids() != null && !q.ids().isEmpty()) {
+            where.append(" and fhir_id = any(?)");
+            params.add(q.ids().toArray(String[]::new));
+        }
+        for (List<String> any : q.anyTerms()) {
+            where.append(" and terms && ?::text[]");
+            params.add(any.toArray(String[]::new));
+        }
+        for (String prefix : q.stringPrefixes()) {
+            where.append(" and exists (select 1 from unnest(terms) t where t like ? escape '\\')");
+            params.add(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        range(where, params, "coalesce(date_end, date_start)", ">=", q.dateFrom());
+        range(where, params, "date_start", "<", q.dateTo());
+        range(where, params, "last_updated", ">=", q.updatedFrom());
+        range(where, params, "last_updated", "<", q.updatedTo());
+        if (q.countOnly()) {
+            long total = jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
+            audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, q.patientId(), q.type(), null, "count: " + total);
+            return new Page(List.of(), total);
+        }
+        String order = switch (q.sort() == null ? "" : q.sort()) {
+            case "date" -> "date_start nulls last, id";
+            case "-date" -> "date_start desc nulls last, id desc";
+            case "_lastUpdated" -> "last_updated, id";
+            case "-_lastUpdated" -> "last_updated desc, id desc";
+            case "_id" -> "fhir_id";
+            default -> "id";
+        };
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(q.count());
+        pageParams.add(q.offset());
+        List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource" + where + " order by " + order
+                + " limit ? offset ?").params(pageParams).query((rs, i) -> map(rs)).list();
+        long total = q.offset() == 0 && found.size() < q.count() ? found.size()
+                : jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
+        auditRead(AuditAction.SEARCH, q.type(), found, "search");
+        return new Page(found, total);
+    }
+
+    private static void range(StringBuilder where, List<Object> params, String column, String op, Instant value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(' ').append(op).append(" ?");
+            params.add(Rows.utc(value));
+        }
+    }
+
+    @Override
+    public List<StoredResource> byReferences(Collection<String> typeSlashIds) {
+        if (typeSlashIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (String ref : new LinkedHashSet<>(typeSlashIds)) {
+            int slash = ref.indexOf('/');
+            if (slash > 0) {
+                types.add(ref.substring(0, slash));
+                ids.add(ref.substring(slash + 1));
+            }
+        }
+        List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource r"
+                        + " join unnest(?::text[], ?::text[]) as k(t, i) on r.resource_type = k.t and r.fhir_id = k.i order by r.id")
+                .params(types.toArray(String[]::new), ids.toArray(String[]::new)).query((rs, i) -> map(rs)).list();
+        auditRead(AuditAction.READ, "Bundle", found, "_include");
+        return found;
+    }
+
+    /**
+     * The patient's rows and the shared resources they refer to (the organization, practitioner,
+     * location or medication of the patient's care, kept without a patient of their own), as
+     * $everything includes them (FHIR R4 Patient-everything).
+     */
+    private static final String EVERYTHING = """
+            with mine as (select * from clinical_resource where patient_id = ?),
+            refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
+                     where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
+            shared as (select d.* from clinical_resource d join refs on d.resource_type || '/' || d.fhir_id = refs.ref
+                       where d.patient_id is null),
+            rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)
+            """;
+
+    @Override
+    public Page everything(long patientId, Instant since, Set<String> types, int offset, int count) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        params.add(patientId);
+        if (since != null) {
+            where.append(" and last_updated >= ?");
+            params.add(Rows.utc(since));
+        }
+        if (types != null && !types.isEmpty()) {
+            where.append(" and resource_type = any(?)");
+            params.add(types.toArray(String[]::new));
+        }
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(count);
+        pageParams.add(offset);
+        List<StoredResource> found = jdbc.sql(EVERYTHING + "select " + COLUMNS + " from rows" + where
+                        + " order by grp, resource_type <> 'Patient', id limit ? offset ?")
+                .params(pageParams).query((rs, i) -> map(rs)).list();
+        // A first page that is not full is the whole record: no second pass to count it.
+        long total = offset == 0 && found.size() < count ? found.size()
+                : jdbc.sql(EVERYTHING + "select count(*) from rows" + where).params(params).query(Long.class).single();
+        audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Patient", patientId,
+                "$everything: " + found.size() + " of " + total + " resources from " + offset);
+        return new Page(found, total);
+    }
+
+    @Override
+    public Map<String, Long> countsOf(long patientId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select resource_type, count(*) from clinical_resource where patient_id = ? group by resource_type order by 1")
+                .param(patientId).query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "clinical resource counts");
+        return counts;
+    }
+
+    /** One event per patient whose resources were returned. */
+    private void auditRead(AuditAction action, String type, List<StoredResource> found, String what) {
+        Map<Long, Integer> perPatient = new LinkedHashMap<>();
+        for (StoredResource r : found) {
+            perPatient.merge(r.patientId() == null ? -1L : r.patientId(), 1, Integer::sum);
+        }
+        if (perPatient.isEmpty()) {
+            audit.record(action, AuditOutcome.SUCCESS, null, type, null, what + ": none");
+            return;
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        perPatient.forEach((patient, n) -> entries.add(audit.entry(action, AuditOutcome.SUCCESS, patient == -1L ? null : patient,
+                type, null, what + ": " + n + " resources")));
+        audit.recordAll(entries);
+    }
+
+    private static StoredResource map(ResultSet rs) throws SQLException {
+        long patient = rs.getLong(6);
+        Long patientId = rs.wasNull() ? null : patient;
+        long encounter = rs.getLong(7);
+        Long encounterId = rs.wasNull() ? null : encounter;
+        return new StoredResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Rows.instant(rs, 5),
+                patientId, encounterId, rs.getString(8));
+    }
+}
