@@ -47,7 +47,11 @@ class ResourceStore {
     private final ClinicalResources resources;
     private final SourceMap map;
 
-    ResourceStore(FhirContext fhir, SearchIndexer indexer, ClinicalResources resources, SourceMap map) {
+    private final org.custodian.patient.MasterPatientIndex mpi;
+
+    ResourceStore(FhirContext fhir, SearchIndexer indexer, ClinicalResources resources, SourceMap map,
+                  org.custodian.patient.MasterPatientIndex mpi) {
+        this.mpi = mpi;
         this.fhir = fhir;
         this.indexer = indexer;
         this.resources = resources;
@@ -86,6 +90,7 @@ class ResourceStore {
         // References to entries of this bundle become Type/id of the kept resource.
         Map<String, Integer> patientEntries = new HashMap<>();
         Map<String, Integer> encounterEntries = new HashMap<>();
+        Map<Integer, Long> registered = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Resource r = index.resource(i);
             r.setId(fhirIds[i]);
@@ -99,6 +104,14 @@ class ResourceStore {
                     continue;
                 }
                 String s = ref.getReference();
+                if (s.startsWith(CONDITIONAL_MRN)) {
+                    // A patient the registry holds, named by its MRN (the HL7 v2 results feed's subject):
+                    // the patient who holds that MRN now, a merged registration's survivor included.
+                    long patient = byMrn(i, r.fhirType(), s.substring(CONDITIONAL_MRN.length()));
+                    ref.setReference("Patient/" + patient);
+                    registered.put(i, patient);
+                    continue;
+                }
                 Integer target = index.entryOf(s);
                 if (target != null) {
                     ref.setReference(index.resource(target).fhirType() + "/" + fhirIds[target]);
@@ -117,7 +130,8 @@ class ResourceStore {
         Set<String> outsideEncounters = new HashSet<>();
         for (int i = 0; i < n; i++) {
             extracted[i] = indexer.extract(index.resource(i));
-            patientRefs[i] = first(extracted[i].terms(), "patient=Patient/", "subject=Patient/", "beneficiary=Patient/");
+            patientRefs[i] = registered.containsKey(i) ? null
+                    : first(extracted[i].terms(), "patient=Patient/", "subject=Patient/", "beneficiary=Patient/");
             encounterRefs[i] = first(extracted[i].terms(), "encounter=Encounter/", "context=Encounter/");
             if (patientRefs[i] != null && !patientEntries.containsKey(patientRefs[i])) {
                 outsidePatients.add(patientRefs[i]);
@@ -140,6 +154,8 @@ class ResourceStore {
             Long encounterId = null;
             if (type.equals("Patient")) {
                 patientId = local(index, localIds, i);
+            } else if (registered.containsKey(i)) {
+                patientId = registered.get(i);
             } else if (patientRefs[i] != null) {
                 Integer e = patientEntries.get(patientRefs[i]);
                 patientId = e != null ? local(index, localIds, e) : patients.get(patientRefs[i]);
@@ -161,6 +177,20 @@ class ResourceStore {
                     x.dateStart(), x.dateEnd(), x.terms(), json.encodeResourceToString(r)));
         }
         return new Stored(resources.storeAll(rows), fhirIds);
+    }
+
+    /** The conditional reference by Custodian's MRN identifier system: {@code Patient?identifier=urn:custodian:mrn:FAC|MRN}. */
+    static final String CONDITIONAL_MRN = "Patient?identifier=" + FhirResources.MRN_SYSTEM;
+
+    private long byMrn(int entry, String type, String facilityAndMrn) {
+        int bar = facilityAndMrn.indexOf('|');
+        if (bar <= 0 || bar == facilityAndMrn.length() - 1) {
+            throw BundleRejected.entry(entry, type, "subject", IssueType.INVALID,
+                    "a reference by MRN must read Patient?identifier=" + FhirResources.MRN_SYSTEM + "FACILITY|MRN");
+        }
+        return mpi.resolveMrn(facilityAndMrn.substring(0, bar), facilityAndMrn.substring(bar + 1))
+                .orElseThrow(() -> BundleRejected.entry(entry, type, "subject", IssueType.NOTFOUND,
+                        "no registered patient holds this MRN at this facility"));
     }
 
     /** Per entry what storing did and the id it is kept under. */

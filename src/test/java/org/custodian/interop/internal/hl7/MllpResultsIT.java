@@ -20,9 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * being applied again, a correction (OBX-11 C) maps onto the result it corrects, and a patient
  * the registry does not know is an AE naming PID-3.
  *
- * <p>The FHIR import keeps Observations and this kind of DiagnosticReport only once issue 15's
- * storage lands; until then these tests check what the listener did (row, ACK, patient) and what
- * the stored message maps to, and that the import accepts that bundle.
+ * <p>The results are kept in the patient's record (the chart's clinical resources), their subject
+ * resolved by the MRN to the registered patient.
  */
 @CustodianTest
 class MllpResultsIT {
@@ -88,10 +87,15 @@ class MllpResultsIT {
         assertThat(byLoinc(m, "2823-3").getValueQuantity().getValue()).isEqualByComparingTo("6.9");
         assertThat(byLoinc(m, "2823-3").getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("HH");
         // What the listener handed over is a bundle the import accepts whole (re-imported here: nothing changes).
-        FhirBundleImport.Result again = fhirImport.importContent("check.json",
-                fhir.newJsonParser().encodeResourceToString(m.bundle()).getBytes(StandardCharsets.UTF_8));
+        // As the feed: a resource id is its sender's, so only the same sender's re-send is recognised.
+        FhirBundleImport.Result again = org.custodian.privacy.SystemAccess.call(AdtReceiver.FEED_USER,
+                org.custodian.privacy.Role.INTERFACE_ENGINE.permissions(), () -> fhirImport.importContent("check.json",
+                        fhir.newJsonParser().encodeResourceToString(m.bundle()).getBytes(StandardCharsets.UTF_8)));
         assertThat(again.rejection()).isNull();
         assertThat(again.resources()).isEqualTo(8);
+        // Kept in the patient's record (the chart's clinical resources), once, replay or not.
+        assertThat(jdbc.sql("select resource_type || ' ' || count(*) from clinical_resource where patient_id = ? group by resource_type order by 1")
+                .param(patientId).query(String.class).list()).containsExactly("DiagnosticReport 2", "Observation 6");
         // The feed's audit trail names the patient's message, from the peer.
         assertThat(jdbc.sql("select distinct peer_identity from hl7_message where control_id = ?").param(control)
                 .query(String.class).list()).containsExactly("loopback-plain");
@@ -115,6 +119,11 @@ class MllpResultsIT {
         assertThat(after.getValueQuantity().getValue()).isEqualByComparingTo("14.1");
         assertThat(jdbc.sql("select count(*) from hl7_message where control_id in (?, ?) and status = 'PROCESSED'")
                 .params(first, correction).query(Long.class).single()).isEqualTo(2);
+        // Kept once, as a new version of the result it corrects (the first stays in the version history).
+        assertThat(jdbc.sql("""
+                        select version || ' ' || (resource->>'status') || ' ' || (resource->'valueQuantity'->>'value')
+                        from clinical_resource where resource_type = 'Observation' and source_key = ?""")
+                .param("id:" + AdtReceiver.FEED_USER + "|" + after.getIdPart()).query(String.class).list()).containsExactly("2 corrected 14.1");
     }
 
     @Test
