@@ -1,8 +1,11 @@
 package org.custodian;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A module's reasons why a staff member may open a patient's chart: the care relationships and work
@@ -22,6 +25,20 @@ public interface AccessReasons {
      * work, and the interval it covers (the monitor widens it by its configured grace window).
      */
     List<AccessReason> reasons(Instant from, Instant to);
+
+    /**
+     * A module's reasons by one SQL statement over its own tables, with {@code :f} and {@code :t} bound
+     * to the range and the columns, in order: username, patient id, kind, detail, start, end (null: open).
+     */
+    static List<AccessReason> query(JdbcClient jdbc, String sql, Instant from, Instant to) {
+        return jdbc.sql(sql).param("f", from.atOffset(ZoneOffset.UTC)).param("t", to.atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> {
+                    OffsetDateTime end = rs.getObject(6, OffsetDateTime.class);
+                    return new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant());
+                })
+                .list();
+    }
 
     /**
      * One reason: {@code username} may open {@code patientId}'s chart from {@code start} until

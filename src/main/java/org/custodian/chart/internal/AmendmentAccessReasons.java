@@ -1,8 +1,6 @@
 package org.custodian.chart.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.custodian.AccessReasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,18 +20,11 @@ class AmendmentAccessReasons implements AccessReasons {
 
     @Override
     public List<AccessReason> reasons(Instant from, Instant to) {
-        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
+        return AccessReasons.query(jdbc, """
                 select received_by, patient_id, 'amendment', 'amendment request ' || id, received_on::timestamptz, coalesce(rebuttal_at, decided_at)
                 from amendment_request where received_on::timestamptz < :t and coalesce(rebuttal_at, decided_at, 'infinity') >= :f
                 union all
                 select decided_by, patient_id, 'amendment', 'decision on amendment request ' || id, received_on::timestamptz, coalesce(rebuttal_at, decided_at)
-                from amendment_request where decided_by is not null and received_on::timestamptz < :t and coalesce(rebuttal_at, decided_at) >= :f""")
-                .param("t", t).param("f", f)
-                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list();
+                from amendment_request where decided_by is not null and received_on::timestamptz < :t and coalesce(rebuttal_at, decided_at) >= :f""", from, to);
     }
 }

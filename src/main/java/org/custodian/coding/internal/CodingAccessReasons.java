@@ -1,8 +1,6 @@
 package org.custodian.coding.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.custodian.AccessReasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +20,8 @@ class CodingAccessReasons implements AccessReasons {
 
     @Override
     public List<AccessReason> reasons(Instant from, Instant to) {
-        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
+        return AccessReasons.query(jdbc, """
                 select coder, patient_id, 'coding', 'coding abstract of encounter ' || encounter_id, started_at, finalized_at
-                from coding_abstract where started_at < :t and coalesce(finalized_at, 'infinity') >= :f""")
-                .param("t", t).param("f", f)
-                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list();
+                from coding_abstract where started_at < :t and coalesce(finalized_at, 'infinity') >= :f""", from, to);
     }
 }

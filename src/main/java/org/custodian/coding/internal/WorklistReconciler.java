@@ -3,14 +3,11 @@ package org.custodian.coding.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.custodian.PeriodicJob;
 import org.custodian.chart.ChartViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Component;
  * over tens of thousands of encounters costs milliseconds and repeating it changes nothing.
  */
 @Component
-class WorklistReconciler implements SmartLifecycle {
+class WorklistReconciler extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(WorklistReconciler.class);
 
@@ -43,8 +40,6 @@ class WorklistReconciler implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     @Autowired
     WorklistReconciler(JdbcClient jdbc, Clock clock, CodingSettings settings) {
@@ -52,9 +47,9 @@ class WorklistReconciler implements SmartLifecycle {
     }
 
     WorklistReconciler(JdbcClient jdbc, Clock clock, Duration interval) {
+        super("coding-worklist-reconciler", interval, true, WhenZero.RUN_ONCE_AT_START);
         this.jdbc = jdbc;
         this.clock = clock;
-        this.interval = interval;
     }
 
     /** Queues the discharged encounters missing from the worklist; returns how many. */
@@ -67,39 +62,8 @@ class WorklistReconciler implements SmartLifecycle {
         return queued;
     }
 
-    private void runQuietly() {
-        try {
-            reconcile();
-        } catch (RuntimeException e) {
-            // The next run tries again; the message is the database's, with no patient data in it.
-            log.warn("Worklist reconciliation failed: {}", e.getMessage());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coding-worklist-reconciler");
-            t.setDaemon(true);
-            return t;
-        });
-        if (interval.isZero() || interval.isNegative()) {
-            scheduler.execute(this::runQuietly);   // start-up only
-        } else {
-            scheduler.scheduleWithFixedDelay(this::runQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        reconcile();
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.disclosure.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.custodian.AccessReasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +20,7 @@ class DisclosureAccessReasons implements AccessReasons {
 
     @Override
     public List<AccessReason> reasons(Instant from, Instant to) {
-        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
+        return AccessReasons.query(jdbc, """
                 select created_by, patient_id, 'release of information', 'request ' || request_number, created_at, released_at
                 from disclosure_request where created_at < :t and coalesce(released_at, 'infinity') >= :f
                 union all
@@ -32,11 +28,6 @@ class DisclosureAccessReasons implements AccessReasons {
                 from disclosure_request where released_by is not null and created_at < :t and released_at >= :f
                 union all
                 select created_by, patient_id, 'accounting of disclosures', 'accounting request ' || id, created_at, null
-                from accounting_request where created_at < :t""")
-                .param("t", t).param("f", f)
-                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list();
+                from accounting_request where created_at < :t""", from, to);
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.patient.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.custodian.AccessReasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +20,7 @@ class MpiAccessReasons implements AccessReasons {
 
     @Override
     public List<AccessReason> reasons(Instant from, Instant to) {
-        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
+        return AccessReasons.query(jdbc, """
                 select d.decided_by, p.patient_a, 'master patient index', 'duplicate pair ' || p.id, p.found_at, d.decided_at
                 from mpi_decision d join mpi_pair p on p.id = d.pair_id where p.found_at < :t and d.decided_at >= :f
                 union all
@@ -41,11 +37,6 @@ class MpiAccessReasons implements AccessReasons {
                 from patient_merge where unmerged_by is not null and merged_at < :t and unmerged_at >= :f
                 union all
                 select unmerged_by, retired_patient_id, 'master patient index', 'unmerge ' || id, merged_at, unmerged_at
-                from patient_merge where unmerged_by is not null and merged_at < :t and unmerged_at >= :f""")
-                .param("t", t).param("f", f)
-                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list();
+                from patient_merge where unmerged_by is not null and merged_at < :t and unmerged_at >= :f""", from, to);
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.retention.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.custodian.AccessReasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,18 +20,11 @@ class LegalHoldAccessReasons implements AccessReasons {
 
     @Override
     public List<AccessReason> reasons(Instant from, Instant to) {
-        OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
+        return AccessReasons.query(jdbc, """
                 select placed_by, patient_id, 'legal hold', 'legal hold ' || id, placed_at, released_at
                 from legal_hold where placed_at < :t and coalesce(released_at, 'infinity') >= :f
                 union all
                 select released_by, patient_id, 'legal hold', 'release of legal hold ' || id, placed_at, released_at
-                from legal_hold where released_by is not null and placed_at < :t and released_at >= :f""")
-                .param("t", t).param("f", f)
-                .query((rs, i) -> new AccessReason(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list();
+                from legal_hold where released_by is not null and placed_at < :t and released_at >= :f""", from, to);
     }
 }
