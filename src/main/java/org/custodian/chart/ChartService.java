@@ -34,7 +34,12 @@ public interface ChartService {
     /** Names a practitioner on an encounter (an operating surgeon with the time of surgery); publishes {@link PractitionerAssigned}. */
     Encounter assign(long encounterId, EncounterParticipant participant);
 
-    /** Names the cosigner a document requires (a resident's note the attending must cosign). */
+    /**
+     * Names the cosigner a document requires (a resident's note the attending must cosign); the
+     * cosigner may then authenticate it (42 CFR 482.24(c)(1)). Whoever writes the chart (the resident, the
+     * HIM director) may name one; a signed document takes none ({@code document-already-signed}).
+     */
+    @PreAuthorize("hasAuthority('chart:write')")
     ClinicalDocument requireCosigner(long documentId, long practitionerId);
 
     /** Bulk loads in one transaction each (imports, the demo hospital); return the new ids in order. */

@@ -117,4 +117,48 @@ class SigningAuthorityIT {
             assertThat(signed.signedBy()).isEqualTo(cosigner.display());
         });
     }
+
+    @Test
+    void aCosignerIsNamedOverTheApiByWhoeverWritesTheChartAndThenMaySign() {
+        Practitioner cosigner = otherPhysician();
+        ClinicalDocument d = unsignedNoteOfTheTestClinician();
+        String body = "{\"practitionerId\":" + cosigner.id() + "}";
+        // Not before it is named: the other physician may not sign (42 CFR 482.24(c)(1)).
+        assertThat(api.request(cosigner.username(), StaffAccounts.PASSWORD, "POST", "/api/documents/" + d.id() + "/signature", null)
+                .status()).isEqualTo(403);
+        assertThat(api.as(accounts.of(Role.CODER), "PUT", "/api/documents/" + d.id() + "/cosigner", body).status()).isEqualTo(403);
+        assertThat(api.as(accounts.of(Role.CLINICIAN), "PUT", "/api/documents/" + d.id() + "/cosigner",
+                "{\"practitionerId\":999999999}").status()).isEqualTo(400);
+
+        Api.Response named = api.as(accounts.of(Role.CLINICIAN), "PUT", "/api/documents/" + d.id() + "/cosigner", body);
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        assertThat(named.json().path("cosignerId").asLong()).isEqualTo(cosigner.id());
+        Api.Response signed = api.request(cosigner.username(), StaffAccounts.PASSWORD, "POST", "/api/documents/" + d.id() + "/signature", null);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        // A signed document takes no cosigner any more.
+        Api.Response late = api.as(accounts.of(Role.CLINICIAN), "PUT", "/api/documents/" + d.id() + "/cosigner", body);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().path("type").asString()).isEqualTo("/problems/document-already-signed");
+    }
+
+    @Test
+    void theDocumentPageNamesTheCosignerWithAPractitionerPickerForWhoeverMay() {
+        Practitioner cosigner = otherPhysician();
+        ClinicalDocument d = unsignedNoteOfTheTestClinician();
+        WebSession coder = new WebSession(api.baseUrl());
+        coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
+        assertThat(coder.get("/documents/" + d.id()).body()).doesNotContain("data-testid=\"cosigner-picker\"");
+        assertThat(coder.post("/documents/" + d.id() + "/cosigner", "practitionerId", String.valueOf(cosigner.id())).status())
+                .isEqualTo(403);
+
+        WebSession web = new WebSession(api.baseUrl());
+        web.login(accounts.of(Role.CLINICIAN), StaffAccounts.PASSWORD);
+        String page = web.get("/documents/" + d.id()).body();
+        assertThat(page).contains("data-testid=\"cosigner-picker\"")
+                .contains("<option value=\"" + cosigner.id() + "\">" + cosigner.display());
+        WebSession.Page posted = web.post("/documents/" + d.id() + "/cosigner", "practitionerId", String.valueOf(cosigner.id()));
+        assertThat(posted.redirectPath()).isEqualTo("/documents/" + d.id());
+        assertThat(web.get("/documents/" + d.id()).body()).contains("Cosigner required").contains(cosigner.display());
+        accounts.runAs(Role.CODER, () -> assertThat(charts.document(d.id()).cosignerId()).isEqualTo(cosigner.id()));
+    }
 }

@@ -103,4 +103,29 @@ class CompletionBrowserIT {
         assertThat(figure("open")).isLessThan(openBefore);
         assertThat(figure("incomplete")).isLessThan(incompleteBefore);
     }
+
+    @Test
+    void theAnalystPicksTheVisitOfAManualDeficiencyByThePatientsName() {
+        Patient[] patient = new Patient[1];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            patient[0] = patients.register(TestPatients.newPatient("Picker", TestPatients.uniqueName("Visit"), LocalDate.of(1955, 5, 5)));
+            Instant discharge = Instant.now().minus(2, ChronoUnit.DAYS);
+            charts.record(new NewEncounter(patient[0].id(), null, EncounterClass.INPATIENT, discharge.minus(2, ChronoUnit.DAYS), discharge,
+                    StaffAccounts.CLINICIAN_NAME, "Medicine", null));
+        });
+        browser.signIn(accounts.of(Role.HIM_ANALYST));
+        browser.open("/completion");
+        browser.find(By.id("picker-encounter-find")).sendKeys(patient[0].familyName());
+        By option = By.cssSelector("[data-testid=encounter-picker] [data-testid=pick-encounter]");
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(option, patient[0].mrn()));
+        browser.find(option).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=encounter-picker] [data-picker-chosen]"), "MRN " + patient[0].mrn()));
+        new org.openqa.selenium.support.ui.Select(browser.find(By.name("rule"))).selectByVisibleText("Illegible entry");
+        browser.find(By.name("description")).sendKeys("Progress note page 2 illegible");
+        browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=manual-deficiency] button[type=submit]")));
+        assertThat(browser.find(By.cssSelector("body")).getText()).contains("Deficiency entered for").contains(patient[0].mrn());
+        By row = By.xpath("//table[@data-testid='open-deficiencies']//tr[contains(., '" + patient[0].mrn() + "') and contains(., 'Illegible entry')]");
+        assertThat(browser.find(row).getText()).contains(patient[0].familyName(), "Progress note page 2 illegible");
+    }
 }

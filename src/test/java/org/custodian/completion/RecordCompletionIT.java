@@ -225,4 +225,39 @@ class RecordCompletionIT {
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.body()).contains("npi");
     }
+
+    @Test
+    void theManualDeficiencyFormPicksTheVisitByPatientNameMrnOrVisitNumber() {
+        Stay s = stay(StaffAccounts.CLINICIAN_NAME, 4);
+        String[] known = new String[3];
+        accounts.runAs(Role.HIM_ANALYST, () -> {
+            var p = patients.find(s.patientId()).orElseThrow();
+            known[0] = p.familyName();
+            known[1] = p.mrn();
+            known[2] = charts.encounter(s.encounterId()).encounterNumber();
+        });
+        org.custodian.support.WebSession web = new org.custodian.support.WebSession(api.baseUrl());
+        web.login(accounts.of(Role.HIM_ANALYST), StaffAccounts.PASSWORD);
+        String page = web.get("/completion").body();
+        assertThat(page).contains("data-testid=\"encounter-picker\"").doesNotContain("name=\"visitNumber\"");
+        for (String find : known) {
+            String results = web.get("/completion/encounters/pick?find=" + java.net.URLEncoder.encode(find,
+                    java.nio.charset.StandardCharsets.UTF_8)).body();
+            assertThat(results).as(find).contains("data-pick=\"" + s.encounterId() + "\"").contains(known[0]).contains("MRN " + known[1])
+                    .contains("visit " + known[2]);
+        }
+        assertThat(web.get("/completion/encounters/pick?find=").body()).contains("Type part of the patient");
+
+        var posted = web.post("/completion/deficiencies", "encounterId", String.valueOf(s.encounterId()), "rule", "ILLEGIBLE",
+                "practitionerId", String.valueOf(accounts.clinicianPractitioner()), "description", "Page 3 illegible");
+        assertThat(posted.redirectPath()).isEqualTo("/completion");
+        assertThat(open(s.patientId())).anySatisfy(d -> {
+            assertThat(d.path("rule").asString()).isEqualTo("ILLEGIBLE");
+            assertThat(d.path("encounterId").asLong()).isEqualTo(s.encounterId());
+        });
+        // A coder (no completion:analyze) may not use the picker.
+        org.custodian.support.WebSession coder = new org.custodian.support.WebSession(api.baseUrl());
+        coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
+        assertThat(coder.get("/completion/encounters/pick?find=" + known[1]).status()).isEqualTo(403);
+    }
 }

@@ -182,6 +182,7 @@ class EndpointAuthorizationMatrixIT {
         // Provider directory and record completion (issue 16).
         RULES.put("GET /api/practitioners", CHART_READ);
         RULES.put("POST /api/practitioners", PROVIDERS_MANAGE);
+        RULES.put("PUT /api/documents/{id}/cosigner", CHART_WRITE);
         RULES.put("GET /api/completion/deficiencies", COMPLETION_ANALYZE);
         RULES.put("GET /api/completion/deficiencies/{id}", COMPLETION_ANALYZE);
         RULES.put("POST /api/completion/deficiencies", COMPLETION_ANALYZE);
@@ -521,6 +522,8 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /api/privacy/access-report.pdf", () -> new Call("GET", "/api/privacy/access-report.pdf?patientId=" + patientId, null));
         s.put("GET /api/practitioners", () -> new Call("GET", "/api/practitioners", null));
         s.put("POST /api/practitioners", () -> new Call("POST", "/api/practitioners", newPractitioner()));
+        s.put("PUT /api/documents/{id}/cosigner", () -> new Call("PUT", "/api/documents/" + unsignedDocument() + "/cosigner",
+                "{\"practitionerId\":" + accounts.clinicianPractitioner() + "}"));
         s.put("GET /api/completion/deficiencies", () -> new Call("GET", "/api/completion/deficiencies?state=open&patientId=" + patientId, null));
         s.put("GET /api/completion/deficiencies/{id}", () -> new Call("GET", "/api/completion/deficiencies/" + manualDeficiency(), null));
         s.put("POST /api/completion/deficiencies", () -> new Call("POST", "/api/completion/deficiencies",

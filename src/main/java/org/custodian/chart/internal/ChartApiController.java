@@ -10,6 +10,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Charts", description = "The legal health record: a patient's chart, encounters, clinical documents and their signatures.")
@@ -49,5 +51,16 @@ class ChartApiController {
     @PreAuthorize("hasAuthority('document:sign')")
     ClinicalDocument sign(@PathVariable long id) {
         return charts.sign(id);
+    }
+
+    /** The practitioner to name as a document's required cosigner. */
+    record CosignerRequest(@jakarta.validation.constraints.NotNull Long practitionerId) {
+    }
+
+    @Operation(summary = "Name the practitioner who must cosign a document (42 CFR 482.24(c)(1))")
+    @PutMapping("/api/documents/{id}/cosigner")
+    @PreAuthorize("hasAuthority('chart:write')")
+    ClinicalDocument cosigner(@PathVariable long id, @jakarta.validation.Valid @RequestBody CosignerRequest request) {
+        return charts.requireCosigner(id, request.practitionerId());
     }
 }

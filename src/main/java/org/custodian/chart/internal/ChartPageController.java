@@ -71,6 +71,15 @@ class ChartPageController {
         model.addAttribute("mayAuthenticate", directory.byUsername(username)
                 .map(p -> Long.valueOf(p.id()).equals(document.authorId()) || Long.valueOf(p.id()).equals(document.cosignerId()))
                 .orElse(false));
+        // Whoever may name a cosigner picks the practitioner from the directory (not an id).
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean mayNameCosigner = (document.status() == org.custodian.chart.DocumentStatus.DRAFT
+                || document.status() == org.custodian.chart.DocumentStatus.UNSIGNED)
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("chart:write"));
+        if (mayNameCosigner) {
+            model.addAttribute("practitioners", directory.all().stream()
+                    .filter(p -> !Long.valueOf(p.id()).equals(document.authorId())).toList());
+        }
         if (document.cosignerId() != null) {
             model.addAttribute("cosigner", directory.find(document.cosignerId()).map(Practitioner::display).orElse(null));
         }
@@ -83,6 +92,29 @@ class ChartPageController {
         model.addAttribute("patient", patients.find(document.patientId())
                 .orElseThrow(() -> new ChartNotFoundException("Patient", document.patientId())));
         return "chart/document";
+    }
+
+    /** Names the document's required cosigner, then shows it again. */
+    @PostMapping("/documents/{id}/cosigner")
+    @PreAuthorize("hasAuthority('chart:write')")
+    String cosigner(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(required = false) Long practitionerId,
+                    RedirectAttributes redirect) {
+        if (practitionerId == null) {
+            redirect.addFlashAttribute("problem", "Choose the practitioner who must cosign.");
+            return "redirect:/documents/" + id;
+        }
+        try {
+            ClinicalDocument d = charts.requireCosigner(id, practitionerId);
+            redirect.addFlashAttribute("notice", "Cosigner named: " + directory.find(d.cosignerId()).map(Practitioner::display).orElse("") + ".");
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND.value()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "That practitioner is not in the provider directory.");
+        }
+        return "redirect:/documents/" + id;
     }
 
     /** Authenticates the document as the signed-in user, then shows it again. */

@@ -197,6 +197,10 @@ class JdbcChartService implements ChartService {
             throw new IllegalArgumentException("practitionerId: not in the provider directory");
         }
         ClinicalDocument d = findDocument(documentId).orElseThrow(() -> new ChartNotFoundException("Document", documentId));
+        if (d.status() != DocumentStatus.DRAFT && d.status() != DocumentStatus.UNSIGNED) {
+            throw Problem.conflict("document-already-signed", "Already signed",
+                    "Document " + documentId + " is " + d.status().name().toLowerCase() + "; a cosigner is named before it is signed.");
+        }
         jdbc.sql("update clinical_document set cosigner_id = ? where id = ?").params(practitionerId, documentId).update();
         audit.patient(AuditAction.UPDATE, d.patientId(), "DocumentReference", documentId);
         events.publishEvent(new DocumentsFiled(List.of(documentId), d.encounterId() == null ? List.of() : List.of(d.encounterId())));

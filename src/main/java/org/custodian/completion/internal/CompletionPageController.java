@@ -28,8 +28,11 @@ class CompletionPageController {
     private final RecordCompletion completion;
     private final ProviderDirectory directory;
     private final RecordLabels labels;
+    private final EncounterChoices encounterChoices;
 
-    CompletionPageController(RecordCompletion completion, ProviderDirectory directory, RecordLabels labels) {
+    CompletionPageController(RecordCompletion completion, ProviderDirectory directory, RecordLabels labels,
+                             EncounterChoices encounterChoices) {
+        this.encounterChoices = encounterChoices;
         this.completion = completion;
         this.directory = directory;
         this.labels = labels;
@@ -56,15 +59,35 @@ class CompletionPageController {
         return "redirect:/completion";
     }
 
+    /** The encounter picker's results (htmx): visits by patient name, MRN or visit number, each with patient name and MRN. */
+    @GetMapping("/completion/encounters/pick")
+    @PreAuthorize("hasAuthority('completion:analyze') and hasAuthority('chart:read')")
+    String pickEncounter(@RequestParam(required = false) String find, Model model) {
+        String f = find == null ? "" : find.strip();
+        if (f.isEmpty()) {
+            model.addAttribute("hint", "Type part of the patient's name, the MRN or the visit number.");
+        } else if (f.length() > 64) {
+            model.addAttribute("hint", "At most 64 characters.");
+        } else if (!f.matches(".*\\d.*") && f.replaceAll("[^\\p{L}]", "").length() < 2) {
+            model.addAttribute("hint", "Type at least two letters of the name.");
+        } else if (!f.matches("[\\p{L}0-9 .,'-]+")) {
+            model.addAttribute("hint", "A name has letters, spaces and . , ' - only; an MRN or visit number letters, digits and '-'.");
+        } else {
+            model.addAttribute("choices", encounterChoices.find(f));
+        }
+        return "completion/encounterpick";
+    }
+
     @PostMapping("/completion/deficiencies")
     @PreAuthorize("hasAuthority('completion:analyze')")
-    String addManual(@RequestParam(required = false) String visitNumber, @RequestParam(required = false) String rule,
+    String addManual(@RequestParam(required = false) Long encounterId, @RequestParam(required = false) String rule,
                      @RequestParam(required = false) Long practitionerId, @RequestParam(required = false) String description,
                      RedirectAttributes redirect) {
         try {
-            var encounter = labels.encounterByVisitNumber(visitNumber == null ? "" : visitNumber.strip(), "a manual deficiency")
-                    .orElseThrow(() -> new IllegalArgumentException("visitNumber: no encounter has this visit number"));
-            var d = completion.addManual(new NewManualDeficiency(encounter.id(), practitionerId, rule, null, description));
+            if (encounterId == null) {
+                throw new IllegalArgumentException("Choose the visit: type the patient's name, MRN or visit number and pick it from the list.");
+            }
+            var d = completion.addManual(new NewManualDeficiency(encounterId, practitionerId, rule, null, description));
             redirect.addFlashAttribute("notice", "Deficiency entered for " + d.patientName() + " (MRN " + d.mrn() + ").");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

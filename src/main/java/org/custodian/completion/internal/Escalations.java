@@ -91,11 +91,17 @@ class Escalations {
                 }
                 byte[] pdf = LetterPdf.render(step, today, who == null ? "Practitioner " + s.practitionerId() : who.display(),
                         who == null ? null : who.department(), s.open(), days, p.delinquentDays(), p.suspensionDay());
-                long id = jdbc.sql("""
+                // A concurrent climb (the daily job and the director's button) may have issued it meanwhile: once only.
+                var inserted = jdbc.sql("""
                         insert into completion_letter (practitioner_id, step, issued_at, issued_on, open_deficiencies, oldest_days, pdf)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (practitioner_id, step) where resolved_at is null do nothing returning id""")
                         .params(s.practitionerId(), step.name(), Rows.utc(clock.instant()), today, s.open(), days, pdf)
-                        .query(Long.class).single();
+                        .query(Long.class).optional();
+                if (inserted.isEmpty()) {
+                    continue;
+                }
+                long id = inserted.get();
                 audit.record(AuditAction.CREATE, AuditOutcome.SUCCESS, null, "CompletionLetter", id,
                         step.name() + " to practitioner " + s.practitionerId());
                 if (step == EscalationStep.SUSPENSION) {

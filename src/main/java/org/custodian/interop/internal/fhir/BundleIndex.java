@@ -332,6 +332,11 @@ final class BundleIndex {
         return ref;
     }
 
+    /** The NPI of a practitioner of this bundle (identifier system us-npi), else null. */
+    String practitionerNpi(Ref who) {
+        return who.entry() == null ? null : FhirDirectoryMapper.npi((Practitioner) entries.get(who.entry()).getResource());
+    }
+
     /** The name of a practitioner of this bundle or of an earlier import. */
     String practitionerName(Ref who) {
         if (who.entry() != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodian.chart.ChartFindings;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.EncounterParticipant;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.chart.NewFinding;
@@ -14,6 +15,8 @@ import org.custodian.interop.internal.fhir.SourceMap.Key;
 import org.custodian.interop.internal.fhir.SourceMap.Mapped;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.RegistrationScreen;
+import org.custodian.staff.Npi;
+import org.custodian.staff.ProviderDirectory;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +38,11 @@ class BundleWriter {
     private final RegistrationScreen screen;
     private final ChartService charts;
     private final ChartFindings findings;
+    private final ProviderDirectory directory;
 
-    BundleWriter(SourceMap map, PatientRegistry patients, RegistrationScreen screen, ChartService charts, ChartFindings findings) {
+    BundleWriter(SourceMap map, PatientRegistry patients, RegistrationScreen screen, ChartService charts, ChartFindings findings,
+                 ProviderDirectory directory) {
+        this.directory = directory;
         this.map = map;
         this.patients = patients;
         this.screen = screen;
@@ -63,6 +69,12 @@ class BundleWriter {
         Written run() {
             put(plan.orgEntries, map.insertOrganizations(plan.orgRows), null);
             put(plan.practEntries, map.insertPractitioners(plan.practRows), null);
+            // A Practitioner with a valid NPI joins the provider directory (an unverified entry of the same name takes it).
+            for (String[] npiAndName : plan.practRows) {
+                if (npiAndName[0] != null && Npi.valid(npiAndName[0])) {
+                    directory.resolveNpi(npiAndName[0], npiAndName[1]);
+                }
+            }
             List<Long> patientIds = patients.registerAll(plan.newPatients);
             put(plan.patientEntries, patientIds, null);
             for (int k = 0; k < plan.patientEntries.size(); k++) {
@@ -87,8 +99,17 @@ class BundleWriter {
                 NewEncounter e = plan.newEncounters.get(k);
                 long patientId = patientId(plan.encounterPatients.get(k));
                 encounterPatientIds.add(patientId);
+                List<EncounterParticipant> participants = new ArrayList<>();
+                for (ImportPlan.Participant p : plan.encounterParticipants.get(k)) {
+                    long practitioner = p.npi() != null && Npi.valid(p.npi()) ? directory.resolveNpi(p.npi(), p.name())
+                            : directory.resolveNames(List.of(p.name())).get(p.name().trim());
+                    EncounterParticipant ep = new EncounterParticipant(p.role(), practitioner, e.admitAt());
+                    if (!participants.contains(ep)) {
+                        participants.add(ep);
+                    }
+                }
                 encounters.add(new NewEncounter(patientId, e.encounterNumber(), e.encounterClass(), e.admitAt(),
-                        e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition()));
+                        e.dischargeAt(), e.attendingProvider(), e.service(), e.dischargeDisposition(), participants));
             }
             put(plan.encounterEntries, charts.recordAll(encounters), encounterPatientIds);
         }

@@ -25,8 +25,12 @@ class FhirDirectoryMapper {
         if (name == null || name.isBlank()) {
             throw BundleRejected.entry(i, "Practitioner", "name", IssueType.REQUIRED, "a name is required");
         }
-        String npi = p.getIdentifier().stream().filter(id -> NPI_SYSTEM.equals(id.getSystem()))
-                .map(Identifier::getValue).findFirst().orElse(null);
-        plan.practitioner(i, npi, name);
+        plan.practitioner(i, npi(p), name);
+    }
+
+    /** The practitioner's NPI (identifier system http://hl7.org/fhir/sid/us-npi), trimmed, else null. */
+    static String npi(Practitioner p) {
+        return p.getIdentifier().stream().filter(id -> NPI_SYSTEM.equals(id.getSystem()))
+                .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).map(String::trim).findFirst().orElse(null);
     }
 }

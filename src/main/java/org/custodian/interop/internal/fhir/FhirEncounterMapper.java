@@ -1,6 +1,9 @@
 package org.custodian.interop.internal.fhir;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.chart.ParticipantRole;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewEncounter;
 import org.custodian.interop.internal.fhir.BundleIndex.Ref;
@@ -10,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encounter → a visit of the chart: its patient (required), period (a start; an end not before
- * it), class (inpatient, emergency, else outpatient), the first participant as attending, the
- * type as service. Practitioner and Organization references must resolve as well.
+ * it), class (inpatient, emergency, else outpatient), the first participant as attending (the
+ * one typed ATND if any), participants typed ATND, ADM and CON as the chart's attending, admitting
+ * and consulting references (by NPI when the bundle's Practitioner has one), the type as service. Practitioner and Organization references must resolve as well.
  */
 @Component
 class FhirEncounterMapper {
@@ -39,6 +43,7 @@ class FhirEncounterMapper {
         };
         String attending = null;
         boolean attendingTyped = false;
+        List<ImportPlan.Participant> typed = new ArrayList<>();
         for (int p = 0; p < e.getParticipant().size(); p++) {
             var participant = e.getParticipant().get(p);
             Ref who = index.resolve(i, "Encounter", "participant[" + p + "].individual", participant.getIndividual(), "Practitioner");
@@ -46,6 +51,14 @@ class FhirEncounterMapper {
             // resolves the name to its provider-directory reference.
             boolean typedAttending = participant.getType().stream().flatMap(t -> t.getCoding().stream())
                     .anyMatch(c -> "ATND".equals(c.getCode()));
+            // Typed participants become references (attending, admitting, consulting), by NPI when the bundle has it.
+            for (ParticipantRole role : roles(participant)) {
+                String name = who == null ? participant.getIndividual().getDisplay() : index.practitionerName(who);
+                String npi = who == null ? null : index.practitionerNpi(who);
+                if (npi != null || name != null && !name.isBlank()) {
+                    typed.add(new ImportPlan.Participant(role, npi, FhirText.truncate(name, 200)));
+                }
+            }
             if (attending == null || typedAttending && !attendingTyped) {
                 attending = who == null ? participant.getIndividual().getDisplay() : index.practitionerName(who);
                 attendingTyped = typedAttending;
@@ -56,6 +69,23 @@ class FhirEncounterMapper {
         NewEncounter encounter = new NewEncounter(0, null, kind, admit, discharge, FhirText.truncate(attending, 200),
                 FhirText.truncate(service, 100), null);
         validator.validate(i, "Encounter", encounter);
-        plan.encounter(i, encounter, patient);
+        plan.encounter(i, encounter, patient, typed);
+    }
+
+    /** v3-ParticipationType ATND (attender, PV1-7), ADM (admitter, PV1-17), CON (consultant, PV1-9). */
+    private static List<ParticipantRole> roles(Encounter.EncounterParticipantComponent participant) {
+        List<ParticipantRole> roles = new ArrayList<>();
+        participant.getType().stream().flatMap(t -> t.getCoding().stream()).forEach(c -> {
+            ParticipantRole role = c.getCode() == null ? null : switch (c.getCode()) {
+                case "ATND" -> ParticipantRole.ATTENDING;
+                case "ADM" -> ParticipantRole.ADMITTING;
+                case "CON" -> ParticipantRole.CONSULTING;
+                default -> null;
+            };
+            if (role != null && !roles.contains(role)) {
+                roles.add(role);
+            }
+        });
+        return roles;
     }
 }

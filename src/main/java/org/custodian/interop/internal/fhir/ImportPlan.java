@@ -54,10 +54,22 @@ final class ImportPlan {
         newPatients.add(patient);
     }
 
+    /** A practitioner typed on an encounter (v3-ParticipationType ATND, ADM, CON), by NPI when the bundle gives one, else by name. */
+    record Participant(org.custodian.chart.ParticipantRole role, String npi, String name) {
+    }
+
+    /** The typed participants of each encounter, in the order of {@link #newEncounters}. */
+    final List<List<Participant>> encounterParticipants = new ArrayList<>();
+
     void encounter(int entry, NewEncounter encounter, Ref patient) {
+        encounter(entry, encounter, patient, List.of());
+    }
+
+    void encounter(int entry, NewEncounter encounter, Ref patient, List<Participant> participants) {
         encounterEntries.add(entry);
         newEncounters.add(encounter);
         encounterPatients.add(patient);
+        encounterParticipants.add(List.copyOf(participants));
     }
 
     void document(int entry, NewDocument document, Ref patient, Ref encounter) {
