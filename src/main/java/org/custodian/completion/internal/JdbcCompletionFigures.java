@@ -37,7 +37,7 @@ class JdbcCompletionFigures implements CompletionFigures {
         String zone = clock.getZone().getId();
         return jdbc.sql("""
                 select d.encounter_id, min(d.patient_id), min(e.discharge_at), count(*)
-                from deficiency d join chart_completion_encounter e on e.encounter_id = d.encounter_id
+                from deficiency d left join chart_completion_encounter e on e.encounter_id = d.encounter_id
                 where (d.opened_at at time zone :zone)::date <= :day
                   and (d.closed_at is null or (d.closed_at at time zone :zone)::date > :day)
                 group by d.encounter_id
