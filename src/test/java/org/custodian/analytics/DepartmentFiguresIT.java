@@ -1,6 +1,7 @@
 package org.custodian.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.awaitility.Awaitility;
 import org.custodian.HospitalClock;
+import org.custodian.analytics.internal.MetricRegistry;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewEncounter;
@@ -29,6 +31,7 @@ import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +50,7 @@ class DepartmentFiguresIT {
     @Autowired PatientRegistry patients;
     @Autowired ChartService charts;
     @Autowired RecordCompletion completion;
+    @Autowired MetricRegistry registry;
 
     record Stay(long patientId, long encounterId, String family) {
     }
@@ -129,11 +133,13 @@ class DepartmentFiguresIT {
         assertThat(days.get("latest").get("value").asDouble()).isCloseTo(median, Offset.offset(1e-6));
         assertThat(record(days, recent.encounterId()).get("patientName").asText()).contains(recent.family());
 
-        // The analyst opens the completion figures' pages, not the director's median nor the coding department's.
-        String analyst = accounts.of(Role.HIM_ANALYST);
-        assertThat(api.as(analyst, "GET", "/analytics/metrics/completion-delinquent-records", null).status()).isEqualTo(200);
-        assertThat(api.as(analyst, "GET", "/analytics/metrics/completion-median-days", null).status()).isEqualTo(403);
-        assertThat(api.as(analyst, "GET", "/analytics/metrics/case-mix-index", null).status()).isEqualTo(403);
+        // The analyst's home shows the completion figures; the director's median and the coding department's are not theirs.
+        accounts.runAs(Role.HIM_ANALYST, () -> {
+            assertThat(registry.home()).extracting(Metric::id).containsExactlyInAnyOrder("completion-incomplete-records",
+                    "completion-delinquent-records", "completion-delinquency-rate");
+            assertThatThrownBy(() -> registry.require("completion-median-days")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> registry.require("case-mix-index")).isInstanceOf(AccessDeniedException.class);
+        });
     }
 
     @Test
@@ -169,10 +175,9 @@ class DepartmentFiguresIT {
         assertThat(grant.get("patientName").asText()).contains(watched.family());
         assertThat(grant.get("detail").asText()).contains("2 days past its deadline");
 
-        // The privacy officer's figures; the HIM director may see neither.
-        String officer = accounts.of(Role.PRIVACY_OFFICER);
-        assertThat(api.as(officer, "GET", "/analytics/metrics/privacy-open-alerts", null).status()).isEqualTo(200);
-        assertThat(api.as(officer, "GET", "/analytics/metrics/break-glass-reviews-overdue", null).status()).isEqualTo(200);
+        // The privacy officer's home shows both; the HIM director may see neither.
+        accounts.runAs(Role.PRIVACY_OFFICER, () -> assertThat(registry.home()).extracting(Metric::id)
+                .contains("privacy-open-alerts", "break-glass-reviews-overdue"));
         String director = accounts.of(Role.HIM_DIRECTOR);
         assertThat(api.as(director, "GET", "/api/analytics/metrics/privacy-open-alerts", null).status()).isEqualTo(403);
         assertThat(api.as(director, "GET", "/api/analytics/metrics/break-glass-reviews-overdue", null).status()).isEqualTo(403);
