@@ -61,14 +61,17 @@ public interface Metric {
     List<Row> rows(Period period);
 
     enum Unit {
-        COUNT("", 0), DAYS("days", 1), PERCENT("%", 1), RATE("charts/hour", 1), STATUS("", 0);
+        COUNT("", 0, "Count"), DAYS("days", 1, "days"), PERCENT("%", 1, "%"), RATE("charts/hour", 1, "charts/hour"),
+        STATUS("", 0, "Intact or broken"), INDEX("", 4, "Index (relative weight per case)"), DOLLARS("$", 0, "US dollars");
 
         private final String suffix;
         private final int decimals;
+        private final String words;
 
-        Unit(String suffix, int decimals) {
+        Unit(String suffix, int decimals, String words) {
             this.suffix = suffix;
             this.decimals = decimals;
+            this.words = words;
         }
 
         public String suffix() {
@@ -77,6 +80,11 @@ public interface Metric {
 
         public int decimals() {
             return decimals;
+        }
+
+        /** The unit as the metric's page names it. */
+        public String words() {
+            return words;
         }
     }
 

@@ -1,7 +1,11 @@
 package org.custodian.coding;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The coding department's figures, for the dashboard: the encounters discharged and not final
@@ -35,4 +39,22 @@ public interface CodingFigures {
 
     /** Audit abstracts finalized in [from, to), one row per audited chart. */
     List<AuditedChart> audited(Instant from, Instant to);
+
+    /**
+     * A final-coded inpatient stay grouped to an MS-DRG, the unit of the case mix index ({@link CaseMix#FORMULA});
+     * {@code weight} is null when its grouper version is not loaded (left out of the index).
+     */
+    record GroupedStay(long encounterId, Long patientId, LocalDate dischargeDate, Integer drg, BigDecimal weight,
+                       BigDecimal expectedPayment) {
+    }
+
+    /** Final-coded inpatient stays discharged {@code from} to {@code to} (inclusive, hospital days), the same as {@link CaseMix#caseMixIndex}'s. */
+    List<GroupedStay> finalStays(LocalDate from, LocalDate to);
+
+    /**
+     * The expected payment in dollars of each encounter's MS-DRG as it is grouped now (final, working
+     * or from the chart's findings; weight × the fiscal year's blended base rate); encounters without
+     * one are absent.
+     */
+    Map<Long, BigDecimal> expectedPayments(Collection<Long> encounterIds);
 }

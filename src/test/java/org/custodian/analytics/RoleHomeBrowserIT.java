@@ -104,6 +104,26 @@ class RoleHomeBrowserIT {
         return count("select count(*) from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH')");
     }
 
+    private long incompleteRecords() {
+        return count("select count(distinct encounter_id) from deficiency where state = 'OPEN'");
+    }
+
+    private long delinquentRecords() {
+        return jdbc.sql("""
+                select count(distinct d.encounter_id) from deficiency d join chart_completion_encounter e on e.encounter_id = d.encounter_id
+                where d.state = 'OPEN' and e.discharge_at is not null and (e.discharge_at at time zone :zone)::date
+                      + (select delinquent_days from completion_policy order by version desc limit 1) + 1 <= :today""")
+                .param("zone", clock.getZone().getId()).param("today", clock.today()).query(Long.class).single();
+    }
+
+    private long openAlerts() {
+        return count("select count(*) from monitoring_alert where decision is null");
+    }
+
+    private long breakGlassOverdue() {
+        return count("select count(*) from break_glass_grant where reviewed_at is null and review_due < now()");
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
@@ -140,7 +160,10 @@ class RoleHomeBrowserIT {
         expected.put("amendments-overdue", n(amendmentsOverdue()));
         expected.put("mpi-pairs-pending", n(pairsPending()));
         expected.put("audit-chain", "Intact");
-        assertThat(home).containsAllEntriesOf(expected);
+        expected.put("completion-incomplete-records", n(incompleteRecords()));
+        expected.put("completion-delinquent-records", n(delinquentRecords()));
+        assertThat(home).containsAllEntriesOf(expected).containsKeys("completion-delinquency-rate", "completion-median-days",
+                "case-mix-index", "dnfb-dollars");
         assertThat(roiOverdue()).as("the fixture's overdue request").isPositive();
 
         browser.nav("Dashboard");
@@ -218,9 +241,21 @@ class RoleHomeBrowserIT {
     @Test
     void aPrivacyOfficersHomeShowsDeadlinesOfTheLawAndTheAuditChain() {
         Map<String, String> home = homeFigures(accounts.of(Role.PRIVACY_OFFICER), StaffAccounts.PASSWORD);
-        assertThat(home).containsOnlyKeys("roi-overdue", "amendments-overdue", "amendments-pending", "audit-chain");
+        assertThat(home).containsOnlyKeys("roi-overdue", "amendments-overdue", "amendments-pending", "audit-chain",
+                "privacy-open-alerts", "break-glass-reviews-overdue");
         assertThat(home).containsEntry("roi-overdue", n(roiOverdue())).containsEntry("amendments-pending", n(amendmentsPending()))
-                .containsEntry("amendments-overdue", n(amendmentsOverdue())).containsEntry("audit-chain", "Intact");
+                .containsEntry("amendments-overdue", n(amendmentsOverdue())).containsEntry("audit-chain", "Intact")
+                .containsEntry("privacy-open-alerts", n(openAlerts()))
+                .containsEntry("break-glass-reviews-overdue", n(breakGlassOverdue()));
+    }
+
+    @Test
+    void anHimAnalystsHomeShowsIncompleteAndDelinquentRecords() {
+        Map<String, String> home = homeFigures(accounts.of(Role.HIM_ANALYST), StaffAccounts.PASSWORD);
+        assertThat(home).containsOnlyKeys("completion-incomplete-records", "completion-delinquent-records",
+                "completion-delinquency-rate");
+        assertThat(home).containsEntry("completion-incomplete-records", n(incompleteRecords()))
+                .containsEntry("completion-delinquent-records", n(delinquentRecords()));
     }
 
     @Test

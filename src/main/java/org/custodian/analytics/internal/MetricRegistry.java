@@ -233,7 +233,8 @@ public class MetricRegistry {
         String number = metric.unit().decimals() == 0 ? String.format(Locale.US, "%,d", Math.round(value))
                 : String.format(Locale.US, "%,." + metric.unit().decimals() + "f", value);
         String suffix = metric.unit().suffix();
-        return suffix.isEmpty() ? number : suffix.equals("%") ? number + "%" : number + " " + suffix;
+        return suffix.isEmpty() ? number : suffix.equals("%") ? number + "%"
+                : suffix.equals("$") ? (number.startsWith("-") ? "-$" + number.substring(1) : "$" + number) : number + " " + suffix;
     }
 
     public static String targetText(Metric metric) {

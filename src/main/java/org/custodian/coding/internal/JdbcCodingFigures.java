@@ -1,6 +1,11 @@
 package org.custodian.coding.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -93,5 +98,30 @@ class JdbcCodingFigures implements CodingFigures {
             return new AuditedChart(first.encounterId(), first.patientId(), first.coder(), first.at(), both, union.size(),
                     billingPrincipal != null && billingPrincipal.equals(auditPrincipal));
         }).toList();
+    }
+
+    @Override
+    public List<GroupedStay> finalStays(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select g.encounter_id, w.patient_id, g.discharge_date, g.drg, g.weight, g.expected_payment
+                from coding_drg g left join coding_worklist w on w.encounter_id = g.encounter_id
+                where g.final and g.discharge_date >= ? and g.discharge_date <= ?
+                order by g.discharge_date, g.encounter_id""")
+                .params(from, to)
+                .query((rs, n) -> new GroupedStay(rs.getLong(1), (Long) rs.getObject(2), rs.getObject(3, LocalDate.class),
+                        (Integer) rs.getObject(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .list();
+    }
+
+    @Override
+    public Map<Long, BigDecimal> expectedPayments(Collection<Long> encounterIds) {
+        Map<Long, BigDecimal> out = new HashMap<>();
+        if (encounterIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select encounter_id, expected_payment from coding_drg where expected_payment is not null and encounter_id = any(?)")
+                .param(encounterIds.toArray(Long[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return out;
     }
 }

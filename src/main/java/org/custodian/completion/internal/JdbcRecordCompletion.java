@@ -63,9 +63,11 @@ class JdbcRecordCompletion implements RecordCompletion {
     private final DeficiencyAnalysis analysis;
     private final Escalations escalations;
     private final List<InboxSource> sources;
+    private final JdbcCompletionFigures completionFigures;
 
     JdbcRecordCompletion(JdbcClient jdbc, java.time.Clock clock, AuditTrail audit, ProviderDirectory directory,
-                         RecordLabels labels, DeficiencyAnalysis analysis, Escalations escalations, List<InboxSource> sources) {
+                         RecordLabels labels, DeficiencyAnalysis analysis, Escalations escalations, List<InboxSource> sources,
+                         JdbcCompletionFigures completionFigures) {
         this.jdbc = jdbc;
         this.clock = HospitalClock.of(clock);
         this.audit = audit;
@@ -74,6 +76,7 @@ class JdbcRecordCompletion implements RecordCompletion {
         this.analysis = analysis;
         this.escalations = escalations;
         this.sources = sources;
+        this.completionFigures = completionFigures;
     }
 
     private record Row(long id, long patientId, long encounterId, String encounterNumber, String service, Instant dischargeAt,
@@ -251,53 +254,7 @@ class JdbcRecordCompletion implements RecordCompletion {
 
     @Override
     public Delinquency delinquency(LocalDate from, LocalDate to, DelinquencyFormula formula) {
-        CompletionPolicy p = escalations.policy();
-        DelinquencyFormula f = formula == null ? p.formula() : formula;
-        LocalDate end = to == null ? clock.today() : to;
-        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
-        if (start.isAfter(end)) {
-            throw new IllegalArgumentException("from: after to");
-        }
-        String zone = clock.getZone().getId();
-        long delinquent;
-        double discharges;
-        if (f == DelinquencyFormula.MONTHLY_DISCHARGES) {
-            // Records delinquent at the end of the period: some deficiency open on the day after it, past the line.
-            LocalDate asOf = end.isAfter(clock.today()) ? clock.today() : end;
-            delinquent = jdbc.sql("""
-                    select count(distinct d.encounter_id) from deficiency d
-                    join chart_completion_encounter e on e.encounter_id = d.encounter_id
-                    where e.discharge_at is not null
-                      and (e.discharge_at at time zone :zone)::date + :n + 1 <= :asOf
-                      and (d.opened_at at time zone :zone)::date <= :asOf
-                      and (d.closed_at is null or (d.closed_at at time zone :zone)::date > :asOf)""")
-                    .param("zone", zone).param("n", p.delinquentDays()).param("asOf", asOf).query(Long.class).single();
-            LocalDate quarterStart = end.withDayOfMonth(1).minusMonths(3);
-            long quarter = jdbc.sql("""
-                    select count(*) from chart_completion_encounter where status = 'FINISHED' and discharge_at is not null
-                      and (discharge_at at time zone :zone)::date >= :from and (discharge_at at time zone :zone)::date < :to""")
-                    .param("zone", zone).param("from", quarterStart).param("to", end.withDayOfMonth(1)).query(Long.class).single();
-            discharges = quarter / 3.0;
-        } else {
-            delinquent = jdbc.sql("""
-                    select count(distinct d.encounter_id) from deficiency d
-                    join chart_completion_encounter e on e.encounter_id = d.encounter_id
-                    where e.discharge_at is not null
-                      and (e.discharge_at at time zone :zone)::date between :from and :to
-                      and (e.discharge_at at time zone :zone)::date + :n + 1 <= :today
-                      and (d.closed_at is null
-                           or (d.closed_at at time zone :zone)::date >= (e.discharge_at at time zone :zone)::date + :n + 1)""")
-                    .param("zone", zone).param("from", start).param("to", end).param("n", p.delinquentDays())
-                    .param("today", clock.today()).query(Long.class).single();
-            discharges = jdbc.sql("""
-                    select count(*) from chart_completion_encounter where status = 'FINISHED' and discharge_at is not null
-                      and (discharge_at at time zone :zone)::date between :from and :to""")
-                    .param("zone", zone).param("from", start).param("to", end).query(Long.class).single();
-        }
-        double rate = CompletionClock.rate(delinquent, discharges);
-        double alert = p.alertPercent().doubleValue();
-        return new Delinquency(start, end, f, f.title(), delinquent, Math.round(discharges * 100) / 100.0, rate, alert, rate >= alert,
-                RETIRED_NOTE);
+        return completionFigures.delinquency(from, to, formula);
     }
 
     @Override

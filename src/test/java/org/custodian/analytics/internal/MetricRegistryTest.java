@@ -108,6 +108,20 @@ class MetricRegistryTest {
     }
 
     @Test
+    void dollarsAreWrittenWithTheSignFirstAndAnIndexWithFourDecimals() {
+        DaysMetric dollars = new DaysMetric(true, null) {
+            public Unit unit() { return Unit.DOLLARS; }
+        };
+        DaysMetric index = new DaysMetric(true, null) {
+            public Unit unit() { return Unit.INDEX; }
+        };
+        assertThat(MetricRegistry.format(dollars, 1234567.49)).isEqualTo("$1,234,567");
+        assertThat(MetricRegistry.format(dollars, -12.6)).isEqualTo("-$13");
+        assertThat(MetricRegistry.format(index, 0.97145)).isEqualTo("0.9715");
+        assertThat(Metric.Unit.DOLLARS.words()).isEqualTo("US dollars");
+    }
+
+    @Test
     void twoMetricsWithOneIdOrAnIdThatIsNotASlugAreRefusedAtStart() {
         assertThatThrownBy(() -> new MetricRegistry(List.of(days, new DaysMetric(true, null)), CLOCK, null))
                 .isInstanceOf(IllegalStateException.class);
