@@ -69,11 +69,16 @@ class PrivacyOfficerPagesBrowserIT {
         browser.open("/patients/" + vip.id());
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=demographics]")));
         assertThat(browser.findAll(By.cssSelector("[data-testid=confidentiality-link]"))).isEmpty();
+        // Flags are the privacy officer's (privacy:manage): the page is refused to a clinician.
+        browser.open("/patients/" + vip.id() + "/confidentiality");
+        assertThat(browser.findAll(By.cssSelector("[data-testid=flag-form]"))).isEmpty();
+        assertThat(browser.find(By.tagName("body")).getText()).doesNotContain(vip.mrn());
         browser.signOut();
 
         String officer = accounts.of(Role.PRIVACY_OFFICER);
         browser.signIn(officer);
         browser.open("/patients/" + vip.id());
+        assertThat(browser.find(By.cssSelector("[data-testid=active-flags]")).getText()).contains("no flag");
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=confidentiality-link]")));
         assertThat(browser.find(By.cssSelector("[data-testid=flags-patient]")).getText()).contains(family).contains(vip.mrn());
         assertThat(browser.find(By.cssSelector("[data-testid=no-flags]")).getText()).contains("no confidentiality flag");
