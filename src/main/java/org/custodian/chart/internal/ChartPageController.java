@@ -35,10 +35,12 @@ class ChartPageController {
     private final org.custodian.chart.Amendments amendments;
     private final org.custodian.chart.SourceDocuments sourceDocuments;
     private final ProviderDirectory directory;
+    private final org.custodian.privacy.ConfidentialityFlags flags;
 
     ChartPageController(ChartService charts, PatientRegistry patients, SensitivityTags sensitivity,
                         org.custodian.chart.Amendments amendments, org.custodian.chart.SourceDocuments sourceDocuments,
-                        ProviderDirectory directory) {
+                        ProviderDirectory directory, org.custodian.privacy.ConfidentialityFlags flags) {
+        this.flags = flags;
         this.sourceDocuments = sourceDocuments;
         this.directory = directory;
         this.charts = charts;
@@ -58,6 +60,12 @@ class ChartPageController {
         model.addAttribute("chart", chart);
         model.addAttribute("encounterNumbers", encounterNumbers);
         model.addAttribute("sensitivity", sensitivity.ofDocuments(chart.documents().stream().map(d -> d.id()).toList()));
+        // The privacy officer sees the record's active confidentiality flags here, with who, when and why.
+        boolean managesPrivacy = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> "privacy:manage".equals(a.getAuthority()));
+        model.addAttribute("flags", managesPrivacy
+                ? flags.of(id).stream().filter(org.custodian.privacy.ConfidentialityFlags.Flag::active).toList()
+                : java.util.List.<org.custodian.privacy.ConfidentialityFlags.Flag>of());
         return "chart/chart";
     }
 

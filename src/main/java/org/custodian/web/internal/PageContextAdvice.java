@@ -62,6 +62,8 @@ class PageContextAdvice {
             new NavEntry(PRIVACY, "Retention", "/retention/destructions", Permission.RETENTION_APPROVE),
             new NavEntry(PRIVACY, "Privacy alerts", "/privacy/alerts", Permission.PRIVACY_MONITOR),
             new NavEntry(PRIVACY, "Break-the-glass reviews", "/privacy/break-glass", Permission.PRIVACY_MANAGE),
+            new NavEntry(PRIVACY, "Monitoring rules", "/privacy/rules", Permission.PRIVACY_MONITOR),
+            new NavEntry(PRIVACY, "Patient access report", "/privacy/access-report", Permission.PRIVACY_MONITOR),
             new NavEntry(ADMIN, "HL7 interface", "/interface/messages", Permission.INTERFACE_MANAGE),
             new NavEntry(ADMIN, "Staff", "/admin/staff", Permission.STAFF_MANAGE),
             new NavEntry(ADMIN, "Credentials", "/credentials", Permission.CREDENTIALS_OWN),
