@@ -8,11 +8,11 @@ import org.custodian.chart.DischargeCancelled;
 import org.custodian.chart.EncounterDischarged;
 import org.custodian.chart.EncountersDischarged;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Puts every discharged encounter on the coder worklist. The chart publishes
