@@ -255,11 +255,10 @@ class RetentionIT {
                 {"patientId":%d,"matter":"Roe v. General Hospital","reason":"Preservation letter."}"""
                 .formatted(adult.id())).json().get("id").asLong();
         long[] survivor = new long[1];
-        accounts.runAs(Role.DATA_INTEGRITY_ANALYST, () -> {
-            survivor[0] = patients.register(new NewPatient(null, null, "Grown", null, adult.familyName(), LocalDate.of(1960, 1, 1),
-                    AdministrativeSex.M, null, null, null, null)).id();
-            mpi.merge(survivor[0], adult.id(), "same person registered twice");
-        });
+        // Registration staff register the second record; the data integrity analyst merges the two.
+        survivor[0] = patients.register(new NewPatient(null, null, "Grown", null, adult.familyName(), LocalDate.of(1960, 1, 1),
+                AdministrativeSex.M, null, null, null, null)).id();
+        accounts.runAs(Role.DATA_INTEGRITY_ANALYST, () -> mpi.merge(survivor[0], adult.id(), "same person registered twice"));
         JsonNode item = worklist(patients.find(survivor[0]).orElseThrow(), LocalDate.of(2020, 1, 1)).get(0);
         assertThat(item.get("encounterId").asLong()).isEqualTo(adultEncounter);
         assertThat(item.get("hold").isNull()).as("the moved encounter is still held").isFalse();
