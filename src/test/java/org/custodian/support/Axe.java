@@ -32,7 +32,11 @@ public final class Axe {
         }
     }
 
-    /** Serious and critical violations on the current page. */
+    /**
+     * Serious and critical violations on the current page. Rows of a table and items of a list after
+     * the 25th are left out: they repeat the template of the first, and axe-core on every row of a
+     * 3,000-row worklist took minutes a page.
+     */
     @SuppressWarnings("unchecked")
     public static List<String> seriousViolations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -41,7 +45,8 @@ public final class Axe {
         }
         Object result = js.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                axe.run({exclude: [['tbody > tr:nth-child(n+26)'], ['ul > li:nth-child(n+26)'], ['ol > li:nth-child(n+26)']]},
+                        {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                    resultTypes: ['violations']})
                    .then(function (r) { done(r.violations.map(function (v) {
                         return {id: v.id, impact: v.impact, help: v.help,
