@@ -19,6 +19,13 @@ public interface RecordCompletion {
     @PreAuthorize("hasAuthority('completion:analyze')")
     Deficiency deficiency(long id);
 
+    /**
+     * Open deficiencies of these patients (null: everyone's) and this practitioner (null: anyone's),
+     * due soonest first, at most {@code limit}, with how many match in all.
+     */
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    OpenDeficiencies open(java.util.Collection<Long> patientIds, Long practitionerId, int limit);
+
     /** Discharged charts by discharge date (oldest first), optionally of one service, with their open deficiencies. */
     @PreAuthorize("hasAuthority('completion:analyze')")
     List<AnalysisRow> worklist(String service);

@@ -89,17 +89,21 @@ class SourceDocumentsIT {
     @Test
     void aCancelledDocumentIsKeptMarkedAndCannotBeSignedOrRevised() {
         accounts.runAs(Role.CLINICIAN, () -> {
+            // Signed by its author, so that the refusal is the cancellation's, not the signing authority's.
+            long own = charts.file(new NewDocument(patientId, encounterId, DocumentType.PROGRESS_NOTE, null,
+                    StaffAccounts.CLINICIAN_NAME, "Own note.", DocumentStatus.UNSIGNED, SIGNED_AT, null, null)).id();
+            assertThat(documents.cancel(own)).isTrue();
+            assertThatThrownBy(() -> charts.sign(own)).isInstanceOfSatisfying(org.custodian.Problem.class,
+                    p -> assertThat(p.status()).isEqualTo(409));
             assertThat(documents.cancel(documentId)).isTrue();
             assertThat(documents.cancel(documentId)).isFalse();
             ClinicalDocument d = charts.document(documentId);
             assertThat(d.status()).isEqualTo(DocumentStatus.CANCELLED);
             assertThat(d.text()).isEqualTo("First dictation.");
-            assertThatThrownBy(() -> charts.sign(documentId)).isInstanceOfSatisfying(org.custodian.Problem.class,
-                    p -> assertThat(p.status()).isEqualTo(409));
             assertThatThrownBy(() -> documents.revise(documentId, revision("Again.", DocumentStatus.UNSIGNED)))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(charts.chart(patientId).documents()).extracting(DocumentSummary::status)
-                    .containsExactly(DocumentStatus.CANCELLED);
+                    .containsExactly(DocumentStatus.CANCELLED, DocumentStatus.CANCELLED);
         });
         // Over FHIR: entered in error, as R4's DocumentReference.status says of a withdrawn document.
         assertThat(api.as(accounts.of(Role.CLINICIAN), "GET", "/fhir/r4/DocumentReference/" + documentId, null).json()

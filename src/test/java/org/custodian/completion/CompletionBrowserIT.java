@@ -76,6 +76,10 @@ class CompletionBrowserIT {
         browser.signIn(accounts.of(Role.HIM_ANALYST));
         browser.nav("Chart completion");
         browser.until(ExpectedConditions.titleContains("Chart completion"));
+        // The department carries thousands of open deficiencies: the analyst narrows the list to the patient.
+        browser.find(By.cssSelector("[data-testid=open-deficiencies-filter] input[name=find]")).sendKeys(mrn);
+        browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=open-deficiencies-filter] button[type=submit]")));
+        assertThat(browser.find(By.cssSelector("[data-testid=open-deficiencies-count]")).getText()).contains("open deficienc");
         By row = By.xpath("//table[@data-testid='open-deficiencies']//tr[.//a[@href='/documents/" + note[0] + "']]");
         assertThat(browser.find(row).getText()).contains(mrn, patient[0].familyName(), StaffAccounts.CLINICIAN_SIGNATURE);
         browser.signOut();
@@ -94,7 +98,7 @@ class CompletionBrowserIT {
         browser.signOut();
 
         browser.signIn(accounts.of(Role.HIM_ANALYST));
-        browser.open("/completion");
+        browser.open("/completion?find=" + mrn);
         assertThat(browser.findAll(row)).as("the deficiency closed by itself").isEmpty();
         browser.signOut();
 
@@ -125,6 +129,9 @@ class CompletionBrowserIT {
         browser.find(By.name("description")).sendKeys("Progress note page 2 illegible");
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=manual-deficiency] button[type=submit]")));
         assertThat(browser.find(By.cssSelector("body")).getText()).contains("Deficiency entered for").contains(patient[0].mrn());
+        // Back on the list narrowed to the patient, however many other charts are open.
+        assertThat(browser.find(By.cssSelector("[data-testid=open-deficiencies-filter] input[name=find]")).getAttribute("value"))
+                .isEqualTo(patient[0].mrn());
         By row = By.xpath("//table[@data-testid='open-deficiencies']//tr[contains(., '" + patient[0].mrn() + "') and contains(., 'Illegible entry')]");
         assertThat(browser.find(row).getText()).contains(patient[0].familyName(), "Progress note page 2 illegible");
     }

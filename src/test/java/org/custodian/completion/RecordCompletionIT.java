@@ -90,6 +90,26 @@ class RecordCompletionIT {
     }
 
     @Test
+    void theOpenListNarrowsToAPatientAndSaysHowManyItLeavesOut() {
+        Stay s = stay(StaffAccounts.CLINICIAN_NAME, 5);
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.PROGRESS_NOTE, DocumentStatus.UNSIGNED, s.admit().plusSeconds(86400));
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.PROGRESS_NOTE, DocumentStatus.UNSIGNED, s.admit().plusSeconds(90000));
+        Stay other = stay(StaffAccounts.CLINICIAN_NAME, 5);
+        accounts.runAs(Role.HIM_ANALYST, () -> {
+            OpenDeficiencies mine = completion.open(Set.of(s.patientId()), null, 1);
+            // Two unsigned notes, no H&P, no discharge summary: four open, one shown.
+            assertThat(mine.total()).isEqualTo(4);
+            assertThat(mine.items()).hasSize(1).allSatisfy(d -> assertThat(d.patientId()).isEqualTo(s.patientId()));
+            assertThat(mine.truncated()).isTrue();
+            assertThat(completion.open(Set.of(s.patientId()), null, 10).items()).extracting(Deficiency::due).isSorted();
+            OpenDeficiencies everyone = completion.open(null, null, 10);
+            assertThat(everyone.total()).isGreaterThanOrEqualTo(mine.total() + completion.open(Set.of(other.patientId()), null, 10).total());
+            assertThat(completion.open(Set.of(s.patientId(), other.patientId()), accounts.clinicianPractitioner(), 10).items())
+                    .allSatisfy(d -> assertThat(d.practitionerId()).isEqualTo(accounts.clinicianPractitioner()));
+        });
+    }
+
+    @Test
     void anUnsignedNoteOpensADeficiencyForItsAuthorThatClosesWhenSheSignsIt() {
         Stay s = stay(StaffAccounts.CLINICIAN_NAME, 5);
         file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.HISTORY_AND_PHYSICAL, DocumentStatus.SIGNED, s.admit().plusSeconds(3600));
@@ -250,7 +270,8 @@ class RecordCompletionIT {
 
         var posted = web.post("/completion/deficiencies", "encounterId", String.valueOf(s.encounterId()), "rule", "ILLEGIBLE",
                 "practitionerId", String.valueOf(accounts.clinicianPractitioner()), "description", "Page 3 illegible");
-        assertThat(posted.redirectPath()).isEqualTo("/completion");
+        assertThat(posted.redirectPath()).isEqualTo("/completion?find=" + known[1]);
+        assertThat(web.get(posted.redirectPath()).body()).contains("Page 3 illegible", "MRN", known[1]);
         assertThat(open(s.patientId())).anySatisfy(d -> {
             assertThat(d.path("rule").asString()).isEqualTo("ILLEGIBLE");
             assertThat(d.path("encounterId").asLong()).isEqualTo(s.encounterId());

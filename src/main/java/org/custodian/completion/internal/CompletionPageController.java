@@ -38,12 +38,25 @@ class CompletionPageController {
         this.labels = labels;
     }
 
+    /** Rows of the open-deficiency list on the page; the rest are reached by narrowing it. */
+    static final int OPEN_SHOWN = 100;
+
     @GetMapping("/completion")
     @PreAuthorize("hasAuthority('completion:analyze')")
-    String analyst(@RequestParam(required = false) String service, Model model) {
+    String analyst(@RequestParam(required = false) String service, @RequestParam(required = false) String find,
+                   @RequestParam(required = false) Long practitioner, Model model) {
         model.addAttribute("worklist", completion.worklist(service));
         model.addAttribute("service", service);
-        model.addAttribute("open", completion.deficiencies(DeficiencyState.OPEN, null, null));
+        String f = find == null ? "" : find.strip();
+        String hint = f.isEmpty() ? null : findProblem(f);
+        java.util.Set<Long> patientIds = f.isEmpty() || hint != null ? null
+                : encounterChoices.patientsByMrnOrName(f, "the open-deficiency list narrowed by patient");
+        if (hint != null) {
+            model.addAttribute("problem", "Find a patient: " + hint);
+        }
+        model.addAttribute("open", completion.open(patientIds, practitioner, OPEN_SHOWN));
+        model.addAttribute("find", f);
+        model.addAttribute("practitioner", practitioner);
         model.addAttribute("rules", completion.rules().stream().filter(r -> !r.automatic() && r.active()).toList());
         model.addAttribute("practitioners", directory.all());
         model.addAttribute("suspensions", completion.suspensions());
@@ -64,18 +77,25 @@ class CompletionPageController {
     @PreAuthorize("hasAuthority('completion:analyze') and hasAuthority('chart:read')")
     String pickEncounter(@RequestParam(required = false) String find, Model model) {
         String f = find == null ? "" : find.strip();
-        if (f.isEmpty()) {
-            model.addAttribute("hint", "Type part of the patient's name, the MRN or the visit number.");
-        } else if (f.length() > 64) {
-            model.addAttribute("hint", "At most 64 characters.");
-        } else if (!f.matches(".*\\d.*") && f.replaceAll("[^\\p{L}]", "").length() < 2) {
-            model.addAttribute("hint", "Type at least two letters of the name.");
-        } else if (!f.matches("[\\p{L}0-9 .,'-]+")) {
-            model.addAttribute("hint", "A name has letters, spaces and . , ' - only; an MRN or visit number letters, digits and '-'.");
+        String hint = f.isEmpty() ? "Type part of the patient's name, the MRN or the visit number." : findProblem(f);
+        if (hint != null) {
+            model.addAttribute("hint", hint);
         } else {
             model.addAttribute("choices", encounterChoices.find(f));
         }
         return "completion/encounterpick";
+    }
+
+    /** Why {@code f} cannot be searched for, or null when it can. */
+    private static String findProblem(String f) {
+        if (f.length() > 64) {
+            return "At most 64 characters.";
+        } else if (!f.matches(".*\\d.*") && f.replaceAll("[^\\p{L}]", "").length() < 2) {
+            return "Type at least two letters of the name.";
+        } else if (!f.matches("[\\p{L}0-9 .,'-]+")) {
+            return "A name has letters, spaces and . , ' - only; an MRN or visit number letters, digits and '-'.";
+        }
+        return null;
     }
 
     @PostMapping("/completion/deficiencies")
@@ -89,6 +109,8 @@ class CompletionPageController {
             }
             var d = completion.addManual(new NewManualDeficiency(encounterId, practitionerId, rule, null, description));
             redirect.addFlashAttribute("notice", "Deficiency entered for " + d.patientName() + " (MRN " + d.mrn() + ").");
+            // Back to the list narrowed to the patient, where the new deficiency shows.
+            redirect.addAttribute("find", d.mrn());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

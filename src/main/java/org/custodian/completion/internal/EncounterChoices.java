@@ -39,14 +39,10 @@ class EncounterChoices {
     List<EncounterChoice> find(String find) {
         Set<Long> encounterIds = new LinkedHashSet<>();
         Set<Long> patientIds = new LinkedHashSet<>();
-        if (find.matches("[A-Za-z0-9-]{1,30}") && find.matches(".*\\d.*")) {
+        if (isNumber(find)) {
             labels.encounterByVisitNumber(find, PURPOSE).ifPresent(e -> encounterIds.add(e.id()));
-            if (find.length() <= 20) {
-                labels.patientByMrn(find, PURPOSE).ifPresent(p -> patientIds.add(p.id()));
-            }
-        } else {
-            patients.search(new PatientSearch(find, null, null), 0, 10).items().stream().map(PatientSummary::id).forEach(patientIds::add);
         }
+        patientIds.addAll(patientsByMrnOrName(find, PURPOSE));
         if (!patientIds.isEmpty()) {
             encounterIds.addAll(jdbc.sql("""
                     select encounter_id from chart_completion_encounter where patient_id = any(?)
@@ -73,5 +69,25 @@ class EncounterChoices {
                     r.service()));
         }
         return out;
+    }
+
+    /**
+     * The patients {@code find} names: the MRN's patient when it looks like a number, else those the
+     * patient module's audited name search returns (at most ten).
+     */
+    Set<Long> patientsByMrnOrName(String find, String purpose) {
+        Set<Long> out = new LinkedHashSet<>();
+        if (isNumber(find)) {
+            if (find.length() <= 20) {
+                labels.patientByMrn(find, purpose).ifPresent(p -> out.add(p.id()));
+            }
+        } else {
+            patients.search(new PatientSearch(find, null, null), 0, 10).items().stream().map(PatientSummary::id).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static boolean isNumber(String find) {
+        return find.matches("[A-Za-z0-9-]{1,30}") && find.matches(".*\\d.*");
     }
 }

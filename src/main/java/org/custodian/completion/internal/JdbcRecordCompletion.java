@@ -30,6 +30,7 @@ import org.custodian.completion.EscalationStep;
 import org.custodian.completion.InboxItem;
 import org.custodian.completion.InboxSource;
 import org.custodian.completion.NewManualDeficiency;
+import org.custodian.completion.OpenDeficiencies;
 import org.custodian.completion.RecordCompletion;
 import org.custodian.completion.RuleChange;
 import org.custodian.completion.Suspension;
@@ -121,6 +122,24 @@ class JdbcRecordCompletion implements RecordCompletion {
                 .param("state", state == null ? null : state.name()).param("practitioner", practitionerId)
                 .param("patient", patientId).query(JdbcRecordCompletion::row).list();
         return named(rows, "the record-completion deficiency list");
+    }
+
+    @Override
+    public OpenDeficiencies open(java.util.Collection<Long> patientIds, Long practitionerId, int limit) {
+        if (limit < 1 || limit > 2000) {
+            throw new IllegalArgumentException("limit: between 1 and 2000, not " + limit);
+        }
+        Long[] patients = patientIds == null ? null : patientIds.toArray(Long[]::new);
+        String where = """
+                 where d.state = 'OPEN'
+                  and (cast(:patients as bigint[]) is null or d.patient_id = any(cast(:patients as bigint[])))
+                  and (cast(:practitioner as bigint) is null or d.practitioner_id = :practitioner)""";
+        long total = jdbc.sql("select count(*) from deficiency d\n" + where)
+                .param("patients", patients).param("practitioner", practitionerId).query(Long.class).single();
+        List<Row> rows = jdbc.sql(DEFICIENCY_SELECT + "\n" + where + " order by d.due_at, d.id limit :limit")
+                .param("patients", patients).param("practitioner", practitionerId).param("limit", limit)
+                .query(JdbcRecordCompletion::row).list();
+        return new OpenDeficiencies(named(rows, "the record-completion deficiency list"), total);
     }
 
     @Override
