@@ -1,6 +1,7 @@
 package org.custodian.chart;
 
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Conditions and procedures coded by the source system (FHIR import), per encounter, for the
@@ -19,5 +20,6 @@ public interface ChartFindings {
     List<CodedFinding> forPatient(long patientId, FindingKind kind, int offset, int limit);
 
     /** Bulk insert in one transaction (joins the caller's); returns the new ids in order. */
+    @PreAuthorize("hasAuthority('chart:write')")
     List<Long> recordAll(List<NewFinding> findings);
 }

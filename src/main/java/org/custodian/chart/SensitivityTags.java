@@ -3,6 +3,7 @@ package org.custodian.chart;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Sensitivity tags of the chart. A document's effective tags are its own plus those of the
@@ -10,11 +11,14 @@ import java.util.Set;
  */
 public interface SensitivityTags {
 
+    @PreAuthorize("hasAuthority('chart:write')")
     void tagDocument(long documentId, Sensitivity tag);
 
+    @PreAuthorize("hasAuthority('chart:write')")
     void tagEncounter(long encounterId, Sensitivity tag);
 
     /** Bulk tagging of documents (the demo hospital), one statement and one audit append. */
+    @PreAuthorize("hasAuthority('chart:write')")
     void tagDocuments(Map<Long, Sensitivity> tags);
 
     /** The effective tags of one document (its own and its encounter's); empty when untagged. */

@@ -1,6 +1,7 @@
 package org.custodian.chart;
 
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Documents kept in step with the system that wrote them (a transcription or document management
@@ -32,6 +33,7 @@ public interface SourceDocuments {
      * one; a signed document never goes back to draft or unsigned (IllegalArgumentException), and
      * a cancelled one takes no revision (IllegalStateException).
      */
+    @PreAuthorize("hasAuthority('chart:write')")
     Revision revise(long documentId, DocumentRevision revision);
 
     /**
@@ -40,6 +42,7 @@ public interface SourceDocuments {
      * signed or amended document cannot be cancelled (IllegalStateException): once authenticated it
      * is part of the legal health record and changes only by amendment.
      */
+    @PreAuthorize("hasAuthority('chart:write')")
     boolean cancel(long documentId);
 
     /** The versions the document had before its current one, oldest first (an audited read). */

@@ -7,10 +7,8 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.custodian.HospitalClock;
+import org.custodian.PeriodicJob;
 import org.custodian.Rows;
 import org.custodian.completion.RecordCompletion;
 import org.custodian.privacy.Permission;
@@ -18,7 +16,6 @@ import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +31,7 @@ import org.springframework.stereotype.Component;
  * the ladder itself issues each step's letter once per practitioner and episode.
  */
 @Component
-class DailyEscalation implements SmartLifecycle {
+class DailyEscalation extends PeriodicJob {
 
     static final String ACTOR = "system:completion-escalation";
     static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.COMPLETION_MANAGE);
@@ -45,17 +42,16 @@ class DailyEscalation implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final HospitalClock clock;
     private final LocalTime at;
-    private final Duration checkEvery;
-    private ScheduledExecutorService scheduler;
 
     DailyEscalation(RecordCompletion completion, JdbcClient jdbc, Clock clock,
                     @Value("${custodian.completion.escalation-time:06:00}") String at,
                     @Value("${custodian.completion.escalation-check-every:PT5M}") Duration checkEvery) {
+        // A zero interval disables it: tests drive runIfDue themselves.
+        super("completion-daily-escalation", checkEvery, false, WhenZero.NEVER);
         this.completion = completion;
         this.jdbc = jdbc;
         this.clock = HospitalClock.of(clock);
         this.at = LocalTime.parse(at.trim());
-        this.checkEvery = checkEvery;
     }
 
     /** The hospital date whose run is due now, if the escalation time of today has come. */
@@ -91,37 +87,8 @@ class DailyEscalation implements SmartLifecycle {
         return Optional.of(letters);
     }
 
-    private void runQuietly() {
-        try {
-            runIfDue();
-        } catch (RuntimeException e) {
-            log.warn("Daily escalation failed: {}", e.getMessage());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (checkEvery.isZero() || checkEvery.isNegative()) {
-            return;   // disabled (tests drive runIfDue themselves)
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "completion-daily-escalation");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        runIfDue();
     }
 }

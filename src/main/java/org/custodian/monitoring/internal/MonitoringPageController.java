@@ -39,7 +39,7 @@ class MonitoringPageController {
     @PreAuthorize("hasAuthority('chart:read')")
     String breakGlassPage(@PathVariable long id, Model model) {
         model.addAttribute("patient", label(id));
-        model.addAttribute("purposes", JdbcConfidentialityPurposes.PURPOSES);
+        model.addAttribute("purposes", org.custodian.audit.PurposeOfUse.forBreakingTheGlass());
         return "monitoring/break-glass";
     }
 

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,20 +41,7 @@ import org.springframework.stereotype.Service;
 class JdbcConfidentiality implements ConfidentialityFlags, BreakTheGlass, AccessReasons {
 
     /** HL7 v3 PurposeOfUse codes a user may give when breaking the glass. */
-    static final Map<String, String> PURPOSES = purposes();
-
-    private static Map<String, String> purposes() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("ETREAT", "Emergency treatment");
-        m.put("TREAT", "Treatment");
-        m.put("BTG", "Break the glass");
-        m.put("CAREMGT", "Care management");
-        m.put("HOPERAT", "Healthcare operations");
-        m.put("PATRQT", "Patient requested");
-        m.put("HLEGAL", "Legal");
-        m.put("PUBHLTH", "Public health");
-        return java.util.Collections.unmodifiableMap(m);
-    }
+    static final Map<String, String> PURPOSES = org.custodian.audit.PurposeOfUse.forBreakingTheGlass();
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
