@@ -3,7 +3,6 @@ package org.custodian.demo.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.custodian.HospitalClock;
 import org.custodian.chart.Amendments;
 import org.custodian.coding.CodingHistory;
@@ -18,11 +17,9 @@ import org.custodian.disclosure.ReleaseOfInformation;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.privacy.Role;
+import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,41 +57,43 @@ class DemoFigures {
 
     /** Records the work; a failure is logged and leaves the rest of the demo as it is. */
     void record(DemoHospital hospital, DemoLoader.Loaded loaded) {
-        var director = new UsernamePasswordAuthenticationToken(DemoStaff.username(Role.HIM_DIRECTOR), null,
-                AuthorityUtils.createAuthorityList(Stream.concat(Stream.of("ROLE_" + Role.HIM_DIRECTOR.name()),
-                        Role.HIM_DIRECTOR.permissions().stream().map(p -> p.authority())).toArray(String[]::new)));
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(director);
+        // As the demo's HIM director: the services check her permissions and the audit log names her.
+        var director = SystemAccess.authentication(DemoStaff.username(Role.HIM_DIRECTOR), Role.HIM_DIRECTOR);
         try {
-            for (DuplicateRegistration d : hospital.duplicates()) {
-                mpi.reportPossibleDuplicate(loaded.patientIds().get(d.original()), loaded.patientIds().get(d.registration()));
-            }
-            LocalDate today = clock.today();
-            List<Long> patients = loaded.patientIds();
-            int k = 0;
-            for (int days : RELEASED) {
-                long id = request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
-                roi.release(id);
-            }
-            for (int days : OPEN) {
-                request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
-            }
-            List<Long> signed = signedDocuments(hospital, loaded);
-            for (int i = 0; i < AMENDMENTS.length && i < signed.size(); i++) {
-                amendments.receive(new NewAmendmentRequest(signed.get((i * 53) % signed.size()),
-                        "The allergy recorded as penicillin is to sulfa drugs.", "I have never reacted to penicillin.",
-                        today.minusDays(AMENDMENTS[i])));
-            }
-            int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
-                    clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
-            log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
-                    + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
-                    Math.min(AMENDMENTS.length, signed.size()), audited);
+            SystemAccess.callAs(director, () -> {
+                recordWork(hospital, loaded);
+                return null;
+            });
         } catch (RuntimeException e) {
             log.warn("Demo department work not recorded: {}", e.toString());
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
         }
+    }
+
+    private void recordWork(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        for (DuplicateRegistration d : hospital.duplicates()) {
+            mpi.reportPossibleDuplicate(loaded.patientIds().get(d.original()), loaded.patientIds().get(d.registration()));
+        }
+        LocalDate today = clock.today();
+        List<Long> patients = loaded.patientIds();
+        int k = 0;
+        for (int days : RELEASED) {
+            long id = request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
+            roi.release(id);
+        }
+        for (int days : OPEN) {
+            request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
+        }
+        List<Long> signed = signedDocuments(hospital, loaded);
+        for (int i = 0; i < AMENDMENTS.length && i < signed.size(); i++) {
+            amendments.receive(new NewAmendmentRequest(signed.get((i * 53) % signed.size()),
+                    "The allergy recorded as penicillin is to sulfa drugs.", "I have never reacted to penicillin.",
+                    today.minusDays(AMENDMENTS[i])));
+        }
+        int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
+                clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
+        log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
+                + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
+                Math.min(AMENDMENTS.length, signed.size()), audited);
     }
 
     private long request(long patientId, LocalDate receivedOn) {

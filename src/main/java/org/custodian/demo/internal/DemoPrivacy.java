@@ -15,11 +15,9 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.BreakTheGlass;
 import org.custodian.privacy.ConfidentialityFlags;
 import org.custodian.privacy.Role;
+import org.custodian.privacy.SystemAccess;
 import org.custodian.staff.StaffProfile;
 import org.custodian.staff.StaffProfiles;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,14 +72,9 @@ class DemoPrivacy {
     }
 
     private static void as(String username, Role role, Runnable work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(username, null,
-                AuthorityUtils.createAuthorityList(java.util.stream.Stream.concat(java.util.stream.Stream.of("ROLE_" + role.name()),
-                        role.permissions().stream().map(p -> p.authority())).toArray(String[]::new))));
-        try {
+        SystemAccess.callAs(SystemAccess.authentication(username, role), () -> {
             work.run();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+            return null;
+        });
     }
 }
