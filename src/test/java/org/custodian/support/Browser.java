@@ -146,10 +146,18 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
      * for an element instead can match the old page, which then goes stale under the test.
      */
     public void clickAndAwaitNewPage(WebElement control) {
-        WebElement oldRoot = find(By.tagName("html"));
+        // The old page is marked in its window object, which a new document does not inherit. (Waiting
+        // for the old root element to go stale failed under load: mid-navigation Chrome answered that
+        // node with "does not belong to the document", not as stale.)
+        String mark = java.util.UUID.randomUUID().toString();
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver();
+        js.executeScript("window.__custodianOldPage = arguments[0];", mark);
         control.click();
-        until(ExpectedConditions.stalenessOf(oldRoot));
-        until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        WebDriverWait navigation = new WebDriverWait(driver(), timeout);
+        // While the page changes a script may fail in any way the driver has: that is "not yet".
+        navigation.ignoring(org.openqa.selenium.WebDriverException.class);
+        navigation.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return window.__custodianOldPage !== arguments[0] && document.readyState === 'complete';", mark)));
     }
 
     /** Waits up to the browser's timeout for {@code condition} and returns what it gave. */

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.custodian.support.CustodianTest;
@@ -42,49 +39,8 @@ class MllpCrashIT {
     void everyAcknowledgedMessageIsAppliedExactlyOnceAcrossAKill9() throws Exception {
         String run = "K" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         List<AdtFeed.Sent> feed = AdtFeed.admitsAndDischarges(run, PATIENTS);
-        Set<String> acknowledged = new HashSet<>();
-        Path dataDir = Files.createTempDirectory("custodian-test-crash");
-        int port = freePort();
-
-        Process first = startChild(port, dataDir);
-        int killAfter = 700 + (int) (System.nanoTime() % 300);
-        try (MllpClient client = awaitListener(first, port)) {
-            for (AdtFeed.Sent m : feed) {
-                if (acknowledged.size() == killAfter) {
-                    // SIGKILL while the next message is on its way: no shutdown hook, no flush.
-                    client.sendRaw(frame(m.message()));
-                    first.destroyForcibly();
-                    break;
-                }
-                String ack = client.send(m.message());
-                assertThat(MllpClient.code(ack)).as(m.controlId() + ": " + ack).isEqualTo("AA");
-                acknowledged.add(m.controlId());
-            }
-        } catch (IOException expected) {
-            // the connection died with the server
-        } finally {
-            first.destroyForcibly();
-            first.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(acknowledged).hasSize(killAfter);
-
-        Process second = startChild(port, dataDir);
-        int resent = 0;
-        try (MllpClient client = awaitListener(second, port)) {
-            for (AdtFeed.Sent m : feed) {
-                if (!acknowledged.contains(m.controlId())) {
-                    String ack = client.send(m.message());
-                    assertThat(MllpClient.code(ack)).as(m.controlId() + ": " + ack).isEqualTo("AA");
-                    resent++;
-                }
-            }
-        } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
-            second.destroyForcibly();
-        }
-        System.out.printf("MLLP crash test: killed after %d ACKs, resent %d%n", killAfter, resent);
-        assertThat(resent).isEqualTo(feed.size() - killAfter);
+        KillNineDrill.run(dataSource, "adt-crash", feed.stream().map(m -> new KillNineDrill.Message(m.controlId(), m.message())).toList(),
+                700 + (int) (System.nanoTime() % 300));
 
         // One row per control id, all applied.
         Map<String, Object> rows = jdbc.sql("""
@@ -120,11 +76,6 @@ class MllpCrashIT {
         framed[framed.length - 2] = MllpFraming.END;
         framed[framed.length - 1] = MllpFraming.CR;
         return framed;
-    }
-
-    /** The real application (same classpath as this test) with the MLLP listener on, on this test's database. */
-    private Process startChild(int port, Path dataDir) throws Exception {
-        return startChild(dataSource, port, dataDir);
     }
 
     /** The real application in a child JVM on the database of {@code dataSource}, its MLLP listener on {@code port}. */

@@ -2,15 +2,9 @@ package org.custodian.interop.internal.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.custodian.support.CustodianTest;
 import org.junit.jupiter.api.Test;
@@ -59,49 +53,8 @@ class MllpDocumentsCrashIT {
     void everyAcknowledgedResultAndDocumentIsAppliedExactlyOnceAcrossAKill9() throws Exception {
         String run = "Q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         List<Sent> feed = feed(run, PATIENTS);
-        Set<String> acknowledged = new HashSet<>();
-        Path dataDir = Files.createTempDirectory("custodian-test-crash-docs");
-        int port = MllpCrashIT.freePort();
-
-        Process first = MllpCrashIT.startChild(dataSource, port, dataDir);
-        int killAfter = 300 + (int) (System.nanoTime() % 300);
-        try (MllpClient client = MllpCrashIT.awaitListener(first, port)) {
-            for (Sent m : feed) {
-                if (acknowledged.size() == killAfter) {
-                    // SIGKILL while the next message is on its way: no shutdown hook, no flush.
-                    client.sendRaw(MllpCrashIT.frame(m.message()));
-                    first.destroyForcibly();
-                    break;
-                }
-                String ack = client.send(m.message());
-                assertThat(MllpClient.code(ack)).as(m.controlId() + ": " + ack).isEqualTo("AA");
-                acknowledged.add(m.controlId());
-            }
-        } catch (IOException expected) {
-            // the connection died with the server
-        } finally {
-            first.destroyForcibly();
-            first.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(acknowledged).hasSize(killAfter);
-
-        Process second = MllpCrashIT.startChild(dataSource, port, dataDir);
-        int resent = 0;
-        try (MllpClient client = MllpCrashIT.awaitListener(second, port)) {
-            for (Sent m : feed) {
-                if (!acknowledged.contains(m.controlId())) {
-                    String ack = client.send(m.message());
-                    assertThat(MllpClient.code(ack)).as(m.controlId() + ": " + ack).isEqualTo("AA");
-                    resent++;
-                }
-            }
-        } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
-            second.destroyForcibly();
-        }
-        System.out.printf("MLLP results/documents crash test: killed after %d ACKs, resent %d%n", killAfter, resent);
-        assertThat(resent).isEqualTo(feed.size() - killAfter);
+        KillNineDrill.run(dataSource, "documents-crash", feed.stream()
+                .map(m -> new KillNineDrill.Message(m.controlId(), m.message())).toList(), 300 + (int) (System.nanoTime() % 300));
 
         // One row per control id, all applied, each on its patient.
         Map<String, Object> rows = jdbc.sql("""
