@@ -140,6 +140,7 @@ class AbstractGrouping {
             case "INVALID_PDX" -> "the principal diagnosis is not a valid code";
             case "INVALID_SEX" -> "the sex is invalid for the grouper";
             case "INVALID_DISCHARGE_STATUS" -> "the discharge status is invalid";
+            case "HAC_MISSING_ONE_POA" -> "a hospital-acquired condition has no present-on-admission indicator";
             default -> "ungroupable";
         };
     }
