@@ -70,7 +70,7 @@ class AbstractGrouping {
         } catch (GrouperVersionNotLoadedException e) {
             return AbstractDrg.none(e.getMessage());
         }
-        DrgWeight w = pricing.weight(g.finalDrg()).orElse(null);
+        DrgWeight w = pricing.weight(g.finalDrg(), discharge).orElse(null);
         long los = DrgPricing.lengthOfStay(stay.admitDate(), discharge);
         ExpectedPayment payment = null;
         String paymentProblem = null;
