@@ -10,7 +10,10 @@ public interface CodeSets {
     /** The code (dotted or not) in the given fiscal year's set, billable or header. */
     Optional<CodeEntry> find(CodeSystem system, String code, int fiscalYear);
 
-    /** The code in the set in force on the discharge date (see {@link FiscalYear}). */
+    /**
+     * The code in the set in force on the discharge date: its fiscal year's set (see {@link FiscalYear})
+     * with the mid-year changes effective by that date (the April 1 ICD-10-PCS update).
+     */
     default Optional<CodeEntry> find(CodeSystem system, String code, LocalDate dischargeDate) {
         return find(system, code, FiscalYear.of(dischargeDate));
     }
@@ -21,6 +24,11 @@ public interface CodeSets {
      */
     default boolean isValid(CodeSystem system, String code, LocalDate dischargeDate) {
         return find(system, code, dischargeDate).map(CodeEntry::billable).orElse(false);
+    }
+
+    /** The name of the set in force on the date: "FY2026", or "FY2026 + April 1, 2026 update". */
+    default String releaseName(CodeSystem system, LocalDate dischargeDate) {
+        return "FY" + FiscalYear.of(dischargeDate);
     }
 
     /** The sets loaded, by system and fiscal year. */

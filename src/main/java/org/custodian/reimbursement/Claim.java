@@ -40,13 +40,23 @@ public record Claim(int age, String sex, String dischargeStatus, LocalDate disch
     }
 
     /**
-     * A secondary diagnosis and its POA indicator: Y, W (present), N, U (not present), or blank/1/E
-     * (exempt, treated as present).
+     * A secondary diagnosis and its POA indicator: Y, W (present), N, U (not present), or blank/1/E (no
+     * usable indicator: treated as present for the CC/MCC, but a hospital-acquired condition coded
+     * without one leaves the final DRG ungroupable, HAC_MISSING_ONE_POA, as CMS's grouper does for a
+     * hospital not exempt from POA reporting).
      */
     public record SecondaryDx(String code, String poa) {
         public SecondaryDx {
             code = Claim.code(Objects.requireNonNull(code, "code"));
             poa = poa == null ? "" : poa.trim().toUpperCase();
+        }
+
+        /** A POA indicator the HAC logic can use: Y, W, N or U. */
+        public boolean poaReported() {
+            return switch (poa) {
+                case "Y", "W", "N", "U" -> true;
+                default -> false;
+            };
         }
 
         /** Not present on admission (N or U): a hospital-acquired condition may then apply. */

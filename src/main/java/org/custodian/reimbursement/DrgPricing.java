@@ -22,11 +22,24 @@ import java.util.TreeMap;
 public final class DrgPricing {
 
     private final Map<Integer, DrgWeight> weights;
+    /** Table 5 of a later fiscal year, loaded with its grouper release; a year not here uses {@link #weights}. */
+    private final Map<Integer, Map<Integer, DrgWeight>> byYear;
     private final Map<Integer, BaseRate> rates;
 
     public DrgPricing(Collection<DrgWeight> weights, Collection<BaseRate> rates) {
-        Map<Integer, DrgWeight> w = new TreeMap<>();
-        weights.forEach(d -> w.put(d.number(), d));
+        this(weights, Map.of(), rates);
+    }
+
+    /**
+     * @param weights  the bundled Table 5 (FY2026)
+     * @param byYear   Table 5 of each fiscal year whose grouper release was loaded (FY2027 with v44, …)
+     */
+    public DrgPricing(Collection<DrgWeight> weights, Map<Integer, ? extends Collection<DrgWeight>> byYear,
+            Collection<BaseRate> rates) {
+        Map<Integer, DrgWeight> w = table(weights);
+        Map<Integer, Map<Integer, DrgWeight>> y = new TreeMap<>();
+        byYear.forEach((fy, rows) -> y.put(fy, table(rows)));
+        this.byYear = Collections.unmodifiableMap(y);
         Map<Integer, BaseRate> r = new TreeMap<>();
         for (BaseRate rate : rates) {
             if (r.put(rate.fiscalYear(), rate) != null) {
@@ -35,6 +48,21 @@ public final class DrgPricing {
         }
         this.weights = Collections.unmodifiableMap(w);
         this.rates = Collections.unmodifiableMap(r);
+    }
+
+    private static Map<Integer, DrgWeight> table(Collection<DrgWeight> rows) {
+        Map<Integer, DrgWeight> w = new TreeMap<>();
+        rows.forEach(d -> w.put(d.number(), d));
+        return Collections.unmodifiableMap(w);
+    }
+
+    private Map<Integer, DrgWeight> weightsOf(int fiscalYear) {
+        return byYear.getOrDefault(fiscalYear, weights);
+    }
+
+    /** The DRG's Table 5 row for the fiscal year of a discharge on this date (its release's table when loaded). */
+    public Optional<DrgWeight> weight(int drg, LocalDate discharge) {
+        return Optional.ofNullable(weightsOf(fiscalYear(discharge)).get(drg));
     }
 
     /** The federal fiscal year of a discharge: FY2026 runs from 2025-10-01 to 2026-09-30. */
@@ -85,7 +113,7 @@ public final class DrgPricing {
         if (rate == null) {
             throw new NoBaseRateException(fy);
         }
-        DrgWeight w = weights.get(drg);
+        DrgWeight w = weightsOf(fy).get(drg);
         if (w == null) {
             throw new IllegalArgumentException("MS-DRG " + drg + " has no Table 5 weight");
         }

@@ -11,9 +11,10 @@ package org.custodian.reimbursement;
  * @param medicalSurgical MEDICAL, SURGICAL or NONE (998, 999)
  * @param severity        MCC, CC, NON_CC or NONE: the severity level the final DRG used
  * @param returnCode      OK, or why the claim could not be grouped (DX_CANNOT_BE_PDX, INVALID_PDX,
- *                        INVALID_SEX, INVALID_DISCHARGE_STATUS, UNGROUPABLE)
+ *                        INVALID_SEX, INVALID_DISCHARGE_STATUS, UNGROUPABLE, HAC_MISSING_ONE_POA: a
+ *                        hospital-acquired condition coded without a valid POA indicator)
  * @param initialReturnCode the initial grouping's return code
- * @param hacStatus       NOT_APPLICABLE, FINAL_DRG_CHANGES or FINAL_DRG_NO_CHANGE
+ * @param hacStatus       NOT_APPLICABLE, FINAL_DRG_CHANGES, FINAL_DRG_NO_CHANGE or FINAL_DRG_UNGROUPABLE
  * @param explanation     why: the MDC, the formula row, each diagnosis's and procedure's role
  */
 public record GroupingResult(String version, int finalDrg, int initialDrg, int finalMdc, int initialMdc,

@@ -63,6 +63,33 @@ class GrouperTest {
     }
 
     @Test
+    void aHospitalAcquiredConditionWithoutAValidPoaIndicatorLeavesTheFinalDrgUngroupable() {
+        // 42 CFR 412.46(c): POA is required for a hospital not exempt; CMS's grouper answers HAC_MISSING_ONE_POA
+        for (String poa : List.of("", "1", "E")) {
+            GroupingResult r = grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("S72001A", poa)));
+            assertThat(r.initialDrg()).as("POA '%s'", poa).isEqualTo(193);
+            assertThat(r.initialReturnCode()).isEqualTo("OK");
+            assertThat(r.finalDrg()).isEqualTo(999);
+            assertThat(r.finalMdc()).isZero();
+            assertThat(r.returnCode()).isEqualTo("HAC_MISSING_ONE_POA");
+            assertThat(r.hacStatus()).isEqualTo("FINAL_DRG_UNGROUPABLE");
+            assertThat(r.explanation().secondaries()).singleElement()
+                    .satisfies(d -> assertThat(d.detail()).contains("without a valid POA indicator"));
+        }
+        // the same code coded present on admission, or a non-HAC MCC without POA, groups normally
+        assertThat(grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("S72001A", "W"))).finalDrg())
+                .isEqualTo(193);
+        GroupingResult noHac = grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("J9601", "")));
+        assertThat(noHac.finalDrg()).isEqualTo(193);
+        assertThat(noHac.returnCode()).isEqualTo("OK");
+        // a HAC met (N) beside another HAC-listed diagnosis without POA: ungroupable too
+        GroupingResult both = grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("S72001A", "N"),
+                new SecondaryDx("T80211A", "")));
+        assertThat(both.returnCode()).isEqualTo("HAC_MISSING_ONE_POA");
+        assertThat(both.initialDrg()).isEqualTo(193);
+    }
+
+    @Test
     void cardiacArrestIsAnMccOnlyWhenThePatientIsDischargedAlive() {
         GroupingResult alive = grouper.group(pneumonia("01", JAN_2026, new SecondaryDx("I462", "Y")));
         assertThat(alive.finalDrg()).isEqualTo(193);

@@ -79,8 +79,10 @@ class AbstractEdits {
         // before it, and the coder is told (load-codes adds it without a release).
         int fy = setYear(CodeSystem.ICD10CM, dischargeFy);
         int pcsFy = setYear(CodeSystem.ICD10PCS, dischargeFy);
-        String cmSet = "ICD-10-CM FY" + fy;
-        String pcsSet = "ICD-10-PCS FY" + pcsFy;
+        // Within the discharge's own fiscal year, the set in force on the discharge date (mid-year updates)
+        LocalDate asOf = stay.dischargeDate();
+        String cmSet = "ICD-10-CM " + (fy == dischargeFy ? codeSets.releaseName(CodeSystem.ICD10CM, asOf) : "FY" + fy);
+        String pcsSet = "ICD-10-PCS " + (pcsFy == dischargeFy ? codeSets.releaseName(CodeSystem.ICD10PCS, asOf) : "FY" + pcsFy);
         if (fy != dischargeFy || pcsFy != dischargeFy) {
             edits.add(new CodingEdit("CODE_SET_NOT_LOADED", WARNING, "dischargeDate", null, "The FY" + dischargeFy
                     + " code sets are not loaded; codes are checked against " + cmSet + " and " + pcsSet + ".", cmSet));
@@ -130,10 +132,10 @@ class AbstractEdits {
         // 1. Invalid or non-billable for the discharge date (MCE section 1; code set by fiscal year).
         Map<String, CodeEntry> found = new HashMap<>();
         for (Slot s : dx) {
-            validity(edits, s, CodeSystem.ICD10CM, fy, cmSet, found);
+            validity(edits, s, CodeSystem.ICD10CM, fy, fy == dischargeFy ? asOf : null, cmSet, found);
         }
         for (Slot s : px) {
-            validity(edits, s, CodeSystem.ICD10PCS, pcsFy, pcsSet, found);
+            validity(edits, s, CodeSystem.ICD10PCS, pcsFy, pcsFy == dischargeFy ? asOf : null, pcsSet, found);
         }
 
         // 2. Duplicates: a secondary equal to the principal is MCE section 3 (an error); other repeats
@@ -314,11 +316,13 @@ class AbstractEdits {
                 .map(l -> "POA-exempt list " + l.version()).findFirst().orElse("POA-exempt list (not loaded)");
     }
 
-    private void validity(List<CodingEdit> edits, Slot s, CodeSystem system, int fy, String set, Map<String, CodeEntry> found) {
-        Optional<CodeEntry> entry = codeSets.find(system, s.code, fy);
+    private void validity(List<CodingEdit> edits, Slot s, CodeSystem system, int fy, LocalDate asOf, String set,
+            Map<String, CodeEntry> found) {
+        Optional<CodeEntry> entry = asOf == null ? codeSets.find(system, s.code, fy) : codeSets.find(system, s.code, asOf);
         if (entry.isEmpty()) {
             edits.add(new CodingEdit("INVALID_CODE", ERROR, s.field, s.dotted(system),
-                    "Not a " + system.title() + " code for a discharge in FY" + fy + ".", set));
+                    "Not a " + system.title() + " code for a discharge " + (asOf == null ? "in FY" + fy : "on " + asOf)
+                            + " (" + set + ").", set));
         } else if (!entry.get().billable()) {
             edits.add(new CodingEdit("NON_BILLABLE_CODE", ERROR, s.field, s.dotted(system),
                     "A header code: more characters are needed (" + entry.get().shortDescription() + ").", set));

@@ -70,7 +70,7 @@ class AbstractGrouping {
         } catch (GrouperVersionNotLoadedException e) {
             return AbstractDrg.none(e.getMessage());
         }
-        DrgWeight w = pricing.weight(g.finalDrg()).orElse(null);
+        DrgWeight w = pricing.weight(g.finalDrg(), discharge).orElse(null);
         long los = DrgPricing.lengthOfStay(stay.admitDate(), discharge);
         ExpectedPayment payment = null;
         String paymentProblem = null;
@@ -140,6 +140,7 @@ class AbstractGrouping {
             case "INVALID_PDX" -> "the principal diagnosis is not a valid code";
             case "INVALID_SEX" -> "the sex is invalid for the grouper";
             case "INVALID_DISCHARGE_STATUS" -> "the discharge status is invalid";
+            case "HAC_MISSING_ONE_POA" -> "a hospital-acquired condition has no present-on-admission indicator";
             default -> "ungroupable";
         };
     }

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -13,6 +16,7 @@ import org.custodian.coding.CodeEntry;
 import org.custodian.coding.CodeSetSummary;
 import org.custodian.coding.CodeSets;
 import org.custodian.coding.CodeSystem;
+import org.custodian.coding.FiscalYear;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,76 @@ class JdbcCodeSets implements CodeSets {
         return jdbc.sql("select " + COLUMNS + " from coding_code where system = ? and fiscal_year = ? and code = ?")
                 .params(system.id(), fiscalYear, CodeSystem.normalize(code))
                 .query((rs, n) -> entry(rs)).optional();
+    }
+
+    @Override
+    public Optional<CodeEntry> find(CodeSystem system, String code, LocalDate dischargeDate) {
+        int fy = FiscalYear.of(dischargeDate);
+        String c = CodeSystem.normalize(code);
+        Optional<String[]> change = jdbc.sql("select action, long_description from coding_code_update where system = ?"
+                + " and fiscal_year = ? and code = ? and effective_from <= ? order by effective_from desc limit 1")
+                .params(system.id(), fy, c, dischargeDate)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        if (change.isEmpty()) {
+            return find(system, c, fy);
+        }
+        if (change.get()[0].equals("DELETE")) {
+            return Optional.empty();
+        }
+        String chapter = jdbc.sql("select chapter from coding_code where system = ? and fiscal_year = ? and code like ?"
+                + " order by order_number limit 1").params(system.id(), fy, c.substring(0, 1) + "%")
+                .query(String.class).optional().orElse("");
+        String title = change.get()[1];
+        return Optional.of(new CodeEntry(system, fy, Integer.MAX_VALUE, c, system.dotted(c), true, title, title, chapter));
+    }
+
+    @Override
+    public String releaseName(CodeSystem system, LocalDate dischargeDate) {
+        int fy = FiscalYear.of(dischargeDate);
+        LocalDate update = jdbc.sql("select effective_from from coding_code_update where system = ? and fiscal_year = ?"
+                + " and effective_from <= ? order by effective_from desc limit 1").params(system.id(), fy, dischargeDate)
+                .query(LocalDate.class).optional().orElse(null);
+        return "FY" + fy + (update == null ? ""
+                : " + " + update.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)) + " update");
+    }
+
+    /**
+     * Keeps a mid-year update of a fiscal year's set (lines "Add:  CODE Title" and "Delete: CODE", as in
+     * CMS's announcement) unless one is already kept for that system and date. All rows or none.
+     *
+     * @return the number of changes kept, 0 when the update was already there
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int loadUpdate(CodeSystem system, LocalDate effectiveFrom, List<String> lines, String source) {
+        int fy = FiscalYear.of(effectiveFrom);
+        if (jdbc.sql("select count(*) from coding_code_update where system = ? and effective_from = ?")
+                .params(system.id(), effectiveFrom).query(Integer.class).single() > 0) {
+            return 0;
+        }
+        int n = 0;
+        int lineNo = 0;
+        for (String line : lines) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            String[] f = t.split("\\s+", 3);
+            String action = switch (f[0]) {
+                case "Add:" -> "ADD";
+                case "Delete:" -> "DELETE";
+                default -> throw new IllegalArgumentException(source + " line " + lineNo + ": expected Add: or Delete:");
+            };
+            if (f.length < 2 || (action.equals("ADD") && f.length < 3)) {
+                throw new IllegalArgumentException(source + " line " + lineNo + ": a code (and for Add: its title) expected");
+            }
+            jdbc.sql("insert into coding_code_update (system, fiscal_year, effective_from, code, action, long_description,"
+                    + " source) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(system.id(), fy, effectiveFrom, CodeSystem.normalize(f[1]), action,
+                            action.equals("ADD") ? f[2] : "", source).update();
+            n++;
+        }
+        return n;
     }
 
     @Override

@@ -96,7 +96,7 @@ class GrouperController {
                     .with("version", e.version());
         }
         unknownCodes(claim, g);
-        DrgWeight w = pricing.weight(g.finalDrg()).orElse(null);
+        DrgWeight w = pricing.weight(g.finalDrg(), claim.dischargeDate()).orElse(null);
         Long los = request.admitDate() == null ? null
                 : DrgPricing.lengthOfStay(request.admitDate(), request.dischargeDate());
         Payment payment = null;

@@ -1,5 +1,6 @@
 package org.custodian.reimbursement.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -149,17 +150,18 @@ public final class GrouperTables {
     final Map<Integer, String> mdcTitles = new HashMap<>();
     /** Valid discharge statuses (MCE table) as a bit set over 0..99. */
     final boolean[] validDischargeStatus = new boolean[100];
-    final Version v430;
-    final Version v431;
+    final List<Version> versions = new ArrayList<>();
 
     /** Procedure tables of one version. */
     final class Version {
         final String name;
+        final LocalDate from;
         final Map<String, Pr> pr = new HashMap<>(120_000);
         final List<Cluster> clusters = new ArrayList<>();
 
-        Version(String name) {
+        Version(String name, LocalDate from) {
             this.name = name;
+            this.from = from;
         }
 
         GrouperTables tables() {
@@ -167,17 +169,33 @@ public final class GrouperTables {
         }
     }
 
-    private GroupingEngine e430;
-    private GroupingEngine e431;
-
-    /** The v43.0 engine (discharges 2025-10-01 to 2026-03-31). */
-    public GroupingEngine engine430() {
-        return e430;
+    /**
+     * How a release's folders are laid out: the base folder (diagnoses, formulas, HACs, titles), each
+     * version's folder (procedure attributes and clusters) with its first discharge date, and the MCE
+     * folder (valid discharge statuses).
+     */
+    public record Layout(String base, List<VersionFolder> versions, String mce) {
     }
 
-    /** The v43.1 engine (discharges 2026-04-01 to 2026-09-30). */
-    public GroupingEngine engine431() {
-        return e431;
+    /** A version ("43.1"), its folder ("v43.1") and the first discharge it groups. */
+    public record VersionFolder(String name, String dir, LocalDate from) {
+    }
+
+    static final Layout V43 = new Layout("v43.0", List.of(
+            new VersionFolder("43.0", "v43.0", LocalDate.of(2025, 10, 1)),
+            new VersionFolder("43.1", "v43.1", LocalDate.of(2026, 4, 1))), "mce-v43.1");
+
+    private final TableSource source;
+    private final List<GroupingEngine> engines = new ArrayList<>();
+
+    /** One engine per version, in the order of their first discharge date. */
+    public List<GroupingEngine> engines() {
+        return List.copyOf(engines);
+    }
+
+    /** The first discharge date of each engine, in the same order. */
+    public List<LocalDate> effectiveFrom() {
+        return versions.stream().map(v -> v.from).toList();
     }
 
     private static volatile GrouperTables bundled;
@@ -189,7 +207,7 @@ public final class GrouperTables {
             synchronized (GrouperTables.class) {
                 t = bundled;
                 if (t == null) {
-                    t = new GrouperTables();
+                    t = new GrouperTables(TableSource.classpath(ROOT), V43);
                     bundled = t;
                 }
             }
@@ -197,15 +215,22 @@ public final class GrouperTables {
         return t;
     }
 
-    private GrouperTables() {
+    /**
+     * Reads and compiles a release's tables.
+     *
+     * @throws IllegalStateException or IllegalArgumentException naming the table when one is missing or malformed
+     */
+    public GrouperTables(TableSource source, Layout layout) {
+        this.source = source;
+        String base = layout.base();
         // Formulas first: their operand names take the low bit numbers.
         List<String[]> formulaRows = new ArrayList<>();
-        read("v43.0/drg_formulas.tsv", formulaRows::add);
+        read(base + "/drg_formulas.tsv", formulaRows::add);
         List<String[]> hacRows = new ArrayList<>();
-        read("v43.0/hac_formulas.tsv", hacRows::add);
+        read(base + "/hac_formulas.tsv", hacRows::add);
         // Diagnoses
         List<Dx> all = new ArrayList<>(80_000);
-        read("v43.0/dx_codes.tsv.gz", f -> {
+        read(base + "/dx_codes.tsv.gz", f -> {
             String code = f[0];
             int mdc = Integer.parseInt(f[1]);
             int level = switch (f[2]) {
@@ -246,7 +271,7 @@ public final class GrouperTables {
         }
         List<int[]> groups = new ArrayList<>();
         groups.add(new int[0]);
-        read("v43.0/pdx_excluded_sdx_groups.tsv.gz", f -> {
+        read(base + "/pdx_excluded_sdx_groups.tsv.gz", f -> {
             int g = Integer.parseInt(f[0]);
             while (groups.size() <= g) {
                 groups.add(new int[0]);
@@ -255,19 +280,21 @@ public final class GrouperTables {
                     .mapToInt(d -> d.index).sorted().toArray());
         });
         exclusions = groups.toArray(int[][]::new);
-        read("mce-v43.1/mce_discharge_status.tsv", f -> validDischargeStatus[Integer.parseInt(f[0])] =
-                f[2].compareTo("2025-10-01") >= 0);
-        read("v43.0/drg_descriptions.tsv", f -> drgTitles.put(Integer.parseInt(f[0]), f[1]));
-        read("v43.0/mdc_descriptions.tsv", f -> mdcTitles.put(Integer.parseInt(f[0]), f[1]));
-        v430 = loadVersion("43.0", "v43.0");
-        v431 = loadVersion("43.1", "v43.1");
+        String firstDay = layout.versions().get(0).from().toString();
+        read(layout.mce() + "/mce_discharge_status.tsv", f -> validDischargeStatus[Integer.parseInt(f[0])] =
+                f[2].compareTo(firstDay) >= 0);
+        read(base + "/drg_descriptions.tsv", f -> drgTitles.put(Integer.parseInt(f[0]), f[1]));
+        read(base + "/mdc_descriptions.tsv", f -> mdcTitles.put(Integer.parseInt(f[0]), f[1]));
+        for (VersionFolder vf : layout.versions()) {
+            versions.add(loadVersion(vf.name(), vf.dir(), vf.from()));
+        }
         // Bit sets now that every name has its number.
         int dw = dxNames.words();
         for (Dx d : dxByIndex) {
             d.attrs = bits(d.attrIds, dw);
         }
         int pw = prNames.words();
-        for (Version v : List.of(v430, v431)) {
+        for (Version v : versions) {
             for (Pr p : v.pr.values()) {
                 p.attrs = bits(p.attrIds, pw);
             }
@@ -306,12 +333,13 @@ public final class GrouperTables {
             hacs.add(new Hac(Integer.parseInt(f[0]), f[2], f[3], node,
                     bits(ops.stream().filter(i -> i >= 0).mapToInt(Integer::intValue).toArray(), dw)));
         }
-        e430 = new GroupingEngine(v430);
-        e431 = new GroupingEngine(v431);
+        for (Version v : versions) {
+            engines.add(new GroupingEngine(v));
+        }
     }
 
-    private Version loadVersion(String name, String dir) {
-        Version v = new Version(name);
+    private Version loadVersion(String name, String dir, LocalDate from) {
+        Version v = new Version(name, from);
         read(dir + "/pr_codes.tsv.gz", f -> {
             List<Integer> ids = new ArrayList<>();
             boolean nonOr = false;
@@ -363,7 +391,7 @@ public final class GrouperTables {
         return col >= f.length || f[col].isEmpty() ? new String[0] : f[col].split("\\|");
     }
 
-    private static void read(String name, Consumer<String[]> row) {
-        ReferenceTables.read(ROOT + name, "grouper table", row);
+    private void read(String name, Consumer<String[]> row) {
+        ReferenceTables.read(source, name, "grouper table", row);
     }
 }

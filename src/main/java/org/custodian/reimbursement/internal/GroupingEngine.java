@@ -92,7 +92,12 @@ public final class GroupingEngine {
         Outcome initial = w.run(w.baseLevels);
         Outcome fin = initial;
         String hacStatus = "NOT_APPLICABLE";
-        if (w.hacApplies) {
+        if (w.hacPoaMissing) {
+            // CMS grouper, hospital not exempt from POA reporting: a HAC whose diagnosis has no valid POA
+            // indicator leaves the final DRG ungroupable (42 CFR 412.46(c): the POA indicator is required)
+            fin = new Outcome(999, 0, "NONE", "NONE", HAC_MISSING_ONE_POA, null, null, null, 0);
+            hacStatus = "FINAL_DRG_UNGROUPABLE";
+        } else if (w.hacApplies) {
             fin = w.run(w.finalLevels);
             hacStatus = fin.drg == initial.drg ? "FINAL_DRG_NO_CHANGE" : "FINAL_DRG_CHANGES";
         }
@@ -101,10 +106,12 @@ public final class GroupingEngine {
                 fin.returnCode, initial.returnCode, hacStatus, explanation);
     }
 
+    static final String HAC_MISSING_ONE_POA = "HAC_MISSING_ONE_POA";
+
     /** Final DRG only, without the secondary diagnosis at index skip (for "without this diagnosis"). */
     private int finalDrgWithout(Claim claim, int skip) {
         Work w = new Work(claim, skip);
-        return w.run(w.hacApplies ? w.finalLevels : w.baseLevels).drg;
+        return w.hacPoaMissing ? 999 : w.run(w.hacApplies ? w.finalLevels : w.baseLevels).drg;
     }
 
     /** mdcVia: the row that chose the MDC (pre-MDC DRG or re-route) or the error row; unrelatedVia: the row sending to 981-989. */
@@ -123,6 +130,10 @@ public final class GroupingEngine {
         final Dx[] sdx;
         final int[] sdxInput;
         final boolean[] notPoa;
+        /** POA indicator blank, 1, E or anything but Y, W, N, U: not usable for HAC logic. */
+        final boolean[] poaMissing;
+        /** A HAC's criteria hold and a HAC diagnosis lacks a valid POA indicator: final DRG ungroupable. */
+        boolean hacPoaMissing;
         final int[] baseLevels;
         final int[] finalLevels;
         final boolean[] excludedByPdx;
@@ -162,6 +173,7 @@ public final class GroupingEngine {
             Dx[] s = new Dx[in.size()];
             int[] idx = new int[in.size()];
             boolean[] np = new boolean[in.size()];
+            boolean[] pm = new boolean[in.size()];
             int n = 0;
             outer:
             for (int i = 0; i < in.size(); i++) {
@@ -180,11 +192,13 @@ public final class GroupingEngine {
                 s[n] = d;
                 idx[n] = i;
                 np[n] = in.get(i).notPresentOnAdmission();
+                pm[n] = !in.get(i).poaReported();
                 n++;
             }
             sdx = n == s.length ? s : java.util.Arrays.copyOf(s, n);
             sdxInput = idx;
             notPoa = np;
+            poaMissing = pm;
             int dw = t.dxNames.words();
             sdxUnion = new long[dw];
             onlyAll = pdx == null ? new long[dw] : pdx.attrs.clone();
@@ -245,29 +259,47 @@ public final class GroupingEngine {
             // hospital-acquired conditions: SDX operands over diagnoses not present on admission
             hacLost = new boolean[n];
             hacOf = new Hac[n];
-            boolean anyNotPoa = false;
-            for (boolean b : np) {
-                anyNotPoa |= b;
+            boolean candidates = false;
+            for (int i = 0; i < n; i++) {
+                candidates |= np[i] || pm[i];
             }
-            if (anyNotPoa && pdx != null) {
+            if (candidates && pdx != null) {
+                // HAC criteria are checked over the secondary diagnoses not reported present on admission
+                // (N, U, or no valid indicator); one excluded by the principal is not applicable
                 long[] npUnion = new long[dw];
+                boolean missingListed = false;
                 for (int i = 0; i < n; i++) {
-                    if (notPoa[i]) {
+                    if ((notPoa[i] || poaMissing[i]) && !excludedByPdx[i]) {
                         or(npUnion, sdx[i].attrs);
+                        missingListed |= poaMissing[i] && sdx[i].hacListed;
                     }
                 }
                 Formula.Facts hacFacts = new HacFacts(this, npUnion, procAttrs(0));
                 for (Hac h : t.hacs) {
                     if (h.node().eval(hacFacts)) {
+                        boolean met = false;
                         for (int i = 0; i < n; i++) {
-                            // only a counted CC/MCC can be a HAC: one excluded by the principal changes nothing
-                            if (notPoa[i] && baseLevels[i] > 0 && intersects(sdx[i].attrs, h.sdxOperands())) {
-                                hacLost[i] = true;
-                                if (hacOf[i] == null) {
-                                    hacOf[i] = h;
-                                }
-                                hacApplies = true;
+                            if (excludedByPdx[i] || !intersects(sdx[i].attrs, h.sdxOperands())) {
+                                continue;
                             }
+                            if (poaMissing[i]) {
+                                hacPoaMissing = true;
+                            } else if (notPoa[i]) {
+                                met = true;
+                                // only a counted CC/MCC can be a HAC: one excluded by the principal changes nothing
+                                if (baseLevels[i] > 0) {
+                                    hacLost[i] = true;
+                                    if (hacOf[i] == null) {
+                                        hacOf[i] = h;
+                                    }
+                                    hacApplies = true;
+                                }
+                            }
+                        }
+                        // CAUTI (HAC 06) is judged on its own codes; any other HAC met with a HAC-listed
+                        // diagnosis lacking its POA indicator makes the final DRG ungroupable as well
+                        if (met && missingListed && h.number() != 6) {
+                            hacPoaMissing = true;
                         }
                     }
                 }
@@ -381,6 +413,9 @@ public final class GroupingEngine {
 
         /** The MDC and why, written only when explaining. */
         String mdcReason(Outcome o) {
+            if (o.drg() == 999 && HAC_MISSING_ONE_POA.equals(o.returnCode())) {
+                return "hospital-acquired condition without a valid present-on-admission indicator";
+            }
             if (o.drg() == 999) {
                 return o.mdcVia() == null ? "no formula row applies" : "error row " + o.mdcVia();
             }
@@ -479,7 +514,14 @@ public final class GroupingEngine {
                     String role;
                     String detail = "";
                     int without = 0;
-                    if (o.drg() == 999) {
+                    if (o.drg() == 999 && HAC_MISSING_ONE_POA.equals(o.returnCode()) && poaMissing[k]
+                            && d.hacListed) {
+                        role = "NONE";
+                        detail = "on a HAC list without a valid POA indicator (Y, N, U or W): the final DRG cannot be"
+                                + " assigned";
+                        notes.add(d.code + ": POA indicator missing on a hospital-acquired condition; initial DRG "
+                                + drg3(initialDrg) + ", final DRG ungroupable until the POA is coded");
+                    } else if (o.drg() == 999) {
                         role = "NONE";
                         detail = "not evaluated: the claim did not group";
                     } else if (d.level == 0) {

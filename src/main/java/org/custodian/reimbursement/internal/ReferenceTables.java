@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one of the CMS tables shipped under {@code reference/ms-drg-v43/} (TSV, gzip-compressed
@@ -21,11 +20,15 @@ public final class ReferenceTables {
 
     /** Reads the classpath resource {@code resource}; {@code what} names the table in the error when it is missing. */
     public static void read(String resource, String what, Consumer<String[]> row) {
-        try (InputStream raw = ReferenceTables.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing " + what + " " + resource);
+        read(TableSource.classpath(""), resource, what, row);
+    }
+
+    /** Reads {@code name} from a release's tables; {@code what} names the table in the error when it is missing. */
+    static void read(TableSource source, String name, String what, Consumer<String[]> row) {
+        try (InputStream in = source.open(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + what + " " + name);
             }
-            InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             r.readLine();
             String line;
