@@ -44,8 +44,10 @@ public final class Axe {
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined';"))) {
             js.executeScript(SOURCE);
         }
-        js.executeScript("document.querySelectorAll('tbody > tr:nth-child(n+26), ul > li:nth-child(n+26), ol > li:nth-child(n+26)')"
-                + ".forEach(function (e) { e.remove(); });");
+        // replaceChildren: one mutation a list (removing rows one by one re-matched every row's
+        // nth-child style each time, and timed out on a 3,000-row page under load).
+        js.executeScript("document.querySelectorAll('tbody, ul, ol').forEach(function (list) {"
+                + " if (list.children.length > 25) { list.replaceChildren.apply(list, Array.prototype.slice.call(list.children, 0, 25)); } });");
         Object result = js.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
                 axe.run(document,

@@ -67,9 +67,11 @@ class AccessibilityBrowserIT {
             if (!shapes.add(shape(path))) {
                 continue;
             }
+            long started = System.nanoTime();
             browser.open(path);
             settle();
             visited.add(path);
+            long loaded = System.nanoTime();
             // One script call for all links: a worklist page holds thousands, and one WebDriver round
             // trip per link made a single page take minutes. Read before axe, which trims long lists.
             @SuppressWarnings("unchecked")
@@ -92,6 +94,9 @@ class AccessibilityBrowserIT {
                     failures.put(path, List.of("axe-core did not finish within the browser's script timeout"));
                 }
             }
+            // Which pages are slow, in the test's output: a page that lists thousands of rows should page.
+            System.out.printf("axe %s %s: loaded in %d ms, %d links, checked in %d ms%n", role, path,
+                    (loaded - started) / 1_000_000, hrefs.size(), (System.nanoTime() - loaded) / 1_000_000);
         }
         assertThat(visited).as("pages crawled for %s", role).isNotEmpty();
         assertThat(failures).as("serious or critical axe-core violations for %s on %d pages %s", role, visited.size(), visited)
