@@ -153,6 +153,35 @@ class AuditCheckpoints {
         return new Result(true, null, written, head, walked, millisSince(started));
     }
 
+    /** See {@link org.custodian.audit.AuditLog#checkpointAfterRestore()}. */
+    synchronized AuditCheckpoint reanchor() {
+        long head = jdbc.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+        ChainVerifier.Walk walk = verifier.walkFrom(0, AuditHasher.GENESIS, head);
+        if (!walk.result().valid()) {
+            throw new IllegalStateException("the restored audit chain is broken at event " + walk.result().firstBrokenSeq()
+                    + ": " + walk.result().problem());
+        }
+        Instant now = clock.instant();
+        byte[] hash = head == 0 ? AuditHasher.GENESIS : HexFormat.of().parseHex(walk.hashAtSeq());
+        AuditCheckpoint c = signer.sign(head, HexFormat.of().formatHex(hash), now);
+        store.write(c);
+        verified = new Anchor(head, hash, "restore of " + now);
+        lastVerifiedAt = now;
+        lastCheckpoint = c;
+        problem = null;
+        problemAt = null;
+        log.warn("Audit chain re-anchored after a restore: checkpoint at event {}", head);
+        return c;
+    }
+
+    List<AuditCheckpoint> stored() {
+        return store.all();
+    }
+
+    Path directory() {
+        return store.directory();
+    }
+
     private boolean scheduled(AuditCheckpoint newest, long head, Instant now) {
         if (newest == null) {
             return true;

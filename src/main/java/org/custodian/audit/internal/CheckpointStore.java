@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where signed checkpoints are kept outside the database: an append-only directory
- * ({@code custodian.audit.checkpoints.dir}). A checkpoint is a new file named by its sequence number
- * and time, created exclusively (an existing file is never overwritten) and then made read-only. Put the
+ * ({@code custodian.audit.checkpoints.dir}). A checkpoint is a new file named by its time and sequence
+ * number (so the newest sorts last: after a restore, the checkpoint the restore signs is the anchor, and
+ * the older ones that vouch for lost events stay as evidence of the loss), created exclusively (an existing file is never overwritten) and then made read-only. Put the
  * directory on another volume, or on a WORM mount; docs/audit-checkpoint-worm.md gives the design for
  * object storage with object lock. HIPAA 45 CFR 164.312(c)(1): the evidence of integrity is kept where
  * whoever can rewrite the database cannot rewrite it too.
@@ -45,8 +46,8 @@ class CheckpointStore {
 
     /** Writes a new file for the checkpoint; never replaces one. */
     Path write(AuditCheckpoint checkpoint) {
-        String name = PREFIX + String.format("%020d-%012d.%09d", checkpoint.seq(),
-                checkpoint.createdAt().getEpochSecond(), checkpoint.createdAt().getNano()) + ".json";
+        String name = PREFIX + String.format("%012d.%09d-%020d", checkpoint.createdAt().getEpochSecond(),
+                checkpoint.createdAt().getNano(), checkpoint.seq()) + ".json";
         Path file = dir.resolve(name);
         try {
             Files.createDirectories(dir);
@@ -70,13 +71,17 @@ class CheckpointStore {
         }
     }
 
-    /** The checkpoint of the highest sequence number (the latest at that number), if any. */
+    /** The newest checkpoint, if any. */
     Optional<AuditCheckpoint> latest() {
         List<Path> files = files();
         return files.isEmpty() ? Optional.empty() : Optional.of(read(files.get(files.size() - 1)));
     }
 
     /** Every checkpoint file, oldest first. */
+    List<AuditCheckpoint> all() {
+        return files().stream().map(this::read).toList();
+    }
+
     List<Path> files() {
         if (!Files.isDirectory(dir)) {
             return List.of();

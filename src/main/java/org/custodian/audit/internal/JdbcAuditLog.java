@@ -155,6 +155,21 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    public List<AuditCheckpoint> storedCheckpoints() {
+        return checkpoints.stored();
+    }
+
+    @Override
+    public java.nio.file.Path checkpointDirectory() {
+        return checkpoints.directory();
+    }
+
+    @Override
+    public AuditCheckpoint checkpointAfterRestore() {
+        return checkpoints.reanchor();
+    }
+
+    @Override
     public CheckpointVerification verify(AuditCheckpoint checkpoint) {
         String signatureProblem = signer.problemWith(checkpoint);
         if (signatureProblem != null) {
