@@ -46,6 +46,7 @@ public final class SecondInstance {
                 "--custodian.completion.escalation-check-every=0",
                 "--custodian.events.retry-interval=0",
                 "--custodian.audit.checkpoints.check-every=0",
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false",
                 "--custodian.sso.issuer=",
                 "--custodian.api.tokens.issuer=",
                 "--spring.main.banner-mode=off",

@@ -25,9 +25,13 @@ class JdbcAuditLog implements AuditLog {
     private final CheckpointSigner signer;
     private final JdbcClient jdbc;
     private final AuditCheckpoints checkpoints;
+    private final io.micrometer.core.instrument.Timer appendLatency;
 
     JdbcAuditLog(AuditWriter writer, ChainVerifier verifier, CheckpointSigner signer, JdbcClient jdbc,
-                 AuditCheckpoints checkpoints) {
+                 AuditCheckpoints checkpoints, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.appendLatency = io.micrometer.core.instrument.Timer.builder("custodian.audit.append")
+                .description("Time a caller waits for its audit events to be committed (group commit included)")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
         this.writer = writer;
         this.verifier = verifier;
         this.signer = signer;
@@ -37,12 +41,12 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry entry) {
-        writer.append(List.of(entry));
+        appendLatency.record(() -> writer.append(List.of(entry)));
     }
 
     @Override
     public void appendAll(List<AuditEntry> entries) {
-        writer.append(entries);
+        appendLatency.record(() -> writer.append(entries));
     }
 
     @Override
