@@ -14,6 +14,10 @@ import org.springframework.context.SmartLifecycle;
  * {@code interval} after the previous run ended; with a zero interval once at start-up only, or not
  * at all. A failed run is logged with its message (the database's or the framework's, no patient
  * data) and the next run tries again.
+ *
+ * <p>When several instances share one database, a run takes the cluster lock named after the job
+ * ({@link ClusterLocks}): two instances never run the same job at once; the one that finds it taken
+ * skips that run.
  */
 public abstract class PeriodicJob implements SmartLifecycle {
 
@@ -26,6 +30,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private final boolean runAtStart;
     private final WhenZero whenZero;
     private ScheduledExecutorService scheduler;
+    private ClusterLocks clusterLocks;
 
     /**
      * @param runAtStart whether the first run is at start-up (else one interval after it)
@@ -40,9 +45,28 @@ public abstract class PeriodicJob implements SmartLifecycle {
     /** One run. */
     protected abstract void runOnce();
 
+    /** Set by the application context: runs are then fenced across instances. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setClusterLocks(ClusterLocks clusterLocks) {
+        this.clusterLocks = clusterLocks;
+    }
+
+    /**
+     * One run, unless another instance on the same database is running this job right now; returns
+     * whether it ran here.
+     */
+    public boolean runFenced() {
+        ClusterLocks locks = clusterLocks;
+        if (locks == null) {
+            runOnce();
+            return true;
+        }
+        return locks.runAlone("periodic-job|" + threadName, this::runOnce);
+    }
+
     private void runQuietly() {
         try {
-            runOnce();
+            runFenced();
         } catch (RuntimeException e) {
             log.warn("{} failed; the next run tries again: {}", threadName, e.getMessage());
         }

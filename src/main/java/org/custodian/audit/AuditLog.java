@@ -36,4 +36,17 @@ public interface AuditLog {
     AuditCheckpoint checkpoint();
 
     CheckpointVerification verify(AuditCheckpoint checkpoint);
+
+    /** The signed checkpoints kept outside the database ({@code custodian.audit.checkpoints.dir}), oldest first. */
+    List<AuditCheckpoint> storedCheckpoints();
+
+    /** Where the checkpoints are kept: a backup copies it, a restore copies it back. */
+    java.nio.file.Path checkpointDirectory();
+
+    /**
+     * For the restore command only: walks the whole restored chain from its first event and, when it
+     * holds, signs and stores a checkpoint of its head that becomes the anchor of later checks. The
+     * older checkpoints that vouch for events lost with the restore stay where they are, as evidence.
+     */
+    AuditCheckpoint checkpointAfterRestore();
 }

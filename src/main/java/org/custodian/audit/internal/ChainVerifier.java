@@ -35,7 +35,7 @@ class ChainVerifier {
     private static final String COPY = """
             copy (select seq, occurred_at, username, roles, patient_id, resource_type, resource_id, action,
                          purpose, client_address, outcome, detail, prev_hash, hash
-                  from audit_event order by seq) to stdout with (format binary)""";
+                  from audit_event %s order by seq) to stdout with (format binary)""";
     private static final byte[] SIGNATURE = CopyRows.SIGNATURE;
 
     /** The walk's result and, when asked, the stored hash found at one sequence number. */
@@ -49,10 +49,25 @@ class ChainVerifier {
     }
 
     Walk walk(long watchSeq) {
+        return walk(COPY.formatted(""), 0, AuditHasher.GENESIS, watchSeq, -1);
+    }
+
+    /**
+     * Walks only the events after {@code afterSeq} up to {@code uptoSeq}, starting from the hash
+     * {@code afterHash} that a verified anchor (a signed checkpoint) gives for {@code afterSeq}: the
+     * work is the events since the anchor, not the whole log, so a scheduled check stays fast at 100M
+     * events. A gap up to {@code uptoSeq} is a missing event. The result's hash is that of {@code uptoSeq}.
+     */
+    Walk walkFrom(long afterSeq, byte[] afterHash, long uptoSeq) {
+        return walk(COPY.formatted("where seq > " + afterSeq + " and seq <= " + uptoSeq), afterSeq, afterHash,
+                uptoSeq, uptoSeq);
+    }
+
+    private Walk walk(String copy, long afterSeq, byte[] afterHash, long watchSeq, long mustReach) {
         long started = System.nanoTime();
         Connection c = DataSourceUtils.getConnection(dataSource);
-        try (PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), COPY)) {
-            return walk(new Rows(in), watchSeq, started);
+        try (PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), copy)) {
+            return walk(new Rows(in), afterSeq, afterHash, watchSeq, mustReach, started);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the audit log: " + e.getSQLState(), e);
         } catch (IOException e) {
@@ -62,13 +77,14 @@ class ChainVerifier {
         }
     }
 
-    private static Walk walk(Rows rows, long watchSeq, long started) throws IOException {
+    private static Walk walk(Rows rows, long afterSeq, byte[] afterHash, long watchSeq, long mustReach, long started)
+            throws IOException {
         AuditHasher hasher = new AuditHasher();
-        byte[] prev = AuditHasher.GENESIS.clone();
+        byte[] prev = afterHash.clone();
         byte[] computed = new byte[AuditHasher.HASH_BYTES];
         int[] f = rows.field;
         long events = 0;
-        long expectedSeq = 1;
+        long expectedSeq = afterSeq + 1;
         String hashAtSeq = null;
         String problem = null;
         long brokenAt = 0;
@@ -105,6 +121,10 @@ class ChainVerifier {
             }
             events++;
             expectedSeq++;
+        }
+        if (problem == null && mustReach >= 0 && expectedSeq <= mustReach) {
+            problem = "event " + expectedSeq + " is missing (the log ends before " + mustReach + ")";
+            brokenAt = expectedSeq;
         }
         if (problem != null) {
             // Read to the end rather than cancel: a cancel would abort a caller's transaction.

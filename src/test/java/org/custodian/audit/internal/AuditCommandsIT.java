@@ -35,6 +35,7 @@ class AuditCommandsIT {
 
     CliCommand verify;
     CliCommand checkpoint;
+    @Autowired AuditCheckpoints checkpoints;
     AuditTamper tamper;
 
     @BeforeEach
@@ -100,6 +101,8 @@ class AuditCommandsIT {
             return null;
         });
         assertThat(file).doesNotExist();
+        // The refusal raised the integrity alarm; the deletion was rolled back, and the next check clears it.
+        assertThat(checkpoints.check(false).valid()).isTrue();
     }
 
     private int run(CliCommand command) {
