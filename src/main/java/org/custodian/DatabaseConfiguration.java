@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
@@ -28,13 +30,15 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(@Value("${custodian.db.url:}") String url,
                           @Value("${custodian.db.user:}") String user,
                           @Value("${custodian.db.password:}") String password,
                           @Value("${custodian.db.embedded-dir:${custodian.data-dir}/postgres}") String embeddedDir,
                           @Value("${custodian.db.embedded-bin-dir:${custodian.data-dir}/postgres-bin}") String binDir,
                           @Value("${custodian.db.embedded-clean:false}") boolean cleanEmbedded,
-                          @Value("${custodian.db.pool-size:10}") int poolSize) {
+                          @Value("${custodian.db.pool-size:10}") int poolSize,
+                          @Value("${custodian.db.app-role:custodian_app}") String appRole) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("custodian");
         config.setMaximumPoolSize(poolSize);
@@ -56,9 +60,84 @@ class DatabaseConfiguration {
         closeToOthers(Path.of(binDir));
         requirePassword(postgres, Path.of(embeddedDir), secret);
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPassword(secret);
-        return new EmbeddedDataSource(config, postgres, cleanEmbedded ? Path.of(embeddedDir) : null);
+        HikariDataSource owner = null;
+        if (StringUtils.hasText(appRole)) {
+            // Flyway migrates as the owner; the application runs as a role with DML only (AppRoleGrants).
+            HikariConfig ownerConfig = new HikariConfig();
+            config.copyStateTo(ownerConfig);
+            ownerConfig.setPoolName("custodian-owner");
+            // Flyway holds up to three at once (migration, schema history, callbacks); idle ones close after the migration.
+            ownerConfig.setMaximumPoolSize(4);
+            ownerConfig.setMinimumIdle(0);
+            ownerConfig.setIdleTimeout(10_000);
+            ownerConfig.setUsername("postgres");
+            ownerConfig.setPassword(secret);
+            owner = new HikariDataSource(ownerConfig);
+            String appSecret = embeddedPassword(Path.of(embeddedDir + "-" + appRole));
+            ensureAppRole(owner, appRole, appSecret);
+            config.setJdbcUrl(postgres.getJdbcUrl(appRole, "postgres")); // the URL names its user
+            config.setUsername(appRole);
+            config.setPassword(appSecret);
+            log.info("Embedded PostgreSQL: migrations as its owner, the application as {} (DML only)", appRole);
+        } else {
+            config.setUsername("postgres");
+            config.setPassword(secret);
+        }
+        return new EmbeddedDataSource(config, postgres, cleanEmbedded ? Path.of(embeddedDir) : null, owner);
+    }
+
+    /**
+     * Flyway's connection: the embedded server's owner when the application runs as its own role,
+     * else the application's own pool. A server names its migration user with {@code spring.flyway.user}.
+     */
+    @Bean(destroyMethod = "")
+    @FlywayDataSource
+    DataSource migrationDataSource(DataSource dataSource, @Value("${spring.flyway.user:}") String flywayUser,
+                                   @Value("${spring.flyway.password:}") String flywayPassword) {
+        if (dataSource instanceof EmbeddedDataSource e) {
+            return e.owner != null ? e.owner : dataSource;
+        }
+        if (StringUtils.hasText(flywayUser) && dataSource instanceof HikariDataSource app) {
+            // A short-lived, one-connection pool as the owner for the migrations (closed with the context).
+            HikariConfig owner = new HikariConfig();
+            owner.setPoolName("custodian-owner");
+            owner.setJdbcUrl(app.getJdbcUrl());
+            owner.setUsername(flywayUser);
+            owner.setPassword(flywayPassword);
+            owner.setMaximumPoolSize(4);
+            owner.setMinimumIdle(0);
+            owner.setIdleTimeout(10_000);
+            return new HikariDataSource(owner);
+        }
+        return dataSource;
+    }
+
+    /** For tests and callers outside Spring: no separate migration user. */
+    DataSource migrationDataSource(DataSource dataSource) {
+        return migrationDataSource(dataSource, "", "");
+    }
+
+    /**
+     * The application's login role (HIPAA 45 CFR 164.312(a)(1), least privilege; issue 22): no superuser,
+     * no role or database creation, and — with CREATE on schema public taken from PUBLIC — no DDL. Its
+     * grants come after each migration ({@link AppRoleGrants}).
+     */
+    static void ensureAppRole(DataSource owner, String role, String password) {
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("custodian.db.app-role: a lower-case SQL name, not " + role);
+        }
+        try (java.sql.Connection c = owner.getConnection(); java.sql.Statement st = c.createStatement()) {
+            boolean exists;
+            try (var rs = st.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                exists = rs.next();
+            }
+            String literal = "'" + password.replace("'", "''") + "'";
+            st.execute((exists ? "alter role " + role + " with" : "create role " + role)
+                    + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password " + literal);
+            st.execute("revoke create on schema public from public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not set up the application's database role " + role, e);
+        }
     }
 
     /**
@@ -211,17 +290,25 @@ class DatabaseConfiguration {
     static final class EmbeddedDataSource extends HikariDataSource {
         private final EmbeddedPostgres postgres;
         private final Path throwaway;
+        private final HikariDataSource owner;
 
-        /** {@code throwaway}: a data directory to delete after stopping (tests), or null to keep it. */
-        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres postgres, Path throwaway) {
+        /**
+         * {@code throwaway}: a data directory to delete after stopping (tests), or null to keep it;
+         * {@code owner}: the owner's pool for migrations, or null when the application is the owner.
+         */
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres postgres, Path throwaway, HikariDataSource owner) {
             super(config);
             this.postgres = postgres;
             this.throwaway = throwaway;
+            this.owner = owner;
         }
 
         @Override
         public void close() {
             super.close();
+            if (owner != null) {
+                owner.close();
+            }
             try {
                 postgres.close();
             } catch (IOException e) {

@@ -7,6 +7,11 @@ package org.custodian.privacy;
 public enum Permission {
     /** Search patients and read demographics, encounters and documents. */
     CHART_READ("chart:read"),
+    /**
+     * Read documents of a 42 CFR Part 2 substance-use-disorder program and psychotherapy notes (45 CFR
+     * 164.508(a)(2)), which {@code chart:read} alone does not show (minimum necessary, 45 CFR 164.502(b)).
+     */
+    CHART_READ_SENSITIVE("chart:read-sensitive"),
     /** Register patients, record encounters and documents. */
     CHART_WRITE("chart:write"),
     /** Authenticate (sign) a clinical document as its author. */

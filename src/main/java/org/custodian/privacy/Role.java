@@ -11,18 +11,18 @@ import java.util.Set;
  * permissions its work needs; an auditor reviews the log without reading charts.
  */
 public enum Role {
-    HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ,
+    HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ,
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, FHIR_EXPORT, DISCLOSURE_MANAGE, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
             CREDENTIALS_REVIEW, STAFF_UNLOCK, ANALYTICS_VIEW, PROVIDERS_MANAGE, COMPLETION_ANALYZE, COMPLETION_MANAGE)),
     CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
-    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
+    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
     CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN)),
-    PRIVACY_OFFICER("Privacy officer", EnumSet.of(CHART_READ, AUDIT_READ, AUDIT_VERIFY, DISCLOSURE_READ,
+    PRIVACY_OFFICER("Privacy officer", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, AUDIT_READ, AUDIT_VERIFY, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN, PRIVACY_MANAGE, PRIVACY_MONITOR)),
     /** Finds, reviews, merges and unmerges duplicate registrations in the master patient index. */
     DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
-    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX)),
+    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX)),
     /** Analyses charts for completeness and keeps the deficiency worklist (record completion, 42 CFR 482.24(c)). */
     HIM_ANALYST("HIM analyst (record completion)", EnumSet.of(CHART_READ, COMPLETION_ANALYZE, CREDENTIALS_OWN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),
@@ -33,11 +33,13 @@ public enum Role {
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
     /**
-     * Everything but studying and signing: an administrator has no practicum workspace of their own,
-     * and authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1);
+     * Everything but studying, signing and the sensitive records: an administrator has no practicum
+     * workspace of their own, authenticates no clinical document, which only its author may (42 CFR
+     * 482.24(c)(1)), and reads no Part 2 record or psychotherapy note (42 CFR 2.13; 45 CFR 164.508(a)(2);
      * issue 22, minimum necessary).
      */
-    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX)));
+    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX,
+            CHART_READ_SENSITIVE)));
 
     private final String title;
     private final Set<Permission> permissions;

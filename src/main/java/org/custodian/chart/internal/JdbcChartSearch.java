@@ -59,11 +59,14 @@ class JdbcChartSearch implements ChartSearch {
                 .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
                 .and("created_at >= :from", "from", Rows.utc(c.from()), c.from())
                 .and("created_at < :to", "to", Rows.utc(c.to()), c.to());
+        if (SensitiveRecords.withheld()) {
+            f.conditions.add("not " + SensitiveRecords.RESTRICTED); // Part 2 and psychotherapy notes (issue 22)
+        }
         String order = ascending ? "created_at, id" : "created_at desc, id desc";
         List<DocumentSummary> found = jdbc.sql("""
                         select id, patient_id, encounter_id, doc_type, loinc_code, title, author, status, created_at,
                                signed_by, signed_at
-                        from clinical_document\s""" + f.where() + " order by " + order + " limit :limit offset :offset")
+                        from clinical_document d\s""" + f.where() + " order by " + order + " limit :limit offset :offset")
                 .params(f.params).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new DocumentSummary(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3),
                         DocumentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),

@@ -46,6 +46,7 @@ import org.custodian.privacy.BreakTheGlass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,7 +96,9 @@ class JdbcChartService implements ChartService {
                 .param(patientId).query((rs, i) -> encounter(rs)).list();
         encounters = withParticipants(encounters);
         List<DocumentSummary> documents = jdbc.sql("select " + DOCUMENT_COLUMNS
-                        + " from clinical_document where patient_id = ? order by created_at desc, id desc")
+                        + " from clinical_document d where patient_id = ?"
+                        + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.RESTRICTED : "")
+                        + " order by created_at desc, id desc")
                 .param(patientId).query((rs, i) -> summary(rs)).list();
         audit.patient(AuditAction.READ, patientId, "Chart", patientId);
         return new Chart(patient, encounters, documents);
@@ -115,6 +118,12 @@ class JdbcChartService implements ChartService {
     public ClinicalDocument document(long id) {
         ClinicalDocument d = findDocument(id).orElseThrow(() -> new ChartNotFoundException("Document", id));
         breakTheGlass.checkChartAccess(d.patientId());
+        if (SensitiveRecords.withheld() && jdbc.sql("select exists(select 1 from clinical_document d where id = ? and "
+                + SensitiveRecords.RESTRICTED + ")").param(id).query(Boolean.class).single()) {
+            audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, d.patientId(), "DocumentReference", id,
+                    SensitiveRecords.REFUSAL);
+            throw new AccessDeniedException(SensitiveRecords.REFUSAL);
+        }
         audit.patient(AuditAction.READ, d.patientId(), "DocumentReference", id);
         return d;
     }

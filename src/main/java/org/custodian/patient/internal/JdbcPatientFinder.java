@@ -22,8 +22,10 @@ class JdbcPatientFinder implements PatientFinder {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final SsnColumn ssns;
 
-    JdbcPatientFinder(JdbcClient jdbc, AuditTrail audit) {
+    JdbcPatientFinder(JdbcClient jdbc, AuditTrail audit, SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -99,7 +101,7 @@ class JdbcPatientFinder implements PatientFinder {
         for (Object[] r : rows) {
             long id = (Long) r[0];
             found.add(new Patient(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (LocalDate) r[6], AdministrativeSex.valueOf((String) r[7]), JdbcPatientRegistry.mask((String) r[8]),
+                    (LocalDate) r[6], AdministrativeSex.valueOf((String) r[7]), JdbcPatientRegistry.mask(ssns.open((String) r[8])),
                     new Address((String) r[9], (String) r[10], (String) r[11], (String) r[12]), (String) r[13],
                     identifiers.getOrDefault(id, List.of())));
         }

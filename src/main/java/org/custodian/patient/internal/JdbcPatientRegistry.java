@@ -41,7 +41,10 @@ class JdbcPatientRegistry implements PatientRegistry {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
-    JdbcPatientRegistry(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditTrail audit) {
+    private final SsnColumn ssns;
+
+    JdbcPatientRegistry(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditTrail audit, SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -201,10 +204,10 @@ class JdbcPatientRegistry implements PatientRegistry {
                 .list();
     }
 
-    private static Patient map(ResultSet rs, List<PatientIdentifier> identifiers) throws SQLException {
+    private Patient map(ResultSet rs, List<PatientIdentifier> identifiers) throws SQLException {
         return new Patient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getObject(7, java.time.LocalDate.class), AdministrativeSex.valueOf(rs.getString(8)),
-                mask(rs.getString(9)),
+                mask(ssns.open(rs.getString(9))),
                 new Address(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
                 rs.getString(14), identifiers);
     }
@@ -237,11 +240,11 @@ class JdbcPatientRegistry implements PatientRegistry {
         Patient updated = tx.execute(status -> {
             int n = jdbc.sql("""
                             update patient set given_name = ?, middle_name = ?, family_name = ?, birth_date = ?, sex = ?,
-                                   ssn = coalesce(?, ssn), address_line = ?, city = ?, state = ?, postal_code = ?,
+                                   ssn = coalesce(?, ssn), ssn_hash = coalesce(?, ssn_hash), address_line = ?, city = ?, state = ?, postal_code = ?,
                                    phone = ?, search_name = ?, updated_at = now()
                             where id = ?""")
                     .params(p.givenName().trim(), blankToNull(p.middleName()), p.familyName().trim(), p.birthDate(),
-                            p.sex().name(), p.ssn() == null ? null : p.ssn().replace("-", ""), a.line(), a.city(),
+                            p.sex().name(), ssns.seal(p.ssn()), ssns.hash(p.ssn()), a.line(), a.city(),
                             a.state(), a.postalCode(), p.phone(),
                             Names.searchName(p.givenName(), p.middleName(), p.familyName()), id)
                     .update();
@@ -307,14 +310,14 @@ class JdbcPatientRegistry implements PatientRegistry {
             Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
             rows.add(new Object[] {ids.get(i), facilities.get(i), mrns.get(i), p.givenName().trim(),
                     blankToNull(p.middleName()), p.familyName().trim(), p.birthDate(), p.sex().name(),
-                    p.ssn() == null ? null : p.ssn().replace("-", ""), a.line(), a.city(), a.state(),
+                    ssns.seal(p.ssn()), ssns.hash(p.ssn()), a.line(), a.city(), a.state(),
                     a.postalCode(), p.phone(), Names.searchName(p.givenName(), p.middleName(), p.familyName())});
         }
         try {
             batch.batchUpdate("""
                     insert into patient (id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
-                                         address_line, city, state, postal_code, phone, search_name)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, PATIENT_TYPES);
+                                         ssn_hash, address_line, city, state, postal_code, phone, search_name)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, PATIENT_TYPES);
         } catch (DuplicateKeyException e) {
             // Only a concurrent registration of the same MRN gets past requireFreeMrns.
             throw new IllegalArgumentException("MRN: one of these MRNs was registered concurrently at its facility");
@@ -336,7 +339,7 @@ class JdbcPatientRegistry implements PatientRegistry {
     }
 
     private static final int[] PATIENT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /** The first MRN, in input order, that is taken at its facility (in the database or earlier in the list). */

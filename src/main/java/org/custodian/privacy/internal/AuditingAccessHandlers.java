@@ -64,6 +64,13 @@ class AuditingAccessHandlers {
         problem(response, status, detail);
     }
 
+    /** A refusal of a named account whose credentials were right but may not be used so: audited as that account. */
+    void refuseAccount(HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.Authentication who,
+                       HttpStatus status, String reason, String detail) throws IOException {
+        audit.recordAs(who, who.getName(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, "Endpoint", target(request), reason);
+        problem(response, status, detail);
+    }
+
     AccessDeniedHandler apiAccessDenied() {
         return (request, response, exception) -> {
             auditDenied(request);

@@ -96,11 +96,13 @@ class SecurityConfiguration {
 
     /**
      * Before any credential is checked: refuse a cross-site unsafe request (CSRF through cached HTTP
-     * Basic credentials), then a throttled sign-in (issue 22, findings 4 and 3).
+     * Basic credentials), then a throttled sign-in (issue 22, findings 4 and 3). After HTTP Basic: refuse
+     * an account that owes a second factor, which Basic cannot carry ({@link BasicWithoutSecondFactorFilter}).
      */
     private HttpSecurity guarded(HttpSecurity http, AuditingAccessHandlers handlers) {
         return http.addFilterBefore(new CrossSiteRequestFilter(handlers, baseUrl), BasicAuthenticationFilter.class)
-                .addFilterBefore(new SignInThrottleFilter(throttle, handlers, false), BasicAuthenticationFilter.class);
+                .addFilterBefore(new SignInThrottleFilter(throttle, handlers, false), BasicAuthenticationFilter.class)
+                .addFilterAfter(new BasicWithoutSecondFactorFilter(secondFactor, handlers), BasicAuthenticationFilter.class);
     }
 
     @Bean

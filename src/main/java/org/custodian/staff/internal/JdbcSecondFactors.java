@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
+import org.custodian.privacy.FieldEncryption;
 import org.custodian.privacy.SecondFactor;
 import org.custodian.staff.SecondFactorStatus;
 import org.custodian.staff.StaffMember;
@@ -33,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcSecondFactors implements SecondFactor {
 
     static final int RECOVERY_CODES = 10;
+    /** The associated data of an encrypted TOTP secret: it decrypts in this column only. */
+    static final String SECRET_CONTEXT = "staff_second_factor.secret";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a code entered at sign-in turned out to be. */
@@ -43,8 +46,11 @@ class JdbcSecondFactors implements SecondFactor {
     private final SecondFactorPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final FieldEncryption encryption;
 
-    JdbcSecondFactors(JdbcClient jdbc, JdbcStaffDirectory directory, SecondFactorPolicy policy, AuditTrail audit, Clock clock) {
+    JdbcSecondFactors(JdbcClient jdbc, JdbcStaffDirectory directory, SecondFactorPolicy policy, AuditTrail audit, Clock clock,
+                      FieldEncryption encryption) {
+        this.encryption = encryption;
         this.jdbc = jdbc;
         this.directory = directory;
         this.policy = policy;
@@ -89,7 +95,7 @@ class JdbcSecondFactors implements SecondFactor {
         jdbc.sql("""
                 insert into staff_second_factor (user_id, secret, enrolled_at, last_step) values (:id, :secret, :now, :step)
                 on conflict (user_id) do update set secret = :secret, enrolled_at = :now, last_step = :step""")
-                .param("id", id).param("secret", secret).param("now", utc(clock.instant())).param("step", step).update();
+                .param("id", id).param("secret", encryption.encrypt(secret, SECRET_CONTEXT)).param("now", utc(clock.instant())).param("step", step).update();
         jdbc.sql("update staff_user set second_factor_required = false where id = ?").param(id).update();
         List<String> codes = newRecoveryCodes(id);
         audit.record(AuditAction.UPDATE, AuditOutcome.SUCCESS, null, "StaffSecondFactor", username,
@@ -108,7 +114,7 @@ class JdbcSecondFactors implements SecondFactor {
             if (row.isEmpty()) {
                 return Check.WRONG;
             }
-            OptionalLong step = Totp.verify((String) row.get()[0], code, clock.instant(), (Long) row.get()[1]);
+            OptionalLong step = Totp.verify(encryption.decrypt((String) row.get()[0], SECRET_CONTEXT), code, clock.instant(), (Long) row.get()[1]);
             if (step.isPresent()) {
                 jdbc.sql("update staff_second_factor set last_step = ? where user_id = ?").params(step.getAsLong(), id).update();
                 return Check.TOTP;
@@ -132,6 +138,25 @@ class JdbcSecondFactors implements SecondFactor {
         jdbc.sql("update staff_user set second_factor_required = true where id = ?").param(id).update();
         audit.record(AuditAction.ADMIN, AuditOutcome.SUCCESS, null, "StaffSecondFactor", username,
                 "second factor reset: enrols again at next sign-in");
+    }
+
+    /**
+     * Rewrites every TOTP secret not yet under the current data key (written before encryption, or under a
+     * rotated-out key) and returns how many; run at start ({@link SecretsAtRest}).
+     */
+    @Transactional
+    int reEncrypt() {
+        int n = 0;
+        for (var row : jdbc.sql("select user_id, secret from staff_second_factor for update")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()) {
+            String stored = (String) row[1];
+            if (!encryption.isCurrent(stored)) {
+                jdbc.sql("update staff_second_factor set secret = ? where user_id = ?")
+                        .params(encryption.encrypt(encryption.decrypt(stored, SECRET_CONTEXT), SECRET_CONTEXT), row[0]).update();
+                n++;
+            }
+        }
+        return n;
     }
 
     private List<String> newRecoveryCodes(long id) {

@@ -50,8 +50,11 @@ public class DuplicateWorklist {
     private final Clock clock;
 
     /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
+    private final org.custodian.patient.internal.SsnColumn ssns;
+
     DuplicateWorklist(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, @Lazy MasterPatientIndex mpi,
-                      PatientRegistry patients, MpiSettings settings, Clock clock) {
+                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
         this.engine = engine;
@@ -324,7 +327,7 @@ public class DuplicateWorklist {
 
     private MpiRecord record(long patientId) {
         return jdbc.sql("select " + IndexRows.COLUMNS + " from patient where id = ?").param(patientId)
-                .query((rs, i) -> IndexRows.record(rs)).optional().orElseThrow(() -> new PatientNotFoundException(patientId));
+                .query((rs, i) -> IndexRows.record(rs, ssns)).optional().orElseThrow(() -> new PatientNotFoundException(patientId));
     }
 
     private OffsetDateTime now() {

@@ -32,8 +32,11 @@ class IndexModel {
     private long fittedOn;
     private Instant fittedAt;
     private Instant countedAt;
+    private final org.custodian.patient.internal.SsnColumn ssns;
 
-    IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock) {
+
+    IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.engine = engine;
         this.clock = clock;
@@ -78,6 +81,6 @@ class IndexModel {
         String from = active <= SAMPLE ? "patient"
                 : "patient tablesample bernoulli (" + Math.min(100.0, 100.0 * SAMPLE / active) + ")";
         return jdbc.sql("select " + IndexRows.COLUMNS + " from " + from + " where merged_into is null")
-                .query((rs, i) -> IndexRows.record(rs)).list();
+                .query((rs, i) -> IndexRows.record(rs, ssns)).list();
     }
 }

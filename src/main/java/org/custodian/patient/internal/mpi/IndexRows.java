@@ -13,9 +13,10 @@ final class IndexRows {
     private IndexRows() {
     }
 
-    static MpiRecord record(ResultSet rs) throws SQLException {
+    /** {@code ssns}: the SSN column is encrypted at rest and read here in clear for the matcher. */
+    static MpiRecord record(ResultSet rs, org.custodian.patient.internal.SsnColumn ssns) throws SQLException {
         return MpiRecord.registered(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getObject(4, LocalDate.class), rs.getString(5), ssns.open(rs.getString(6)), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getString(11));
     }
 }

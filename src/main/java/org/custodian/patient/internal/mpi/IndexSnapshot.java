@@ -29,7 +29,7 @@ record IndexSnapshot(List<MpiRecord> records, long[] ids) {
     private static final String COPY = "copy (select " + IndexRows.COLUMNS
             + " from patient where merged_into is null) to stdout (format text)";
 
-    static IndexSnapshot read(DataSource dataSource, PrintStream progress) throws SQLException {
+    static IndexSnapshot read(DataSource dataSource, PrintStream progress, org.custodian.patient.internal.SsnColumn ssns) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from patient where merged_into is null")) {
@@ -49,6 +49,7 @@ record IndexSnapshot(List<MpiRecord> records, long[] ids) {
                 }
                 String[] v = parser.fields(row);
                 ids[n++] = Long.parseLong(v[0]);
+                v[5] = ssns.open(v[5]);
                 records.add(parser.record(v));
                 bar.step();
             }

@@ -31,8 +31,11 @@ class LikelyMatches {
     private final AuditTrail audit;
     private final MatchEngine engine;
     private final IndexModel model;
+    private final org.custodian.patient.internal.SsnColumn ssns;
 
-    LikelyMatches(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model) {
+
+    LikelyMatches(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
         this.engine = engine;
@@ -89,13 +92,13 @@ class LikelyMatches {
      * same phone, same surname and birth year, same given name and ZIP code.
      */
     private List<Row> blocked(NewPatient p) {
-        String ssn = p.ssn() == null ? null : p.ssn().replace("-", "");
+        String ssn = ssns.hash(p.ssn());
         String zip = p.address() == null ? null : p.address().postalCode();
         // One indexed branch per blocking key: one "or" of the five was planned as a scan of the whole
         // table once the statement went generic (docs/decisions.md#query-plans-on-the-feeds-path).
         return jdbc.sql("select mrn, " + IndexRows.COLUMNS + " from patient where merged_into is null and id in ("
                         + " select id from patient where birth_date = :dob"
-                        + " union select id from patient where ssn = :ssn"
+                        + " union select id from patient where ssn_hash = :ssn"
                         + " union select id from patient where phone = :phone"
                         + " union select id from patient where lower(family_name) = lower(:family)"
                         + "   and birth_date between :yearStart and :yearEnd"
@@ -110,15 +113,15 @@ class LikelyMatches {
                 .param("yearStart", p.birthDate().withDayOfYear(1))
                 .param("yearEnd", p.birthDate().withDayOfYear(1).plusYears(1).minusDays(1))
                 .param("limit", MAX_CANDIDATES)
-                .query((rs, i) -> row(rs)).list();
+                .query((rs, i) -> row(rs, ssns)).list();
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private static Row row(ResultSet rs, org.custodian.patient.internal.SsnColumn ssns) throws SQLException {
         // Columns: mrn, then IndexRows.COLUMNS shifted by one.
         return new Row(rs.getLong(2), rs.getString(1), rs.getString(4), rs.getString(3), rs.getObject(5, LocalDate.class),
                 AdministrativeSex.valueOf(rs.getString(6)),
                 MpiRecord.registered(Long.toString(rs.getLong(2)), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), ssns.open(rs.getString(7)), rs.getString(8),
                         rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 

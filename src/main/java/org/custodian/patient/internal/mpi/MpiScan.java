@@ -39,8 +39,11 @@ public class MpiScan {
     private final MatchEngine engine;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.custodian.patient.internal.SsnColumn ssns;
 
-    MpiScan(DataSource dataSource, MatchEngine engine, AuditTrail audit, Clock clock) {
+
+    MpiScan(DataSource dataSource, MatchEngine engine, AuditTrail audit, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         this.dataSource = dataSource;
         this.engine = engine;
         this.audit = audit;
@@ -52,7 +55,7 @@ public class MpiScan {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         long t0 = System.nanoTime();
         PhaseClock phase = new PhaseClock();
-        IndexSnapshot index = IndexSnapshot.read(dataSource, progress);
+        IndexSnapshot index = IndexSnapshot.read(dataSource, progress, ssns);
         List<MpiRecord> records = index.records();
         long[] ids = index.ids();
         long t1 = System.nanoTime();

@@ -34,8 +34,11 @@ class PatientMerges {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.custodian.patient.internal.SsnColumn ssns;
 
-    PatientMerges(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+
+    PatientMerges(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ApplicationEventPublisher events, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -163,7 +166,7 @@ class PatientMerges {
 
     private MpiRecord record(long patientId) {
         return jdbc.sql("select " + IndexRows.COLUMNS + " from patient where id = ?").param(patientId)
-                .query((rs, i) -> IndexRows.record(rs)).single();
+                .query((rs, i) -> IndexRows.record(rs, ssns)).single();
     }
 
     private OffsetDateTime now() {

@@ -48,10 +48,13 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     private final Duration interval;
     private final double share;
     private volatile ScheduledExecutorService worker;
+    private final org.custodian.patient.internal.SsnColumn ssns;
+
 
     QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, AuditTrail audit,
                              Clock clock, @Value("${custodian.mpi.screening-interval:2s}") Duration interval,
-                             @Value("${custodian.mpi.screening-share:0.25}") double share) {
+                             @Value("${custodian.mpi.screening-share:0.25}") double share, org.custodian.patient.internal.SsnColumn ssns) {
+        this.ssns = ssns;
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("custodian.mpi.screening-share must be above 0 and at most 1");
         }
@@ -156,7 +159,7 @@ class QueuedRegistrationScreen implements RegistrationScreen {
                 .param(id)
                 .query((rs, i) -> new NewPatient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), AdministrativeSex.valueOf(rs.getString(7)),
-                        rs.getString(8), rs.getString(9) == null && rs.getString(12) == null ? null
+                        ssns.open(rs.getString(8)), rs.getString(9) == null && rs.getString(12) == null ? null
                                 : new Address(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
                         rs.getString(13), List.of()))
                 .optional();

@@ -28,7 +28,7 @@ class QueuedRegistrationScreenPaceTest {
     void aShareOutsideZeroToOneIsRefusedWithTheSettingNamed() {
         for (double share : new double[] {0, -0.5, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> new QueuedRegistrationScreen(null, null, null, null, Clock.systemUTC(),
-                    Duration.ofSeconds(2), share))
+                    Duration.ofSeconds(2), share, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("custodian.mpi.screening-share");
         }
     }

@@ -1,0 +1,68 @@
+package org.custodian.patient.internal;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start, rewrites every SSN not yet under the current data key: written before encryption
+ * (migration V160) or under a key since rotated out ({@code custodian.security.data-key-previous}),
+ * with its keyed hash, a thousand rows a transaction. Until then such values still read (plaintext as
+ * it is, earlier keys while configured).
+ */
+@Component
+class SsnReEncryption {
+
+    private static final Logger log = LoggerFactory.getLogger(SsnReEncryption.class);
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final SsnColumn ssns;
+    private final String currentPrefix;
+
+    SsnReEncryption(JdbcClient jdbc, TransactionTemplate tx, SsnColumn ssns) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ssns = ssns;
+        String sample = ssns.seal("000000000");
+        this.currentPrefix = sample.substring(0, sample.lastIndexOf(':') + 1);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        int n = run();
+        if (n > 0) {
+            log.info("Encrypted {} SSNs under the current data key", n);
+        }
+    }
+
+    /** Rewrites what is not under the current key; returns how many rows. */
+    int run() {
+        int total = 0;
+        while (true) {
+            Integer n = tx.execute(status -> {
+                List<Object[]> rows = jdbc.sql("""
+                                select id, ssn from patient where ssn is not null and ssn not like ? escape '!'
+                                order by id limit ? for update skip locked""")
+                        .params(currentPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", BATCH)
+                        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+                for (Object[] row : rows) {
+                    String digits = ssns.open((String) row[1]);
+                    jdbc.sql("update patient set ssn = ?, ssn_hash = ? where id = ?")
+                            .params(ssns.seal(digits), ssns.hash(digits), row[0]).update();
+                }
+                return rows.size();
+            });
+            total += n;
+            if (n < BATCH) {
+                return total;
+            }
+        }
+    }
+}
