@@ -31,6 +31,7 @@ import org.custodian.audit.ChainVerification;
 import org.custodian.audit.CheckpointVerification;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,11 @@ class DatabaseBackup {
     private final JsonMapper json;
     private final Clock clock;
 
-    DatabaseBackup(DataSource dataSource, AuditLog audit, JsonMapper json, Clock clock) {
+    /**
+     * @param dataSource the owner's connection (Flyway's): a restore loads tables with triggers off,
+     *                   which the application's DML-only role may not do
+     */
+    DatabaseBackup(@Qualifier("migrationDataSource") DataSource dataSource, AuditLog audit, JsonMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.json = json;
