@@ -37,6 +37,8 @@ public final class SecondInstance {
                 "--custodian.db.password=" + pool.getPassword(),
                 "--custodian.db.pool-size=4",
                 "--custodian.data-dir=" + dataDir,
+                // Every instance on a database holds its data key (the SSNs and TOTP secrets in it are encrypted).
+                "--custodian.security.data-key=" + testDataKey(),
                 "--custodian.demo.enabled=false",
                 "--custodian.admin.bootstrap=false",
                 "--custodian.coding.load-bundled=false",
@@ -54,6 +56,17 @@ public final class SecondInstance {
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(CustodianApplication.class).web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
+    }
+
+    /** The test profile's data key (application-test.properties). */
+    public static String testDataKey() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = SecondInstance.class.getResourceAsStream("/application-test.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("custodian.security.data-key");
     }
 
     /** Creates an empty database on the server of {@code shared}'s pool and returns its name. */

@@ -94,6 +94,7 @@ class MllpCrashIT {
                 System.getProperty("java.class.path"), "org.custodian.CustodianApplication",
                 "--server.port=0", "--custodian.mllp.enabled=true", "--custodian.mllp.port=" + port,
                 "--custodian.demo.enabled=false", "--custodian.data-dir=" + dataDir,
+                "--custodian.security.data-key=" + org.custodian.support.SecondInstance.testDataKey(),
                 "--custodian.admin.password=crash-test-admin-password", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
         pb.environment().put("CUSTODIAN_DB_URL", url);
