@@ -14,15 +14,17 @@ public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(CHART_READ, CHART_WRITE, AUDIT_READ, AUDIT_VERIFY, CODING_READ,
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, FHIR_EXPORT, DISCLOSURE_MANAGE, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
-            CREDENTIALS_REVIEW, STAFF_UNLOCK, ANALYTICS_VIEW, PROVIDERS_MANAGE, COMPLETION_ANALYZE, COMPLETION_MANAGE)),
+            CREDENTIALS_REVIEW, STAFF_UNLOCK, ANALYTICS_VIEW, PROVIDERS_MANAGE, COMPLETION_ANALYZE, COMPLETION_MANAGE,
+            CDI_REVIEW, CDI_LEAD)),
     CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
-    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN)),
+    CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN, CDI_REVIEW)),
     PRIVACY_OFFICER("Privacy officer", EnumSet.of(CHART_READ, AUDIT_READ, AUDIT_VERIFY, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN, PRIVACY_MANAGE, PRIVACY_MONITOR)),
     /** Finds, reviews, merges and unmerges duplicate registrations in the master patient index. */
     DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
-    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX)),
+    CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX,
+            CDI_ANSWER)),
     /** Analyses charts for completeness and keeps the deficiency worklist (record completion, 42 CFR 482.24(c)). */
     HIM_ANALYST("HIM analyst (record completion)", EnumSet.of(CHART_READ, COMPLETION_ANALYZE, CREDENTIALS_OWN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),
@@ -37,7 +39,7 @@ public enum Role {
      * and authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1);
      * issue 22, minimum necessary).
      */
-    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX)));
+    ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX, CDI_ANSWER)));
 
     private final String title;
     private final Set<Permission> permissions;
