@@ -81,6 +81,7 @@ create table cdi_query (
     encounter_id        bigint      not null,
     patient_id          bigint      not null,
     practitioner_id     bigint      not null,            -- the physician asked
+    service             text,                             -- the stay's service when asked (for the measures)
     template            text        not null,
     format              text        not null check (format in ('MULTIPLE_CHOICE', 'YES_NO', 'OPEN_ENDED')),
     yes_no_purpose      text        check (yes_no_purpose in ('CONFIRM_DOCUMENTED', 'PRESENT_ON_ADMISSION', 'CAUSE_AND_EFFECT')),
@@ -133,6 +134,7 @@ create table cdi_review (
     encounter_id bigint      not null,
     patient_id   bigint      not null,
     reviewer     text        not null,
+    service      text,
     reviewed_at  timestamptz not null,
     timing       text        not null check (timing in ('CONCURRENT', 'RETROSPECTIVE', 'POST_BILL'))
 );

@@ -83,4 +83,11 @@ public interface CdiQueries {
 
     @PreAuthorize("hasAuthority('cdi:review')")
     Impact impact(long id);
+
+    /**
+     * The numeric Observations (labs, vital signs) of the stay a query may cite as clinical indicators:
+     * those the templates and rules look at, from 24 hours before admission to discharge, by time.
+     */
+    @PreAuthorize("hasAuthority('cdi:review')")
+    List<org.custodian.chart.RecordFacts.Measurement> candidates(long encounterId);
 }

@@ -46,4 +46,8 @@ public interface CdiWorklist {
     /** One stay as the worklist shows it (reasons evaluated now), whether or not a rule fires. */
     @PreAuthorize("hasAuthority('cdi:review')")
     Item item(long encounterId);
+
+    /** Opens a stay for review: {@link #item} and the review recorded (who, when, timing), the review rate's numerator. */
+    @PreAuthorize("hasAuthority('cdi:review')")
+    Item review(long encounterId);
 }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@link CdiWorklist}: the candidate stays (in house, and discharged in the last
- * {@code custodian.cdi.retrospective-days} days without a final abstract), their record read in a few
+ * {@code custodian.cdi.retrospective-days} days (120) without a final abstract), their record read in a few
  * set-based statements (Observations by LOINC, coded findings, names), each grouped in memory and
  * judged by the rules. Names and MRNs are one audited search per call.
  */
@@ -51,9 +51,10 @@ class CdiWorklistService implements CdiWorklist {
     private final JdbcClient jdbc;
     private final HospitalClock clock;
     private final int retrospectiveDays;
+    private final org.custodian.audit.AuditTrail audit;
 
     CdiWorklistService(RecordFacts facts, CaseMix caseMix, PatientRegistry patients, JdbcCdiRules rules, StayGrouping grouping,
-                       JdbcClient jdbc, java.time.Clock clock, @Value("${custodian.cdi.retrospective-days:30}") int retrospectiveDays) {
+                       JdbcClient jdbc, java.time.Clock clock, org.custodian.audit.AuditTrail audit, @Value("${custodian.cdi.retrospective-days:120}") int retrospectiveDays) {
         this.facts = facts;
         this.caseMix = caseMix;
         this.patients = patients;
@@ -62,6 +63,7 @@ class CdiWorklistService implements CdiWorklist {
         this.jdbc = jdbc;
         this.clock = HospitalClock.of(clock);
         this.retrospectiveDays = retrospectiveDays;
+        this.audit = audit;
     }
 
     @Override
@@ -105,6 +107,17 @@ class CdiWorklistService implements CdiWorklist {
         }
         Set<Long> fin = caseMix.finalCoded(List.of(encounterId));
         return evaluate(stays, fin, "a CDI review").get(0);
+    }
+
+    @Override
+    public Item review(long encounterId) {
+        Item i = item(encounterId);
+        jdbc.sql("""
+                insert into cdi_review (encounter_id, patient_id, reviewer, service, reviewed_at, timing) values (?, ?, ?, ?, ?, ?)""")
+                .params(i.encounterId(), i.patientId(), JdbcCdiQueries.username(), i.service(),
+                        org.custodian.Rows.utc(clock.instant()), i.timing().name()).update();
+        audit.patient(org.custodian.audit.AuditAction.READ, i.patientId(), "CdiReview", encounterId);
+        return i;
     }
 
     /** The timing of a review or query of this stay now. */

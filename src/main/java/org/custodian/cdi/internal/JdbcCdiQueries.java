@@ -114,12 +114,12 @@ class JdbcCdiQueries implements CdiQueries {
                 : caseMix.finalCoded(List.of(e.id())).contains(e.id()) ? Timing.POST_BILL : Timing.RETROSPECTIVE;
         CaseMix.EncounterDrg before = caseMix.encounterDrg(e.id());
         long id = jdbc.sql("""
-                insert into cdi_query (encounter_id, patient_id, practitioner_id, template, format, yes_no_purpose, question, options,
+                insert into cdi_query (encounter_id, patient_id, practitioner_id, service, template, format, yes_no_purpose, question, options,
                                        timing, rule_ids, status, created_by, created_at, drg_before, weight_before, payment_before,
                                        severity_before)
-                values (:e, :p, :pr, :t, :f, :y, :q, cast(:o as jsonb), :timing, :rules, 'OPEN', :by, :at, :drg, :w, :pay, :sev)
+                values (:e, :p, :pr, :service, :t, :f, :y, :q, cast(:o as jsonb), :timing, :rules, 'OPEN', :by, :at, :drg, :w, :pay, :sev)
                 returning id""")
-                .param("e", e.id()).param("p", e.patientId()).param("pr", practitioner).param("t", draft.template())
+                .param("e", e.id()).param("p", e.patientId()).param("pr", practitioner).param("service", e.service()).param("t", draft.template())
                 .param("f", format.name()).param("y", draft.yesNoPurpose() == null ? null : draft.yesNoPurpose().name())
                 .param("q", draft.question().trim()).param("o", JSON.writeValueAsString(draft.options()))
                 .param("timing", timing.name()).param("rules", draft.ruleIds().toArray(String[]::new))
@@ -205,6 +205,18 @@ class JdbcCdiQueries implements CdiQueries {
         LocalDate discharge = e.dischargeAt() == null ? clock.today() : e.dischargeAt().atZone(clock.getZone()).toLocalDate();
         return grouping.group(f, admit, discharge, p == null ? null : p.birthDate(), p == null || p.sex() == null ? "U" : p.sex().name(),
                 e.dischargeDisposition() == null ? "01" : e.dischargeDisposition().code()).severity();
+    }
+
+    @Override
+    public List<RecordFacts.Measurement> candidates(long encounterId) {
+        Encounter e = charts.encounter(encounterId);
+        Set<String> loinc = new java.util.LinkedHashSet<>(TemplateLibrary.indicatorLoinc());
+        jdbc.sql("select distinct unnest(loinc) from cdi_rule").query(String.class).list().forEach(loinc::add);
+        Instant from = e.admitAt().minus(CdiWorklistService.BEFORE_ADMISSION);
+        List<RecordFacts.Measurement> out = facts.measurements(List.of(e.patientId()), loinc, from).stream()
+                .filter(m -> e.dischargeAt() == null || !m.at().isAfter(e.dischargeAt())).toList();
+        audit.patient(AuditAction.READ, e.patientId(), "Observation", "CDI indicators of encounter " + encounterId);
+        return out;
     }
 
     // --- answer ---

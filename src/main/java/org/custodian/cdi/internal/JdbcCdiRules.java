@@ -58,8 +58,8 @@ class JdbcCdiRules implements CdiRules {
         String[] codes = change.satisfyingCodes() == null ? null : change.satisfyingCodes().stream()
                 .map(RuleEngine::normalize).filter(c -> !c.isBlank()).toArray(String[]::new);
         int n = jdbc.sql("""
-                update cdi_rule set threshold = coalesce(:threshold, threshold), window_hours = coalesce(:window, window_hours),
-                  satisfying_codes = coalesce(:codes, satisfying_codes), active = coalesce(:active, active),
+                update cdi_rule set threshold = coalesce(cast(:threshold as numeric), threshold), window_hours = coalesce(cast(:window as integer), window_hours),
+                  satisfying_codes = coalesce(cast(:codes as text[]), satisfying_codes), active = coalesce(cast(:active as boolean), active),
                   version = version + 1, updated_by = :by, updated_at = :at where id = :id""")
                 .param("threshold", change.threshold(), java.sql.Types.NUMERIC)
                 .param("window", change.windowHours(), java.sql.Types.INTEGER)

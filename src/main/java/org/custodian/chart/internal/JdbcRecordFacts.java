@@ -27,12 +27,12 @@ class JdbcRecordFacts implements RecordFacts {
             """;
 
     private static final String MEASUREMENT = """
-            select r.id, r.fhir_id, r.patient_id, r.encounter_id, substring(t.term from length(:prefix) + 1) as loinc,
+            select r.id, r.fhir_id, r.patient_id, r.encounter_id, substring(t.term from length(cast(:prefix as text)) + 1) as loinc,
                    coalesce(r.resource->'code'->>'text', r.resource->'code'->'coding'->0->>'display') as name,
                    (r.resource->'valueQuantity'->>'value')::numeric as value,
                    coalesce(r.resource->'valueQuantity'->>'unit', r.resource->'valueQuantity'->>'code') as unit, r.date_start
             from clinical_resource r
-            cross join lateral (select x as term from unnest(r.terms) x where x like :prefix || '%' limit 1) t
+            cross join lateral (select x as term from unnest(r.terms) x where x like cast(:prefix as text) || '%' limit 1) t
             where r.resource_type = 'Observation' and r.destroyed_at is null
               and coalesce(r.status, '') not in ('cancelled', 'entered-in-error')
               and jsonb_typeof(r.resource->'valueQuantity'->'value') = 'number'
@@ -78,8 +78,8 @@ class JdbcRecordFacts implements RecordFacts {
             return List.of();
         }
         String[] terms = loincCodes.stream().map(c -> LOINC + c).toArray(String[]::new);
-        return jdbc.sql(MEASUREMENT.replace("x like :prefix || '%'", "x = any(:terms)") + """
-                  and r.patient_id = any(:patients) and r.terms && :terms and r.date_start >= :from
+        return jdbc.sql(MEASUREMENT.replace("x like cast(:prefix as text) || '%'", "x = any(cast(:terms as text[]))") + """
+                  and r.patient_id = any(:patients) and r.terms && cast(:terms as text[]) and r.date_start >= :from
                 order by r.patient_id, r.date_start, r.id""")
                 .param("prefix", LOINC).param("terms", terms).param("patients", patientIds.toArray(Long[]::new))
                 .param("from", Rows.utc(from)).query(this::toMeasurement).list();
