@@ -17,4 +17,8 @@ public interface CdiRules {
     /** Changes a rule (a new version, recorded with who and when); 404 {@code cdi-rule-not-found} for an unknown id. */
     @PreAuthorize("hasAuthority('cdi:lead')")
     CdiRule update(String id, RuleChange change);
+
+    /** How many queries each rule led to (a query names the worklist reasons it answers): the rule's query rate is this ÷ its hits. */
+    @PreAuthorize("hasAuthority('cdi:review')")
+    java.util.Map<String, Long> queriesByRule();
 }

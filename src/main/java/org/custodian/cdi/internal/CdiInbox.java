@@ -27,14 +27,14 @@ class CdiInbox implements InboxSource {
 
     @Override
     public List<InboxItem> itemsFor(long practitionerId) {
-        record R(long id, long patientId, long encounterId, String template, Instant createdAt, boolean escalated) {
+        record R(long id, long patientId, long encounterId, String template, Instant createdAt, boolean escalated, boolean followUp) {
         }
         List<R> rows = jdbc.sql("""
-                select id, patient_id, encounter_id, template, created_at, escalated_to = :p from cdi_query
+                select id, patient_id, encounter_id, template, created_at, escalated_to = :p, followed_up_at is not null from cdi_query
                 where status = 'OPEN' and (practitioner_id = :p or escalated_to = :p) order by created_at, id""")
                 .param("p", practitionerId)
                 .query((rs, i) -> new R(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), Rows.instant(rs, 5),
-                        rs.getBoolean(6))).list();
+                        rs.getBoolean(6), rs.getBoolean(7))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -46,7 +46,7 @@ class CdiInbox implements InboxSource {
             RecordLabels.PatientLabel p = e == null ? null : e.patient();
             String title = TemplateLibrary.find(r.template()).map(t -> t.title()).orElse(r.template());
             return new InboxItem("cdi-query", r.id(), r.patientId(), p == null ? null : p.mrn(), p == null ? null : p.name(),
-                    e == null ? null : e.visitNumber(), "Answer documentation query: " + title + (r.escalated() ? " (escalated to you)" : ""),
+                    e == null ? null : e.visitNumber(), "Answer documentation query: " + title + (r.escalated() ? " (escalated to you)" : r.followUp() ? " (follow-up: still unanswered)" : ""),
                     "answer", "/cdi/queries/" + r.id(), null, r.createdAt().plus(escalation), null, r.createdAt());
         }).toList();
     }

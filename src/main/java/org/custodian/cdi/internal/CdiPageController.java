@@ -127,6 +127,7 @@ class CdiPageController {
     String rules(Model model) {
         model.addAttribute("rules", rules.rules());
         model.addAttribute("hits", worklist.worklist(new CdiWorklist.Filter(null, null, null, null, true, 0, 1)).hitsByRule());
+        model.addAttribute("queried", rules.queriesByRule());
         return "cdi/rules";
     }
 

@@ -48,6 +48,15 @@ class JdbcCdiRules implements CdiRules {
     }
 
     @Override
+    public java.util.Map<String, Long> queriesByRule() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.sql("select r, count(*) from cdi_query, unnest(rule_ids) r group by r").query(rs -> {
+            out.put(rs.getString(1), rs.getLong(2));
+        });
+        return out;
+    }
+
+    @Override
     public CdiRule update(String id, RuleChange change) {
         if (change.threshold() != null && change.threshold().signum() < 0) {
             throw Problem.invalid("invalid-cdi-rule", "threshold: must not be negative");
