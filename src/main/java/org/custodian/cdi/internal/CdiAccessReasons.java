@@ -37,13 +37,13 @@ class CdiAccessReasons implements AccessReasons {
                 from cdi_review where reviewed_at < :t and reviewed_at + interval '1 day' >= :f
                 union all
                 select q.created_by, q.patient_id, 'CDI query', 'query ' || q.id, q.created_at, q.answered_at + interval '1 day'
-                from cdi_query q where """ + OPEN_IN_RANGE, from, to));
+                from cdi_query q where""" + " " + OPEN_IN_RANGE, from, to));
         record R(long id, long patientId, long practitionerId, Instant created, Instant answered) {
         }
         List<R> asked = jdbc.sql("""
                 select q.id, q.patient_id, p.id, q.created_at, q.answered_at from cdi_query q
                 cross join lateral (values (q.practitioner_id), (q.escalated_to)) p(id)
-                where p.id is not null and """ + OPEN_IN_RANGE)
+                where p.id is not null and""" + " " + OPEN_IN_RANGE)
                 .param("f", Rows.utc(from)).param("t", Rows.utc(to))
                 .query((rs, i) -> new R(rs.getLong(1), rs.getLong(2), rs.getLong(3), Rows.instant(rs, 4), Rows.instant(rs, 5))).list();
         Map<Long, Practitioner> who = directory.byIds(asked.stream().map(R::practitionerId).distinct().toList());

@@ -32,12 +32,12 @@ final class DemoCdi {
             new Scenario(List.of("J18.9"), List.of(), List.of(new Lab("2524-7", "Lactate", "mmol/L", 2, 3.4),
                     new Lab("8867-4", "Heart rate", "/min", 2, 118), new Lab("8310-5", "Body temperature", "Cel", 2, 38.9),
                     new Lab("9279-1", "Respiratory rate", "/min", 2, 26), new Lab("2951-2", "Sodium", "mmol/L", 3, 131))),
+            new Scenario(List.of("K92.2"), List.of("30233N1"), List.of(new Lab("718-7", "Hemoglobin", "g/dL", 2, 11.2, 20, 8.6),
+                    new Lab("39156-5", "Body mass index", "kg/m2", 3, 41.0))),
             new Scenario(List.of("I50.9"), List.of(), List.of(new Lab("2160-0", "Creatinine", "mg/dL", 2, 1.0, 26, 1.7),
                     new Lab("2951-2", "Sodium", "mmol/L", 2, 129))),
             new Scenario(List.of("N39.0"), List.of(), List.of(new Lab("2524-7", "Lactate", "mmol/L", 2, 2.8),
                     new Lab("39156-5", "Body mass index", "kg/m2", 3, 43.2), new Lab("8867-4", "Heart rate", "/min", 2, 112))),
-            new Scenario(List.of("K92.2"), List.of("30233N1"), List.of(new Lab("718-7", "Hemoglobin", "g/dL", 2, 11.2, 20, 8.6),
-                    new Lab("39156-5", "Body mass index", "kg/m2", 3, 41.0))),
             new Scenario(List.of("J44.1"), List.of(), List.of(new Lab("2951-2", "Sodium", "mmol/L", 2, 128),
                     new Lab("2160-0", "Creatinine", "mg/dL", 2, 0.9, 22, 1.5))));
 

@@ -26,6 +26,7 @@ class CdiEscalationIT {
     @Autowired CdiQueries queries;
     @Autowired ProviderDirectory directory;
     @Autowired List<InboxSource> inboxes;
+    @Autowired CdiAccessReasons reasons;
 
     @Test
     void anUnansweredQueryIsFollowedUpThenEscalatedThenClosedWithoutResponse() {
@@ -38,6 +39,16 @@ class CdiEscalationIT {
             CdiQueries.Template t = TemplateLibrary.find("sepsis").orElseThrow();
             id[0] = queries.create(new CdiQueries.NewQuery(stay.encounterId(), "sepsis", t.format(), null, t.question(), t.options(),
                     List.of(new CdiQueries.IndicatorRef("Observation", observation)), null, List.of("sepsis"))).id();
+        });
+        // The queried physician and the specialist who asked may open the chart while the query is open (45 CFR 164.308(a)(1)(ii)(D)).
+        var open = reasons.reasons(Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
+        assertThat(open).anySatisfy(r -> {
+            assertThat(r.username()).isEqualTo(accounts.of(Role.CLINICIAN));
+            assertThat(r.detail()).isEqualTo("query " + id[0]);
+        });
+        assertThat(open).anySatisfy(r -> {
+            assertThat(r.username()).isEqualTo(accounts.of(Role.HIM_DIRECTOR));
+            assertThat(r.detail()).isEqualTo("query " + id[0]);
         });
         long advisor = directory.resolveNames(List.of("Dr. Advisor " + id[0])).values().iterator().next();
         Instant now = Instant.now();
