@@ -19,8 +19,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * twelve lab and vital-sign Observations (sodium, creatinine twice, lactate, hemoglobin twice, BMI,
  * heart rate, temperature, glucose, WBC, respiratory rate), beside 20,000 discharged stays of the
  * past year with their own Observations (not candidates). Fixture by set-based SQL (not measured);
- * then the whole worklist (every rule over every in-house stay, one page of 50 shown) is computed
- * five times. Target: ≤ 2 s.
+ * then the concurrent worklist (every rule over the 2,000 in-house stays, one page of 50 shown) is
+ * computed five times, then the whole list (with the discharged stays of the retrospective window).
+ * Target: ≤ 2 s for the 2,000 in-house patients.
  */
 public final class CdiWorklistBenchmark {
 
@@ -51,12 +52,15 @@ public final class CdiWorklistBenchmark {
                 SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("bench", null,
                         AuthorityUtils.createAuthorityList("cdi:review", "chart:read")));
                 CdiWorklist worklist = app.getBean(CdiWorklist.class);
-                for (int run = 1; run <= 5; run++) {
-                    long s = System.nanoTime();
-                    CdiWorklist.Page page = worklist.worklist(new CdiWorklist.Filter(null, null, null, null, true, 0, 50));
-                    double secs = (System.nanoTime() - s) / 1e9;
-                    System.out.printf(Locale.ROOT, "worklist run %d: %,d stays evaluated, %,d with a reason, in %.2f s; hits %s%n",
-                            run, page.evaluated(), page.total(), secs, page.hitsByRule());
+                for (org.custodian.cdi.Timing timing : new org.custodian.cdi.Timing[] {org.custodian.cdi.Timing.CONCURRENT, null}) {
+                    for (int run = 1; run <= 5; run++) {
+                        long s = System.nanoTime();
+                        CdiWorklist.Page page = worklist.worklist(new CdiWorklist.Filter(timing, null, null, null, true, 0, 50));
+                        double secs = (System.nanoTime() - s) / 1e9;
+                        System.out.printf(Locale.ROOT, "worklist (%s) run %d: %,d stays evaluated, %,d with a reason, in %.2f s; hits %s%n",
+                                timing == null ? "in house and retrospective" : "in house", run, page.evaluated(), page.total(), secs,
+                                page.hitsByRule());
+                    }
                 }
             }
         } finally {
@@ -71,7 +75,7 @@ public final class CdiWorklistBenchmark {
         int discharged = 20_000;
         jdbc.execute("""
                 insert into patient (mrn, given_name, family_name, birth_date, sex, search_name)
-                select 'C' || g, 'Given' || g, 'Family' || g, date '1940-01-01' + (g % 20000), case when g % 2 = 0 then 'F' else 'M' end,
+                select 'C' || g, 'Given' || g, 'Family' || g, date '1940-01-01' + (g %% 20000), case when g %% 2 = 0 then 'F' else 'M' end,
                        'family' || g || ' given' || g
                 from generate_series(1, %d) g""".formatted(N + discharged));
         jdbc.execute("""
@@ -87,7 +91,7 @@ public final class CdiWorklistBenchmark {
         jdbc.execute("""
                 insert into chart_finding (patient_id, encounter_id, kind, code_system, code, display, recorded_at)
                 select e.patient_id, e.id, 'CONDITION', 'http://hl7.org/fhir/sid/icd-10-cm',
-                       (array['J18.9', 'I50.9', 'N39.0', 'K92.2', 'J44.1'])[e.id %% 5 + 1], null, e.admit_at from encounter e""");
+                       (array['J18.9', 'I50.9', 'N39.0', 'K92.2', 'J44.1'])[e.id % 5 + 1], null, e.admit_at from encounter e""");
         jdbc.execute("""
                 insert into clinical_resource (resource_type, fhir_id, source, source_key, last_updated, patient_id, encounter_id, status,
                                                date_start, date_end, terms, resource)
@@ -98,7 +102,7 @@ public final class CdiWorklistBenchmark {
                        jsonb_build_object('resourceType', 'Observation', 'status', 'final',
                            'code', jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', 'http://loinc.org', 'code', t.code)),
                                                       'text', t.name),
-                           'valueQuantity', jsonb_build_object('value', round((t.base + (e.id %% 7) * t.step)::numeric, 2), 'unit', t.unit))
+                           'valueQuantity', jsonb_build_object('value', round((t.base + (e.id % 7) * t.step)::numeric, 2), 'unit', t.unit))
                 from encounter e cross join (values
                     ('2951-2', 'Sodium', 'mmol/L', 129.0, 1.5, 2), ('2160-0', 'Creatinine', 'mg/dL', 0.9, 0.05, 2),
                     ('2160-0', 'Creatinine', 'mg/dL', 1.1, 0.15, 30), ('2524-7', 'Lactate', 'mmol/L', 1.2, 0.4, 3),

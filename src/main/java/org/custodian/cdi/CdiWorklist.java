@@ -36,7 +36,7 @@ public interface CdiWorklist {
         }
     }
 
-    /** One page of the list, its total and the hits of each rule over the whole list. */
+    /** One page of the list, its total and the hits of each rule over the stays of the timing asked (all when none). */
     record Page(List<Item> items, long total, int page, int size, Map<String, Long> hitsByRule, long evaluated) {
     }
 

@@ -68,8 +68,11 @@ class CdiWorklistService implements CdiWorklist {
 
     @Override
     public Page worklist(Filter filter) {
-        List<Stay> stays = new ArrayList<>(facts.inHouse());
-        List<Stay> discharged = facts.dischargedSince(clock.instant().minus(Duration.ofDays(retrospectiveDays)));
+        // A timing filter narrows the candidates before the rules run (in house: concurrent; discharged: retrospective).
+        Timing only = filter.timing();
+        List<Stay> stays = new ArrayList<>(only == null || only == Timing.CONCURRENT ? facts.inHouse() : List.of());
+        List<Stay> discharged = only == null || only == Timing.RETROSPECTIVE
+                ? facts.dischargedSince(clock.instant().minus(Duration.ofDays(retrospectiveDays))) : List.of();
         Set<Long> fin = caseMix.finalCoded(discharged.stream().map(Stay::encounterId).toList());
         discharged.stream().filter(s -> !fin.contains(s.encounterId())).forEach(stays::add);
         List<Item> all = evaluate(stays, fin, "the CDI review worklist");
