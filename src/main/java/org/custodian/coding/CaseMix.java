@@ -65,4 +65,11 @@ public interface CaseMix {
 
     @PreAuthorize("hasAuthority('chart:read')")
     EncounterDrg encounterDrg(long encounterId);
+
+    /**
+     * Of these encounters, those whose billing abstract is final (coded for the claim): what CDI's
+     * retrospective review leaves out, and what makes a query post-bill. No patient data.
+     */
+    @PreAuthorize("hasAuthority('chart:read')")
+    java.util.Set<Long> finalCoded(java.util.Collection<Long> encounterIds);
 }

@@ -79,7 +79,13 @@ public enum Permission {
     /** A practitioner's own chart-completion inbox: the deficiencies assigned to them. */
     COMPLETION_INBOX("completion:inbox"),
     /** Edit deficiency rules and bylaw defaults, issue escalation letters, lift suspensions, see the director's figures. */
-    COMPLETION_MANAGE("completion:manage");
+    COMPLETION_MANAGE("completion:manage"),
+    /** Clinical documentation improvement: the review worklist, building and sending physician queries, outcomes. */
+    CDI_REVIEW("cdi:review"),
+    /** Edit the CDI worklist rules: thresholds, windows, satisfying codes, active (the CDI lead). */
+    CDI_LEAD("cdi:lead"),
+    /** Answer the documentation queries sent to oneself (a physician). */
+    CDI_ANSWER("cdi:answer");
 
     private final String authority;
 

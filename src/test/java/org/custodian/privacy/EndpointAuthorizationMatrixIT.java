@@ -228,6 +228,51 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /fhir/r4/AuditEvent/{id}", AUDIT_READ);
     }
 
+    // Clinical documentation improvement (issue 17).
+    static {
+        RULES.put("GET /api/cdi/worklist", Permission.CDI_REVIEW);
+        RULES.put("GET /api/cdi/rules", Permission.CDI_REVIEW);
+        RULES.put("PUT /api/cdi/rules/{id}", Permission.CDI_LEAD);
+        RULES.put("GET /api/cdi/templates", Permission.CDI_REVIEW);
+        RULES.put("POST /api/cdi/queries", Permission.CDI_REVIEW);
+        RULES.put("GET /api/cdi/queries", Permission.CDI_REVIEW);
+        RULES.put("GET /api/cdi/queries/{id}", Permission.CDI_REVIEW);
+        RULES.put("GET /api/cdi/queries/{id}/impact", Permission.CDI_REVIEW);
+        RULES.put("POST /api/cdi/queries/{id}/answer", Permission.CDI_ANSWER);
+        RULES.put("GET /api/cdi/cases/{encounterId}/indicators", Permission.CDI_REVIEW);
+        RULES.put("GET /api/cdi/measures", Permission.CDI_REVIEW);
+    }
+
+    private org.custodian.cdi.CdiFixtures.StayRef cdiStay;
+    private long cdiObservation;
+
+    /** A stay with a lactate, attended by the test clinician, for the CDI rows (made once). */
+    private synchronized org.custodian.cdi.CdiFixtures.StayRef cdiStay() {
+        if (cdiStay == null) {
+            java.time.Instant admit = java.time.Instant.now().minusSeconds(2 * 86_400);
+            accounts.runAs(Role.HIM_DIRECTOR, () -> {
+                cdiStay = org.custodian.cdi.CdiFixtures.of(context).stay("Matrix", admit, null, List.of("J18.9"),
+                        List.of(new org.custodian.cdi.CdiFixtures.Lab("2524-7", "Lactate", "3.2", "mmol/L", admit.plusSeconds(600))));
+                cdiObservation = context.getBean(org.custodian.cdi.CdiQueries.class).candidates(cdiStay.encounterId()).get(0).resourceId();
+            });
+        }
+        return cdiStay;
+    }
+
+    private String cdiQueryBody() {
+        return """
+                {"encounterId":%d,"template":"sepsis","question":"Based on your clinical judgement, can the indicators below be further specified as:",
+                 "options":[{"text":"Sepsis","kind":"DIAGNOSIS","code":"A41.9"},{"text":"Other","kind":"OTHER"},
+                            {"text":"Clinically undetermined","kind":"UNDETERMINED"}],
+                 "indicators":[{"source":"Observation","id":%d}]}""".formatted(cdiStay().encounterId(), cdiObservation);
+    }
+
+    /** A fresh open query to the test clinician. */
+    private long cdiQuery() {
+        String body = cdiQueryBody();
+        return api.as("admin", "POST", "/api/cdi/queries", body).json().path("id").asLong();
+    }
+
     record Call(String method, String path, String body) {
     }
 
@@ -546,6 +591,19 @@ class EndpointAuthorizationMatrixIT {
         s.put("POST /api/completion/suspensions/{id}/lift", () -> new Call("POST", "/api/completion/suspensions/" + completionSuspension()
                 + "/lift", "{\"reason\":\"matrix\"}"));
         s.put("POST /api/completion/reanalysis", () -> new Call("POST", "/api/completion/reanalysis", null));
+        s.put("GET /api/cdi/worklist", () -> new Call("GET", "/api/cdi/worklist?find=" + cdiStay().patient().mrn(), null));
+        s.put("GET /api/cdi/rules", () -> new Call("GET", "/api/cdi/rules", null));
+        s.put("PUT /api/cdi/rules/{id}", () -> new Call("PUT", "/api/cdi/rules/hyponatremia", "{\"active\":true}"));
+        s.put("GET /api/cdi/templates", () -> new Call("GET", "/api/cdi/templates", null));
+        s.put("POST /api/cdi/queries", () -> new Call("POST", "/api/cdi/queries", cdiQueryBody()));
+        s.put("GET /api/cdi/queries", () -> new Call("GET", "/api/cdi/queries?encounterId=" + cdiStay().encounterId(), null));
+        s.put("GET /api/cdi/queries/{id}", () -> new Call("GET", "/api/cdi/queries/" + cdiQuery(), null));
+        s.put("GET /api/cdi/queries/{id}/impact", () -> new Call("GET", "/api/cdi/queries/" + cdiQuery() + "/impact", null));
+        s.put("POST /api/cdi/queries/{id}/answer", () -> new Call("POST", "/api/cdi/queries/" + cdiQuery() + "/answer",
+                "{\"option\":2,\"text\":\"matrix\"}"));
+        s.put("GET /api/cdi/cases/{encounterId}/indicators", () -> new Call("GET", "/api/cdi/cases/" + cdiStay().encounterId()
+                + "/indicators", null));
+        s.put("GET /api/cdi/measures", () -> new Call("GET", "/api/cdi/measures", null));
         s.put("GET /fhir/r4/{type}", () -> new Call("GET", "/fhir/r4/Observation?patient=Patient/" + kept()[0], null));
         s.put("GET /fhir/r4/{type}/{id}", () -> new Call("GET", "/fhir/r4/Observation/" + kept()[1], null));
         s.put("GET /fhir/r4/Patient/{id}/$everything", () -> new Call("GET", "/fhir/r4/Patient/" + kept()[0] + "/$everything", null));

@@ -67,6 +67,15 @@ class CaseMixService implements CaseMix {
                 d.expectedPayment(), d.payment(), d.grouped() ? d.paymentProblem() : d.message());
     }
 
+    @Override
+    public java.util.Set<Long> finalCoded(java.util.Collection<Long> encounterIds) {
+        if (encounterIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select encounter_id from coding_abstract where kind = 'BILLING' and status = 'FINAL'"
+                + " and encounter_id = any(?)").param(encounterIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     /** Groups these encounters again (the inpatient ones kept; others skipped), e.g. after a bulk import. */
     int regroup(java.util.Collection<Long> encounterIds) {
         List<Long> inpatient = jdbc.sql("select encounter_id from coding_worklist where encounter_class = 'INPATIENT' "

@@ -49,10 +49,13 @@ class DemoLoader {
 
     private final org.custodian.chart.ClinicalResources clinical;
     private final ca.uhn.fhir.context.FhirContext fhir;
+    private final org.custodian.chart.ChartFindings findings;
 
     DemoLoader(PatientRegistry patients, ChartService chart, TransactionTemplate tx, SensitivityTags sensitivity,
                CodingHistory coding, Clock clock, ProviderDirectory directory,
-               org.custodian.chart.ClinicalResources clinical, ca.uhn.fhir.context.FhirContext fhir) {
+               org.custodian.chart.ClinicalResources clinical, ca.uhn.fhir.context.FhirContext fhir,
+               org.custodian.chart.ChartFindings findings) {
+        this.findings = findings;
         this.directory = directory;
         this.clinical = clinical;
         this.fhir = fhir;
@@ -141,6 +144,12 @@ class DemoLoader {
             var observations = DemoResults.observations(fhir, hospital, patientIds, encounterIds);
             for (int from = 0; from < observations.size(); from += BATCH) {
                 clinical.storeAll(observations.subList(from, Math.min(observations.size(), from + BATCH)));
+            }
+            // In-house inpatients whose records put them on the CDI worklist for several rules.
+            clinical.storeAll(DemoCdi.observations(hospital, patientIds, encounterIds));
+            var cdiFindings = DemoCdi.findings(hospital, patientIds, encounterIds);
+            if (!cdiFindings.isEmpty()) {
+                findings.recordAll(cdiFindings);
             }
             // The department's coded past (coding history queues the discharged visits on the worklist first).
             CodingHistory.Recorded coded = DemoCoding.record(coding, hospital, encounterIds, DemoHospitalGenerator.ZONE,

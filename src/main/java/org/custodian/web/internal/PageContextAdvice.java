@@ -56,6 +56,8 @@ class PageContextAdvice {
             new NavEntry(RECORDS, "My charts to complete", "/completion/inbox", Permission.COMPLETION_INBOX),
             new NavEntry(RECORDS, "Providers", "/practitioners", Permission.CHART_READ),
             new NavEntry(CODING, "Coding", "/coding", Permission.CODING_WRITE),
+            new NavEntry(CODING, "CDI worklist", "/cdi", Permission.CDI_REVIEW),
+            new NavEntry(CODING, "CDI measures", "/cdi/measures", Permission.CDI_REVIEW),
             new NavEntry(ROI, "Release of information", "/disclosures", Permission.DISCLOSURE_READ),
             new NavEntry(PRIVACY, "Audit log", "/audit", Permission.AUDIT_READ),
             new NavEntry(PRIVACY, "Legal holds", "/retention/holds", Permission.LEGAL_HOLD),

@@ -61,10 +61,11 @@ class DemoLoaderIT {
         assertThat(loaded.patientIds()).hasSize(hospital.registrations().size()).doesNotHaveDuplicates();
         assertThat(loaded.encounterIds()).hasSize(hospital.encounterCount());
         assertThat(loaded.documentIds()).hasSize(hospital.documentCount());
-        // Each stay's lab results and heart rate, kept as FHIR Observations for the chart's results tab.
+        // Each stay's lab results and heart rate, kept as FHIR Observations for the chart's results tab, and the
+        // labs and vital signs that put a few in-house inpatients on the CDI worklist.
         assertThat(jdbc.sql("select count(*) from clinical_resource where resource_type = 'Observation' and encounter_id = any(?)")
                 .param(loaded.encounterIds().toArray(Long[]::new)).query(Long.class).single())
-                .isEqualTo(4L * hospital.encounterCount());
+                .isEqualTo(4L * hospital.encounterCount() + DemoCdi.observations(hospital, loaded.patientIds(), loaded.encounterIds()).size());
         // Psychiatry, obstetrics and alcohol withdrawal notes are tagged sensitive, for the ROI demo.
         assertThat(tags.ofDocuments(loaded.documentIds()).values().stream().flatMap(java.util.Set::stream).distinct())
                 .contains(org.custodian.chart.Sensitivity.BEHAVIORAL_HEALTH, org.custodian.chart.Sensitivity.REPRODUCTIVE_HEALTH);

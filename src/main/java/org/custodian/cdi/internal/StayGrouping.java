@@ -1,0 +1,91 @@
+package org.custodian.cdi.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.custodian.chart.CodedFinding;
+import org.custodian.chart.FindingKind;
+import org.custodian.reimbursement.Claim;
+import org.custodian.reimbursement.DrgPricing;
+import org.custodian.reimbursement.DrgWeight;
+import org.custodian.reimbursement.Grouper;
+import org.custodian.reimbursement.GroupingResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The working MS-DRG of many stays in memory, grouped as the coding module groups a stay not yet
+ * coded (the first ICD-10-CM condition as principal, the others present on admission, ICD-10-PCS
+ * procedures; a stay in house as if discharged today), with the reimbursement module's grouper. A
+ * discharge whose grouper version is not loaded is not grouped (never with another year's version).
+ */
+@Component
+class StayGrouping {
+
+    /** A grouped stay, or {@code drg} null and {@code message} why. */
+    record Grouped(String drg, String title, String severity, boolean mccSplit, BigDecimal weight, BigDecimal gmlos,
+                   String message) {
+        RuleEngine.Drg forRules() {
+            return new RuleEngine.Drg(drg, title, severity, mccSplit);
+        }
+    }
+
+    private final Grouper grouper;
+    private final DrgPricing pricing;
+    private final Set<Integer> withMcc = new HashSet<>();
+    private final java.util.Map<Integer, String> family = new java.util.HashMap<>();
+
+    StayGrouping(Grouper grouper, DrgPricing pricing) {
+        this.grouper = grouper;
+        this.pricing = pricing;
+        for (DrgWeight w : pricing.weights()) {
+            String t = w.title().toUpperCase(Locale.ROOT);
+            family.put(w.number(), t.replaceAll("\\s+W(ITH|ITHOUT|/O|/)?\\s.*$", ""));
+            if (t.matches(".*\\bW(ITH)? ?MCC\\b.*") && !t.matches(".*\\bW(ITHOUT|/O) ?MCC\\b.*")) {
+                withMcc.add(w.number());
+            }
+        }
+    }
+
+    static List<String> diagnoses(List<CodedFinding> findings) {
+        return findings.stream().filter(f -> f.kind() == FindingKind.CONDITION && CodedFinding.ICD_10_CM.equals(f.system())
+                && f.code() != null && !f.code().isBlank()).map(f -> RuleEngine.normalize(f.code())).toList();
+    }
+
+    static List<String> procedures(List<CodedFinding> findings) {
+        return findings.stream().filter(f -> f.kind() == FindingKind.PROCEDURE && f.code() != null && f.system() != null
+                        && (f.system().toLowerCase(Locale.ROOT).contains("icd-10-pcs") || f.system().contains("cms.gov/Medicare/Coding/ICD10")))
+                .map(f -> RuleEngine.normalize(f.code())).toList();
+    }
+
+    Grouped group(List<CodedFinding> findings, LocalDate admit, LocalDate discharge, LocalDate birthDate, String sex,
+                  String dischargeStatus) {
+        List<String> dx = diagnoses(findings);
+        if (dx.isEmpty()) {
+            return new Grouped(null, null, null, false, null, null, "No principal diagnosis documented yet");
+        }
+        List<Claim.SecondaryDx> sdx = new ArrayList<>();
+        dx.subList(1, dx.size()).forEach(c -> sdx.add(new Claim.SecondaryDx(c, "Y")));
+        int age = birthDate == null ? 0 : Math.max(0, Period.between(birthDate, admit).getYears());
+        try {
+            GroupingResult g = grouper.group(new Claim(age, sex, dischargeStatus == null ? "01" : dischargeStatus,
+                    discharge.isBefore(admit) ? admit : discharge, dx.get(0), sdx, procedures(findings)));
+            DrgWeight w = pricing.weight(g.finalDrg()).orElse(null);
+            boolean split = sameFamilyWithMcc(g.finalDrg(), 1) || sameFamilyWithMcc(g.finalDrg(), 2);
+            return new Grouped(GroupingResult.drgCode(g.finalDrg()), w == null ? g.explanation().drgTitle() : w.title(),
+                    g.severity(), split && !withMcc.contains(g.finalDrg()), w == null ? null : w.weight(),
+                    w == null ? null : w.gmlos(), null);
+        } catch (RuntimeException e) {
+            return new Grouped(null, null, null, false, null, null, "MS-DRG not grouped: " + e.getMessage());
+        }
+    }
+
+    /** Whether DRG {@code n - back} is the "with MCC" member of {@code n}'s family (same title before "with"/"without"). */
+    private boolean sameFamilyWithMcc(int n, int back) {
+        return withMcc.contains(n - back) && family.get(n) != null && family.get(n).equals(family.get(n - back));
+    }
+}
