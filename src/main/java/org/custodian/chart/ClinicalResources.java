@@ -93,4 +93,12 @@ public interface ClinicalResources {
     /** How many resources of each type are kept for a patient (for the chart; audited). */
     @PreAuthorize("hasAuthority('chart:read')")
     Map<String, Long> countsOf(long patientId);
+
+    /**
+     * The patient's kept resources of the chosen categories, as lines a person reads (for a
+     * release-of-information or right-of-access packet, 45 CFR 164.524), by category then date;
+     * within {@code from}..{@code to} when given (a resource without a date is kept). Audited.
+     */
+    @PreAuthorize("hasAuthority('chart:read')")
+    List<RecordEntry> entries(long patientId, Set<RecordCategory> categories, java.time.LocalDate from, java.time.LocalDate to);
 }

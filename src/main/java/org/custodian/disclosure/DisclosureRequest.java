@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.custodian.chart.RecordCategory;
 import org.custodian.chart.DocumentType;
 
 /**
@@ -16,7 +17,8 @@ public record DisclosureRequest(long id, String requestNumber, long patientId, R
                                 String extensionReason, LocalDate extensionNotifiedOn, LocalDate dateFrom,
                                 LocalDate dateTo, Set<DocumentType> documentTypes, List<Long> encounterIds,
                                 Authorization authorization, LegalProcess legalProcess, Status status,
-                                String createdBy, Instant createdAt, Instant releasedAt, String releasedBy) {
+                                String createdBy, Instant createdAt, Instant releasedAt, String releasedBy,
+                                Set<RecordCategory> recordCategories) {
 
     public enum Status { OPEN, RELEASED }
 

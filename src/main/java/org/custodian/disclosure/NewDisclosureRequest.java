@@ -3,6 +3,7 @@ package org.custodian.disclosure;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.custodian.chart.RecordCategory;
 import org.custodian.chart.DocumentType;
 
 /**
@@ -16,13 +17,26 @@ import org.custodian.chart.DocumentType;
  * @param encounterIds encounters asked for; empty means all in the date range
  * @param authorization the patient's authorization, when one was received
  * @param legalProcess subpoena or court order, when one was received
+ * @param recordCategories parts of the kept clinical record asked for beside documents (labs,
+ *                     medications, ...); empty means documents only
  */
 public record NewDisclosureRequest(long patientId, RequesterType requesterType, String requesterName,
                                    String requesterAddress, String purpose, Delivery delivery, LocalDate receivedOn,
                                    String state, LocalDate dateFrom, LocalDate dateTo, Set<DocumentType> documentTypes,
-                                   List<Long> encounterIds, Authorization authorization, LegalProcess legalProcess) {
+                                   List<Long> encounterIds, Authorization authorization, LegalProcess legalProcess,
+                                   Set<RecordCategory> recordCategories) {
+
+    /** Documents only, no other part of the clinical record. */
+    public NewDisclosureRequest(long patientId, RequesterType requesterType, String requesterName, String requesterAddress,
+                                String purpose, Delivery delivery, LocalDate receivedOn, String state, LocalDate dateFrom,
+                                LocalDate dateTo, Set<DocumentType> documentTypes, List<Long> encounterIds,
+                                Authorization authorization, LegalProcess legalProcess) {
+        this(patientId, requesterType, requesterName, requesterAddress, purpose, delivery, receivedOn, state, dateFrom, dateTo,
+                documentTypes, encounterIds, authorization, legalProcess, Set.of());
+    }
 
     public NewDisclosureRequest {
+        recordCategories = recordCategories == null ? Set.of() : Set.copyOf(recordCategories);
         documentTypes = documentTypes == null ? Set.of() : Set.copyOf(documentTypes);
         encounterIds = encounterIds == null ? List.of() : List.copyOf(encounterIds);
         legalProcess = legalProcess == null ? LegalProcess.NONE : legalProcess;

@@ -226,6 +226,7 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /fhir/r4/Patient/{id}/$everything", CHART_READ);
         RULES.put("GET /fhir/r4/AuditEvent", AUDIT_READ);
         RULES.put("GET /fhir/r4/AuditEvent/{id}", AUDIT_READ);
+        RULES.put("GET /api/patients/{patientId}/ehi-export", DISCLOSURE_MANAGE);
     }
 
     // Clinical documentation improvement (issue 17).
@@ -608,6 +609,7 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /fhir/r4/{type}/{id}", () -> new Call("GET", "/fhir/r4/Observation/" + kept()[1], null));
         s.put("GET /fhir/r4/Patient/{id}/$everything", () -> new Call("GET", "/fhir/r4/Patient/" + kept()[0] + "/$everything", null));
         s.put("GET /fhir/r4/AuditEvent", () -> new Call("GET", "/fhir/r4/AuditEvent?patient=" + patientId, null));
+        s.put("GET /api/patients/{patientId}/ehi-export", () -> new Call("GET", "/api/patients/" + patientId + "/ehi-export", null));
         s.put("GET /fhir/r4/AuditEvent/{id}", () -> new Call("GET", "/fhir/r4/AuditEvent/" + api.as("admin", "GET",
                 "/fhir/r4/AuditEvent?_count=1", null).json().path("entry").get(0).path("resource").path("id").asString(), null));
         return s;

@@ -26,6 +26,9 @@ import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.ClinicalResources;
+import org.custodian.chart.RecordCategory;
+import org.custodian.chart.RecordEntry;
+import java.time.LocalDate;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -49,7 +52,11 @@ class JdbcClinicalResources implements ClinicalResources {
     private final AuditTrail audit;
     private final Clock clock;
 
-    JdbcClinicalResources(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, AuditTrail audit, Clock clock) {
+    private final ca.uhn.fhir.context.FhirContext fhir;
+
+    JdbcClinicalResources(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, AuditTrail audit, Clock clock,
+                          ca.uhn.fhir.context.FhirContext fhir) {
+        this.fhir = fhir;
         this.jdbc = jdbc;
         this.batch = batch;
         this.dataSource = dataSource;
@@ -155,19 +162,22 @@ class JdbcClinicalResources implements ClinicalResources {
         return value == null ? sb.append("\\N") : field(sb, value.toString());
     }
 
-    /** COPY text format: backslash, tab, newline and carriage return escaped. */
+    /** COPY text format: backslash, tab, newline and carriage return escaped (runs without them copied whole). */
     private static StringBuilder field(StringBuilder sb, String s) {
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                sb.append(s, from, i).append('\\').append(switch (c) {
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> '\\';
+                });
+                from = i + 1;
             }
         }
-        return sb;
+        return sb.append(s, from, s.length());
     }
 
     /** One CREATE (or UPDATE) event per patient and type, with the count: who brought what into whose record. */
@@ -317,14 +327,15 @@ class JdbcClinicalResources implements ClinicalResources {
     /**
      * The patient's rows and the shared resources they refer to (the organization, practitioner,
      * location or medication of the patient's care, kept without a patient of their own), as
-     * $everything includes them (FHIR R4 Patient-everything).
+     * $everything includes them (FHIR R4 Patient-everything). Shared rows are found by their
+     * unique (type, id) index, not by a scan of every shared row.
      */
     private static final String EVERYTHING = """
             with mine as (select * from clinical_resource where patient_id = ?),
             refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
                      where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
-            shared as (select d.* from clinical_resource d join refs on d.resource_type || '/' || d.fhir_id = refs.ref
-                       where d.patient_id is null),
+            shared as (select d.* from clinical_resource d join refs on d.resource_type = split_part(refs.ref, '/', 1)
+                       and d.fhir_id = split_part(refs.ref, '/', 2) where d.patient_id is null),
             rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)
             """;
 
@@ -387,5 +398,62 @@ class JdbcClinicalResources implements ClinicalResources {
         Long encounterId = rs.wasNull() ? null : encounter;
         return new StoredResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Rows.instant(rs, 5),
                 patientId, encounterId, rs.getString(8));
+    }
+
+    @Override
+    public List<RecordEntry> entries(long patientId, Set<RecordCategory> categories, LocalDate from, LocalDate to) {
+        List<RecordEntry> out = new ArrayList<>();
+        if (categories.isEmpty()) {
+            return out;
+        }
+        StringBuilder kinds = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        params.add(patientId);
+        for (RecordCategory c : categories) {
+            for (RecordCategory.Kind k : c.kinds()) {
+                kinds.append(kinds.isEmpty() ? "" : " or ").append("(resource_type = ?")
+                        .append(k.category() == null ? ")" : " and terms && ?::text[])");
+                params.add(k.type());
+                if (k.category() != null) {
+                    params.add(new String[] {"category=" + k.category()});
+                }
+            }
+        }
+        StringBuilder sql = new StringBuilder("select resource_type, terms, resource::text from clinical_resource"
+                + " where patient_id = ? and destroyed_at is null and (" + kinds + ")");
+        if (from != null) {
+            sql.append(" and (coalesce(date_end, date_start) is null or coalesce(date_end, date_start) >= ?)");
+            params.add(Rows.utc(from.atStartOfDay(clock.getZone()).toInstant()));
+        }
+        if (to != null) {
+            sql.append(" and (date_start is null or date_start < ?)");
+            params.add(Rows.utc(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        }
+        var parser = fhir.newJsonParser();
+        jdbc.sql(sql + " order by date_start nulls last, id").params(params).query(rs -> {
+            String type = rs.getString(1);
+            Set<String> terms = Set.of((String[]) rs.getArray(2).getArray());
+            RecordCategory category = categoryOf(categories, type, terms);
+            RecordRows.Row row = RecordRows.row((org.hl7.fhir.r4.model.Resource) parser.parseResource(rs.getString(3)));
+            out.add(new RecordEntry(category, type, row.when(), row.what(), row.value(), row.detail(), row.status()));
+        });
+        out.sort(java.util.Comparator.comparing(RecordEntry::category));
+        audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "record entries ("
+                + categories.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", ")) + "): " + out.size());
+        return out;
+    }
+
+    private static RecordCategory categoryOf(Set<RecordCategory> chosen, String type, Set<String> terms) {
+        for (RecordCategory c : RecordCategory.values()) {
+            if (!chosen.contains(c)) {
+                continue;
+            }
+            for (RecordCategory.Kind k : c.kinds()) {
+                if (k.type().equals(type) && (k.category() == null || terms.contains("category=" + k.category()))) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalStateException("no chosen category holds a " + type);
     }
 }

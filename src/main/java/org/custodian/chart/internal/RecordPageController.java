@@ -14,15 +14,8 @@ import org.custodian.chart.ClinicalResources.StoredResource;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.chart.ChartNotFoundException;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
@@ -114,71 +107,15 @@ public class RecordPageController {
     }
 
     private static Row row(Resource r) {
-        if (r instanceof Observation o) {
-            String value = o.getValue() instanceof Quantity q ? q.getValue().toPlainString() + (q.hasUnit() ? " " + q.getUnit() : "")
-                    : o.getValue() instanceof CodeableConcept c ? text(c) : o.hasValue() ? o.getValue().primitiveValue() : "";
-            if (o.hasComponent() && !o.hasValue()) {
-                List<String> parts = new ArrayList<>();
-                for (var c : o.getComponent()) {
-                    if (c.getValue() instanceof Quantity q) {
-                        parts.add(text(c.getCode()) + " " + q.getValue().toPlainString() + (q.hasUnit() ? " " + q.getUnit() : ""));
-                    }
-                }
-                value = String.join("; ", parts);
-            }
-            String flag = o.hasInterpretation() ? text(o.getInterpretationFirstRep()) : "";
-            return new Row(when(o.getEffective()), text(o.getCode()), value, flag, o.hasStatus() ? o.getStatus().getDisplay() : "");
-        }
-        if (r instanceof MedicationRequest m) {
-            String what = m.getMedication() instanceof CodeableConcept c ? text(c) : m.getMedication().primitiveValue();
-            String dose = m.hasDosageInstruction() ? m.getDosageInstructionFirstRep().getText() : "";
-            return new Row(m.hasAuthoredOn() ? m.getAuthoredOn().toInstant() : null, what, dose == null ? "" : dose,
-                    m.hasIntent() ? m.getIntent().getDisplay() : "", m.hasStatus() ? m.getStatus().getDisplay() : "");
-        }
-        if (r instanceof AllergyIntolerance a) {
-            String reaction = a.hasReaction() && a.getReactionFirstRep().hasManifestation() ? text(a.getReactionFirstRep().getManifestationFirstRep()) : "";
-            return new Row(a.hasRecordedDate() ? a.getRecordedDate().toInstant() : null, text(a.getCode()), reaction,
-                    a.hasCriticality() ? a.getCriticality().getDisplay() : "", a.hasClinicalStatus() ? text(a.getClinicalStatus()) : "");
-        }
-        if (r instanceof Immunization i) {
-            return new Row(when(i.getOccurrence()), text(i.getVaccineCode()), "", "", i.hasStatus() ? i.getStatus().getDisplay() : "");
-        }
-        if (r instanceof Condition c) {
-            return new Row(when(c.getOnset()), text(c.getCode()), "", c.hasAbatement() ? "resolved " + date(when(c.getAbatement())) : "",
-                    c.hasClinicalStatus() ? text(c.getClinicalStatus()) : "");
-        }
-        if (r instanceof CarePlan p) {
-            List<String> activities = new ArrayList<>();
-            p.getActivity().forEach(a -> activities.add(text(a.getDetail().getCode())));
-            return new Row(p.hasPeriod() && p.getPeriod().hasStart() ? p.getPeriod().getStart().toInstant() : null,
-                    p.hasCategory() ? text(p.getCategory().get(p.getCategory().size() - 1)) : "Care plan",
-                    String.join("; ", activities), "", p.hasStatus() ? p.getStatus().getDisplay() : "");
-        }
-        return new Row(null, r.fhirType(), "", "", "");
-    }
-
-    private static String date(Instant i) {
-        return i == null ? "" : org.custodian.web.Fmt.date(i);
+        RecordRows.Row x = RecordRows.row(r);
+        return new Row(x.when(), x.what(), x.value(), x.detail(), x.status());
     }
 
     private static Instant when(Type t) {
-        if (t instanceof BaseDateTimeType d && d.getValue() != null) {
-            return d.getValue().toInstant();
-        }
-        if (t instanceof Period p && p.hasStart()) {
-            return p.getStart().toInstant();
-        }
-        return null;
+        return RecordRows.when(t);
     }
 
     private static String text(CodeableConcept c) {
-        if (c == null) {
-            return "";
-        }
-        if (c.hasText()) {
-            return c.getText();
-        }
-        var coding = c.getCodingFirstRep();
-        return coding.hasDisplay() ? coding.getDisplay() : coding.hasCode() ? coding.getCode() : "";
+        return RecordRows.text(c);
     }
 }

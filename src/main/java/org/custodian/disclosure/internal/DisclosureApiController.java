@@ -45,8 +45,11 @@ class DisclosureApiController {
     private final ReleaseOfInformation roi;
     private final AccountingOfDisclosures accounting;
     private final Clock clock;
+    private final org.custodian.disclosure.EhiExport ehi;
 
-    DisclosureApiController(ReleaseOfInformation roi, AccountingOfDisclosures accounting, Clock clock) {
+    DisclosureApiController(ReleaseOfInformation roi, AccountingOfDisclosures accounting, Clock clock,
+                            org.custodian.disclosure.EhiExport ehi) {
+        this.ehi = ehi;
         this.roi = roi;
         this.accounting = accounting;
         this.clock = clock;
@@ -99,6 +102,16 @@ class DisclosureApiController {
     ResponseEntity<byte[]> packet(@PathVariable long id) {
         DisclosureRequest r = roi.request(id);
         return pdf(roi.packet(id), r.requestNumber() + ".pdf");
+    }
+
+    @Operation(summary = "One patient's electronic health information as a zip: FHIR R4 NDJSON per resource type, "
+            + "document texts, README of the format (45 CFR 170.315(b)(10)(i), 164.524(c)(2))")
+    @GetMapping("/api/patients/{patientId}/ehi-export")
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    ResponseEntity<byte[]> ehiExport(@PathVariable long patientId) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"ehi-export-patient-" + patientId + ".zip\"")
+                .body(ehi.export(patientId));
     }
 
     @Operation(summary = "A patient's accounting of disclosures for the past six years")

@@ -25,6 +25,9 @@ import org.custodian.audit.AuditTrail;
 import org.custodian.chart.Chart;
 import org.custodian.chart.ChartNotFoundException;
 import org.custodian.chart.ChartService;
+import org.custodian.chart.ClinicalResources;
+import org.custodian.chart.RecordCategory;
+import org.custodian.chart.RecordEntry;
 import org.custodian.chart.ClinicalDocument;
 import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
@@ -67,10 +70,12 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
     private final DueDates dueDates;
     private final Fees fees;
     private final Clock clock;
+    private final ClinicalResources clinical;
 
     JdbcReleaseOfInformation(JdbcClient jdbc, TransactionTemplate tx, PatientRegistry patients, ChartService charts,
                              SensitivityTags tags, AmendmentStatements statements, AuditTrail audit,
-                             DisclosureSettings settings, Clock clock) {
+                             DisclosureSettings settings, Clock clock, ClinicalResources clinical) {
+        this.clinical = clinical;
         this.jdbc = jdbc;
         this.tx = tx;
         this.patients = patients;
@@ -109,13 +114,13 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             return jdbc.sql("""
                     insert into disclosure_request (request_number, patient_id, requester_type, requester_name,
                         requester_address, purpose, delivery, received_on, state, due_on, date_from, date_to,
-                        document_types, encounter_ids, auth_received, auth_description, auth_discloser, auth_recipient,
+                        document_types, encounter_ids, record_categories, auth_received, auth_description, auth_discloser, auth_recipient,
                         auth_purpose, auth_expires_on, auth_expiration_event, auth_signed_by, auth_signed_on,
                         auth_by_representative, auth_representative_authority, auth_named_sensitivities,
                         legal_subpoena, legal_court_order, legal_assurance, created_by, created_at)
                     values (:request_number, :patient_id, :requester_type, :requester_name,
                         :requester_address, :purpose, :delivery, :received_on, :state, :due_on, :date_from, :date_to,
-                        :document_types, :encounter_ids, :auth_received, :auth_description, :auth_discloser, :auth_recipient,
+                        :document_types, :encounter_ids, :record_categories, :auth_received, :auth_description, :auth_discloser, :auth_recipient,
                         :auth_purpose, :auth_expires_on, :auth_expiration_event, :auth_signed_by, :auth_signed_on,
                         :auth_by_representative, :auth_representative_authority, :auth_named_sensitivities,
                         :legal_subpoena, :legal_court_order, :legal_assurance, :created_by, :created_at)
@@ -134,6 +139,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                     .param("date_to", n.dateTo())
                     .param("document_types", n.documentTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
                     .param("encounter_ids", n.encounterIds().toArray(Long[]::new))
+                    .param("record_categories", n.recordCategories().stream().map(Enum::name).sorted().toArray(String[]::new))
                     .param("auth_received", a != null)
                     .params(auth)
                     .param("auth_by_representative", a != null && a.signedByRepresentative())
@@ -240,17 +246,24 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             documents.add(new PacketWriter.Document(d, d.encounterId() == null ? null : encounterNumbers.get(d.encounterId()),
                     statements.of(d.id())));
         }
+        // The chosen parts of the kept clinical record (labs, medications, ...) in the same date range.
+        List<RecordEntry> entries = clinical.entries(r.patientId(), r.recordCategories(), r.dateFrom(), r.dateTo());
         Patient patient = patients.find(r.patientId()).orElseThrow(() -> new PatientNotFoundException(r.patientId()));
         // The fee depends on the page count and the cover letter shows the fee: lay out once to count, then for good.
         InvoiceLine draft = fees.invoice(r.requestNumber(), r.requesterType(), r.delivery(), 1);
-        int pages = pageCount(PacketWriter.packet(settings, r, patient, documents, outcome.withheld(), draft, releasedBy, now));
+        int pages = pageCount(PacketWriter.packet(settings, r, patient, documents, entries, outcome.withheld(), draft, releasedBy, now));
         InvoiceLine invoice = fees.invoice(r.requestNumber(), r.requesterType(), r.delivery(), pages);
-        byte[] packet = PacketWriter.packet(settings, r, patient, documents, outcome.withheld(), invoice, releasedBy, now);
+        byte[] packet = PacketWriter.packet(settings, r, patient, documents, entries, outcome.withheld(), invoice, releasedBy, now);
         String exempt = exemptFromAccounting(r);
         String what = documents.isEmpty() ? "no documents (all withheld or none in scope)"
                 : documents.size() + " document(s): " + documents.stream().map(d -> d.document().title()
                 + " (" + org.custodian.web.Fmt.date(d.document().createdAt()) + ")")
                 .collect(Collectors.joining(", "));
+        String sections = PacketWriter.sections(r.recordCategories(), entries);
+        if (!sections.isEmpty()) {
+            what += "; from the clinical record: " + sections;
+        }
+        String whatDisclosed = what;
         tx.executeWithoutResult(status -> {
             int updated = jdbc.sql("update disclosure_request set status = 'RELEASED', released_at = ?, released_by = ?"
                             + " where id = ? and status = 'OPEN'")
@@ -260,9 +273,9 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             }
             jdbc.sql("""
                     insert into disclosure_release (request_id, released_at, released_by, pages, invoice_description,
-                        invoice_cents, invoice_basis, exempt_reason, packet) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        invoice_cents, invoice_basis, exempt_reason, packet, record_sections) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, Rows.utc(now), releasedBy, pages, invoice.description(), invoice.amountCents(), invoice.basis(),
-                            exempt, packet).update();
+                            exempt, packet, sections.isEmpty() ? null : sections).update();
             for (Segmentation.Candidate c : outcome.released()) {
                 jdbc.sql("insert into disclosure_item (request_id, document_id, title, released) values (?, ?, ?, true)")
                         .params(id, c.documentId(), c.title()).update();
@@ -274,11 +287,12 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
             jdbc.sql("""
                     insert into accounting_entry (patient_id, request_id, disclosed_at, recipient, recipient_address,
                         description, purpose, exempt_reason) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(r.patientId(), id, Rows.utc(now), r.requesterName(), r.requesterAddress(), what, r.purpose(), exempt)
+                    .params(r.patientId(), id, Rows.utc(now), r.requesterName(), r.requesterAddress(), whatDisclosed, r.purpose(), exempt)
                     .update();
         });
         audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, r.patientId(), "DisclosurePacket", id,
-                r.requestNumber() + " to " + r.requesterType() + ": released " + documents.size() + ", withheld "
+                r.requestNumber() + " to " + r.requesterType() + ": released " + documents.size()
+                        + (sections.isEmpty() ? "" : " documents and " + entries.size() + " record entries (" + sections + ")") + ", withheld "
                         + outcome.withheld().size() + (exempt == null ? ", in the accounting of disclosures"
                         : ", exempt from accounting (45 CFR 164.528(a)(1))"));
         return releaseOf(id);
@@ -386,6 +400,10 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         for (String s : strings(rs.getArray("document_types"))) {
             types.add(DocumentType.valueOf(s));
         }
+        Set<RecordCategory> categories = EnumSet.noneOf(RecordCategory.class);
+        for (String s : strings(rs.getArray("record_categories"))) {
+            categories.add(RecordCategory.valueOf(s));
+        }
         List<Long> encounters = new ArrayList<>();
         Array ea = rs.getArray("encounter_ids");
         if (ea != null) {
@@ -401,7 +419,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                 date(rs, "date_to"), types, encounters, a,
                 new LegalProcess(rs.getBoolean("legal_subpoena"), rs.getBoolean("legal_court_order"), rs.getBoolean("legal_assurance")),
                 DisclosureRequest.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "released_at"), rs.getString("released_by"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "released_at"), rs.getString("released_by"), categories);
     }
 
     private static List<String> strings(Array array) throws SQLException {

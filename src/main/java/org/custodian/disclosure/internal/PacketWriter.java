@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.custodian.chart.ClinicalDocument;
+import org.custodian.chart.RecordCategory;
+import org.custodian.chart.RecordEntry;
 import org.custodian.disclosure.AccountingEntry;
 import org.custodian.disclosure.DisclosureRelease;
 import org.custodian.disclosure.DisclosureRequest;
@@ -28,7 +30,7 @@ final class PacketWriter {
     }
 
     static byte[] packet(DisclosureSettings settings, DisclosureRequest r, Patient patient, List<Document> documents,
-                         List<DisclosureRelease.Withheld> withheld, DisclosureRelease.InvoiceLine invoice,
+                         List<RecordEntry> entries, List<DisclosureRelease.Withheld> withheld, DisclosureRelease.InvoiceLine invoice,
                          String releasedBy, Instant releasedAt) {
         try (PdfComposer pdf = new PdfComposer("Release of information " + r.requestNumber(), settings.getFacility(), releasedAt)) {
             LocalDate today = LocalDate.ofInstant(releasedAt, Fmt.zone());
@@ -68,6 +70,13 @@ final class PacketWriter {
                 pdf.text("• " + c.title() + " — " + c.type().title() + ", " + Fmt.dateTime(c.createdAt())
                         + (d.encounterNumber() == null ? "" : ", encounter " + d.encounterNumber()));
             }
+            if (!r.recordCategories().isEmpty()) {
+                pdf.heading("Released from the clinical record (" + entries.size() + " entries)");
+                for (RecordCategory c : sorted(r.recordCategories())) {
+                    long n = entries.stream().filter(e -> e.category() == c).count();
+                    pdf.text("• " + c.label() + ": " + (n == 0 ? "none on record" + (dated(r) ? " in the dates asked for" : "") : n + " entries"));
+                }
+            }
             pdf.heading("Withheld (" + withheld.size() + ")");
             if (withheld.isEmpty()) {
                 pdf.text("Nothing within the request was withheld.");
@@ -95,6 +104,24 @@ final class PacketWriter {
                 for (String statement : d.statements()) {
                     pdf.heading("Statement of disagreement and rebuttal (45 CFR 164.526(d)(4))");
                     pdf.text(statement);
+                }
+            }
+
+            for (RecordCategory c : sorted(r.recordCategories())) {
+                List<RecordEntry> mine = entries.stream().filter(e -> e.category() == c).toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                pdf.newPage();
+                pdf.title(c.label());
+                pdf.label("Patient", patient.displayName() + ", MRN " + patient.mrn());
+                pdf.label("Entries", mine.size() + (dated(r) ? ", of services " + (r.dateFrom() == null ? "up" : "from " + Fmt.date(r.dateFrom()))
+                        + (r.dateTo() == null ? "" : " to " + Fmt.date(r.dateTo())) : ", all on record"));
+                pdf.space(6);
+                pdf.row(COLUMNS, HEADER, true);
+                for (RecordEntry e : mine) {
+                    pdf.row(COLUMNS, new String[] {e.when() == null ? "—" : Fmt.date(e.when()), e.what(), e.value(), e.detail(),
+                            e.status()}, false);
                 }
             }
 
@@ -147,10 +174,30 @@ final class PacketWriter {
         }
     }
 
+    private static final float[] COLUMNS = {0.13f, 0.40f, 0.19f, 0.15f, 0.13f};
+    private static final String[] HEADER = {"Date", "What", "Value", "Detail", "Status"};
+
+    private static List<RecordCategory> sorted(java.util.Set<RecordCategory> categories) {
+        return categories.stream().sorted().toList();
+    }
+
+    private static boolean dated(DisclosureRequest r) {
+        return r.dateFrom() != null || r.dateTo() != null;
+    }
+
+    /** "Laboratory results 42, Medications 7": what of the clinical record a release enclosed; empty when none was asked for. */
+    static String sections(java.util.Set<RecordCategory> asked, List<RecordEntry> entries) {
+        return String.join(", ", sorted(asked).stream()
+                .map(c -> c.label() + " " + entries.stream().filter(e -> e.category() == c).count()).toList());
+    }
+
     static String scope(DisclosureRequest r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.documentTypes().isEmpty() ? "all document types"
                 : String.join(", ", r.documentTypes().stream().map(t -> t.title()).sorted().toList()));
+        if (!r.recordCategories().isEmpty()) {
+            sb.append("; ").append(String.join(", ", sorted(r.recordCategories()).stream().map(c -> c.label().toLowerCase()).toList()));
+        }
         if (r.dateFrom() != null || r.dateTo() != null) {
             sb.append(", services ").append(r.dateFrom() == null ? "up" : "from " + Fmt.date(r.dateFrom()))
                     .append(r.dateTo() == null ? "" : " to " + Fmt.date(r.dateTo()));

@@ -146,13 +146,67 @@ final class PdfComposer implements AutoCloseable {
         }
     }
 
+    /**
+     * A table row: each cell wrapped within its column ({@code fractions} of the page width), the
+     * row kept on one page, a rule under a header row.
+     */
+    void row(float[] fractions, String[] cells, boolean header) {
+        PDFont font = header ? bold : regular;
+        float size = 9;
+        float leading = 11.5f;
+        List<List<String>> wrapped = new java.util.ArrayList<>();
+        int lines = 1;
+        for (int c = 0; c < cells.length; c++) {
+            float w = WIDTH * fractions[c] - 6;
+            List<String> cellLines = new java.util.ArrayList<>();
+            String rest = clean(cells[c] == null ? "" : cells[c].replaceAll("\\s+", " ").strip(), font);
+            while (!rest.isEmpty()) {
+                int fit = fit(rest, font, size, w);
+                cellLines.add(rest.substring(0, fit).stripTrailing());
+                rest = rest.substring(fit).stripLeading();
+            }
+            wrapped.add(cellLines);
+            lines = Math.max(lines, cellLines.size());
+        }
+        ensure(lines * leading + 4);
+        try {
+            float x = MARGIN;
+            for (int c = 0; c < cells.length; c++) {
+                float lineY = y;
+                for (String l : wrapped.get(c)) {
+                    lineY -= leading;
+                    cs.beginText();
+                    cs.setFont(font, size);
+                    cs.newLineAtOffset(x, lineY);
+                    cs.showText(l);
+                    cs.endText();
+                }
+                x += WIDTH * fractions[c];
+            }
+            y -= lines * leading + 3;
+            if (header) {
+                cs.setLineWidth(0.5f);
+                cs.moveTo(MARGIN, y + 1);
+                cs.lineTo(MARGIN + WIDTH, y + 1);
+                cs.stroke();
+                y -= 2;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private int fit(String s, PDFont font, float size) {
-        if (width(s, font, size) <= WIDTH) {
+        return fit(s, font, size, WIDTH);
+    }
+
+    private int fit(String s, PDFont font, float size, float max) {
+        if (width(s, font, size) <= max) {
             return s.length();
         }
         int lastBlank = -1;
         for (int i = 1; i <= s.length(); i++) {
-            if (width(s.substring(0, i), font, size) > WIDTH) {
+            if (width(s.substring(0, i), font, size) > max) {
                 return lastBlank > 0 ? lastBlank : Math.max(1, i - 1);
             }
             if (s.charAt(i - 1) == ' ') {

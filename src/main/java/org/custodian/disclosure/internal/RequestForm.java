@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.custodian.FormInput;
 import org.custodian.chart.DocumentType;
+import org.custodian.chart.RecordCategory;
 import org.custodian.chart.Sensitivity;
 import org.custodian.disclosure.Authorization;
 import org.custodian.disclosure.Delivery;
@@ -23,6 +24,7 @@ public final class RequestForm {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> documentTypes = new java.util.HashSet<>();
     private final Set<String> named = new java.util.HashSet<>();
+    private final Set<String> recordCategories = new java.util.HashSet<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
 
     static RequestForm blank(LocalDate today, String patientId) {
@@ -40,6 +42,8 @@ public final class RequestForm {
         params.forEach((k, v) -> {
             if (k.equals("documentTypes")) {
                 f.documentTypes.addAll(v);
+            } else if (k.equals("recordCategories")) {
+                f.recordCategories.addAll(v);
             } else if (k.equals("namedSensitivities")) {
                 f.named.addAll(v);
             } else if (!v.isEmpty()) {
@@ -59,6 +63,10 @@ public final class RequestForm {
 
     public boolean documentType(String type) {
         return documentTypes.contains(type);
+    }
+
+    public boolean recordCategory(String category) {
+        return recordCategories.contains(category);
     }
 
     public boolean named(String sensitivity) {
@@ -103,6 +111,14 @@ public final class RequestForm {
                 errors.put("documentTypes", "unknown document type");
             }
         }
+        Set<RecordCategory> categories = EnumSet.noneOf(RecordCategory.class);
+        for (String c : recordCategories) {
+            try {
+                categories.add(RecordCategory.valueOf(c));
+            } catch (IllegalArgumentException e) {
+                errors.put("recordCategories", "unknown part of the record");
+            }
+        }
         Authorization authorization = null;
         if (checked("authReceived")) {
             Set<Sensitivity> sensitivities = EnumSet.noneOf(Sensitivity.class);
@@ -123,7 +139,7 @@ public final class RequestForm {
             return null;
         }
         return new NewDisclosureRequest(patientId, type, text("requesterName"), text("requesterAddress"), text("purpose"),
-                delivery, receivedOn, text("state"), from, to, types, List.of(), authorization, legal);
+                delivery, receivedOn, text("state"), from, to, types, List.of(), authorization, legal, categories);
     }
 
     private String text(String field) {

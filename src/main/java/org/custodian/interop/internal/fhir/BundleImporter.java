@@ -3,6 +3,8 @@ package org.custodian.interop.internal.fhir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.custodian.audit.AuditEntry;
+import org.custodian.audit.AuditTrail;
 import org.custodian.interop.internal.fhir.ImportReport.EntryResult;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -36,8 +38,11 @@ class BundleImporter {
     private final BundleWriter writer;
     private final TransactionTemplate tx;
     private final ResourceStore store;
+    private final AuditTrail audit;
 
-    BundleImporter(SourceMap map, BundleMapper mapper, BundleWriter writer, TransactionTemplate tx, ResourceStore store) {
+    BundleImporter(SourceMap map, BundleMapper mapper, BundleWriter writer, TransactionTemplate tx, ResourceStore store,
+                   AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.map = map;
         this.mapper = mapper;
@@ -68,10 +73,18 @@ class BundleImporter {
         ImportPlan plan = mapper.plan(index);
         BundleWriter.Written written;
         ResourceStore.Stored[] stored = new ResourceStore.Stored[1];
+        // Every audit event of the write goes in with the bundle's rows, in one append at the end of
+        // its transaction (45 CFR 164.312(b)): none for a bundle that was not stored, and one round
+        // trip to the audit chain per bundle rather than one per module call.
+        List<AuditEntry> audited = new ArrayList<>();
         try {
             written = tx.execute(status -> {
-                BundleWriter.Written w = writer.write(index, plan);
-                stored[0] = store.store(index, w.localIds());
+                BundleWriter.Written w = audit.collecting(audited, () -> {
+                    BundleWriter.Written x = writer.write(index, plan);
+                    stored[0] = store.store(index, x.localIds());
+                    return x;
+                });
+                audit.recordAllInTransaction(audited);
                 return w;
             });
         } catch (DataAccessException e) {

@@ -52,6 +52,7 @@ final class BundleIndex {
      * "Patient/123" would file one person's care in another's chart (an overlay).
      */
     private final String sender;
+    private final Bundle bundle;
     final List<BundleEntryComponent> entries;
     /** The source id of each kept entry; null for an entry of a type Custodian does not keep. */
     final String[] sourceIds;
@@ -70,6 +71,7 @@ final class BundleIndex {
 
     /** Source ids, keys and the bundle's own lookup tables; duplicates and id-less kept entries are refused. */
     BundleIndex(Bundle bundle, String sender) {
+        this.bundle = bundle;
         this.sender = sender;
         this.entries = bundle.getEntry();
         this.sourceIds = new String[entries.size()];
@@ -148,6 +150,10 @@ final class BundleIndex {
             return e.getIdentifier();
         }
         return List.of();
+    }
+
+    Bundle bundle() {
+        return bundle;
     }
 
     String sender() {

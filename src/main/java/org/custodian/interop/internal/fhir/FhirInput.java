@@ -62,12 +62,16 @@ class FhirInput {
             throw new BundleRejected(IssueType.STRUCTURE, null, "neither JSON nor XML: the content must start with '{' or '<'");
         }
         IBaseResource parsed;
+        com.fasterxml.jackson.databind.node.ObjectNode tree;
         try {
-            parsed = jsonParser().parseResource(trimmed);
+            tree = RawJson.read(trimmed);
+            parsed = RawJson.parse(jsonParser(), tree);
         } catch (RuntimeException e) {
             throw diagnoseJson(trimmed, e);
         }
-        return bundle(parsed);
+        Bundle bundle = bundle(parsed);
+        RawJson.keepEntries(bundle, tree);
+        return bundle;
     }
 
     private Bundle bundle(IBaseResource resource) {
@@ -123,12 +127,20 @@ class FhirInput {
         IParser parser = jsonParser();
         String[] lines = text.split("\r?\n");
         List<Resource> resources = new ArrayList<>(lines.length);
+        List<com.fasterxml.jackson.databind.node.ObjectNode> raw = new ArrayList<>(lines.length);
         int entry = 0;
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }
-            IBaseResource parsed = parseOrReject(parser, line, entry);
+            IBaseResource parsed;
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode tree = RawJson.read(line);
+                parsed = RawJson.parse(parser, tree);
+                raw.add(tree);
+            } catch (RuntimeException e) {
+                throw BundleRejected.entry(entry, null, null, IssueType.STRUCTURE, sanitize(e.getMessage()));
+            }
             if (!(parsed instanceof Resource resource) || parsed instanceof Bundle) {
                 throw BundleRejected.entry(entry, parsed.fhirType(), null, IssueType.NOTSUPPORTED,
                         "an NDJSON line must be one resource, not a " + parsed.fhirType());
@@ -139,6 +151,7 @@ class FhirInput {
         for (Resource r : resources) {
             bundle.addEntry().setFullUrl(r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r);
         }
+        RawJson.keep(bundle, raw);
         return bundle;
     }
 

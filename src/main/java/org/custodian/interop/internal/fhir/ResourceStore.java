@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.chart.ClinicalResources;
@@ -91,6 +93,7 @@ class ResourceStore {
         Map<String, Integer> patientEntries = new HashMap<>();
         Map<String, Integer> encounterEntries = new HashMap<>();
         Map<Integer, Long> registered = new HashMap<>();
+        Map<String, String> rewritten = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Resource r = index.resource(i);
             r.setId(fhirIds[i]);
@@ -99,26 +102,24 @@ class ResourceStore {
             } else if (r.fhirType().equals("Encounter")) {
                 encounterEntries.put(fhirIds[i], i);
             }
-            for (Reference ref : terser.getAllPopulatedChildElementsOfType(r, Reference.class)) {
-                if (!ref.hasReference()) {
-                    continue;
-                }
-                String s = ref.getReference();
-                if (s.startsWith(CONDITIONAL_MRN)) {
-                    // A patient the registry holds, named by its MRN (the HL7 v2 results feed's subject):
-                    // the patient who holds that MRN now, a merged registration's survivor included.
-                    long patient = byMrn(i, r.fhirType(), s.substring(CONDITIONAL_MRN.length()));
-                    ref.setReference("Patient/" + patient);
-                    registered.put(i, patient);
-                    continue;
-                }
-                Integer target = index.entryOf(s);
-                if (target != null) {
-                    ref.setReference(index.resource(target).fhirType() + "/" + fhirIds[target]);
-                } else {
-                    Matcher m = TYPE_ID.matcher(s);
-                    if (m.matches()) {
-                        ref.setReference(m.group(1) + "/" + fhirId(sender, m.group(1), m.group(2)));
+        }
+        UnaryOperator<String>[] refs = new UnaryOperator[n];
+        ObjectNode[] raw = new ObjectNode[n];
+        for (int i = 0; i < n; i++) {
+            int entry = i;
+            Resource r = index.resource(i);
+            refs[i] = s -> rewrite(index, fhirIds, entry, r.fhirType(), s, rewritten, registered);
+            raw[i] = RawJson.entry(index.bundle(), i);
+            if (raw[i] != null) {
+                RawJson.rewrite(raw[i], fhirIds[i], refs[i]);
+            } else {
+                // Not read from JSON (XML, or a Bundle built in code): the references change in HAPI's structures.
+                for (Reference ref : terser.getAllPopulatedChildElementsOfType(r, Reference.class)) {
+                    if (ref.hasReference()) {
+                        String to = refs[i].apply(ref.getReference());
+                        if (to != null) {
+                            ref.setReference(to);
+                        }
                     }
                 }
             }
@@ -129,7 +130,7 @@ class ResourceStore {
         Set<String> outsidePatients = new HashSet<>();
         Set<String> outsideEncounters = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            extracted[i] = indexer.extract(index.resource(i));
+            extracted[i] = indexer.extract(index.resource(i), raw[i] == null ? UnaryOperator.identity() : refs[i]);
             patientRefs[i] = registered.containsKey(i) ? null
                     : first(extracted[i].terms(), "patient=Patient/", "subject=Patient/", "beneficiary=Patient/");
             encounterRefs[i] = first(extracted[i].terms(), "encounter=Encounter/", "context=Encounter/");
@@ -173,10 +174,44 @@ class ResourceStore {
                 encounterId = e != null ? local(index, localIds, e) : encounters.get(encounterRefs[i]);
             }
             SearchIndexer.Extracted x = extracted[i];
+            // The JSON as received (its id and references rewritten), else HAPI's encoding of the structures.
+            String kept = raw[i] != null ? RawJson.write(raw[i]) : json.encodeResourceToString(r);
             rows.add(new NewResource(type, fhirIds[i], sender, sourceKeys[i], patientId, encounterId, x.status(),
-                    x.dateStart(), x.dateEnd(), x.terms(), json.encodeResourceToString(r)));
+                    x.dateStart(), x.dateEnd(), x.terms(), kept));
         }
         return new Stored(resources.storeAll(rows), fhirIds);
+    }
+
+    /**
+     * What a reference of entry {@code i} becomes (null: unchanged): an entry of this bundle its
+     * kept Type/id, another sender's Type/id the id it is kept under, a reference by MRN the
+     * registered patient (remembered in {@code registered}). Memoised per bundle.
+     */
+    private String rewrite(BundleIndex index, String[] fhirIds, int i, String type, String s, Map<String, String> rewritten,
+                           Map<Integer, Long> registered) {
+        if (s.startsWith(CONDITIONAL_MRN)) {
+            // A patient the registry holds, named by its MRN (the HL7 v2 results feed's subject):
+            // the patient who holds that MRN now, a merged registration's survivor included.
+            String patient = rewritten.computeIfAbsent(s, k -> "Patient/" + byMrn(i, type, k.substring(CONDITIONAL_MRN.length())));
+            registered.put(i, Long.parseLong(patient.substring("Patient/".length())));
+            return patient;
+        }
+        String known = rewritten.get(s);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String to = null;
+        Integer target = index.entryOf(s);
+        if (target != null) {
+            to = index.resource(target).fhirType() + "/" + fhirIds[target];
+        } else {
+            Matcher m = TYPE_ID.matcher(s);
+            if (m.matches()) {
+                to = m.group(1) + "/" + fhirId(index.sender(), m.group(1), m.group(2));
+            }
+        }
+        rewritten.put(s, to == null ? "" : to);
+        return to;
     }
 
     /** The conditional reference by Custodian's MRN identifier system: {@code Patient?identifier=urn:custodian:mrn:FAC|MRN}. */

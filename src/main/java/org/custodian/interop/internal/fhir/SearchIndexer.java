@@ -180,6 +180,11 @@ final class SearchIndexer {
 
     /** The terms and columns of one resource. */
     Extracted extract(Resource resource) {
+        return extract(resource, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #extract(Resource)}, each reference first mapped by {@code references} (null: as it is). */
+    Extracted extract(Resource resource, java.util.function.UnaryOperator<String> references) {
         String type = resource.fhirType();
         Map<String, Param> params = params(type);
         String dateParam = dateParam(type);
@@ -199,7 +204,8 @@ final class SearchIndexer {
                         }
                         case REFERENCE -> {
                             if (v instanceof Reference ref && ref.hasReference()) {
-                                String r = normalize(ref.getReference());
+                                String to = references.apply(ref.getReference());
+                                String r = normalize(to == null ? ref.getReference() : to);
                                 if (p.targetType() == null || r.startsWith(p.targetType() + "/")) {
                                     terms.add(p.name() + "=" + r);
                                 }
