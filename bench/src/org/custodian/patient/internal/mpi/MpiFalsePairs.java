@@ -40,7 +40,7 @@ public final class MpiFalsePairs {
                 for (int j = i + 1; j < group.size(); j++) {
                     long pattern = engine.compare(group.get(i), group.get(j));
                     if (FamilyRules.verdict(pattern, l.households()) != FamilyRules.Verdict.ANY) {
-                        ruled.merge(FamilyRules.reason(pattern) + " " + FamilyRules.verdict(pattern), 1, Integer::sum);
+                        ruled.merge(FamilyRules.reason(pattern) + " " + FamilyRules.verdict(pattern, l.households()), 1, Integer::sum);
                         if (shownRuled++ < show) {
                             System.out.printf(Locale.ROOT, "RULED %s%n  %s%n  %s%n", FamilyRules.reason(pattern), group.get(i), group.get(j));
                         }

@@ -7,8 +7,8 @@ package org.custodian.patient.internal.mpi;
  * <ul>
  *   <li>generational suffixes that differ (Jr and Sr): father and son — never the same person;</li>
  *   <li>twins: same birth date (or one typo from it) and surname, another given name;</li>
- *   <li>spouses, siblings, parent and child: given name and birth date both differ;</li>
- *   <li>strangers who share a birth date: given name and surname both differ;</li>
+ *   <li>spouses, siblings, parent and child: given name and birth date both differ (two digits or more);</li>
+ *   <li>strangers who share a birth date: given name differs, surname differs or is only similar;</li>
  *   <li>parent and child of one name without a suffix: same names, birth years a generation apart.</li>
  * </ul>
  * In an index that holds households, each of these is a non-match unless the SSNs agree (exactly
@@ -113,10 +113,10 @@ final class FamilyRules {
         if (given == 0 && birth >= 2 && family >= 2) {
             return Reason.TWINS;
         }
-        if (given == 0 && (birth == 0 || birth == Comparators.MISSING && levels[SEX] == 0)) {
+        if (given == 0 && (birth == 0 || birth == 1 || birth == Comparators.MISSING && levels[SEX] == 0)) {
             return Reason.HOUSEHOLD;
         }
-        if (given == 0 && family == 0) {
+        if (given == 0 && family <= 1 && family != Comparators.MISSING) {
             return Reason.STRANGERS;
         }
         if (given >= 2 && family >= 2 && birth == 0 && generationApart(a.birthDate(), b.birthDate())) {

@@ -243,14 +243,14 @@ public final class MatchEngine {
         return randomCounts;
     }
 
-    private static final int[] LOCATION = {MatchField.STREET_NUMBER.ordinal(), MatchField.ADDRESS_1.ordinal(),
-            MatchField.ADDRESS_2.ordinal(), MatchField.CITY.ordinal(), MatchField.POSTCODE.ordinal(), MatchField.STATE.ordinal()};
+    private static final int[] STREET = {MatchField.STREET_NUMBER.ordinal(), MatchField.ADDRESS_1.ordinal(), MatchField.ADDRESS_2.ordinal()};
     private static final int[] AREA = {MatchField.CITY.ordinal(), MatchField.POSTCODE.ordinal(), MatchField.STATE.ordinal()};
 
     /**
      * Each field's weight in a pattern, the location fields scored together, and their sum (at
      * index {@code FIELDS.length}). The address parts are not independent: a person who moved
-     * disagrees on all of them at once, for one reason, so only the strongest disagreement counts;
+     * disagrees on all of them at once, for one reason, so only the strongest disagreement of the
+     * street (number, street, second line) and of the area (town, postcode, state) counts;
      * town, postcode and state are nested (the same street number and street in the same postcode
      * all but implies the same town), so only the strongest of their agreements counts. A zero
      * weight means the field's evidence is already counted by another (no frequency bits either).
@@ -260,15 +260,17 @@ public final class MatchEngine {
         for (int f = 0; f < FIELDS.length; f++) {
             w[f] = model.weight(f, FellegiSunterModel.level(pattern, f));
         }
-        int worst = -1;
-        for (int f : LOCATION) {
-            if (w[f] < 0 && (worst < 0 || w[f] < w[worst])) {
-                worst = f;
+        for (int[] group : new int[][] {STREET, AREA}) {
+            int worst = -1;
+            for (int f : group) {
+                if (w[f] < 0 && (worst < 0 || w[f] < w[worst])) {
+                    worst = f;
+                }
             }
-        }
-        for (int f : LOCATION) {
-            if (w[f] < 0 && f != worst) {
-                w[f] = 0;
+            for (int f : group) {
+                if (w[f] < 0 && f != worst) {
+                    w[f] = 0;
+                }
             }
         }
         int best = -1;
