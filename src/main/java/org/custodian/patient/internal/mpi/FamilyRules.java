@@ -14,7 +14,8 @@ package org.custodian.patient.internal.mpi;
  * In an index that holds households, each of these is a non-match unless the SSNs agree (exactly
  * or but for one typo: a record whose name or date was replaced by mistake, and the weight
  * decides). A pair whose sex, given name and birth date all differ is never linked automatically,
- * whatever its weight; suffixes that differ never match.
+ * whatever its weight, nor one whose sexes differ unless given name and birth date agree exactly
+ * (mary and mark, twins of opposite sex); suffixes that differ never match.
  *
  * <p>The rule that fired travels in the comparison pattern (bits {@link #SHIFT} up), so that the
  * decision of a kept pair needs neither record again.
@@ -75,20 +76,17 @@ final class FamilyRules {
      */
     static Verdict verdict(long pattern, boolean households) {
         Reason reason = reason(pattern);
-        if (reason == Reason.NONE) {
-            return Verdict.ANY;
-        }
         if (reason == Reason.SUFFIX) {
             return Verdict.NON_MATCH;
         }
         int given = FellegiSunterModel.level(pattern, GIVEN);
         int sex = FellegiSunterModel.level(pattern, SEX);
         int birth = FellegiSunterModel.level(pattern, BIRTH);
-        Verdict floor = given == 0 && sex == 0 && birth == 0 ? Verdict.NO_LINK : Verdict.ANY;
+        Verdict floor = sex == 0 && (given < 3 || birth == 0) ? Verdict.NO_LINK : Verdict.ANY;
         // The same SSN (or one keystroke from it, which two people's rarely are): a person
         // registered twice with a name or a date replaced, or a family member's SSN copied (the
         // guarantor's): the weight decides, within the floor.
-        if (FellegiSunterModel.level(pattern, SSN) >= 1 || !households) {
+        if (reason == Reason.NONE || FellegiSunterModel.level(pattern, SSN) >= 1 || !households) {
             return floor;
         }
         return Verdict.NON_MATCH;

@@ -69,7 +69,10 @@ public final class MatchEngine {
         Map<Long, double[]> fieldWeights = new java.util.concurrent.ConcurrentHashMap<>();
         double review = settings.reviewThreshold(records.size());
         long householdPairs = chunks.stream().mapToLong(c -> c.households).sum();
-        boolean households = householdPairs >= FamilyRules.HOUSEHOLD_SHARE * records.size();
+        // Where EM found no plausible same-person class (an index without duplicates: the prior m
+        // serves), another given name with another surname is a stranger whatever the rest: the
+        // household rules apply as they do to an index of households.
+        boolean households = householdPairs >= FamilyRules.HOUSEHOLD_SHARE * records.size() || model.iterations() < 0;
         if (log != null) {
             log.printf(Locale.ROOT, "households: %,d pairs of one surname and house with another given name and birth date: household rules %s%n",
                     householdPairs, households ? "on" : "off (only suffix and all-differ rules)");
@@ -137,6 +140,7 @@ public final class MatchEngine {
         }
         double matches = 0;
         double pairs = 0;
+        int plausiblePasses = 0;
         for (int p = 0; p < passes.size(); p++) {
             Blocking.Pass pass = passes.get(p);
             long mask = 0;
@@ -167,6 +171,7 @@ public final class MatchEngine {
                 }
                 continue;
             }
+            plausiblePasses++;
             double reliability = passMatches * fit.prior();
             for (int f = 0; f < FIELDS.length; f++) {
                 if (pass.heldOut().contains(FIELDS[f]) || !present(masked, f)) {
@@ -187,7 +192,9 @@ public final class MatchEngine {
                 mFit[f][l] = weightSum[f] > 0 ? mSum[f][l] / weightSum[f] : typical.m(f, l);
             }
         }
-        return FellegiSunterModel.of(FIELDS, mFit, u, pairs == 0 ? 0 : matches / pairs);
+        FellegiSunterModel fitted = FellegiSunterModel.of(FIELDS, mFit, u, pairs == 0 ? 0 : matches / pairs);
+        // -1 iterations: no pass fitted a plausible same-person class (see implausible()).
+        return plausiblePasses == 0 && !passes.isEmpty() ? fitted.fellBack() : fitted;
     }
 
     private static final MatchField[] IDENTITY = {MatchField.GIVEN_NAME, MatchField.FAMILY_NAME, MatchField.BIRTH_DATE, MatchField.SSN};
@@ -423,7 +430,8 @@ public final class MatchEngine {
 
     /** The decision for a weight in an index of {@code indexSize} registrations (see {@link MpiSettings#sizeBits}). */
     MatchDecision decide(double weight, long indexSize) {
-        return decide(weight, 0, indexSize, false);
+        // Every field missing: no rule has anything to say.
+        return decide(weight, ~0L >>> (64 - FellegiSunterModel.BITS * FIELDS.length), indexSize, false);
     }
 
     /** As above, within what the household rules ({@link FamilyRules}) carried in the pattern allow. */
