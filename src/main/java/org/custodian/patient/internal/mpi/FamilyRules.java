@@ -7,7 +7,8 @@ package org.custodian.patient.internal.mpi;
  * <ul>
  *   <li>generational suffixes that differ (Jr and Sr): father and son — never the same person;</li>
  *   <li>twins: same birth date (or one typo from it) and surname, another given name;</li>
- *   <li>spouses, siblings, parent and child: given name and birth date both differ (two digits or more);</li>
+ *   <li>spouses, siblings, parent and child: given name differs or is only similar (daniel and
+ *   danielle), and birth date differs in two digits or more;</li>
  *   <li>strangers who share a birth date: given name differs, surname differs or is only similar;</li>
  *   <li>parent and child of one name without a suffix: same names, birth years a generation apart.</li>
  * </ul>
@@ -94,7 +95,8 @@ final class FamilyRules {
 
     /** A pair that shows the index holds households: same surname and house, another given name and birth date. */
     static boolean householdEvidence(long pattern) {
-        return reason(pattern) == Reason.HOUSEHOLD && FellegiSunterModel.level(pattern, FAMILY) >= 2
+        return reason(pattern) == Reason.HOUSEHOLD && FellegiSunterModel.level(pattern, GIVEN) == 0
+                && FellegiSunterModel.level(pattern, FAMILY) >= 2
                 && FellegiSunterModel.level(pattern, STREET_NUMBER) == 2 && FellegiSunterModel.level(pattern, ADDRESS_1) >= 1;
     }
 
@@ -111,7 +113,8 @@ final class FamilyRules {
         if (given == 0 && birth >= 2 && family >= 2) {
             return Reason.TWINS;
         }
-        if (given == 0 && (birth == 0 || birth == 1 || birth == Comparators.MISSING && levels[SEX] == 0)) {
+        if (given == 0 && (birth == 0 || birth == 1 || birth == Comparators.MISSING && levels[SEX] == 0)
+                || given == 1 && (birth == 0 || birth == 1)) {
             return Reason.HOUSEHOLD;
         }
         if (given == 0 && family <= 1 && family != Comparators.MISSING) {
