@@ -35,6 +35,15 @@ final class FellegiSunterModel {
             for (int l = 0; l < m[f].length; l++) {
                 weights[f][l] = log2(m[f][l] / u[f][l]);
             }
+            // A level that chance never showed among the random pairs (u at its floor) must not
+            // outweigh exact agreement, nor disagreement on a field every record shares (one town)
+            // weigh for a match.
+            int top = m[f].length - 1;
+            for (int l = 0; l < top; l++) {
+                if (weights[f][top] <= 0 || u[f][l] * 100_000 < 1) {
+                    weights[f][l] = Math.min(weights[f][l], weights[f][top]);
+                }
+            }
         }
     }
 
@@ -230,6 +239,11 @@ final class FellegiSunterModel {
     /** A model of given m, u and share of matches (m fitted elsewhere, pass by pass). */
     static FellegiSunterModel of(MatchField[] fields, double[][] m, double[][] u, double prior) {
         return new FellegiSunterModel(fields, m, u, prior, 0);
+    }
+
+    /** This model marked as the prior's: EM found no plausible same-person class ({@link #iterations()} -1). */
+    FellegiSunterModel fellBack() {
+        return new FellegiSunterModel(fields, m, u, prior, -1);
     }
 
     FellegiSunterModel withU(double[][] chance) {

@@ -130,7 +130,7 @@ record IndexSnapshot(List<MpiRecord> records, long[] ids) {
             // The record's values are folded; repeated ones are kept once (the SSN rarely repeats).
             return new MpiRecord(null, shared(r.givenName()), shared(r.familyName()), r.birthDate(), shared(r.sex()), r.ssn(),
                     shared(r.streetNumber()), shared(r.address1()), r.address2(), shared(r.city()), shared(r.postcode()),
-                    shared(r.state()), shared(r.phone()));
+                    shared(r.state()), shared(r.phone()), r.suffix());
         }
 
         private String shared(String s) {

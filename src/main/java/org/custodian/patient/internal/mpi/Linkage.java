@@ -18,9 +18,11 @@ public final class Linkage {
     private final double[] weights;
     private final FellegiSunterModel model;
     private final ValueFrequencies frequencies;
+    private final boolean households;
 
     Linkage(MatchEngine engine, List<MpiRecord> records, long indexSize, long compared, long[] pairs, long[] patterns, double[] weights,
-            FellegiSunterModel model, ValueFrequencies frequencies) {
+            FellegiSunterModel model, ValueFrequencies frequencies, boolean households) {
+        this.households = households;
         this.engine = engine;
         this.records = records;
         this.indexSize = indexSize;
@@ -50,12 +52,17 @@ public final class Linkage {
         return Blocking.second(pairs[pair]);
     }
 
+    /** The pair's comparison pattern: field levels and the household rules' verdict ({@link FamilyRules}). */
+    long pattern(int pair) {
+        return patterns[pair];
+    }
+
     public double weight(int pair) {
         return weights[pair];
     }
 
     public MatchDecision decision(int pair) {
-        return engine.decide(weights[pair], indexSize);
+        return engine.decide(weights[pair], patterns[pair], indexSize, households);
     }
 
     /** Registrations of the index whose pairs this run's model decides: the thresholds rise with it. */
@@ -65,7 +72,7 @@ public final class Linkage {
 
     /** This run's model for deciding pairs of an index of another size (fitted on a sample, used on the whole). */
     Linkage forIndexSize(long size) {
-        return new Linkage(engine, records, size, compared, pairs, patterns, weights, model, frequencies);
+        return new Linkage(engine, records, size, compared, pairs, patterns, weights, model, frequencies, households);
     }
 
     public ScoredPair scored(int pair) {
@@ -86,6 +93,11 @@ public final class Linkage {
             }
         }
         return out;
+    }
+
+    /** Whether the linked records hold households (spouses, siblings, twins at one address): the household rules apply. */
+    boolean households() {
+        return households;
     }
 
     ValueFrequencies frequencies() {

@@ -66,16 +66,31 @@ public final class MatchEngine {
         }
         // Scores in parallel, chunk by chunk; the weight of a pattern before the value-frequency
         // adjustment is the same for every pair that has it.
-        Map<Long, Double> base = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, double[]> fieldWeights = new java.util.concurrent.ConcurrentHashMap<>();
         double review = settings.reviewThreshold(records.size());
+        long householdPairs = chunks.stream().mapToLong(c -> c.households).sum();
+        // Where EM found no plausible same-person class (an index without duplicates: the prior m
+        // serves), another given name with another surname is a stranger whatever the rest: the
+        // household rules apply as they do to an index of households.
+        boolean households = householdPairs >= FamilyRules.HOUSEHOLD_SHARE * records.size() || model.iterations() < 0;
+        if (log != null) {
+            log.printf(Locale.ROOT, "households: %,d pairs of one surname and house with another given name and birth date: household rules %s%n",
+                    householdPairs, households ? "on" : "off (only suffix and all-differ rules)");
+        }
         List<Kept> kept = chunks.parallelStream().map(c -> {
             Kept k = new Kept();
             for (int x = 0; x < c.n; x++) {
                 long pattern = c.patterns[x];
-                double w = base.computeIfAbsent(pattern, pt -> baseWeight(model, pt));
+                if (FamilyRules.verdict(pattern, households) == FamilyRules.Verdict.NON_MATCH) {
+                    continue;
+                }
+                double[] fw = fieldWeights.computeIfAbsent(FamilyRules.levelsOnly(pattern), pt -> fieldWeights(model, pt));
+                double w = fw[FIELDS.length];
                 MpiRecord a = records.get(c.first[x]);
                 for (int f = 0; f < FIELDS.length; f++) {
-                    w += frequencyBits(frequencies, FIELDS[f], FellegiSunterModel.level(pattern, f), a);
+                    if (fw[f] != 0) {
+                        w += frequencyBits(frequencies, FIELDS[f], FellegiSunterModel.level(pattern, f), a);
+                    }
                 }
                 if (w >= review) {
                     k.add(Blocking.pair(c.first[x], c.second[x]), pattern, w);
@@ -99,7 +114,7 @@ public final class MatchEngine {
             log.printf(Locale.ROOT, "phase scoring: %s, %,d pairs at or above the review threshold (%.1f bits for %,d records; link %.1f)%n",
                     clock.lap(), n, review, records.size(), settings.linkThreshold(records.size()));
         }
-        return new Linkage(this, records, records.size(), compared, pairs, patterns, weights, model, frequencies);
+        return new Linkage(this, records, records.size(), compared, pairs, patterns, weights, model, frequencies, households);
     }
 
     /**
@@ -125,6 +140,7 @@ public final class MatchEngine {
         }
         double matches = 0;
         double pairs = 0;
+        int plausiblePasses = 0;
         for (int p = 0; p < passes.size(); p++) {
             Blocking.Pass pass = passes.get(p);
             long mask = 0;
@@ -148,6 +164,14 @@ public final class MatchEngine {
             // A pass counts by its matches times their share: a pass whose pairs are mostly the same
             // person (shared SSN) teaches m far more reliably than one where EM picks a few hundred
             // matches out of half a million pairs (shared phone), and may pick a household instead.
+            String implausible = implausible(fit, pass, passMatches, records.size());
+            if (implausible != null) {
+                if (log != null) {
+                    log.printf(Locale.ROOT, "    fit of pass %s set aside: %s%n", pass.name(), implausible);
+                }
+                continue;
+            }
+            plausiblePasses++;
             double reliability = passMatches * fit.prior();
             for (int f = 0; f < FIELDS.length; f++) {
                 if (pass.heldOut().contains(FIELDS[f]) || !present(masked, f)) {
@@ -168,7 +192,38 @@ public final class MatchEngine {
                 mFit[f][l] = weightSum[f] > 0 ? mSum[f][l] / weightSum[f] : typical.m(f, l);
             }
         }
-        return FellegiSunterModel.of(FIELDS, mFit, u, pairs == 0 ? 0 : matches / pairs);
+        FellegiSunterModel fitted = FellegiSunterModel.of(FIELDS, mFit, u, pairs == 0 ? 0 : matches / pairs);
+        // -1 iterations: no pass fitted a plausible same-person class (see implausible()).
+        return plausiblePasses == 0 && !passes.isEmpty() ? fitted.fellBack() : fitted;
+    }
+
+    private static final MatchField[] IDENTITY = {MatchField.GIVEN_NAME, MatchField.FAMILY_NAME, MatchField.BIRTH_DATE, MatchField.SSN};
+
+    /**
+     * The guard on EM: why a pass's fit cannot be the same-person class, or null when it can. EM
+     * finds the strongest cluster among a pass's pairs, and where there are few duplicates (an index
+     * already cleaned, a new installation) that cluster is something else: households (surname and
+     * address shared, given names differ) or strangers who share a birth date. A class that holds
+     * more pairs than there are records, or in which the identifying fields a pass does not hold out
+     * disagree more often than they agree, is not people registered twice; its m is set aside, and a
+     * field no plausible pass fitted keeps the prior (typical) m.
+     */
+    static String implausible(FellegiSunterModel fit, Blocking.Pass pass, double passMatches, int records) {
+        if (passMatches > records) {
+            return String.format(Locale.ROOT, "%.0f matches among %,d records", passMatches, records);
+        }
+        for (MatchField f : IDENTITY) {
+            if (pass.heldOut().contains(f)) {
+                continue;
+            }
+            int top = f.levelCount() - 1;
+            double m0 = fit.m(f.ordinal(), 0);
+            double mTop = fit.m(f.ordinal(), top);
+            if (m0 > 0.5 || m0 > mTop || mTop <= fit.u(f.ordinal(), top)) {
+                return String.format(Locale.ROOT, "%s disagrees among the matches (m %.3f for different, %.3f for exact)", f, m0, mTop);
+            }
+        }
+        return null;
     }
 
     private static boolean present(Map<Long, Integer> patterns, int field) {
@@ -190,15 +245,54 @@ public final class MatchEngine {
             int i = random.nextInt(n);
             int j = random.nextInt(n - 1);
             j = j >= i ? j + 1 : j;
-            randomCounts.merge(compare(records.get(i), records.get(j)), 1, Integer::sum);
+            randomCounts.merge(FamilyRules.levelsOnly(compare(records.get(i), records.get(j))), 1, Integer::sum);
         }
         return randomCounts;
     }
 
-    private static double baseWeight(FellegiSunterModel model, long pattern) {
-        double w = 0;
+    private static final int[] STREET = {MatchField.STREET_NUMBER.ordinal(), MatchField.ADDRESS_1.ordinal(), MatchField.ADDRESS_2.ordinal()};
+    private static final int[] AREA = {MatchField.CITY.ordinal(), MatchField.POSTCODE.ordinal(), MatchField.STATE.ordinal()};
+
+    /**
+     * Each field's weight in a pattern, the location fields scored together, and their sum (at
+     * index {@code FIELDS.length}). The address parts are not independent: a person who moved
+     * disagrees on all of them at once, for one reason, so only the strongest disagreement of the
+     * street (number, street, second line) and of the area (town, postcode, state) counts;
+     * town, postcode and state are nested (the same street number and street in the same postcode
+     * all but implies the same town), so only the strongest of their agreements counts. A zero
+     * weight means the field's evidence is already counted by another (no frequency bits either).
+     */
+    static double[] fieldWeights(FellegiSunterModel model, long pattern) {
+        double[] w = new double[FIELDS.length + 1];
         for (int f = 0; f < FIELDS.length; f++) {
-            w += model.weight(f, FellegiSunterModel.level(pattern, f));
+            w[f] = model.weight(f, FellegiSunterModel.level(pattern, f));
+        }
+        for (int[] group : new int[][] {STREET, AREA}) {
+            int worst = -1;
+            for (int f : group) {
+                if (w[f] < 0 && (worst < 0 || w[f] < w[worst])) {
+                    worst = f;
+                }
+            }
+            for (int f : group) {
+                if (w[f] < 0 && f != worst) {
+                    w[f] = 0;
+                }
+            }
+        }
+        int best = -1;
+        for (int f : AREA) {
+            if (w[f] > 0 && (best < 0 || w[f] > w[best])) {
+                best = f;
+            }
+        }
+        for (int f : AREA) {
+            if (w[f] > 0 && f != best) {
+                w[f] = 0;
+            }
+        }
+        for (int f = 0; f < FIELDS.length; f++) {
+            w[FIELDS.length] += w[f];
         }
         return w;
     }
@@ -211,6 +305,8 @@ public final class MatchEngine {
         int[] second = new int[256];
         long[] patterns = new long[256];
         int n;
+        /** Pairs that show households ({@link FamilyRules#householdEvidence}). */
+        long households;
         /** The pass's sample for fitting m: pattern → pairs. */
         final Map<Long, int[]> sample = new HashMap<>();
 
@@ -223,10 +319,13 @@ public final class MatchEngine {
         public void pair(int i, int j, boolean isFirst, boolean inSample) {
             long pattern = compare(records.get(i), records.get(j));
             if (inSample) {
-                sample.computeIfAbsent(pattern, x -> new int[1])[0]++;
+                sample.computeIfAbsent(FamilyRules.levelsOnly(pattern), x -> new int[1])[0]++;
             }
             if (!isFirst) {
                 return;
+            }
+            if (FamilyRules.householdEvidence(pattern)) {
+                households++;
             }
             if (n == first.length) {
                 int size = n + (n >> 1);
@@ -262,7 +361,7 @@ public final class MatchEngine {
     /** A run that compared nothing and carries typical m and u: the model of a too-small index. */
     Linkage typical(List<MpiRecord> records) {
         return new Linkage(this, records, records.size(), 0, new long[0], new long[0], new double[0], FellegiSunterModel.typical(FIELDS),
-                new ValueFrequencies(records, settings.maxFrequencyBits()));
+                new ValueFrequencies(records, settings.maxFrequencyBits()), true);
     }
 
     long compare(MpiRecord a, MpiRecord b) {
@@ -294,14 +393,16 @@ public final class MatchEngine {
                 levels[line2] = cross2;
             }
         }
-        return FellegiSunterModel.encode(levels);
+        return FellegiSunterModel.encode(levels) | FamilyRules.bits(a, b, levels);
     }
 
     private static double score(FellegiSunterModel model, ValueFrequencies frequencies, MpiRecord a, long pattern) {
-        double w = 0;
+        double[] fw = fieldWeights(model, pattern);
+        double w = fw[FIELDS.length];
         for (int f = 0; f < FIELDS.length; f++) {
-            int level = FellegiSunterModel.level(pattern, f);
-            w += model.weight(f, level) + frequencyBits(frequencies, FIELDS[f], level, a);
+            if (fw[f] != 0) {
+                w += frequencyBits(frequencies, FIELDS[f], FellegiSunterModel.level(pattern, f), a);
+            }
         }
         return w;
     }
@@ -320,15 +421,26 @@ public final class MatchEngine {
     ScoredComparison score(Linkage fitted, MpiRecord a, MpiRecord b) {
         long pattern = compare(a, b);
         double w = score(fitted.model(), fitted.frequencies(), b, pattern);
-        return new ScoredComparison(w, decide(w, fitted.indexSize()), explain(fitted.model(), fitted.frequencies(), b, pattern));
+        return new ScoredComparison(w, decide(w, pattern, fitted.indexSize(), fitted.households()), explain(fitted.model(), fitted.frequencies(), b, pattern),
+                FamilyRules.reason(pattern));
     }
 
-    record ScoredComparison(double weight, MatchDecision decision, List<FieldContribution> explanation) {
+    record ScoredComparison(double weight, MatchDecision decision, List<FieldContribution> explanation, FamilyRules.Reason household) {
     }
 
     /** The decision for a weight in an index of {@code indexSize} registrations (see {@link MpiSettings#sizeBits}). */
     MatchDecision decide(double weight, long indexSize) {
-        if (weight >= settings.linkThreshold(indexSize)) {
+        // Every field missing: no rule has anything to say.
+        return decide(weight, ~0L >>> (64 - FellegiSunterModel.BITS * FIELDS.length), indexSize, false);
+    }
+
+    /** As above, within what the household rules ({@link FamilyRules}) carried in the pattern allow. */
+    MatchDecision decide(double weight, long pattern, long indexSize, boolean households) {
+        FamilyRules.Verdict verdict = FamilyRules.verdict(pattern, households);
+        if (verdict == FamilyRules.Verdict.NON_MATCH) {
+            return MatchDecision.NON_MATCH;
+        }
+        if (weight >= settings.linkThreshold(indexSize) && verdict == FamilyRules.Verdict.ANY) {
             return MatchDecision.LINK;
         }
         return weight >= settings.reviewThreshold(indexSize) ? MatchDecision.REVIEW : MatchDecision.NON_MATCH;
@@ -339,10 +451,11 @@ public final class MatchEngine {
     }
 
     List<FieldContribution> explain(FellegiSunterModel model, ValueFrequencies frequencies, MpiRecord a, long pattern) {
+        double[] fw = fieldWeights(model, pattern);
         return IntStream.range(0, FIELDS.length).mapToObj(f -> {
             int level = FellegiSunterModel.level(pattern, f);
-            double freq = frequencyBits(frequencies, FIELDS[f], level, a);
-            return new FieldContribution(FIELDS[f], level, FIELDS[f].levelName(level), model.weight(f, level) + freq, freq);
+            double freq = fw[f] == 0 ? 0 : frequencyBits(frequencies, FIELDS[f], level, a);
+            return new FieldContribution(FIELDS[f], level, FIELDS[f].levelName(level), fw[f] + freq, freq);
         }).toList();
     }
 }

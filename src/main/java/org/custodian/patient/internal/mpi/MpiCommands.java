@@ -106,5 +106,10 @@ class MpiCommands {
                 m.truePositives(), m.falsePositives(), m.falseNegatives(), m.reviewPairs(), m.trueInReview());
         System.out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f seconds=%.2f%n",
                 m.precision(), m.recall(), m.f1(), e.seconds());
+        long worklist = m.truePositives() + m.falsePositives() + m.reviewPairs();
+        long worklistTrue = m.truePositives() + m.trueInReview();
+        System.out.printf(Locale.ROOT, "bands: link precision=%.4f recall=%.4f | review pairs=%d precision=%.4f | worklist (link+review) pairs=%d precision=%.4f recall=%.4f%n",
+                m.precision(), m.recall(), m.reviewPairs(), m.reviewPairs() == 0 ? 1.0 : (double) m.trueInReview() / m.reviewPairs(),
+                worklist, worklist == 0 ? 1.0 : (double) worklistTrue / worklist, m.truePairs() == 0 ? 1.0 : (double) worklistTrue / m.truePairs());
     }
 }

@@ -16,11 +16,30 @@ import org.custodian.patient.NewPatient;
  */
 public record MpiRecord(String id, String givenName, String familyName, String birthDate, String sex, String ssn,
                         String streetNumber, String address1, String address2, String city, String postcode,
-                        String state, String phone) {
+                        String state, String phone, String suffix) {
+
+    /** A record whose generational suffix, if any, is still written after a name ("smith jr"). */
+    public MpiRecord(String id, String givenName, String familyName, String birthDate, String sex, String ssn,
+                     String streetNumber, String address1, String address2, String city, String postcode,
+                     String state, String phone) {
+        this(id, givenName, familyName, birthDate, sex, ssn, streetNumber, address1, address2, city, postcode, state, phone, null);
+    }
 
     public MpiRecord {
         givenName = clean(givenName);
         familyName = clean(familyName);
+        if (suffix == null) {
+            // "smith jr", "john iii": the suffix says which generation, the name without it is the name.
+            String s = Suffixes.of(familyName);
+            if (s != null) {
+                familyName = Suffixes.strip(familyName);
+            } else if ((s = Suffixes.of(givenName)) != null) {
+                givenName = Suffixes.strip(givenName);
+            }
+            suffix = s;
+        } else {
+            suffix = Suffixes.normalise(clean(suffix));
+        }
         birthDate = digits(birthDate);
         sex = clean(sex);
         ssn = digits(ssn);
@@ -69,7 +88,7 @@ public record MpiRecord(String id, String givenName, String familyName, String b
         }
         return new MpiRecord(id, given, family, birthDate,
                 sex == null || sex.equals(AdministrativeSex.U.name()) ? null : sex, ssn, number, street, null,
-                city, postalCode, state, phone);
+                city, postalCode, state, phone, null);
     }
 
     /**
