@@ -30,6 +30,10 @@ public interface RecordCompletion {
     @PreAuthorize("hasAuthority('completion:analyze')")
     List<AnalysisRow> worklist(String service);
 
+    /** How many discharged charts, optionally of one service, await analysis (the worklist shows the oldest). */
+    @PreAuthorize("hasAuthority('completion:analyze')")
+    long awaitingAnalysis(String service);
+
     /** Marks a chart analysed: re-runs the automatic analysis now and records who looked. */
     @PreAuthorize("hasAuthority('completion:analyze')")
     AnalysisRow analyse(long encounterId);

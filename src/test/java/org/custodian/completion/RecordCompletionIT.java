@@ -90,6 +90,23 @@ class RecordCompletionIT {
     }
 
     @Test
+    void theAnalysisWorklistCountsWhatAwaitsAnalysisBeyondWhatThePageShows() {
+        long[] before = new long[1];
+        accounts.runAs(Role.HIM_ANALYST, () -> before[0] = completion.awaitingAnalysis("Medicine"));
+        stay(StaffAccounts.CLINICIAN_NAME, 3);
+        accounts.runAs(Role.HIM_ANALYST, () -> {
+            assertThat(completion.awaitingAnalysis("Medicine")).isEqualTo(before[0] + 1);
+            assertThat(completion.awaitingAnalysis(null)).isGreaterThanOrEqualTo(before[0] + 1);
+        });
+        org.custodian.support.WebSession web = new org.custodian.support.WebSession(api.baseUrl());
+        web.login(accounts.of(Role.HIM_ANALYST), StaffAccounts.PASSWORD);
+        String page = web.get("/completion").body();
+        assertThat(page).contains("data-testid=\"analysis-worklist-count\"");
+        int rows = page.split("data-testid=\"analysis-worklist\"")[1].split("</table>")[0].split("<tr").length - 2;
+        assertThat(rows).isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void theOpenListNarrowsToAPatientAndSaysHowManyItLeavesOut() {
         Stay s = stay(StaffAccounts.CLINICIAN_NAME, 5);
         file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.PROGRESS_NOTE, DocumentStatus.UNSIGNED, s.admit().plusSeconds(86400));

@@ -40,12 +40,15 @@ class CompletionPageController {
 
     /** Rows of the open-deficiency list on the page; the rest are reached by narrowing it. */
     static final int OPEN_SHOWN = 100;
+    /** Charts of the analysis worklist on the page, discharged longest ago first. */
+    static final int WORKLIST_SHOWN = 100;
 
     @GetMapping("/completion")
     @PreAuthorize("hasAuthority('completion:analyze')")
     String analyst(@RequestParam(required = false) String service, @RequestParam(required = false) String find,
                    @RequestParam(required = false) Long practitioner, Model model) {
-        model.addAttribute("worklist", completion.worklist(service));
+        model.addAttribute("worklist", completion.worklist(service).stream().limit(WORKLIST_SHOWN).toList());
+        model.addAttribute("awaiting", completion.awaitingAnalysis(service));
         model.addAttribute("service", service);
         String f = find == null ? "" : find.strip();
         String hint = f.isEmpty() ? null : findProblem(f);

@@ -151,6 +151,16 @@ class JdbcRecordCompletion implements RecordCompletion {
     }
 
     @Override
+    public long awaitingAnalysis(String service) {
+        return jdbc.sql("""
+                select count(*) from chart_completion_encounter e
+                where e.status = 'FINISHED' and e.discharge_at is not null
+                  and not exists (select 1 from completion_analysis a where a.encounter_id = e.encounter_id)
+                  and (cast(:service as text) is null or e.service = :service)""")
+                .param("service", service == null || service.isBlank() ? null : service).query(Long.class).single();
+    }
+
+    @Override
     public List<AnalysisRow> worklist(String service) {
         record W(long encounterId, String number, long patientId, String service, Instant dischargeAt, long open, Instant analysedAt) {
         }

@@ -90,6 +90,12 @@ class DemoStaff {
      * that their open deficiencies (unsigned notes, a missing discharge summary, an undictated
      * operative report) are theirs to complete.
      */
+    /** "Ana Ruiz, MD" → {@code dr-ruiz}: the family name, not the degree after the comma. */
+    static String physicianUsername(String name) {
+        String bare = name.replaceFirst(",.*$", "").strip();
+        return "dr-" + bare.substring(bare.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+
     private List<Credential> physicians(DemoHospital hospital) {
         List<Credential> created = new ArrayList<>();
         var previous = SecurityContextHolder.getContext().getAuthentication();
@@ -103,8 +109,7 @@ class DemoStaff {
                 if (i == 0) {
                     username = staff.find(username(Role.CLINICIAN)).isPresent() ? username(Role.CLINICIAN) : null;
                 } else if (i <= SIGNING_PHYSICIANS) {
-                    String family = name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-                    username = "dr-" + family;
+                    username = physicianUsername(name);
                     if (staff.find(username).isEmpty()) {
                         String password = password();
                         staff.create(new NewStaffMember(username, name, password, Set.of(Role.CLINICIAN)));
