@@ -36,7 +36,7 @@ final class KillNineDrill {
         int port = MllpCrashIT.freePort();
 
         Process first = MllpCrashIT.startChild(dataSource, port, dataDir);
-        try (MllpClient client = MllpCrashIT.awaitListener(first, port)) {
+        try (MllpClient client = MllpCrashIT.awaitListener(first, port, dataDir)) {
             for (Message m : feed) {
                 if (acknowledged.size() == killAfter) {
                     client.sendRaw(MllpCrashIT.frame(m.text()));
@@ -57,7 +57,7 @@ final class KillNineDrill {
 
         Process second = MllpCrashIT.startChild(dataSource, port, dataDir);
         int resent = 0;
-        try (MllpClient client = MllpCrashIT.awaitListener(second, port)) {
+        try (MllpClient client = MllpCrashIT.awaitListener(second, port, dataDir)) {
             for (Message m : feed) {
                 if (!acknowledged.contains(m.controlId())) {
                     String ack = client.send(m.text());

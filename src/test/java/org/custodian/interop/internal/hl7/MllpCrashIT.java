@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -105,17 +105,23 @@ class MllpCrashIT {
         return pb.start();
     }
 
-    static MllpClient awaitListener(Process child, int port) throws Exception {
+    /**
+     * Waits until the child says it listens on {@code port} (its log in {@code dataDir}), then connects.
+     * A probe connection alone is not enough: between {@link #freePort()} and the child's bind, another
+     * process on the machine may take the port, and the probe then reaches that one.
+     */
+    static MllpClient awaitListener(Process child, int port, Path dataDir) throws Exception {
+        Path log = dataDir.resolve("child.log");
+        String listening = "MLLP listener on 127.0.0.1:" + port + " ";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("the child application is running").isTrue();
-            try (Socket probe = new Socket("127.0.0.1", port)) {
+            if (Files.exists(log) && Files.readString(log).contains(listening)) {
                 return new MllpClient(port);
-            } catch (IOException notYet) {
-                Thread.sleep(250);
             }
+            Thread.sleep(250);
         }
-        throw new AssertionError("the child application did not open its MLLP port in time");
+        throw new AssertionError("the child application did not open its MLLP port " + port + " in time");
     }
 
     static int freePort() throws IOException {
