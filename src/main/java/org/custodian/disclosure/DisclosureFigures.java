@@ -18,4 +18,10 @@ public interface DisclosureFigures {
 
     /** Requests received on or before {@code to} and still open on {@code from} or released from {@code from} on. */
     List<RequestDates> requests(LocalDate from, LocalDate to);
+
+    /**
+     * Requests for an accounting of disclosures (45 CFR 164.528(c)(1): 60 days) received on or before
+     * {@code to} and still open on {@code from} or fulfilled from {@code from} on.
+     */
+    List<AccountingRequest> accountingRequests(LocalDate from, LocalDate to);
 }

@@ -22,6 +22,7 @@ import org.custodian.chart.NewEncounter;
 import org.custodian.completion.Deficiency;
 import org.custodian.completion.NewManualDeficiency;
 import org.custodian.completion.RecordCompletion;
+import org.custodian.disclosure.AccountingOfDisclosures;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
@@ -51,6 +52,7 @@ class DepartmentFiguresIT {
     @Autowired ChartService charts;
     @Autowired RecordCompletion completion;
     @Autowired MetricRegistry registry;
+    @Autowired AccountingOfDisclosures accounting;
 
     record Stay(long patientId, long encounterId, String family) {
     }
@@ -231,6 +233,141 @@ class DepartmentFiguresIT {
         Api.Response gauges = api.as("admin", "GET", "/actuator/prometheus", null);
         assertThat(gauges.body()).contains("custodian_kpi{metric=\"dnfb-dollars\"", "custodian_kpi{metric=\"completion-delinquency-rate\"",
                 "custodian_kpi{metric=\"break-glass-reviews-overdue\"");
+    }
+
+    /**
+     * CDI's rates on the director's and the CDI specialist's home: each equals the database's count over
+     * this month's queries and reviews, and a reviewed stay with one agreed query (severity up to MCC) and
+     * one unanswered query moves every figure's records and lands in its drill-down.
+     */
+    @Test
+    void cdiRatesAreTheDatabasesAndMoveWithNewQueries() {
+        List<String> ids = List.of("cdi-query-rate", "cdi-response-rate", "cdi-agreement-rate", "cdi-cc-mcc-capture-rate");
+        List<Integer> before = new ArrayList<>();
+        ids.forEach(id -> before.add(series(id, "interval=month").get("records").size()));
+
+        Stay stay = stay("Cdi", 1);
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into cdi_review (encounter_id, patient_id, reviewer, reviewed_at, timing)
+                values (?, ?, 'cdi-figures', ?, 'RETROSPECTIVE')""").params(stay.encounterId(), stay.patientId(), ts(now)).update();
+        long agreed = cdiQuery(stay, now, now.plusSeconds(3600), "AGREED", "MCC");
+        long open = cdiQuery(stay, now, null, null, null);
+
+        String monthStart = "date_trunc('month', (now() at time zone :zone)) at time zone :zone";
+        String zone = clock.getZone().getId();
+        double queried = jdbc.sql("select count(distinct encounter_id) from cdi_query where created_at >= " + monthStart)
+                .param("zone", zone).query(Long.class).single();
+        double reviewed = jdbc.sql("select count(distinct encounter_id) from cdi_review where reviewed_at >= " + monthStart)
+                .param("zone", zone).query(Long.class).single();
+        double sent = jdbc.sql("select count(*) from cdi_query where created_at >= " + monthStart).param("zone", zone)
+                .query(Long.class).single();
+        double answered = jdbc.sql("select count(*) from cdi_query where answered_at is not null and created_at >= " + monthStart)
+                .param("zone", zone).query(Long.class).single();
+        double agreedCount = jdbc.sql("select count(*) from cdi_query where answered_at is not null and outcome = 'AGREED' and created_at >= "
+                + monthStart).param("zone", zone).query(Long.class).single();
+        double captured = jdbc.sql("""
+                select count(*) from cdi_query where answered_at is not null and created_at >= %s
+                  and (case severity_after when 'MCC' then 2 when 'CC' then 1 else 0 end) > 0
+                  and (case severity_after when 'MCC' then 2 when 'CC' then 1 else 0 end)
+                    > (case severity_before when 'MCC' then 2 when 'CC' then 1 else 0 end)""".formatted(monthStart))
+                .param("zone", zone).query(Long.class).single();
+        double[] expected = {100 * queried / reviewed, 100 * answered / sent, 100 * agreedCount / answered, 100 * captured / answered};
+        int[] added = {1, 2, 1, 1};
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode after = series(ids.get(i), "interval=month");
+            assertThat(after.get("latest").get("value").asDouble()).as(ids.get(i)).isCloseTo(expected[i], Offset.offset(0.06));
+            assertThat(after.get("records").size()).as(ids.get(i) + ": records behind the figure").isEqualTo(before.get(i) + added[i]);
+            JsonNode row = record(after, stay.encounterId());
+            assertThat(row).as(ids.get(i) + " drill-down").isNotNull();
+            assertThat(row.get("patientName").asText()).contains(stay.family());
+        }
+        JsonNode response = series("cdi-response-rate", "interval=month");
+        List<String> details = new ArrayList<>();
+        response.get("records").forEach(r -> {
+            if (r.get("encounterId").asLong() == stay.encounterId()) {
+                details.add(r.get("item").asText() + ": " + r.get("detail").asText());
+            }
+        });
+        assertThat(details).contains("CDI query " + open + ": Unanswered").anyMatch(d -> d.startsWith("CDI query " + agreed + ": Answered"));
+        JsonNode metrics = api.as("admin", "GET", "/api/analytics/metrics", null).json();
+        assertThat(find(metrics, "cdi-agreement-rate").get("formula").asText()).contains("÷");
+        accounts.runAs(Role.CDI_SPECIALIST, () -> assertThat(registry.home()).extracting(Metric::id).contains(ids.toArray(String[]::new)));
+        accounts.runAs(Role.ROI_SPECIALIST, () -> assertThatThrownBy(() -> registry.require("cdi-query-rate"))
+                .as("CDI figures need cdi:review").isInstanceOf(AccessDeniedException.class));
+    }
+
+    /**
+     * Accounting requests (45 CFR 164.528(c)(1): 60 days): a request received 55 days ago is open and due
+     * within 7 days, one received today is open but not yet due; fulfilling the first takes it off both.
+     */
+    @Test
+    void accountingRequestsOpenAndDueMoveWithRequestsAndFulfilment() {
+        double open0 = series("accounting-requests-open", "interval=month").get("latest").get("value").asDouble();
+        double due0 = series("accounting-requests-due", "interval=month").get("latest").get("value").asDouble();
+        Stay stay = stay("Accounting", 1);
+        LocalDate today = clock.today();
+        long[] ids = new long[2];
+        accounts.runAs(Role.ROI_SPECIALIST, () -> {
+            ids[0] = accounting.receive(stay.patientId(), "Ada Requester", today.minusDays(55)).id();
+            ids[1] = accounting.receive(stay.patientId(), "Bea Requester", today).id();
+        });
+        JsonNode open = series("accounting-requests-open", "interval=month");
+        JsonNode due = series("accounting-requests-due", "interval=month");
+        assertThat(open.get("latest").get("value").asDouble()).isEqualTo(open0 + 2);
+        assertThat(due.get("latest").get("value").asDouble()).isEqualTo(due0 + 1);
+        JsonNode row = patientRecord(due, stay.patientId());
+        assertThat(row.get("item").asText()).contains("Ada Requester");
+        assertThat(row.get("patientName").asText()).contains(stay.family());
+        accounts.runAs(Role.ROI_SPECIALIST, () -> accounting.fulfil(ids[0]));
+        assertThat(series("accounting-requests-open", "interval=month").get("latest").get("value").asDouble()).isEqualTo(open0 + 1);
+        assertThat(series("accounting-requests-due", "interval=month").get("latest").get("value").asDouble()).isEqualTo(due0);
+        for (Role role : List.of(Role.ROI_SPECIALIST, Role.PRIVACY_OFFICER, Role.HIM_DIRECTOR)) {
+            accounts.runAs(role, () -> assertThat(registry.home()).extracting(Metric::id)
+                    .contains("accounting-requests-open", "accounting-requests-due"));
+        }
+    }
+
+    /**
+     * Interface errors: a message held for reprocessing and a rejected one received within 24 hours count,
+     * one received 25 hours ago does not, and a held message processed since leaves the figure.
+     */
+    @Test
+    void interfaceErrorsCountMessagesInErrorOfTheLast24Hours() {
+        double before = series("interface-errors", "interval=day").get("latest").get("value").asDouble();
+        String tag = TestPatients.uniqueName("Hl7");
+        Instant now = Instant.now();
+        long held = hl7(tag + "-1", now.minus(1, ChronoUnit.HOURS), "FAILED", "AE", "PID-3: no MRN");
+        hl7(tag + "-2", now.minus(2, ChronoUnit.HOURS), "REJECTED", "AR", "MSH-9: unsupported message type");
+        hl7(tag + "-3", now.minus(25, ChronoUnit.HOURS), "FAILED", "AE", "too old to count");
+        JsonNode after = series("interface-errors", "interval=day");
+        assertThat(after.get("latest").get("value").asDouble()).isEqualTo(before + 2);
+        List<String> details = new ArrayList<>();
+        after.get("records").forEach(r -> details.add(r.get("item").asText() + ": " + r.get("detail").asText()));
+        assertThat(details).contains("Message " + held + " (ADT^A08): Held for reprocessing: PID-3: no MRN")
+                .noneMatch(d -> d.contains("too old to count"));
+        jdbc.sql("update hl7_message set status = 'PROCESSED', ack_code = 'AA', error = null where id = ?").param(held).update();
+        assertThat(series("interface-errors", "interval=day").get("latest").get("value").asDouble()).isEqualTo(before + 1);
+        accounts.runAs(Role.ROI_SPECIALIST, () -> assertThatThrownBy(() -> registry.require("interface-errors"))
+                .as("interface figures need interface:manage").isInstanceOf(AccessDeniedException.class));
+        accounts.runAs(Role.HIM_DIRECTOR, () -> assertThat(registry.home()).extracting(Metric::id).contains("interface-errors"));
+    }
+
+    private long hl7(String controlId, Instant at, String status, String ack, String error) {
+        return jdbc.sql("""
+                insert into hl7_message (received_at, sending_application, sending_facility, control_id, message_type, version, raw,
+                                         status, ack_code, error)
+                values (?, 'FIGURES', 'TEST', ?, 'ADT^A08', '2.5.1', 'MSH|^~\\&|FIGURES', ?, ?, ?) returning id""")
+                .params(ts(at), controlId, status, ack, error).query(Long.class).single();
+    }
+
+    private long cdiQuery(Stay stay, Instant sent, Instant answered, String outcome, String severityAfter) {
+        return jdbc.sql("""
+                insert into cdi_query (encounter_id, patient_id, practitioner_id, template, format, question, timing, status,
+                                       created_by, created_at, answered_at, outcome, severity_before, severity_after)
+                values (?, ?, 0, 'sepsis', 'OPEN_ENDED', 'Please clarify.', 'RETROSPECTIVE', ?, 'cdi-figures', ?, ?, ?, 'NONE', ?)
+                returning id""").params(stay.encounterId(), stay.patientId(), answered == null ? "OPEN" : "ANSWERED", ts(sent),
+                answered == null ? null : ts(answered), outcome, severityAfter).query(Long.class).single();
     }
 
     private JsonNode series(String id, String query) {

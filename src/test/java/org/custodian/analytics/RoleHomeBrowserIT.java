@@ -91,6 +91,16 @@ class RoleHomeBrowserIT {
                 + "between cast('" + today() + "' as date) and cast('" + today() + "' as date) + 7");
     }
 
+    /** Accounting requests open (45 CFR 164.528(c)(1)). */
+    private long accountingOpen() {
+        return count("select count(*) from accounting_request where fulfilled_on is null or fulfilled_on > cast('" + today() + "' as date)");
+    }
+
+    private long accountingDue() {
+        return count("select count(*) from accounting_request where (fulfilled_on is null or fulfilled_on > cast('" + today()
+                + "' as date)) and due_on <= cast('" + today() + "' as date) + 7");
+    }
+
     private long amendmentsPending() {
         return count("select count(*) from amendment_request where status = 'PENDING'");
     }
@@ -232,7 +242,10 @@ class RoleHomeBrowserIT {
     @Test
     void anRoiSpecialistsHomeShowsRequestsByDeadline() {
         Map<String, String> home = homeFigures(accounts.of(Role.ROI_SPECIALIST), StaffAccounts.PASSWORD);
-        assertThat(home).containsOnlyKeys("roi-turnaround", "roi-overdue", "roi-due-soon");
+        assertThat(home).containsOnlyKeys("roi-turnaround", "roi-overdue", "roi-due-soon", "accounting-requests-open",
+                "accounting-requests-due");
+        assertThat(home.get("accounting-requests-open")).isEqualTo(n(accountingOpen()));
+        assertThat(home.get("accounting-requests-due")).isEqualTo(n(accountingDue()));
         assertThat(home.get("roi-overdue")).isEqualTo(n(roiOverdue()));
         assertThat(home.get("roi-due-soon")).isEqualTo(n(roiDueSoon()));
         screenshot("home-roi");
@@ -242,7 +255,9 @@ class RoleHomeBrowserIT {
     void aPrivacyOfficersHomeShowsDeadlinesOfTheLawAndTheAuditChain() {
         Map<String, String> home = homeFigures(accounts.of(Role.PRIVACY_OFFICER), StaffAccounts.PASSWORD);
         assertThat(home).containsOnlyKeys("roi-overdue", "amendments-overdue", "amendments-pending", "audit-chain",
-                "privacy-open-alerts", "break-glass-reviews-overdue");
+                "privacy-open-alerts", "break-glass-reviews-overdue", "accounting-requests-open", "accounting-requests-due");
+        assertThat(home).containsEntry("accounting-requests-open", n(accountingOpen()))
+                .containsEntry("accounting-requests-due", n(accountingDue()));
         assertThat(home).containsEntry("roi-overdue", n(roiOverdue())).containsEntry("amendments-pending", n(amendmentsPending()))
                 .containsEntry("amendments-overdue", n(amendmentsOverdue())).containsEntry("audit-chain", "Intact")
                 .containsEntry("privacy-open-alerts", n(openAlerts()))
@@ -271,9 +286,11 @@ class RoleHomeBrowserIT {
     }
 
     @Test
-    void aCdiSpecialistsHomeShowsTheCodingQueue() {
+    void aCdiSpecialistsHomeShowsTheCodingQueueAndTheQueryRates() {
         Map<String, String> home = homeFigures(accounts.of(Role.CDI_SPECIALIST), StaffAccounts.PASSWORD);
-        assertThat(home).containsExactly(Map.entry("dnfb-encounters", n(dnfb())));
+        assertThat(home).containsOnlyKeys("dnfb-encounters", "cdi-query-rate", "cdi-response-rate", "cdi-agreement-rate",
+                "cdi-cc-mcc-capture-rate");
+        assertThat(home).containsEntry("dnfb-encounters", n(dnfb()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.custodian.demo.DemoHospital;
 import org.custodian.demo.DuplicateRegistration;
 import org.custodian.disclosure.Delivery;
 import org.custodian.disclosure.NewDisclosureRequest;
+import org.custodian.disclosure.AccountingOfDisclosures;
 import org.custodian.disclosure.ReleaseOfInformation;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.MasterPatientIndex;
@@ -40,15 +41,20 @@ class DemoFigures {
     /** Days before today each demo request to amend was received (70: past the 60 days of 45 CFR 164.526(b)(2)). */
     static final int[] AMENDMENTS = {8, 31, 70};
 
+    /** Days before today each demo request for an accounting was received (56: due within 4 days, 45 CFR 164.528(c)(1)). */
+    static final int[] ACCOUNTINGS = {6, 56};
+
     private final ReleaseOfInformation roi;
+    private final AccountingOfDisclosures accounting;
     private final Amendments amendments;
     private final MasterPatientIndex mpi;
     private final HospitalClock clock;
     private final CodingHistory coding;
 
     DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
-                CodingHistory coding) {
+                CodingHistory coding, AccountingOfDisclosures accounting) {
         this.coding = coding;
+        this.accounting = accounting;
         this.roi = roi;
         this.amendments = amendments;
         this.mpi = mpi;
@@ -82,6 +88,9 @@ class DemoFigures {
         }
         for (int days : OPEN) {
             request(patients.get((k++ * 37) % patients.size()), today.minusDays(days));
+        }
+        for (int days : ACCOUNTINGS) {
+            accounting.receive(patients.get((k++ * 37) % patients.size()), "The patient", today.minusDays(days));
         }
         List<Long> signed = signedDocuments(hospital, loaded);
         for (int i = 0; i < AMENDMENTS.length && i < signed.size(); i++) {

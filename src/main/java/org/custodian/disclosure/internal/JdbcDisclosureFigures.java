@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.custodian.disclosure.AccountingRequest;
 import org.custodian.disclosure.DisclosureFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,5 +35,15 @@ class JdbcDisclosureFigures implements DisclosureFigures {
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                             released == null ? null : released.toInstant());
                 }).list();
+    }
+
+    @Override
+    public List<AccountingRequest> accountingRequests(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select id, patient_id, requester_name, received_on, due_on, fulfilled_on from accounting_request
+                where received_on <= ? and (fulfilled_on is null or fulfilled_on >= ?) order by due_on, id""")
+                .params(to, from)
+                .query((rs, n) -> new AccountingRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class))).list();
     }
 }
