@@ -118,7 +118,7 @@ class FhirDocumentMapper {
         for (Coding c : code.getCoding()) {
             if (LOINC.equals(c.getSystem())) {
                 for (DocumentType t : DocumentType.values()) {
-                    if (t.loinc().equals(c.getCode())) {
+                    if (c.getCode() != null && c.getCode().equals(t.loinc())) {
                         documentType = t;
                         title = c.getDisplay();
                         break;
