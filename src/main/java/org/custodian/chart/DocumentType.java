@@ -1,8 +1,9 @@
 package org.custodian.chart;
 
 /**
- * Clinical document types with their LOINC document codes ({@code null} where LOINC has no single
- * document code for the type: the H&P update and the verbal/telephone order record).
+ * Clinical document types with their LOINC document codes. LOINC has no code of its own for an H&P
+ * update (it is filed under the H&P note code, and a feed's H&P code imports as the H&P itself) nor
+ * for a verbal order (filed under "Provider orders").
  */
 public enum DocumentType {
     DISCHARGE_SUMMARY("18842-5", "Discharge summary"),
@@ -11,9 +12,9 @@ public enum DocumentType {
     PROGRESS_NOTE("11506-3", "Progress note"),
     CONSULT_NOTE("11488-4", "Consult note"),
     /** The update note to an H&P written up to 30 days before admission (42 CFR 482.22(c)(5)(i)). */
-    HISTORY_AND_PHYSICAL_UPDATE(null, "H&P interval update note"),
+    HISTORY_AND_PHYSICAL_UPDATE("34117-2", "H&P interval update note"),
     /** A verbal or telephone order as taken down, to be authenticated by the ordering practitioner (42 CFR 482.24(c)(3)). */
-    VERBAL_ORDER(null, "Verbal or telephone order"),
+    VERBAL_ORDER("46209-3", "Verbal or telephone order"),
     /** The patient's informed consent to a surgical or invasive procedure (42 CFR 482.51(b)(2)). */
     PROCEDURE_CONSENT("59284-0", "Procedure consent");
 

@@ -118,7 +118,7 @@ class FhirDocumentMapper {
         for (Coding c : code.getCoding()) {
             if (LOINC.equals(c.getSystem())) {
                 for (DocumentType t : DocumentType.values()) {
-                    if (c.getCode() != null && c.getCode().equals(t.loinc())) {
+                    if (t.loinc().equals(c.getCode())) {
                         documentType = t;
                         title = c.getDisplay();
                         break;

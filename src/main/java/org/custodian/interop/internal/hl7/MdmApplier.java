@@ -223,7 +223,7 @@ class MdmApplier {
             throw AdtProblem.error(ErrorCode.REQUIRED_FIELD_MISSING, "TXA", 2, "the document type is required");
         }
         for (DocumentType t : DocumentType.values()) {
-            if (code.equals(t.loinc())) {
+            if (t.loinc().equals(code)) {
                 return t;
             }
         }
@@ -235,7 +235,7 @@ class MdmApplier {
             case "CN", "PC" -> DocumentType.CONSULT_NOTE;
             default -> throw AdtProblem.error(ErrorCode.TABLE_VALUE_NOT_FOUND, "TXA", 2, "document type "
                     + AdtApplier.sanitize(code) + " is not one the chart files (DS, HP, PH, OP, PN, PR, CN, PC or the"
-                    + " LOINC codes of " + java.util.Arrays.stream(DocumentType.values()).map(DocumentType::loinc).filter(java.util.Objects::nonNull).toList() + ")");
+                    + " LOINC codes of " + java.util.Arrays.stream(DocumentType.values()).map(DocumentType::loinc).toList() + ")");
         };
     }
 
