@@ -12,8 +12,10 @@ import org.custodian.chart.ChartService;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
+import org.custodian.chart.EncounterParticipant;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
+import org.custodian.chart.ParticipantRole;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.staff.MedicalStaffStatus;
@@ -175,6 +177,47 @@ class RecordCompletionIT {
         assertThat(open.get(0).path("rule").asString()).isEqualTo("DISCHARGE_SUMMARY");
         assertThat(open.get(0).path("missingDocumentType").asString()).isEqualTo("DISCHARGE_SUMMARY");
         file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.DISCHARGE_SUMMARY, DocumentStatus.SIGNED, Instant.now());
+        assertThat(open(s.patientId())).isEmpty();
+    }
+
+    private java.util.Set<String> openRules(long patientId) {
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        open(patientId).forEach(d -> rules.add(d.path("rule").asString() + ":" + d.path("missingDocumentType").asString("")));
+        return rules;
+    }
+
+    /** 42 CFR 482.22(c)(5)(i): a pre-admission H&P opens the update deficiency; the update, known by its type, closes it. */
+    @Test
+    void aPreAdmissionHpWaitsForItsUpdateNoteByDocumentType() {
+        Stay s = stay(StaffAccounts.CLINICIAN_NAME, 2);
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.DISCHARGE_SUMMARY, DocumentStatus.SIGNED, s.discharge());
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.HISTORY_AND_PHYSICAL, DocumentStatus.SIGNED, s.admit().minus(10, ChronoUnit.DAYS));
+        assertThat(openRules(s.patientId())).containsExactly("HISTORY_AND_PHYSICAL:HISTORY_AND_PHYSICAL_UPDATE");
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.HISTORY_AND_PHYSICAL_UPDATE, DocumentStatus.SIGNED, s.admit().plusSeconds(3600));
+        assertThat(open(s.patientId())).isEmpty();
+    }
+
+    /** 42 CFR 482.24(c)(3) and 482.51(b)(2): an unauthenticated verbal order and a missing surgical consent open by themselves. */
+    @Test
+    void anUnsignedVerbalOrderAndAMissingConsentOpenAndCloseByThemselves() {
+        Stay s = stay(StaffAccounts.CLINICIAN_NAME, 2);
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.HISTORY_AND_PHYSICAL, DocumentStatus.SIGNED, s.admit().plusSeconds(1800));
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.DISCHARGE_SUMMARY, DocumentStatus.SIGNED, s.discharge());
+        long order = file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.VERBAL_ORDER, DocumentStatus.UNSIGNED, s.admit().plusSeconds(3600)).get(0);
+        Instant surgery = s.admit().plusSeconds(7200);
+        accounts.runAs(Role.CLINICIAN, () -> charts.assign(s.encounterId(),
+                new EncounterParticipant(ParticipantRole.OPERATING, accounts.clinicianPractitioner(), surgery)));
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.OPERATIVE_REPORT, DocumentStatus.SIGNED, surgery.plusSeconds(3600));
+        assertThat(openRules(s.patientId())).containsExactlyInAnyOrder("VERBAL_ORDER:", "INFORMED_CONSENT:PROCEDURE_CONSENT");
+        JsonNode verbal = java.util.stream.StreamSupport.stream(open(s.patientId()).spliterator(), false)
+                .filter(d -> d.path("rule").asString().equals("VERBAL_ORDER")).findFirst().orElseThrow();
+        assertThat(verbal.path("documentId").asLong()).isEqualTo(order);
+        assertThat(Instant.parse(verbal.path("due").asString())).isCloseTo(s.admit().plusSeconds(3600 + 48 * 3600),
+                org.assertj.core.api.Assertions.within(1, ChronoUnit.MILLIS));
+
+        file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.PROCEDURE_CONSENT, DocumentStatus.SIGNED, surgery.minusSeconds(600));
+        assertThat(openRules(s.patientId())).containsExactly("VERBAL_ORDER:");
+        assertThat(api.as(accounts.of(Role.CLINICIAN), "POST", "/api/documents/" + order + "/signature", null).status()).isEqualTo(200);
         assertThat(open(s.patientId())).isEmpty();
     }
 

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -27,9 +26,10 @@ final class Analyzer {
     static final String OPERATIVE_REPORT = "OPERATIVE_REPORT";
     static final String DISCHARGE_SUMMARY = "DISCHARGE_SUMMARY";
     static final String AUTHENTICATION = "AUTHENTICATION";
+    static final String VERBAL_ORDER = "VERBAL_ORDER";
+    static final String INFORMED_CONSENT = "INFORMED_CONSENT";
     /** 42 CFR 482.22(c)(5)(i): an H&P no more than 30 days before admission (with an update within 24 hours after). */
     static final int PRE_ADMISSION_DAYS = 30;
-    static final String UPDATE_NOTE = "H&P update note";
 
     private Analyzer() {
     }
@@ -73,6 +73,7 @@ final class Analyzer {
         }
         Rule beforeSurgery = active(rules, HP_BEFORE_SURGERY);
         Rule op = active(rules, OPERATIVE_REPORT);
+        Rule consent = active(rules, INFORMED_CONSENT);
         for (Participant surgeon : f.participants()) {
             if (surgeon.role() != ParticipantRole.OPERATING || surgeon.at() == null) {
                 continue;
@@ -85,6 +86,9 @@ final class Analyzer {
                                 surgeon.practitionerId(), d.id(), null, due))
                         .orElse(new Finding(HP_BEFORE_SURGERY, Outcome.OPEN, surgeon.practitionerId(), null,
                                 DocumentType.HISTORY_AND_PHYSICAL.name(), due)));
+            }
+            if (consent != null) {
+                out.add(informedConsent(f, surgeon, consent));
             }
             if (op != null) {
                 Instant due = surgeon.at().plusSeconds(3600L * op.dueHours());
@@ -106,14 +110,36 @@ final class Analyzer {
                     .orElse(new Finding(DISCHARGE_SUMMARY, Outcome.OPEN, attending, null, DocumentType.DISCHARGE_SUMMARY.name(), due)));
         }
         Rule auth = active(rules, AUTHENTICATION);
-        if (auth != null) {
-            for (Doc d : f.documents()) {
-                Instant due = d.createdAt().plusSeconds(3600L * auth.dueHours());
-                Outcome o = !d.signed() ? Outcome.OPEN : d.signedAt() != null && d.signedAt().isAfter(due) ? Outcome.MET_LATE : Outcome.MET;
-                out.add(new Finding(AUTHENTICATION, o, d.authorId(), d.id(), null, due));
+        Rule verbal = active(rules, VERBAL_ORDER);
+        for (Doc d : f.documents()) {
+            // A verbal order is authenticated in the time state law sets (42 CFR 482.24(c)(3)), not the bylaw's.
+            boolean isVerbal = d.type() == DocumentType.VERBAL_ORDER;
+            Rule r = isVerbal ? verbal : auth;
+            if (r != null) {
+                out.add(authentication(d, r, isVerbal ? VERBAL_ORDER : AUTHENTICATION));
             }
         }
         return out;
+    }
+
+    /** An entry signed within the rule's hours of being written; open for its author until signed. */
+    private static Finding authentication(Doc d, Rule rule, String code) {
+        Instant due = d.createdAt().plusSeconds(3600L * rule.dueHours());
+        Outcome o = !d.signed() ? Outcome.OPEN : d.signedAt() != null && d.signedAt().isAfter(due) ? Outcome.MET_LATE : Outcome.MET;
+        return new Finding(code, o, d.authorId(), d.id(), null, due);
+    }
+
+    /**
+     * 42 CFR 482.51(b)(2): a properly executed consent form on the chart before surgery (due the rule's
+     * hours after the procedure starts, 0 by default: at the start). A consent filed later closes it late.
+     */
+    private static Finding informedConsent(Facts f, Participant surgeon, Rule rule) {
+        Instant due = surgeon.at().plusSeconds(3600L * rule.dueHours());
+        Optional<Doc> form = earliest(f, d -> d.type() == DocumentType.PROCEDURE_CONSENT && d.written());
+        return form.map(d -> new Finding(INFORMED_CONSENT, d.createdAt().isAfter(due) ? Outcome.MET_LATE : Outcome.MET,
+                        surgeon.practitionerId(), d.id(), null, due))
+                .orElse(new Finding(INFORMED_CONSENT, Outcome.OPEN, surgeon.practitionerId(), null,
+                        DocumentType.PROCEDURE_CONSENT.name(), due));
     }
 
     /** 42 CFR 482.22(c)(5)(i): within 24 hours after admission, or within 30 days before with an update within 24 hours after. */
@@ -131,7 +157,8 @@ final class Analyzer {
             // A pre-admission H&P needs its update note, documented within the same 24 hours.
             Optional<Doc> update = earliest(f, d -> d.written() && !d.createdAt().isBefore(admit) && isUpdate(d));
             if (update.isEmpty()) {
-                return new Finding(HISTORY_AND_PHYSICAL, Outcome.OPEN, responsible, null, UPDATE_NOTE, due);
+                return new Finding(HISTORY_AND_PHYSICAL, Outcome.OPEN, responsible, null,
+                        DocumentType.HISTORY_AND_PHYSICAL_UPDATE.name(), due);
             }
             return new Finding(HISTORY_AND_PHYSICAL, update.get().createdAt().isAfter(due) ? Outcome.MET_LATE : Outcome.MET,
                     responsible, update.get().id(), null, due);
@@ -147,9 +174,9 @@ final class Analyzer {
         return admit.atZone(zone).minusDays(PRE_ADMISSION_DAYS).toInstant();
     }
 
+    /** The update is recognised by its document type, never by its title. */
     private static boolean isUpdate(Doc d) {
-        String t = d.title() == null ? "" : d.title().toLowerCase(Locale.ROOT);
-        return (d.type() == DocumentType.HISTORY_AND_PHYSICAL || d.type() == DocumentType.PROGRESS_NOTE) && t.contains("update");
+        return d.type() == DocumentType.HISTORY_AND_PHYSICAL_UPDATE;
     }
 
     private static Optional<Doc> earliest(Facts f, Predicate<Doc> p) {

@@ -35,7 +35,9 @@ class AnalyzerTest {
             Analyzer.HP_BEFORE_SURGERY, new Rule(Analyzer.HP_BEFORE_SURGERY, 1, 0, true),
             Analyzer.OPERATIVE_REPORT, new Rule(Analyzer.OPERATIVE_REPORT, 1, 24, true),
             Analyzer.DISCHARGE_SUMMARY, new Rule(Analyzer.DISCHARGE_SUMMARY, 1, 168, true),
-            Analyzer.AUTHENTICATION, new Rule(Analyzer.AUTHENTICATION, 1, 72, true));
+            Analyzer.AUTHENTICATION, new Rule(Analyzer.AUTHENTICATION, 1, 72, true),
+            Analyzer.VERBAL_ORDER, new Rule(Analyzer.VERBAL_ORDER, 2, 48, true),
+            Analyzer.INFORMED_CONSENT, new Rule(Analyzer.INFORMED_CONSENT, 2, 0, true));
 
     static Instant local(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(ZONE).toInstant();
@@ -91,7 +93,7 @@ class AnalyzerTest {
     @Test
     void aPreAdmissionHpCountsExactly30DaysBeforeButNotAMinuteEarlier() {
         Instant admit = local("2026-06-30T09:00");
-        Doc update = doc(DocumentType.PROGRESS_NOTE, admit.plusSeconds(3600), "H&P update");
+        Doc update = doc(DocumentType.HISTORY_AND_PHYSICAL_UPDATE, admit.plusSeconds(3600), null);
         Facts inWindow = inpatient(admit, null, List.of(doc(DocumentType.HISTORY_AND_PHYSICAL, local("2026-05-31T09:00"), null), update));
         assertThat(only(inWindow, Analyzer.HISTORY_AND_PHYSICAL).outcome()).isEqualTo(Outcome.MET);
         Facts tooEarly = inpatient(admit, null, List.of(doc(DocumentType.HISTORY_AND_PHYSICAL, local("2026-05-31T08:59"), null), update));
@@ -113,7 +115,100 @@ class AnalyzerTest {
         Facts f = inpatient(admit, null, List.of(doc(DocumentType.HISTORY_AND_PHYSICAL, local("2026-06-20T09:00"), null)));
         Finding finding = only(f, Analyzer.HISTORY_AND_PHYSICAL);
         assertThat(finding.outcome()).isEqualTo(Outcome.OPEN);
-        assertThat(finding.missingType()).isEqualTo(Analyzer.UPDATE_NOTE);
+        assertThat(finding.missingType()).isEqualTo("HISTORY_AND_PHYSICAL_UPDATE");
+    }
+
+    /** 42 CFR 482.22(c)(5)(i): the update to a pre-admission H&P within 24 hours after admission, known by its type. */
+    @Test
+    void theUpdateNoteIsOnTimeAtExactly24HoursAfterAdmissionAndLateOneSecondAfter() {
+        Instant admit = local("2026-06-30T09:00");
+        Doc hp = doc(DocumentType.HISTORY_AND_PHYSICAL, local("2026-06-20T09:00"), null);
+        for (long seconds : new long[] {0, 24 * 3600 - 1, 24 * 3600}) {
+            Finding f = only(inpatient(admit, null, List.of(hp, doc(DocumentType.HISTORY_AND_PHYSICAL_UPDATE,
+                    admit.plusSeconds(seconds), null))), Analyzer.HISTORY_AND_PHYSICAL);
+            assertThat(f.outcome()).as("update %d s after admission", seconds).isEqualTo(Outcome.MET);
+        }
+        Finding late = only(inpatient(admit, null, List.of(hp, doc(DocumentType.HISTORY_AND_PHYSICAL_UPDATE,
+                admit.plusSeconds(24 * 3600 + 1), null))), Analyzer.HISTORY_AND_PHYSICAL);
+        assertThat(late.outcome()).isEqualTo(Outcome.MET_LATE);
+        // An update written before admission is not the update the rule asks for.
+        Finding early = only(inpatient(admit, null, List.of(hp, doc(DocumentType.HISTORY_AND_PHYSICAL_UPDATE,
+                admit.minusSeconds(1), null))), Analyzer.HISTORY_AND_PHYSICAL);
+        assertThat(early.outcome()).isEqualTo(Outcome.OPEN);
+    }
+
+    @Test
+    void aProgressNoteTitledAsAnUpdateIsNotTheUpdateNote() {
+        Instant admit = local("2026-06-30T09:00");
+        Finding f = only(inpatient(admit, null, List.of(doc(DocumentType.HISTORY_AND_PHYSICAL, local("2026-06-20T09:00"), null),
+                doc(DocumentType.PROGRESS_NOTE, admit.plusSeconds(3600), "H&P update"))), Analyzer.HISTORY_AND_PHYSICAL);
+        assertThat(f.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(f.missingType()).isEqualTo("HISTORY_AND_PHYSICAL_UPDATE");
+    }
+
+    Doc order(Instant given, Instant signedAt) {
+        return new Doc(docs++, DocumentType.VERBAL_ORDER, null, signedAt == null ? DocumentStatus.UNSIGNED : DocumentStatus.SIGNED,
+                given, signedAt, SURGEON);
+    }
+
+    /** 42 CFR 482.24(c)(3): a verbal order authenticated within the hours state law sets (48 by default). */
+    @Test
+    void aVerbalOrderIsOpenForTheOrdererUntilAuthenticatedAndLateAfter48Hours() {
+        Instant given = local("2026-03-07T22:00"); // the 48 hours span the spring daylight-saving change
+        Instant due = given.plusSeconds(48 * 3600);
+        assertThat(due).isEqualTo(local("2026-03-09T23:00"));
+        List<Finding> open = Analyzer.analyze(inpatient(given, null, List.of(order(given, null))), RULES, ZONE);
+        Finding f = open.stream().filter(x -> x.rule().equals(Analyzer.VERBAL_ORDER)).findFirst().orElseThrow();
+        assertThat(f.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(f.practitionerId()).isEqualTo(SURGEON);
+        assertThat(f.due()).isEqualTo(due);
+        assertThat(open).as("the verbal-order rule replaces the general authentication rule")
+                .noneMatch(x -> x.rule().equals(Analyzer.AUTHENTICATION));
+        assertThat(only(inpatient(given, null, List.of(order(given, due.minusSeconds(1)))), Analyzer.VERBAL_ORDER).outcome())
+                .isEqualTo(Outcome.MET);
+        assertThat(only(inpatient(given, null, List.of(order(given, due))), Analyzer.VERBAL_ORDER).outcome())
+                .isEqualTo(Outcome.MET);
+        assertThat(only(inpatient(given, null, List.of(order(given, due.plusSeconds(1)))), Analyzer.VERBAL_ORDER).outcome())
+                .isEqualTo(Outcome.MET_LATE);
+    }
+
+    @Test
+    void theStateLawHoursComeFromTheRule() {
+        Instant given = local("2026-06-01T08:00");
+        Map<String, Rule> rules = new java.util.HashMap<>(RULES);
+        rules.put(Analyzer.VERBAL_ORDER, new Rule(Analyzer.VERBAL_ORDER, 3, 24, true));
+        Finding f = Analyzer.analyze(inpatient(given, null, List.of(order(given, given.plusSeconds(25 * 3600)))), rules, ZONE)
+                .stream().filter(x -> x.rule().equals(Analyzer.VERBAL_ORDER)).findFirst().orElseThrow();
+        assertThat(f.outcome()).isEqualTo(Outcome.MET_LATE);
+    }
+
+    /** 42 CFR 482.51(b)(2): a properly executed informed consent on the chart before an operating-room procedure. */
+    @Test
+    void aConsentFiledBeforeOrAtTheStartOfSurgeryIsOnTimeAndAfterItLate() {
+        Instant admit = local("2026-06-30T07:00");
+        Instant incision = local("2026-06-30T10:00");
+        Participant surgery = new Participant(ParticipantRole.OPERATING, SURGEON, incision);
+        Finding missing = only(inpatient(admit, null, List.of(), surgery), Analyzer.INFORMED_CONSENT);
+        assertThat(missing.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(missing.practitionerId()).isEqualTo(SURGEON);
+        assertThat(missing.missingType()).isEqualTo("PROCEDURE_CONSENT");
+        assertThat(missing.due()).isEqualTo(incision);
+        assertThat(only(inpatient(admit, null, List.of(doc(DocumentType.PROCEDURE_CONSENT, incision.minusSeconds(1), null)), surgery),
+                Analyzer.INFORMED_CONSENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(only(inpatient(admit, null, List.of(doc(DocumentType.PROCEDURE_CONSENT, incision, null)), surgery),
+                Analyzer.INFORMED_CONSENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(only(inpatient(admit, null, List.of(doc(DocumentType.PROCEDURE_CONSENT, incision.plusSeconds(1), null)), surgery),
+                Analyzer.INFORMED_CONSENT).outcome()).isEqualTo(Outcome.MET_LATE);
+    }
+
+    @Test
+    void noSurgeryNeedsNoConsentAndADraftConsentIsNotOne() {
+        Instant admit = local("2026-06-30T07:00");
+        assertThat(Analyzer.analyze(inpatient(admit, null, List.of()), RULES, ZONE))
+                .noneMatch(x -> x.rule().equals(Analyzer.INFORMED_CONSENT));
+        Doc draft = new Doc(docs++, DocumentType.PROCEDURE_CONSENT, null, DocumentStatus.DRAFT, admit, null, SURGEON);
+        assertThat(only(inpatient(admit, null, List.of(draft), new Participant(ParticipantRole.OPERATING, SURGEON,
+                admit.plusSeconds(3600))), Analyzer.INFORMED_CONSENT).outcome()).isEqualTo(Outcome.OPEN);
     }
 
     @Test
