@@ -168,21 +168,12 @@ public class DuplicateWorklist {
      * patient, or a worklist grown past a page.
      */
     public List<DuplicatePair> list(boolean pendingOnly, String find, int page, int size) {
-        List<String> where = new ArrayList<>();
-        if (pendingOnly) {
-            // A pair whose record was merged into a third is moot until that merge is undone.
-            where.add("w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null");
-        }
-        List<Object> params = new ArrayList<>();
-        if (find != null) {
-            where.add("(a.mrn = ? or b.mrn = ? or lower(a.family_name) like ? or lower(b.family_name) like ?)");
-            String prefix = find.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.addAll(List.of(find, find, prefix, prefix));
-        }
+        Narrowing n = narrowing(pendingOnly, find);
+        List<Object> params = new ArrayList<>(n.params());
         params.add(size);
         params.add((long) page * size);
         List<DuplicatePair> pairs = jdbc.sql(PAIR_SELECT
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + n.where()
                         + " order by case w.status when 'OPEN' then 0 when 'NEEDS_RESEARCH' then 1 else 2 end,"
                         + " w.weight desc, w.id desc limit ? offset ?")
                 .params(params).query((rs, i) -> pair(rs)).list();
@@ -196,6 +187,31 @@ public class DuplicateWorklist {
         }
         audit.recordAll(entries);
         return pairs;
+    }
+
+    /** How many pairs {@link #list(boolean, String, int, int)} pages through: the worklist's total. */
+    public long count(boolean pendingOnly, String find) {
+        Narrowing n = narrowing(pendingOnly, find);
+        return jdbc.sql("select count(*) from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b"
+                + n.where()).params(n.params()).query(Long.class).single();
+    }
+
+    private record Narrowing(String where, List<Object> params) {
+    }
+
+    private static Narrowing narrowing(boolean pendingOnly, String find) {
+        List<String> where = new ArrayList<>();
+        if (pendingOnly) {
+            // A pair whose record was merged into a third is moot until that merge is undone.
+            where.add("w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null");
+        }
+        List<Object> params = new ArrayList<>();
+        if (find != null) {
+            where.add("(a.mrn = ? or b.mrn = ? or lower(a.family_name) like ? or lower(b.family_name) like ?)");
+            String prefix = find.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(find, find, prefix, prefix));
+        }
+        return new Narrowing(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
     }
 
     public long countPending() {

@@ -37,14 +37,22 @@ class MpiPageController {
 
     @GetMapping("/mpi/worklist")
     @PreAuthorize("hasAuthority('mpi:review')")
-    String worklist(@RequestParam(required = false) String all, @RequestParam(required = false) String q, Model model) {
+    String worklist(@RequestParam(required = false) String all, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String page, Model model) {
         boolean pendingOnly = !"true".equals(FormInput.trimmed(all));
         String find = FormInput.trimmed(q);
         if (find != null && find.length() > 100) {
             find = find.substring(0, 100);
         }
-        List<DuplicatePair> pairs = worklist.list(pendingOnly, find, 0, PAGE_SIZE);
+        long total = worklist.count(pendingOnly, find);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        // ?page=N counts from 1; a page past the end shows the last one.
+        int shown = Math.min(pages, Math.max(1, pageNumber(page)));
+        List<DuplicatePair> pairs = worklist.list(pendingOnly, find, shown - 1, PAGE_SIZE);
         model.addAttribute("pairs", pairs);
+        model.addAttribute("total", total);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("pendingOnly", pendingOnly);
         model.addAttribute("q", find == null ? "" : find);
         model.addAttribute("kpis", worklist.kpis());
@@ -130,6 +138,14 @@ class MpiPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/mpi/merges/" + id;
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static void rethrowNotFound(Problem e) {
