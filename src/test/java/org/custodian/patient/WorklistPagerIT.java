@@ -2,11 +2,16 @@ package org.custodian.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.chart.ChartService;
+import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewEncounter;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
@@ -20,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The duplicate worklist pages by 50 with the total shown, and the filters survive the page links.
  * The shared database holds thousands of pairs, so the test narrows to its own family name: eleven
  * registrations of one family reported pairwise make 55 pairs, 50 on page 1 and 5 on page 2.
+ * The pair view lists both registrations' encounters.
  */
 @CustodianTest
 class WorklistPagerIT {
@@ -30,6 +36,7 @@ class WorklistPagerIT {
     @Autowired StaffAccounts accounts;
     @Autowired PatientRegistry patients;
     @Autowired MasterPatientIndex mpi;
+    @Autowired ChartService charts;
 
     @Test
     void fiftyFivePairsMakeTwoPagesOfFiftyAndFive() {
@@ -73,6 +80,30 @@ class WorklistPagerIT {
         WebSession coder = new WebSession(api.baseUrl());
         coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
         assertThat(coder.get("/mpi/worklist?page=2").status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePairViewShowsBothPatientsEncounters() {
+        String family = TestPatients.uniqueName("Visits");
+        long[] ids = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            ids[0] = patients.register(TestPatients.newPatient("Ann", family, LocalDate.of(1966, 4, 9))).id();
+            ids[1] = patients.register(TestPatients.newPatient("Anne", family, LocalDate.of(1966, 4, 9))).id();
+            Instant admit = Instant.parse("2025-03-01T15:00:00Z");
+            charts.record(new NewEncounter(ids[0], null, EncounterClass.INPATIENT, admit, admit.plus(3, ChronoUnit.DAYS),
+                    "Dr. Ames", "Cardiology", null));
+            charts.record(new NewEncounter(ids[1], null, EncounterClass.EMERGENCY, admit.plus(40, ChronoUnit.DAYS), null,
+                    "Dr. Bell", "Emergency medicine", null));
+        });
+        long pair = mpi.reportPossibleDuplicate(ids[0], ids[1]);
+
+        WebSession analyst = new WebSession(api.baseUrl());
+        analyst.login(accounts.of(Role.DATA_INTEGRITY_ANALYST), StaffAccounts.PASSWORD);
+        String body = analyst.get("/mpi/pairs/" + pair).body();
+        String table = body.substring(body.indexOf("data-testid=\"pair-encounters\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("Cardiology", "03/01/2025", "03/04/2025", "Emergency medicine", "04/10/2025", "In house");
+        assertThat(table).contains(EncounterClass.INPATIENT.label(), EncounterClass.EMERGENCY.label());
     }
 
     private static List<Long> rows(String html) {

@@ -52,8 +52,12 @@ public class DuplicateWorklist {
     /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
     private final org.custodian.patient.internal.SsnColumn ssns;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.custodian.patient.PatientVisits> visits;
+
     DuplicateWorklist(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, @Lazy MasterPatientIndex mpi,
-                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.internal.SsnColumn ssns,
+                      org.springframework.beans.factory.ObjectProvider<org.custodian.patient.PatientVisits> visits) {
+        this.visits = visits;
         this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -230,6 +234,9 @@ public class DuplicateWorklist {
     }
 
     /** The pair side by side with the score explained field by field (both records' reads are audited). */
+    /** Encounters shown per registration on the pair view, newest first. */
+    static final int VISITS_SHOWN = 20;
+
     public PairReview review(long pairId) {
         DuplicatePair pair = find(pairId).orElseThrow(() -> notFound(pairId));
         Patient a = patients.find(pair.a().patientId()).orElseThrow(() -> new PatientNotFoundException(pair.a().patientId()));
@@ -238,7 +245,13 @@ public class DuplicateWorklist {
         MpiRecord rb = record(b.id());
         Linkage fitted = model.current();
         MatchEngine.ScoredComparison s = engine.score(fitted, ra, rb);
-        return new PairReview(pair, a, b, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
+        org.custodian.patient.PatientVisits chart = visits.getIfAvailable();
+        List<org.custodian.patient.PatientVisits.Visit> visitsA = chart == null ? List.of() : chart.latest(a.id(), VISITS_SHOWN);
+        List<org.custodian.patient.PatientVisits.Visit> visitsB = chart == null ? List.of() : chart.latest(b.id(), VISITS_SHOWN);
+        audit.recordAll(List.of(
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, a.id(), "Encounter", null, "pair " + pairId + ": " + visitsA.size() + " encounters shown"),
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, b.id(), "Encounter", null, "pair " + pairId + ": " + visitsB.size() + " encounters shown")));
+        return new PairReview(pair, a, b, visitsA, visitsB, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
                 LikelyMatches.evidence(s.explanation()),
                 OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList(),
                 settings.linkThreshold(fitted.indexSize()), settings.reviewThreshold(fitted.indexSize()));
