@@ -106,6 +106,34 @@ class WorklistPagerIT {
         assertThat(table).contains(EncounterClass.INPATIENT.label(), EncounterClass.EMERGENCY.label());
     }
 
+    @Test
+    void theAnalystScansTheIndexFromTheWorklistAndSeesTheCounts() {
+        // Two registrations the scan reads (whether it pairs them depends on the index the EM fit sees).
+        String family = TestPatients.uniqueName("Rescan");
+        accounts.runAs(Role.CLINICIAN, () -> {
+            patients.register(new NewPatient(null, null, "Theodore", null, family, LocalDate.of(1939, 8, 17), AdministrativeSex.M,
+                    "601-23-4455", new Address("31 Quarry Ln", "Galesburg", "IL", "61401"), "309-555-0190", null));
+            patients.register(new NewPatient(null, null, "Ted", null, family, LocalDate.of(1939, 8, 17), AdministrativeSex.M,
+                    null, new Address("31 Quarry Ln", "Galesburg", "IL", "61401"), "309-555-0190", null));
+        });
+        WebSession analyst = new WebSession(api.baseUrl());
+        analyst.login(accounts.of(Role.DATA_INTEGRITY_ANALYST), StaffAccounts.PASSWORD);
+        assertThat(rows(analyst.get("/mpi/worklist?q=" + family).body())).isEmpty();
+        assertThat(analyst.get("/mpi/worklist").body()).contains("data-testid=\"scan-button\"");
+
+        WebSession.Page scanned = analyst.post("/mpi/scan");
+        assertThat(scanned.redirectPath()).isEqualTo("/mpi/worklist");
+        Matcher notice = Pattern.compile("Scan done in [0-9.]+ s: ([0-9,]+) registrations compared, [0-9,]+ pairs above the link"
+                + " threshold and [0-9,]+ in the review band; [0-9,]+ new on the worklist").matcher(analyst.get("/mpi/worklist").body());
+        assertThat(notice.find()).as("the scan's counts on the worklist").isTrue();
+        assertThat(Long.parseLong(notice.group(1).replace(",", ""))).isGreaterThanOrEqualTo(2);
+        // The scan is the analyst's tool: a coder may not start one.
+        WebSession coder = new WebSession(api.baseUrl());
+        coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
+        coder.get("/");
+        assertThat(coder.post("/mpi/scan").status()).isEqualTo(403);
+    }
+
     private static List<Long> rows(String html) {
         List<Long> ids = new ArrayList<>();
         Matcher m = ROW.matcher(html);

@@ -29,10 +29,34 @@ class MpiPageController {
 
     private final DuplicateWorklist worklist;
     private final MasterPatientIndex mpi;
+    private final MpiScan scan;
+    /** One on-demand scan at a time in this instance: a second click is told to wait. */
+    private final java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean();
 
-    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi) {
+    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi, MpiScan scan) {
         this.worklist = worklist;
         this.mpi = mpi;
+        this.scan = scan;
+    }
+
+    /** The analyst's "Scan the index now": the same scan as {@code mpi-scan}, its counts shown on the worklist. */
+    @PostMapping("/mpi/scan")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String scan(RedirectAttributes redirect) throws Exception {
+        if (!scanning.compareAndSet(false, true)) {
+            redirect.addFlashAttribute("problem", "A scan is already running; its pairs appear here when it ends.");
+            return "redirect:/mpi/worklist";
+        }
+        try {
+            MpiScan.Result r = scan.scan(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            redirect.addFlashAttribute("notice", String.format(java.util.Locale.ROOT,
+                    "Scan done in %.1f s: %,d registrations compared, %,d pairs above the link threshold and %,d in the review band;"
+                            + " %,d new on the worklist.", r.readSeconds() + r.linkSeconds() + r.writeSeconds(), r.registrations(),
+                    r.linkPairs(), r.reviewPairs(), r.newPairs()));
+        } finally {
+            scanning.set(false);
+        }
+        return "redirect:/mpi/worklist";
     }
 
     @GetMapping("/mpi/worklist")
