@@ -52,8 +52,12 @@ public class DuplicateWorklist {
     /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
     private final org.custodian.patient.internal.SsnColumn ssns;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.custodian.patient.PatientVisits> visits;
+
     DuplicateWorklist(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, @Lazy MasterPatientIndex mpi,
-                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.internal.SsnColumn ssns) {
+                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.internal.SsnColumn ssns,
+                      org.springframework.beans.factory.ObjectProvider<org.custodian.patient.PatientVisits> visits) {
+        this.visits = visits;
         this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -168,21 +172,12 @@ public class DuplicateWorklist {
      * patient, or a worklist grown past a page.
      */
     public List<DuplicatePair> list(boolean pendingOnly, String find, int page, int size) {
-        List<String> where = new ArrayList<>();
-        if (pendingOnly) {
-            // A pair whose record was merged into a third is moot until that merge is undone.
-            where.add("w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null");
-        }
-        List<Object> params = new ArrayList<>();
-        if (find != null) {
-            where.add("(a.mrn = ? or b.mrn = ? or lower(a.family_name) like ? or lower(b.family_name) like ?)");
-            String prefix = find.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.addAll(List.of(find, find, prefix, prefix));
-        }
+        Narrowing n = narrowing(pendingOnly, find);
+        List<Object> params = new ArrayList<>(n.params());
         params.add(size);
         params.add((long) page * size);
         List<DuplicatePair> pairs = jdbc.sql(PAIR_SELECT
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + n.where()
                         + " order by case w.status when 'OPEN' then 0 when 'NEEDS_RESEARCH' then 1 else 2 end,"
                         + " w.weight desc, w.id desc limit ? offset ?")
                 .params(params).query((rs, i) -> pair(rs)).list();
@@ -196,6 +191,31 @@ public class DuplicateWorklist {
         }
         audit.recordAll(entries);
         return pairs;
+    }
+
+    /** How many pairs {@link #list(boolean, String, int, int)} pages through: the worklist's total. */
+    public long count(boolean pendingOnly, String find) {
+        Narrowing n = narrowing(pendingOnly, find);
+        return jdbc.sql("select count(*) from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b"
+                + n.where()).params(n.params()).query(Long.class).single();
+    }
+
+    private record Narrowing(String where, List<Object> params) {
+    }
+
+    private static Narrowing narrowing(boolean pendingOnly, String find) {
+        List<String> where = new ArrayList<>();
+        if (pendingOnly) {
+            // A pair whose record was merged into a third is moot until that merge is undone.
+            where.add("w.status in ('OPEN', 'NEEDS_RESEARCH') and a.merged_into is null and b.merged_into is null");
+        }
+        List<Object> params = new ArrayList<>();
+        if (find != null) {
+            where.add("(a.mrn = ? or b.mrn = ? or lower(a.family_name) like ? or lower(b.family_name) like ?)");
+            String prefix = find.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(find, find, prefix, prefix));
+        }
+        return new Narrowing(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
     }
 
     public long countPending() {
@@ -214,6 +234,9 @@ public class DuplicateWorklist {
     }
 
     /** The pair side by side with the score explained field by field (both records' reads are audited). */
+    /** Encounters shown per registration on the pair view, newest first. */
+    static final int VISITS_SHOWN = 20;
+
     public PairReview review(long pairId) {
         DuplicatePair pair = find(pairId).orElseThrow(() -> notFound(pairId));
         Patient a = patients.find(pair.a().patientId()).orElseThrow(() -> new PatientNotFoundException(pair.a().patientId()));
@@ -222,7 +245,13 @@ public class DuplicateWorklist {
         MpiRecord rb = record(b.id());
         Linkage fitted = model.current();
         MatchEngine.ScoredComparison s = engine.score(fitted, ra, rb);
-        return new PairReview(pair, a, b, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
+        org.custodian.patient.PatientVisits chart = visits.getIfAvailable();
+        List<org.custodian.patient.PatientVisits.Visit> visitsA = chart == null ? List.of() : chart.latest(a.id(), VISITS_SHOWN);
+        List<org.custodian.patient.PatientVisits.Visit> visitsB = chart == null ? List.of() : chart.latest(b.id(), VISITS_SHOWN);
+        audit.recordAll(List.of(
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, a.id(), "Encounter", null, "pair " + pairId + ": " + visitsA.size() + " encounters shown"),
+                audit.entry(AuditAction.READ, AuditOutcome.SUCCESS, b.id(), "Encounter", null, "pair " + pairId + ": " + visitsB.size() + " encounters shown")));
+        return new PairReview(pair, a, b, visitsA, visitsB, Math.round(s.weight() * 100) / 100.0, s.decision().name(),
                 LikelyMatches.evidence(s.explanation()),
                 OverlayGuard.risks(ra, rb).stream().map(Enum::name).toList(),
                 settings.linkThreshold(fitted.indexSize()), settings.reviewThreshold(fitted.indexSize()));

@@ -29,22 +29,54 @@ class MpiPageController {
 
     private final DuplicateWorklist worklist;
     private final MasterPatientIndex mpi;
+    private final MpiScan scan;
+    /** One on-demand scan at a time in this instance: a second click is told to wait. */
+    private final java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean();
 
-    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi) {
+    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi, MpiScan scan) {
         this.worklist = worklist;
         this.mpi = mpi;
+        this.scan = scan;
+    }
+
+    /** The analyst's "Scan the index now": the same scan as {@code mpi-scan}, its counts shown on the worklist. */
+    @PostMapping("/mpi/scan")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    String scan(RedirectAttributes redirect) throws Exception {
+        if (!scanning.compareAndSet(false, true)) {
+            redirect.addFlashAttribute("problem", "A scan is already running; its pairs appear here when it ends.");
+            return "redirect:/mpi/worklist";
+        }
+        try {
+            MpiScan.Result r = scan.scan(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            redirect.addFlashAttribute("notice", String.format(java.util.Locale.ROOT,
+                    "Scan done in %.1f s: %,d registrations compared, %,d pairs above the link threshold and %,d in the review band;"
+                            + " %,d new on the worklist.", r.readSeconds() + r.linkSeconds() + r.writeSeconds(), r.registrations(),
+                    r.linkPairs(), r.reviewPairs(), r.newPairs()));
+        } finally {
+            scanning.set(false);
+        }
+        return "redirect:/mpi/worklist";
     }
 
     @GetMapping("/mpi/worklist")
     @PreAuthorize("hasAuthority('mpi:review')")
-    String worklist(@RequestParam(required = false) String all, @RequestParam(required = false) String q, Model model) {
+    String worklist(@RequestParam(required = false) String all, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String page, Model model) {
         boolean pendingOnly = !"true".equals(FormInput.trimmed(all));
         String find = FormInput.trimmed(q);
         if (find != null && find.length() > 100) {
             find = find.substring(0, 100);
         }
-        List<DuplicatePair> pairs = worklist.list(pendingOnly, find, 0, PAGE_SIZE);
+        long total = worklist.count(pendingOnly, find);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        // ?page=N counts from 1; a page past the end shows the last one.
+        int shown = Math.min(pages, Math.max(1, pageNumber(page)));
+        List<DuplicatePair> pairs = worklist.list(pendingOnly, find, shown - 1, PAGE_SIZE);
         model.addAttribute("pairs", pairs);
+        model.addAttribute("total", total);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("pendingOnly", pendingOnly);
         model.addAttribute("q", find == null ? "" : find);
         model.addAttribute("kpis", worklist.kpis());
@@ -130,6 +162,14 @@ class MpiPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/mpi/merges/" + id;
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static void rethrowNotFound(Problem e) {
