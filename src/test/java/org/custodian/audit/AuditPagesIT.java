@@ -46,7 +46,7 @@ class AuditPagesIT {
         assertThat(byPatient.body()).contains("data-testid=\"patient-picker\"", "Name, MRN or date of birth")
                 .doesNotContain("Patient id");
 
-        String today = LocalDate.now().toString();
+        String today = org.custodian.support.HospitalToday.date().toString();
         Page byUserAndDate = officer.get("/audit?patientId=" + p.id() + "&user=" + coder + "&from=" + today + "&to=" + today);
         assertThat(byUserAndDate.body()).contains("data-action=\"READ\"", "Chart").doesNotContain("data-action=\"CREATE\"");
 

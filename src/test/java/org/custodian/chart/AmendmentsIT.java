@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
@@ -57,7 +56,7 @@ class AmendmentsIT {
     }
 
     private LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return org.custodian.support.HospitalToday.date();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -18,17 +17,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.custodian.support.PdfReadability;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
 import org.custodian.chart.Amendments;
 import org.custodian.chart.ChartService;
 import org.custodian.chart.DenialReason;
-import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.EncounterClass;
+import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.chart.Sensitivity;
@@ -38,6 +36,7 @@ import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
+import org.custodian.support.PdfReadability;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,7 @@ class DisclosureReleaseIT {
 
     private Patient patient;
     private String roi;
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final LocalDate today = org.custodian.support.HospitalToday.date();
 
     @BeforeEach
     void chart() {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 import org.custodian.audit.AuditLog;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The patient's right of access (45 CFR 164.524) to the whole designated record set (164.501),
@@ -42,7 +40,7 @@ class RecordCategoriesReleaseIT {
 
     private long patientId;
     private String roi;
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final LocalDate today = org.custodian.support.HospitalToday.date();
     private final String family = "Categoria" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
 
     @BeforeEach

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -93,9 +92,9 @@ class RoiBrowserIT {
         type("authDiscloser", "Custodian Demonstration Hospital");
         type("authRecipient", "Harbor Life Insurance");
         type("authPurpose", "Underwriting");
-        setDate("authExpiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1));
+        setDate("authExpiresOn", org.custodian.support.HospitalToday.date().plusYears(1));
         type("authSignedBy", "Nora " + family);
-        setDate("authSignedOn", LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        setDate("authSignedOn", org.custodian.support.HospitalToday.date().minusDays(2));
         browser.find(By.xpath("//button[normalize-space()='Record request']")).click();
 
         // The request: its clock, and the checks pass.
@@ -103,7 +102,7 @@ class RoiBrowserIT {
         String requestNumber = number.getText();
         assertThat(requestNumber).startsWith("ROI-");
         assertThat(browser.find(By.cssSelector("[data-testid=due]")).getText())
-                .contains(String.format("%1$tm/%1$td/%1$tY", LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+                .contains(String.format("%1$tm/%1$td/%1$tY", org.custodian.support.HospitalToday.date().plusDays(30)));
         assertThat(browser.find(By.cssSelector("[data-testid=checks-passed]")).getText()).contains("pass");
 
         // It shows on the worklist.

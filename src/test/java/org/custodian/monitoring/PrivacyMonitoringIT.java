@@ -170,7 +170,7 @@ class PrivacyMonitoringIT {
         assertThat(as(snooper, "GET", "/api/patients/" + relative.id(), null).status()).isEqualTo(200);
 
         assertThat(as(officer(), "POST", "/api/privacy/scan", null).status()).isEqualTo(200);
-        JsonNode alerts = as(officer(), "GET", "/api/privacy/alerts?from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1), null).json();
+        JsonNode alerts = as(officer(), "GET", "/api/privacy/alerts?from=" + org.custodian.support.HospitalToday.date().minusDays(1) + "&to=" + org.custodian.support.HospitalToday.date().plusDays(1), null).json();
         JsonNode alert = null;
         for (JsonNode a : alerts) {
             if (a.get("user").asText().equals(snooper)) {

@@ -355,14 +355,14 @@ class EndpointAuthorizationMatrixIT {
         long[] id = new long[1];
         accounts.runAs(Role.ROI_SPECIALIST, () -> id[0] = roi.intake(new NewDisclosureRequest(patientId,
                 RequesterType.PROVIDER_TREATMENT, "Matrix Clinic", null, "continuing care", Delivery.PDF_DOWNLOAD,
-                LocalDate.now(java.time.ZoneOffset.UTC), null, null, null, null, null, null, null)).id());
+                org.custodian.support.HospitalToday.date(), null, null, null, null, null, null, null)).id());
         return id[0];
     }
 
     private long accountingRequest() {
         long[] id = new long[1];
         accounts.runAs(Role.ROI_SPECIALIST, () -> id[0] = accounting.receive(patientId, "Matrix Tester",
-                LocalDate.now(java.time.ZoneOffset.UTC)).id());
+                org.custodian.support.HospitalToday.date()).id());
         return id[0];
     }
 
@@ -454,7 +454,7 @@ class EndpointAuthorizationMatrixIT {
                 + "/submission", null));
         s.put("POST /api/disclosures", () -> new Call("POST", "/api/disclosures", """
                 {"patientId":%d,"requesterType":"PATIENT","requesterName":"Matrix Tester","purpose":"personal use",
-                 "delivery":"PDF_DOWNLOAD","receivedOn":"%s"}""".formatted(patientId, LocalDate.now(java.time.ZoneOffset.UTC))));
+                 "delivery":"PDF_DOWNLOAD","receivedOn":"%s"}""".formatted(patientId, org.custodian.support.HospitalToday.date())));
         s.put("GET /api/disclosures", () -> new Call("GET", "/api/disclosures", null));
         s.put("GET /api/disclosures/{id}", () -> new Call("GET", "/api/disclosures/" + releasedRequestId, null));
         s.put("POST /api/disclosures/{id}/extension", () -> new Call("POST", "/api/disclosures/" + disclosureRequest() + "/extension",
@@ -464,7 +464,7 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /api/accounting/patients/{patientId}", () -> new Call("GET", "/api/accounting/patients/" + patientId, null));
         s.put("GET /api/accounting/patients/{patientId}/report", () -> new Call("GET", "/api/accounting/patients/" + patientId + "/report", null));
         s.put("POST /api/accounting/requests", () -> new Call("POST", "/api/accounting/requests", """
-                {"patientId":%d,"requesterName":"Matrix Tester","receivedOn":"%s"}""".formatted(patientId, LocalDate.now(java.time.ZoneOffset.UTC))));
+                {"patientId":%d,"requesterName":"Matrix Tester","receivedOn":"%s"}""".formatted(patientId, org.custodian.support.HospitalToday.date())));
         s.put("GET /api/accounting/requests", () -> new Call("GET", "/api/accounting/requests", null));
         s.put("POST /api/accounting/requests/{id}/fulfilment", () -> new Call("POST", "/api/accounting/requests/" + accountingRequest() + "/fulfilment", null));
         s.put("POST /api/amendments", () -> new Call("POST", "/api/amendments",

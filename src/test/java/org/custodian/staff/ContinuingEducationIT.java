@@ -50,7 +50,7 @@ class ContinuingEducationIT {
     @Test
     void aCoderDueInThreeWeeksAndShortShowsOnTheDirectorsTeamView() {
         String coder = newCoder();
-        LocalDate today = LocalDate.now();
+        LocalDate today = org.custodian.support.HospitalToday.date();
         LocalDate exam = today.minusYears(2).plusDays(21);
         assertThat(as(coder, "PUT", "/api/credentials/mine/CCS", "{\"number\":\"CCS-1234\",\"earnedOn\":\"" + exam + "\"}").status())
                 .isEqualTo(200);
@@ -92,7 +92,7 @@ class ContinuingEducationIT {
         assertThat(status.unmetJobRequirements()).singleElement().asString().contains("CCS");
         assertThat(status.needsAttention()).isTrue();
 
-        education.recordCredential(coder, new NewCredential("CCA", null, LocalDate.now().minusMonths(3), null, null));
+        education.recordCredential(coder, new NewCredential("CCA", null, org.custodian.support.HospitalToday.date().minusMonths(3), null, null));
         assertThat(education.team().stream().filter(t -> t.username().equals(coder)).findFirst().orElseThrow()
                 .unmetJobRequirements()).isEmpty();
     }
@@ -102,15 +102,15 @@ class ContinuingEducationIT {
         String coder = newCoder();
         byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
         Api.Response ok = as(coder, "POST", "/api/credentials/mine/activities",
-                activity(LocalDate.now().minusDays(3), "1.5", HIIM, certificate("../../etc/cert.pdf", "application/pdf", pdf)));
+                activity(org.custodian.support.HospitalToday.date().minusDays(3), "1.5", HIIM, certificate("../../etc/cert.pdf", "application/pdf", pdf)));
         assertThat(ok.status()).isEqualTo(201);
         assertThat(ok.json().get("certificateName").asString()).isEqualTo("cert.pdf");
 
-        Api.Response disguised = as(coder, "POST", "/api/credentials/mine/activities", activity(LocalDate.now().minusDays(2), "2", HIIM,
+        Api.Response disguised = as(coder, "POST", "/api/credentials/mine/activities", activity(org.custodian.support.HospitalToday.date().minusDays(2), "2", HIIM,
                 certificate("cert.pdf", "application/pdf", "<html><script>alert(1)</script></html>".getBytes())));
         assertThat(disguised.status()).isEqualTo(400);
         assertThat(disguised.body()).contains("only PDF, PNG or JPEG");
-        Api.Response mislabelled = as(coder, "POST", "/api/credentials/mine/activities", activity(LocalDate.now().minusDays(2), "2", HIIM,
+        Api.Response mislabelled = as(coder, "POST", "/api/credentials/mine/activities", activity(org.custodian.support.HospitalToday.date().minusDays(2), "2", HIIM,
                 certificate("cert.png", "image/png", pdf)));
         assertThat(mislabelled.status()).isEqualTo(400);
         assertThat(mislabelled.body()).contains("declared as image/png");
@@ -131,12 +131,12 @@ class ContinuingEducationIT {
         WebSession page = new WebSession(api.baseUrl());
         page.login(coder, StaffAccounts.PASSWORD);
         assertThat(page.get("/credentials").status()).isEqualTo(200);
-        assertThat(page.post("/credentials", "code", "CCS", "number", "99", "earnedOn", LocalDate.now().minusMonths(2).toString())
+        assertThat(page.post("/credentials", "code", "CCS", "number", "99", "earnedOn", org.custodian.support.HospitalToday.date().minusMonths(2).toString())
                 .redirectPath()).isEqualTo("/credentials");
         page.get("/credentials");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
         WebSession.Page upload = page.postMultipart("/credentials/activities", "certificate", "proof.png", "image/png", png,
-                "completedOn", LocalDate.now().minusDays(1).toString(), "title", "Outpatient CDI", "ceus", "2.5",
+                "completedOn", org.custodian.support.HospitalToday.date().minusDays(1).toString(), "title", "Outpatient CDI", "ceus", "2.5",
                 "domain", HIIM);
         assertThat(upload.redirectPath()).isEqualTo("/credentials");
         String mine = page.get("/credentials").body();
@@ -153,7 +153,7 @@ class ContinuingEducationIT {
         byte[] big = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy("%PDF-".getBytes(), 0, big, 0, 5);
         Api.Response r = as(coder, "POST", "/api/credentials/mine/activities",
-                activity(LocalDate.now().minusDays(1), "1", HIIM, certificate("big.pdf", "application/pdf", big)));
+                activity(org.custodian.support.HospitalToday.date().minusDays(1), "1", HIIM, certificate("big.pdf", "application/pdf", big)));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("over the limit");
     }
@@ -165,10 +165,10 @@ class ContinuingEducationIT {
         assertThat(unknownCredential.status()).isEqualTo(400);
         assertThat(unknownCredential.body()).contains("XYZ");
         Api.Response unknownDomain = as(coder, "POST", "/api/credentials/mine/activities",
-                activity(LocalDate.now().minusDays(1), "1", "Basket weaving", null));
+                activity(org.custodian.support.HospitalToday.date().minusDays(1), "1", "Basket weaving", null));
         assertThat(unknownDomain.status()).isEqualTo(400);
         assertThat(unknownDomain.body()).contains("domain");
-        Api.Response future = as(coder, "POST", "/api/credentials/mine/activities", activity(LocalDate.now().plusDays(5), "1", HIIM, null));
+        Api.Response future = as(coder, "POST", "/api/credentials/mine/activities", activity(org.custodian.support.HospitalToday.date().plusDays(5), "1", HIIM, null));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body()).contains("completedOn");
     }
