@@ -97,8 +97,10 @@ class AccessReasonsIT {
         jdbc.sql("""
                         insert into disclosure_request (request_number, patient_id, requester_type, requester_name, purpose, delivery,
                                                         received_on, due_on, created_by, created_at)
-                        values (?, ?, 'PATIENT', 'The patient', 'personal', 'PDF_DOWNLOAD', current_date, current_date + 30, ?, now())""")
-                .params("ROI-" + tag(), patientId, worker).update();
+                        values (?, ?, 'PATIENT', 'The patient', 'personal', 'PDF_DOWNLOAD', ?, ?, ?, now())""")
+                // The hospital's date, not the database session's (UTC is tomorrow after 7 pm Eastern).
+                .params("ROI-" + tag(), patientId, org.custodian.support.HospitalToday.date(),
+                        org.custodian.support.HospitalToday.date().plusDays(30), worker).update();
         assertThat(reasonsOf("DisclosureAccessReasons")).singleElement()
                 .satisfies(r -> assertThat(r.kind()).isEqualTo("release of information"));
     }
@@ -122,8 +124,9 @@ class AccessReasonsIT {
                 "Dr. Amend", "Note.", DocumentStatus.SIGNED, Instant.now(), "dr.amend", Instant.now())).id());
         jdbc.sql("""
                         insert into amendment_request (document_id, patient_id, requested_change, received_on, received_by, due_on)
-                        values (?, ?, 'wrong allergy', current_date, ?, current_date + 60)""")
-                .params(doc[0], patientId, worker).update();
+                        values (?, ?, 'wrong allergy', ?, ?, ?)""")
+                .params(doc[0], patientId, org.custodian.support.HospitalToday.date(), worker,
+                        org.custodian.support.HospitalToday.date().plusDays(60)).update();
         assertThat(reasonsOf("AmendmentAccessReasons")).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("amendment"));
     }
 
