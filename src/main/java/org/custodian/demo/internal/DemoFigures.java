@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
  * The department's recent work, so that every dashboard tile has a figure at first start: the
  * demo's duplicate registrations reported to the duplicate worklist, requests for records (most
  * released within HIPAA's 30 days, two overdue, some due this week), requests to amend (one past
- * its 60 days) and the director's dual-coding audit of some coded stays (coding accuracy). Done by the demo HIM director through the modules' public APIs, so it is audited as
- * any other work.
+ * its 60 days), the director's dual-coding audit of some coded stays (coding accuracy) and the laboratory
+ * interface's last hours ({@link DemoFeed}: results applied, two messages in error). The department's work is
+ * done by the demo HIM director, the feed by the interface engine, through the modules' public APIs, so it is
+ * audited as any other work.
  */
 @Component
 class DemoFigures {
@@ -50,9 +52,11 @@ class DemoFigures {
     private final MasterPatientIndex mpi;
     private final HospitalClock clock;
     private final CodingHistory coding;
+    private final DemoFeed feed;
 
     DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
-                CodingHistory coding, AccountingOfDisclosures accounting) {
+                CodingHistory coding, AccountingOfDisclosures accounting, DemoFeed feed) {
+        this.feed = feed;
         this.coding = coding;
         this.accounting = accounting;
         this.roi = roi;
@@ -72,6 +76,11 @@ class DemoFigures {
             });
         } catch (RuntimeException e) {
             log.warn("Demo department work not recorded: {}", e.toString());
+        }
+        try {
+            feed.send(hospital);
+        } catch (RuntimeException e) {
+            log.warn("Demo laboratory feed not sent: {}", e.toString());
         }
     }
 

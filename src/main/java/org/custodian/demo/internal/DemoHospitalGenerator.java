@@ -51,6 +51,8 @@ public final class DemoHospitalGenerator {
     private final long seed;
     private final String facility;
     private final Instant now;
+    /** Notes written within this long before now are this month's completion work. */
+    static final Duration RECENT = Duration.ofDays(30);
     private final LocalDate today;
     /** Draws for the roster, the people and the duplicates: their truth depends on seed and size only. */
     private final Random random;
@@ -637,13 +639,17 @@ public final class DemoHospitalGenerator {
 
     /**
      * A document with a realistic authentication status: most signed by their author within hours
-     * or days, about one in eight still awaiting signature (record completion's work, old and new
-     * alike), about one in a hundred still a draft. One whose signature would fall after now is
-     * simply not signed yet.
+     * or days. Of this month's notes about one in eight still awaits signature and one in a hundred
+     * is a draft (record completion's current work); of older notes, fewer than one in a hundred is
+     * still unsigned — a department's delinquent records are a few dozen, not every old chart (the
+     * demo's delinquency rate lands under the 50% alert level, as a working department's does). One
+     * whose signature would fall after now is simply not signed yet.
      */
     private NewDocument document(DocumentType type, String title, String author, Instant createdAt, String text) {
         int r = visitRandom.nextInt(1000);
-        DocumentStatus status = r < 10 ? DocumentStatus.DRAFT : r < 130 ? DocumentStatus.UNSIGNED : DocumentStatus.SIGNED;
+        boolean recent = createdAt.isAfter(now.minus(RECENT));
+        DocumentStatus status = r < (recent ? 10 : 1) ? DocumentStatus.DRAFT
+                : r < (recent ? 130 : 8) ? DocumentStatus.UNSIGNED : DocumentStatus.SIGNED;
         Instant signedAt = null;
         if (status == DocumentStatus.SIGNED) {
             int delay = visitRandom.nextInt(100);

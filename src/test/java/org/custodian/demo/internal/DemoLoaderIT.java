@@ -47,6 +47,8 @@ class DemoLoaderIT {
     @Autowired Clock clock;
     @Autowired Environment env;
     @Autowired DemoFigures figures;
+    @Autowired DemoFeed feed;
+    @Autowired org.custodian.interop.InterfaceFigures interfaces;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TempDir Path dataDir;
@@ -206,5 +208,31 @@ class DemoLoaderIT {
                 .param(ids).query(Long.class).single();
         assertThat(audited).as("about one in %d of %d coded stays", DemoCoding.AUDIT_EVERY, billed).isPositive()
                 .isLessThanOrEqualTo(billed / DemoCoding.AUDIT_EVERY + 1);
+    }
+
+    /** The interface page and the "interface errors" tile have the laboratory feed's last hours at first start. */
+    @Test
+    void theLaboratoryFeedAppliesPanelsAndLeavesTwoMessagesInError() {
+        DemoHospital hospital = DemoHospital.generate(49, 120, "L" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
+        DemoLoader.Loaded loaded = loader.load(hospital);
+        java.time.Instant before = clock.instant();
+        List<org.custodian.interop.Hl7Inbound.Receipt> receipts = feed.send(hospital);
+        int panels = DemoFeed.PANELS;
+        assertThat(receipts).hasSize(panels + 2);
+        assertThat(receipts.subList(0, panels)).allSatisfy(r -> assertThat(r.status()).as(r.error()).isEqualTo("PROCESSED"));
+        assertThat(receipts.get(panels).status()).isEqualTo("FAILED");
+        assertThat(receipts.get(panels).error()).contains("PID-3");
+        assertThat(receipts.get(panels + 1).status()).isEqualTo("REJECTED");
+        assertThat(receipts.get(panels + 1).ackCode()).isEqualTo("AR");
+        // The dashboard's figure counts both (and other tests' errors: compare ids, not totals).
+        assertThat(interfaces.inError(before.minusSeconds(1), clock.instant().plusSeconds(1)))
+                .extracting(org.custodian.interop.InterfaceFigures.MessageInError::id)
+                .contains(receipts.get(panels).messageId(), receipts.get(panels + 1).messageId());
+        // The panels are in the charts: a sodium result for each patient who got one.
+        Long[] ids = loaded.patientIds().toArray(Long[]::new);
+        assertThat(jdbc.sql("""
+                select count(distinct patient_id) from clinical_resource where resource_type = 'Observation'
+                  and patient_id = any(?) and resource::text like '%2951-2%'""").param(ids).query(Long.class).single())
+                .isEqualTo(panels);
     }
 }
