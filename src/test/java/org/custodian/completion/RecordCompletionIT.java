@@ -48,6 +48,9 @@ class RecordCompletionIT {
     @Autowired ProviderDirectory directory;
     @Autowired StaffDirectory staff;
     @Autowired RecordCompletion completion;
+    @Autowired CompletionHistory history;
+    @Autowired CompletionFigures figures;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired List<org.custodian.AccessReasons> reasons;
 
     record Stay(long patientId, long encounterId, Instant admit, Instant discharge) {
@@ -340,5 +343,39 @@ class RecordCompletionIT {
         org.custodian.support.WebSession coder = new org.custodian.support.WebSession(api.baseUrl());
         coder.login(accounts.of(Role.CODER), StaffAccounts.PASSWORD);
         assertThat(coder.get("/completion/encounters/pick?find=" + known[1]).status()).isEqualTo(403);
+    }
+
+    /** Go-live conversion: completed deficiencies of the previous system kept with their own times, all or nothing, audited. */
+    @Test
+    void completedDeficienciesFromThePreviousSystemAreImportedWholeOrNotAtAll() {
+        Stay s = stay(StaffAccounts.CLINICIAN_NAME, 20);
+        Instant written = s.admit().plus(1, ChronoUnit.DAYS);
+        long note = file(s, StaffAccounts.CLINICIAN_NAME, DocumentType.PROGRESS_NOTE, DocumentStatus.SIGNED, written).get(0);
+        Instant signed = written.plus(36, ChronoUnit.HOURS);
+        var good = new CompletionHistory.CompletedBefore(s.encounterId(), null, "AUTHENTICATION", note, written, signed, "analysis");
+        var future = new CompletionHistory.CompletedBefore(s.encounterId(), null, "AUTHENTICATION", note, written,
+                Instant.now().plus(1, ChronoUnit.DAYS), "analysis");
+        var otherDocument = new CompletionHistory.CompletedBefore(stay(StaffAccounts.CLINICIAN_NAME, 20).encounterId(), null,
+                "AUTHENTICATION", note, written, signed, "analysis");
+        String countSql = "select count(*) from deficiency where encounter_id = ? and closed_reason like 'converted%'";
+        accounts.runAs(Role.HIM_DIRECTOR, () -> {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.importCompleted(List.of(good, future)))
+                    .hasMessage("row 2: closedAt: must be given, not before openedAt and not in the future");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.importCompleted(List.of(good, otherDocument)))
+                    .hasMessage("row 2: documentId: not a document of this encounter");
+            assertThat(jdbc.sql(countSql).param(s.encounterId()).query(Long.class).single()).as("nothing of a refused import").isZero();
+            assertThat(history.importCompleted(List.of(good))).isEqualTo(1);
+        });
+        assertThat(jdbc.sql(countSql).param(s.encounterId()).query(Long.class).single()).isEqualTo(1);
+        // The completion-time figures count it, 1.5 days from opening to completion.
+        assertThat(figures.completed(signed.minusSeconds(1), signed.plusSeconds(1)))
+                .filteredOn(d -> d.encounterId() == s.encounterId()).singleElement()
+                .satisfies(d -> assertThat(d.days()).isEqualTo(1.5));
+        // Written to the patient's record: audited.
+        assertThat(jdbc.sql("select count(*) from audit_event where patient_id = ? and resource_type = 'Deficiency' and action = 'CREATE'")
+                .param(s.patientId()).query(Long.class).single()).isPositive();
+        // Only completion's managers convert history.
+        accounts.runAs(Role.HIM_ANALYST, () -> org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> history.importCompleted(List.of(good))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.custodian.HospitalClock;
 import org.custodian.chart.Amendments;
 import org.custodian.coding.CodingHistory;
+import org.custodian.completion.CompletionHistory;
 import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.NewDocument;
@@ -53,10 +54,12 @@ class DemoFigures {
     private final HospitalClock clock;
     private final CodingHistory coding;
     private final DemoFeed feed;
+    private final CompletionHistory completion;
 
     DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
-                CodingHistory coding, AccountingOfDisclosures accounting, DemoFeed feed) {
+                CodingHistory coding, AccountingOfDisclosures accounting, DemoFeed feed, CompletionHistory completion) {
         this.feed = feed;
+        this.completion = completion;
         this.coding = coding;
         this.accounting = accounting;
         this.roi = roi;
@@ -107,17 +110,43 @@ class DemoFigures {
                     "The allergy recorded as penicillin is to sulfa drugs.", "I have never reacted to penicillin.",
                     today.minusDays(AMENDMENTS[i])));
         }
+        int converted = completion.importCompleted(completedSignatures(hospital, loaded));
         int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
                 clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
         log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
-                + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
-                Math.min(AMENDMENTS.length, signed.size()), audited);
+                + "{} stays re-coded for the dual-coding audit, {} completed signature deficiencies converted",
+                hospital.duplicates().size(), RELEASED.length + OPEN.length, Math.min(AMENDMENTS.length, signed.size()), audited,
+                converted);
     }
 
     private long request(long patientId, LocalDate receivedOn) {
         return roi.intake(new NewDisclosureRequest(patientId, RequesterType.PROVIDER_TREATMENT, "Riverside Family Practice",
                 null, "continuing care", Delivery.PDF_DOWNLOAD, receivedOn, null, null, null, null, null, null, null)).id();
     }
+
+    /**
+     * The signature deficiencies of the last {@value #HISTORY_DAYS} days' notes, each open from the
+     * note's writing to its signature (42 CFR 482.24(c)(1)), as the previous completion system would
+     * hand them over at go-live: the completion-time figures have their history at first start.
+     */
+    static List<CompletionHistory.CompletedBefore> completedSignatures(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        java.time.Instant since = hospital.asOf().minus(java.time.Duration.ofDays(HISTORY_DAYS));
+        List<CompletionHistory.CompletedBefore> rows = new ArrayList<>();
+        int k = 0;
+        for (int v = 0; v < hospital.visits().size(); v++) {
+            for (NewDocument d : hospital.visits().get(v).documents()) {
+                if (d.status() == DocumentStatus.SIGNED && d.createdAt().isAfter(since)) {
+                    rows.add(new CompletionHistory.CompletedBefore(loaded.encounterIds().get(v), null, "AUTHENTICATION",
+                            loaded.documentIds().get(k), d.createdAt(), d.signedAt(), "analysis"));
+                }
+                k++;
+            }
+        }
+        return rows;
+    }
+
+    /** How far back the demo's converted completion history reaches. */
+    static final int HISTORY_DAYS = 120;
 
     private static List<Long> signedDocuments(DemoHospital hospital, DemoLoader.Loaded loaded) {
         List<Long> signed = new ArrayList<>();

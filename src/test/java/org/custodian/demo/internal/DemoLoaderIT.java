@@ -208,6 +208,9 @@ class DemoLoaderIT {
                 .param(ids).query(Long.class).single();
         assertThat(audited).as("about one in %d of %d coded stays", DemoCoding.AUDIT_EVERY, billed).isPositive()
                 .isLessThanOrEqualTo(billed / DemoCoding.AUDIT_EVERY + 1);
+        // The completion history converted from the chart's own times: the median-days tile has a figure.
+        assertThat(jdbc.sql("select count(*) from deficiency where patient_id = any(?) and state = 'CLOSED' and closed_reason like 'converted%'")
+                .param(ids).query(Long.class).single()).isEqualTo(DemoFigures.completedSignatures(hospital, loaded).size()).isPositive();
     }
 
     /** The interface page and the "interface errors" tile have the laboratory feed's last hours at first start. */
