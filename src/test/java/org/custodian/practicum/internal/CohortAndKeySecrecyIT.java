@@ -57,6 +57,23 @@ class CohortAndKeySecrecyIT {
                 .status()).isEqualTo(404);
     }
 
+    /** The service itself checks, whoever calls it (a CLI, another module): a student reaches only their own work. */
+    @Test
+    void theServiceRefusesAStudentAnotherStudentsWorkspaceAndAnInstructorsMethods() {
+        long[] workspace = new long[1];
+        cohortWithWorkspace(workspace);
+        String student = accounts.of(Role.STUDENT);
+        accounts.runAs(Role.STUDENT, () -> {
+            assertThat(practicum.workspacesOf(student)).extracting(org.custodian.practicum.Workspace::id).contains(workspace[0]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> practicum.open("someone-else", workspace[0]))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> practicum.key(workspace[0]))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        });
+        accounts.runAs(Role.INSTRUCTOR, () -> org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> practicum.workspacesOf(student)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class));
+    }
+
     @Test
     void gradeExportCellsAreDefusedAgainstFormulaInjection() {
         // A username may start with '-' ([a-z0-9._-]): a formula to a spreadsheet (OWASP CSV injection).
