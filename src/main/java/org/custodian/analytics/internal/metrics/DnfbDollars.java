@@ -34,7 +34,8 @@ class DnfbDollars implements Metric {
         return "Sum of the expected payment (MS-DRG relative weight × the fiscal year's blended base rate) of the encounters "
                 + "in DNFB at the period's end, each at its MS-DRG as grouped now (final, working, or from the chart's "
                 + "findings). Encounters without a DRG payment (outpatient, not groupable) add nothing. HFMA's MAP Key "
-                + "counts DNFB in gross charges, which are not kept here.";
+                + "counts DNFB in gross charges, which are not kept here. When inpatient stays are in DNFB but none has a "
+                + "payment (their fiscal year's MS-DRG grouper is not loaded), the period has no figure rather than $0.";
     }
     public String module() { return "coding"; }
     public Unit unit() { return Unit.DOLLARS; }
@@ -52,7 +53,12 @@ class DnfbDollars implements Metric {
     }
 
     public Double value(Period period) {
-        return priced(period).stream().map(Priced::payment).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
+        List<Priced> priced = priced(period);
+        if (priced.isEmpty() && coding.dnfbAt(period.end()).stream().anyMatch(e -> "INPATIENT".equals(e.encounterClass()))) {
+            // Stays wait but none has a price (their fiscal year's grouper is not loaded): unknown, not $0.
+            return null;
+        }
+        return priced.stream().map(Priced::payment).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
     }
 
     public List<Row> rows(Period period) {
