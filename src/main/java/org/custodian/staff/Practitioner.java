@@ -8,8 +8,11 @@ package org.custodian.staff;
 public record Practitioner(long id, String npi, String name, String credentials, String specialty, String department,
                            MedicalStaffStatus status, String username) {
 
-    /** "Jane Smith, MD". */
+    /** "Jane Smith, MD" — once, also when the name came from a chart that already wrote the degree after it. */
     public String display() {
-        return credentials == null || credentials.isBlank() ? name : name + ", " + credentials;
+        if (credentials == null || credentials.isBlank() || name.endsWith(", " + credentials)) {
+            return name;
+        }
+        return name + ", " + credentials;
     }
 }

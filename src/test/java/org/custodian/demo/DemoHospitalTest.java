@@ -265,14 +265,24 @@ class DemoHospitalTest {
                 if (Set.of("Surgery", "Orthopedics").contains(e.service())) {
                     assertThat(visitTypes).as("a surgical stay has an operative report").contains(DocumentType.OPERATIVE_REPORT);
                 }
+                if (visitTypes.contains(DocumentType.OPERATIVE_REPORT)) {
+                    // 42 CFR 482.51(b)(1)-(2): the H&P and the consent on the chart before the operation.
+                    Instant operative = v.documents().stream().filter(d -> d.type() == DocumentType.OPERATIVE_REPORT)
+                            .map(NewDocument::createdAt).min(Instant::compareTo).orElseThrow();
+                    assertThat(v.documents()).filteredOn(d -> d.type() == DocumentType.PROCEDURE_CONSENT).singleElement()
+                            .satisfies(d -> assertThat(d.createdAt()).isBefore(operative.minus(Duration.ofMinutes(59))));
+                    assertThat(v.documents()).filteredOn(d -> d.type() == DocumentType.HISTORY_AND_PHYSICAL)
+                            .allSatisfy(d -> assertThat(d.createdAt()).isBefore(operative.minus(Duration.ofMinutes(59))));
+                }
                 if (Duration.between(e.admitAt(), e.dischargeAt()).toDays() >= 3) {
                     assertThat(visitTypes).contains(DocumentType.PROGRESS_NOTE);
                 }
             }
         }
-        // The clinical notes; the H&P update, verbal-order and consent types come from feeds and scans.
+        // The clinical notes and the scanned surgical consents; the H&P update and verbal-order types come from feeds.
         assertThat(types).containsExactlyInAnyOrder(DocumentType.DISCHARGE_SUMMARY, DocumentType.HISTORY_AND_PHYSICAL,
-                DocumentType.OPERATIVE_REPORT, DocumentType.PROGRESS_NOTE, DocumentType.CONSULT_NOTE);
+                DocumentType.OPERATIVE_REPORT, DocumentType.PROGRESS_NOTE, DocumentType.CONSULT_NOTE,
+                DocumentType.PROCEDURE_CONSENT);
         assertThat(staysWithAllNotes).isEqualTo(inpatientStays);
         int total = hospital.documentCount();
         assertThat(total).isGreaterThan(hospital.encounterCount());

@@ -506,18 +506,24 @@ public final class DemoHospitalGenerator {
         NoteWriter.Context ctx = new NoteWriter.Context(p, c, age, admit, inHouse ? null : discharge, attending,
                 disposition);
         List<NewDocument> docs = new ArrayList<>();
-        docs.add(document(DocumentType.HISTORY_AND_PHYSICAL, null, attending, admit.plus(minutes(60, 360)),
-                notes.historyAndPhysical(ctx)));
+        Instant historyAt = admit.plus(minutes(60, 360));
+        Instant surgery = null;
         if (c.procedure() != null) {
-            Instant surgery = elective ? admit.plus(minutes(90, 180)) : admit.plus(minutes(240, 1200));
+            surgery = elective ? admit.plus(minutes(90, 180)) : admit.plus(minutes(240, 1200));
             if (!inHouse && surgery.isAfter(discharge.minus(Duration.ofHours(6)))) {
                 // A short stay: the operation happened early in it.
                 surgery = admit.plus(Duration.between(admit, discharge).dividedBy(4));
             }
-            {
-                docs.add(document(DocumentType.OPERATIVE_REPORT, null, attending, surgery.plus(minutes(60, 180)),
-                        notes.operativeReport(ctx, surgery)));
-            }
+            // The H&P is on the chart before surgery (42 CFR 482.51(b)(1)): written in the first part of the wait.
+            historyAt = admit.plus(Duration.between(admit, surgery).multipliedBy(1 + visitRandom.nextInt(4)).dividedBy(8));
+        }
+        docs.add(document(DocumentType.HISTORY_AND_PHYSICAL, null, attending, historyAt, notes.historyAndPhysical(ctx)));
+        if (surgery != null) {
+            // The consent form, signed in the pre-operative area after the H&P (42 CFR 482.51(b)(2)).
+            Instant consentAt = historyAt.plus(Duration.between(historyAt, surgery).dividedBy(2));
+            docs.add(consent(attending, consentAt, notes.procedureConsent(ctx, surgery)));
+            docs.add(document(DocumentType.OPERATIVE_REPORT, null, attending, surgery.plus(minutes(60, 180)),
+                    notes.operativeReport(ctx, surgery)));
         }
         if (c.consult() != null ? visitRandom.nextInt(100) < 45 : visitRandom.nextInt(100) < 8) {
             Service consultService = c.consult() != null ? c.consult()
@@ -571,8 +577,13 @@ public final class DemoHospitalGenerator {
                     end.plus(minutes(10, 600)), notes.clinicNote(ctx)));
         }
         if (c.procedure() != null) {
+            // Ambulatory surgery: the H&P and the signed consent on the chart at check-in, before the operation.
+            Instant surgery = start.plus(Duration.ofMinutes(20));
+            docs.add(document(DocumentType.HISTORY_AND_PHYSICAL, "Pre-procedure history and physical", attending,
+                    start.plus(Duration.ofMinutes(2)), notes.historyAndPhysical(ctx)));
+            docs.add(consent(attending, start.plus(Duration.ofMinutes(5)), notes.procedureConsent(ctx, surgery)));
             docs.add(document(DocumentType.OPERATIVE_REPORT, null, attending, end.plus(minutes(0, 120)),
-                    notes.operativeReport(ctx, start.plus(Duration.ofMinutes(20)))));
+                    notes.operativeReport(ctx, surgery)));
         }
         return new DemoHospital.Visit(p.index, encounter, withoutFuture(docs), c.diagnosis(), history(p));
     }
@@ -662,6 +673,12 @@ public final class DemoHospitalGenerator {
         }
         return new NewDocument(0, null, type, title, author, text, status, createdAt,
                 signedAt == null ? null : author, signedAt);
+    }
+
+    /** A consent form is signed on paper when it is given and scanned at once: filed signed by the physician who obtained it. */
+    private static NewDocument consent(String attending, Instant at, String text) {
+        return new NewDocument(0, null, DocumentType.PROCEDURE_CONSENT, null, attending, text, DocumentStatus.SIGNED, at,
+                attending, at.plusSeconds(60));
     }
 
     /** Notes are written after the fact; one that would be written after now is not written yet. */

@@ -202,6 +202,28 @@ final class NoteWriter {
         return t.toString();
     }
 
+    /** The surgical consent form, scanned into the chart before the operation (42 CFR 482.51(b)(2)). */
+    String procedureConsent(Context x, Instant surgeryAt) {
+        Condition c = x.condition();
+        StringBuilder t = new StringBuilder();
+        header(t, "CONSENT TO OPERATION, ANESTHESIA AND OTHER MEDICAL SERVICES", x);
+        t.append("Planned date: ").append(date(surgeryAt)).append("\n")
+                .append("Physician performing the procedure: ").append(x.attending()).append("\n\n");
+        section(t, "PROCEDURE", "I authorize " + x.attending() + " and assistants chosen by the physician to perform "
+                + c.procedure() + " for " + c.diagnosis() + ".");
+        section(t, "RISKS, BENEFITS AND ALTERNATIVES", "The nature and purpose of the procedure, its expected benefits, "
+                + "its risks (including bleeding, infection, injury to nearby structures, blood clots, reaction to "
+                + "anesthesia and, rarely, death), the likely result of not having it, and the reasonable alternatives "
+                + "were explained to me in words I understand, and my questions were answered.");
+        section(t, "ANESTHESIA", "I consent to " + c.anesthesia() + " as the anesthesia provider judges appropriate.");
+        section(t, "BLOOD", pick("I consent to transfusion of blood products if needed.",
+                "I consent to transfusion of blood products if needed.", "I decline blood products except in an emergency."));
+        section(t, "SIGNATURES", "Patient (or legal representative): signed on paper, scanned. Witness: registered nurse, "
+                + "pre-operative area. Physician: I have explained the procedure, risks, benefits and alternatives.");
+        signature(t, x.attending());
+        return t.toString();
+    }
+
     String consult(Context x, Service service, String consultant) {
         Condition c = x.condition();
         StringBuilder t = new StringBuilder();
