@@ -434,6 +434,29 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
     }
 
     @Override
+    public Worklist worklist(boolean openOnly, String user, Long patientId, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (openOnly) {
+            where.append(" and decision is null");
+        }
+        if (user != null && !user.isBlank()) {
+            where.append(" and username = ?");
+            params.add(user.strip());
+        }
+        if (patientId != null) {
+            where.append(" and patient_id = ?");
+            params.add(patientId);
+        }
+        long total = jdbc.sql("select count(*) from monitoring_alert" + where).params(params).query(Long.class).single();
+        List<Object> page = new ArrayList<>(params);
+        page.add(Math.max(1, Math.min(limit, 1000)));
+        List<Object[]> rows = jdbc.sql("select " + ALERT_COLUMNS + where + " order by score desc, first_at desc, id desc limit ?")
+                .params(page).query((rs, i) -> row(rs)).list();
+        return new Worklist(assemble(rows), total);
+    }
+
+    @Override
     public Alert alert(long id) {
         List<Object[]> rows = jdbc.sql("select " + ALERT_COLUMNS + " where id = ?").param(id).query((rs, i) -> row(rs)).list();
         if (rows.isEmpty()) {
