@@ -188,6 +188,8 @@ class PrivacyMonitoringIT {
         // the worklist page narrowed to the user (the shared log holds thousands): patient name and MRN, rules, the case
         WebSession web = new WebSession(api.baseUrl());
         web.login(officer(), StaffAccounts.PASSWORD);
+        assertThat(web.get("/").body()).contains("class=\"shortcut card\" href=\"/privacy/alerts\"")
+                .contains("class=\"shortcut card\" href=\"/privacy/break-glass\"");
         String worklist = web.get("/privacy/alerts?user=" + snooper).body();
         assertThat(worklist).contains(relative.familyName()).contains(relative.mrn()).contains("Same family name +")
                 .contains("Open alerts: 1<").contains("/privacy/alerts/" + id);
