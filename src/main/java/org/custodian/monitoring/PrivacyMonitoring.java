@@ -54,6 +54,17 @@ public interface PrivacyMonitoring {
                         String accountingOfDisclosures) {
     }
 
+    /** A page of the alert worklist and how many alerts match in all. */
+    record Worklist(List<Alert> alerts, long total) {
+    }
+
+    /**
+     * The alert worklist: the {@code limit} highest-scoring alerts (open only, or decided too), narrowed to
+     * a user and to a patient when given, and how many match.
+     */
+    @PreAuthorize("hasAuthority('privacy:monitor')")
+    Worklist worklist(boolean openOnly, String user, Long patientId, int limit);
+
     /** Reads the audit log since the last scan, explains and scores it; returns the accesses scanned. */
     @PreAuthorize("hasAuthority('privacy:monitor')")
     int scanNow();

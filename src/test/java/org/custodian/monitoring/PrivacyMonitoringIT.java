@@ -185,6 +185,16 @@ class PrivacyMonitoringIT {
         assertThat(alert.get("accesses").size()).isGreaterThanOrEqualTo(1);
 
         long id = alert.get("id").asLong();
+        // the worklist page narrowed to the user (the shared log holds thousands): patient name and MRN, rules, the case
+        WebSession web = new WebSession(api.baseUrl());
+        web.login(officer(), StaffAccounts.PASSWORD);
+        assertThat(web.get("/").body()).contains("class=\"shortcut card\" href=\"/privacy/alerts\"")
+                .contains("class=\"shortcut card\" href=\"/privacy/break-glass\"");
+        String worklist = web.get("/privacy/alerts?user=" + snooper).body();
+        assertThat(worklist).contains(relative.familyName()).contains(relative.mrn()).contains("Same family name +")
+                .contains("Open alerts: 1<").contains("/privacy/alerts/" + id);
+        assertThat(web.get("/privacy/alerts?patientId=" + relative.id()).body()).contains(snooper);
+        assertThat(web.get("/privacy/alerts/" + id).body()).contains(relative.mrn()).contains(snooper);
         assertThat(as(officer(), "POST", "/api/privacy/alerts/" + id + "/decision", "{\"decision\":\"INAPPROPRIATE_SANCTION\"}").status())
                 .isEqualTo(400); // a finding needs its note
         Api.Response decided = as(officer(), "POST", "/api/privacy/alerts/" + id + "/decision",

@@ -29,9 +29,22 @@ final class Engine {
     record Access(long seq, Instant at, String user, String roles, long patientId, String resourceType, boolean registration) {
     }
 
-    /** What the rules need of a patient. {@code addressKey}: normalised line + ZIP5, null when unknown. */
+    /**
+     * What the rules need of a patient. {@code addressKey}: normalised line + ZIP5, null when unknown;
+     * {@code lastDischarge}: the latest discharge; {@code inHouseSince}: the admission of a stay still
+     * in progress that began after it (null when none); {@code deceasedAt}: an expired discharge.
+     */
     record PatientFacts(long id, String mrn, String familyName, String addressKey, Set<String> flags,
-                        Instant lastDischarge, Instant deceasedAt) {
+                        Instant lastDischarge, Instant inHouseSince, Instant deceasedAt) {
+        PatientFacts(long id, String mrn, String familyName, String addressKey, Set<String> flags, Instant lastDischarge,
+                     Instant deceasedAt) {
+            this(id, mrn, familyName, addressKey, flags, lastDischarge, null, deceasedAt);
+        }
+
+        /** After the latest discharge and not during a later stay: a readmitted patient is in the hospital again. */
+        boolean afterLastDischarge(Instant at) {
+            return lastDischarge != null && at.isAfter(lastDischarge) && (inHouseSince == null || at.isBefore(inHouseSince));
+        }
     }
 
     /** What the rules need of a staff member (their HR profile). */
@@ -241,7 +254,7 @@ final class Engine {
             }
             if (p.deceasedAt() != null && a.at().isAfter(p.deceasedAt())) {
                 fire(fired, DECEASED, "the patient died on " + localDate(p.deceasedAt()));
-            } else if (p.lastDischarge() != null && a.at().isAfter(p.lastDischarge()) && !him(a.roles())) {
+            } else if (p.afterLastDischarge(a.at()) && !him(a.roles())) {
                 fire(fired, AFTER_DISCHARGE, "opened after the patient's discharge on " + localDate(p.lastDischarge())
                         + " by a user outside HIM");
             }
@@ -288,31 +301,62 @@ final class Engine {
         }
     }
 
-    /** The alerts of scored verdicts: per user, patient and local day, when the rules' sum reaches the threshold. */
-    List<Alert> alerts(List<Verdict> verdicts) {
-        Map<String, List<Verdict>> groups = new LinkedHashMap<>();
+    /**
+     * The scored unexplained accesses of one user to one patient on one local day: each rule once, at its
+     * largest contribution, and the accesses behind them. The live log comes in batches; a group carried
+     * from an earlier batch is {@link #plus added} to the next batch's.
+     */
+    record Group(String user, long patientId, LocalDate day, Map<String, Fired> rules, List<Access> accesses) {
+        int score() {
+            return rules.values().stream().mapToInt(Fired::contribution).sum();
+        }
+
+        String key() {
+            return user + '|' + patientId + '|' + day;
+        }
+
+        Group plus(Group later) {
+            if (later == null) {
+                return this;
+            }
+            Map<String, Fired> r = new LinkedHashMap<>(rules);
+            later.rules().forEach((k, f) -> r.merge(k, f, (x, y) -> x.contribution() >= y.contribution() ? x : y));
+            Map<Long, Access> a = new java.util.TreeMap<>();
+            accesses.forEach(x -> a.put(x.seq(), x));
+            later.accesses().forEach(x -> a.put(x.seq(), x));
+            return new Group(user, patientId, day, r, List.copyOf(a.values()));
+        }
+
+        Alert alert() {
+            return new Alert(user, patientId, day, score(), List.copyOf(rules.values()), accesses);
+        }
+    }
+
+    /** The groups of scored verdicts, per user, patient and local day, whatever their score. */
+    List<Group> groups(List<Verdict> verdicts) {
+        Map<String, Group> groups = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
             if (v.reason() == null && !v.fired().isEmpty()) {
-                groups.computeIfAbsent(v.access().user() + '|' + v.access().patientId() + '|' + localDate(v.access().at()),
-                        k -> new ArrayList<>()).add(v);
+                Access a = v.access();
+                LocalDate day = localDate(a.at());
+                Group g = groups.computeIfAbsent(a.user() + '|' + a.patientId() + '|' + day,
+                        k -> new Group(a.user(), a.patientId(), day, new LinkedHashMap<>(), new ArrayList<>()));
+                v.fired().forEach(f -> g.rules().merge(f.rule(), f, (x, y) -> x.contribution() >= y.contribution() ? x : y));
+                g.accesses().add(a);
             }
         }
-        List<Alert> out = new ArrayList<>();
-        for (List<Verdict> g : groups.values()) {
-            Map<String, Fired> rulesFired = new LinkedHashMap<>();
-            for (Verdict v : g) {
-                for (Fired f : v.fired()) {
-                    rulesFired.merge(f.rule(), f, (x, y) -> x.contribution() >= y.contribution() ? x : y);
-                }
-            }
-            int score = rulesFired.values().stream().mapToInt(Fired::contribution).sum();
-            if (score >= settings.threshold()) {
-                Access first = g.get(0).access();
-                out.add(new Alert(first.user(), first.patientId(), localDate(first.at()), score,
-                        List.copyOf(rulesFired.values()), g.stream().map(Verdict::access).toList()));
-            }
-        }
-        return out;
+        return groups.values().stream().map(g -> new Group(g.user(), g.patientId(), g.day(), java.util.Collections.unmodifiableMap(g.rules()),
+                List.copyOf(g.accesses()))).toList();
+    }
+
+    /** Whether a group's rules add up to an alert. */
+    boolean alerting(Group g) {
+        return g.score() >= settings.threshold();
+    }
+
+    /** The alerts of scored verdicts: per user, patient and local day, when the rules' sum reaches the threshold. */
+    List<Alert> alerts(List<Verdict> verdicts) {
+        return groups(verdicts).stream().filter(this::alerting).map(Group::alert).toList();
     }
 
     static String norm(String s) {

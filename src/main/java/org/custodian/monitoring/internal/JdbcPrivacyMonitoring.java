@@ -27,10 +27,8 @@ import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditQuery;
 import org.custodian.audit.AuditRecord;
 import org.custodian.audit.AuditTrail;
-import org.custodian.chart.ChartService;
 import org.custodian.chart.ChartViews;
 import org.custodian.chart.DischargeDisposition;
-import org.custodian.chart.EncounterDischarged;
 import org.custodian.monitoring.PrivacyMonitoring;
 import org.custodian.patient.Household;
 import org.custodian.patient.PatientRegistry;
@@ -45,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -76,7 +73,6 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
     private final PatientRegistry patients;
     private final ConfidentialityFlags flags;
     private final StaffProfiles profiles;
-    private final ObjectProvider<ChartService> charts;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration grace;
@@ -85,7 +81,7 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
 
     JdbcPrivacyMonitoring(JdbcClient jdbc, TransactionTemplate tx, AuditLog auditLog, AuditTrail audit,
                           ObjectProvider<AccessReasons> reasons, PatientRegistry patients, ConfidentialityFlags flags,
-                          StaffProfiles profiles, ObjectProvider<ChartService> charts, Clock clock,
+                          StaffProfiles profiles, Clock clock,
                           @Value("${custodian.monitoring.grace:PT72H}") Duration grace,
                           @Value("${custodian.monitoring.batch:20000}") int batchSize,
                           @Value("${custodian.organization:Custodian Demo Hospital}") String organization) {
@@ -97,7 +93,6 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
         this.patients = patients;
         this.flags = flags;
         this.profiles = profiles;
-        this.charts = charts;
         this.clock = clock;
         this.zone = clock.getZone();
         this.grace = grace;
@@ -129,6 +124,7 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
 
     /** Scans until the log is read to its end; one transaction per batch, the cursor moving with the alerts. */
     synchronized int scan() {
+        tx.executeWithoutResult(s -> forgetOldPending());
         int total = 0;
         while (true) {
             Integer n = tx.execute(s -> scanBatch());
@@ -171,7 +167,8 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
         return out;
     }
 
-    private void process(List<Engine.Access> accesses) {
+    /** Explains and scores one batch of the log (package-private for the test of batches). */
+    void process(List<Engine.Access> accesses) {
         Instant from = accesses.get(0).at();
         Instant to = accesses.get(0).at();
         Set<Long> patientIds = new HashSet<>();
@@ -200,9 +197,134 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
                             unexplained.stream().map(o -> (Long) o[3]).toArray(Long[]::new))
                     .update();
         }
-        for (Engine.Alert alert : engine.alerts(verdicts)) {
-            save(alert);
+        raise(engine, engine.groups(verdicts));
+    }
+
+    /**
+     * Adds this batch's scored groups to what earlier batches left pending for the same user, patient and
+     * day: a group whose rules now reach the threshold, or whose day already has an alert, goes to the
+     * alert (one per user, patient and day, whichever batches its accesses fell in); the rest waits.
+     */
+    void raise(Engine engine, List<Engine.Group> groups) {
+        if (groups.isEmpty()) {
+            return;
         }
+        Keys keys = Keys.of(groups);
+        Map<String, Engine.Group> pending = pending(keys);
+        Set<String> alerted = new HashSet<>();
+        jdbc.sql("""
+                        select a.username, a.patient_id, a.day from monitoring_alert a
+                        join unnest(?::text[], ?::bigint[], ?::date[]) k(u, p, d) on a.username = k.u and a.patient_id = k.p and a.day = k.d""")
+                .params(keys.users(), keys.patients(), keys.days())
+                .query(rs -> {
+                    alerted.add(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class));
+                });
+        List<Engine.Group> waiting = new ArrayList<>();
+        List<Engine.Group> settled = new ArrayList<>();
+        for (Engine.Group g : groups) {
+            Engine.Group prior = pending.get(g.key());
+            Engine.Group merged = prior == null ? g : prior.plus(g);
+            if (alerted.contains(g.key()) || engine.alerting(merged)) {
+                save(merged.alert());
+                if (prior != null) {
+                    settled.add(prior);
+                }
+            } else {
+                waiting.add(g);
+            }
+        }
+        if (!settled.isEmpty()) {
+            Keys done = Keys.of(settled);
+            for (String table : List.of("monitoring_pending_rule", "monitoring_pending_access")) {
+                jdbc.sql("delete from " + table + " t using unnest(?::text[], ?::bigint[], ?::date[]) k(u, p, d)"
+                                + " where t.username = k.u and t.patient_id = k.p and t.day = k.d")
+                        .params(done.users(), done.patients(), done.days()).update();
+            }
+        }
+        keep(waiting);
+    }
+
+    /** Users, patients and days of groups, as parallel arrays for {@code unnest}. */
+    private record Keys(String[] users, Long[] patients, java.sql.Date[] days) {
+        static Keys of(List<Engine.Group> groups) {
+            return new Keys(groups.stream().map(Engine.Group::user).toArray(String[]::new),
+                    groups.stream().map(Engine.Group::patientId).toArray(Long[]::new),
+                    groups.stream().map(g -> java.sql.Date.valueOf(g.day())).toArray(java.sql.Date[]::new));
+        }
+    }
+
+    private Map<String, Engine.Group> pending(Keys keys) {
+        Map<String, Map<String, Engine.Fired>> rules = new HashMap<>();
+        jdbc.sql("""
+                        select t.username, t.patient_id, t.day, t.rule, t.contribution, t.explanation from monitoring_pending_rule t
+                        join unnest(?::text[], ?::bigint[], ?::date[]) k(u, p, d) on t.username = k.u and t.patient_id = k.p and t.day = k.d""")
+                .params(keys.users(), keys.patients(), keys.days())
+                .query(rs -> {
+                    rules.computeIfAbsent(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class),
+                            k -> new LinkedHashMap<>()).put(rs.getString(4), new Engine.Fired(rs.getString(4), rs.getInt(5), rs.getString(6)));
+                });
+        Map<String, Engine.Group> out = new HashMap<>();
+        if (rules.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select t.username, t.patient_id, t.day, t.seq, t.at, t.resource from monitoring_pending_access t
+                        join unnest(?::text[], ?::bigint[], ?::date[]) k(u, p, d) on t.username = k.u and t.patient_id = k.p and t.day = k.d
+                        order by t.seq""")
+                .params(keys.users(), keys.patients(), keys.days())
+                .query(rs -> {
+                    String user = rs.getString(1);
+                    long patientId = rs.getLong(2);
+                    LocalDate day = rs.getObject(3, LocalDate.class);
+                    String key = user + '|' + patientId + '|' + day;
+                    Engine.Group g = out.computeIfAbsent(key, k -> new Engine.Group(user, patientId, day,
+                            rules.getOrDefault(k, Map.of()), new ArrayList<>()));
+                    g.accesses().add(new Engine.Access(rs.getLong(4), inst(rs, 5), user, "", patientId, rs.getString(6), false));
+                });
+        return out;
+    }
+
+    /** Groups below the threshold wait for the day's next accesses. */
+    private void keep(List<Engine.Group> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        List<Object[]> rules = new ArrayList<>();
+        List<Object[]> accesses = new ArrayList<>();
+        for (Engine.Group g : groups) {
+            java.sql.Date day = java.sql.Date.valueOf(g.day());
+            g.rules().values().forEach(f -> rules.add(new Object[] {g.user(), g.patientId(), day, f.rule(), f.contribution(), f.explanation()}));
+            g.accesses().forEach(a -> accesses.add(new Object[] {g.user(), g.patientId(), day, a.seq(), a.at().toString(), a.resourceType()}));
+        }
+        jdbc.sql("""
+                        insert into monitoring_pending_rule (username, patient_id, day, rule, contribution, explanation)
+                        select * from unnest(?::text[], ?::bigint[], ?::date[], ?::text[], ?::int[], ?::text[])
+                        on conflict (username, patient_id, day, rule) do update set
+                            contribution = greatest(monitoring_pending_rule.contribution, excluded.contribution),
+                            explanation = case when excluded.contribution > monitoring_pending_rule.contribution
+                                               then excluded.explanation else monitoring_pending_rule.explanation end""")
+                .params(column(rules, 0, String[]::new), column(rules, 1, Long[]::new), column(rules, 2, java.sql.Date[]::new),
+                        column(rules, 3, String[]::new), column(rules, 4, Integer[]::new), column(rules, 5, String[]::new))
+                .update();
+        jdbc.sql("""
+                        insert into monitoring_pending_access (username, patient_id, day, seq, at, resource)
+                        select * from unnest(?::text[], ?::bigint[], ?::date[], ?::bigint[], ?::text[]::timestamptz[], ?::text[])
+                        on conflict do nothing""")
+                .params(column(accesses, 0, String[]::new), column(accesses, 1, Long[]::new), column(accesses, 2, java.sql.Date[]::new),
+                        column(accesses, 3, Long[]::new), column(accesses, 4, String[]::new), column(accesses, 5, String[]::new))
+                .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int i, java.util.function.IntFunction<T[]> array) {
+        return rows.stream().map(r -> (T) r[i]).toArray(array);
+    }
+
+    /** Pending groups of days long past will not be added to (the log is read in order, a week is ample). */
+    private void forgetOldPending() {
+        LocalDate before = LocalDate.ofInstant(clock.instant(), zone).minusDays(7);
+        jdbc.sql("delete from monitoring_pending_rule where day < ?").param(before).update();
+        jdbc.sql("delete from monitoring_pending_access where day < ?").param(before).update();
     }
 
     /** An engine loaded with what the rules need to know of these patients and every staff member. */
@@ -215,22 +337,34 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
         Map<Long, List<String>> flagged = flags.activeKinds(patientIds);
         Long[] ids = patientIds.toArray(Long[]::new);
         Map<Long, Instant> discharged = new HashMap<>();
-        jdbc.sql("select patient_id, max(discharge_at) from " + ChartViews.DISCHARGED_ENCOUNTERS
-                        + " where patient_id = any(?) group by patient_id")
-                .param(ids).query(rs -> {
-                    discharged.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                });
         Map<Long, Instant> deceased = new HashMap<>();
-        jdbc.sql("select patient_id, died_at from monitoring_deceased where patient_id = any(?)").param(ids)
-                .query(rs -> {
-                    deceased.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        // the latest discharge, and a death: the first discharge with status "expired" (UB-04 FL17 code 20)
+        jdbc.sql("select patient_id, max(discharge_at), min(discharge_at) filter (where discharge_disposition = ?) from "
+                        + ChartViews.DISCHARGED_ENCOUNTERS + " where patient_id = any(?) group by patient_id")
+                .params(DischargeDisposition.EXPIRED.code(), ids).query(rs -> {
+                    discharged.put(rs.getLong(1), inst(rs, 2));
+                    Instant died = inst(rs, 3);
+                    if (died != null) {
+                        deceased.put(rs.getLong(1), died);
+                    }
+                });
+        // a stay in progress that began after the latest discharge: the patient is in the hospital again
+        Map<Long, Instant> inHouse = new HashMap<>();
+        jdbc.sql("select patient_id, admit_at from " + ChartViews.COMPLETION_ENCOUNTERS + " where status = 'IN_PROGRESS' and patient_id = any(?)")
+                .param(ids).query(rs -> {
+                    long id = rs.getLong(1);
+                    Instant admit = inst(rs, 2);
+                    Instant last = discharged.get(id);
+                    if (admit != null && (last == null || admit.isAfter(last))) {
+                        inHouse.merge(id, admit, (x, y) -> x.isBefore(y) ? x : y);
+                    }
                 });
         Map<Long, Engine.PatientFacts> facts = new HashMap<>();
         for (Long id : patientIds) {
             Household h = households.get(id);
             facts.put(id, new Engine.PatientFacts(id, h == null ? null : h.mrn(), h == null ? null : h.familyName(),
                     h == null ? null : Engine.addressKey(h.addressLine(), h.postalCode()),
-                    Set.copyOf(flagged.getOrDefault(id, List.of())), discharged.get(id), deceased.get(id)));
+                    Set.copyOf(flagged.getOrDefault(id, List.of())), discharged.get(id), inHouse.get(id), deceased.get(id)));
         }
         Map<String, Engine.StaffFacts> staff = new HashMap<>();
         for (StaffProfile p : profiles.all()) {
@@ -285,22 +419,6 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
                 .params(id, id).update();
     }
 
-    // ---- deaths: a discharge with status "expired" (UB-04 FL17 code 20)
-
-    @ApplicationModuleListener
-    void onDischarges(org.custodian.chart.EncountersDischarged bulk) {
-        bulk.discharges().forEach(this::onDischarge);
-    }
-
-    @ApplicationModuleListener
-    void onDischarge(EncounterDischarged e) {
-        var encounter = charts.getObject().encounter(e.encounterId());
-        if (encounter.dischargeDisposition() == DischargeDisposition.EXPIRED) {
-            jdbc.sql("insert into monitoring_deceased (patient_id, died_at) values (?, ?) on conflict do nothing")
-                    .params(e.patientId(), ts(e.dischargeAt())).update();
-        }
-    }
-
     // ---- alerts and cases
 
     private static final String ALERT_COLUMNS = """
@@ -313,6 +431,29 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
                         + (openOnly ? " and decision is null" : "") + " order by score desc, first_at desc limit 1000")
                 .params(ts(from), ts(to)).query((rs, i) -> row(rs)).list();
         return assemble(rows);
+    }
+
+    @Override
+    public Worklist worklist(boolean openOnly, String user, Long patientId, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (openOnly) {
+            where.append(" and decision is null");
+        }
+        if (user != null && !user.isBlank()) {
+            where.append(" and username = ?");
+            params.add(user.strip());
+        }
+        if (patientId != null) {
+            where.append(" and patient_id = ?");
+            params.add(patientId);
+        }
+        long total = jdbc.sql("select count(*) from monitoring_alert" + where).params(params).query(Long.class).single();
+        List<Object> page = new ArrayList<>(params);
+        page.add(Math.max(1, Math.min(limit, 1000)));
+        List<Object[]> rows = jdbc.sql("select " + ALERT_COLUMNS + where + " order by score desc, first_at desc, id desc limit ?")
+                .params(page).query((rs, i) -> row(rs)).list();
+        return new Worklist(assemble(rows), total);
     }
 
     @Override
@@ -477,8 +618,9 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
                     .keeps("monitoring_alert", "an alert is a finding about what a user opened, on the registration they opened;"
                             + " the investigation's record is never rewritten")
                     .keeps("monitoring_unexplained", "a day's count of what a user opened, kept as it was seen")
-                    .keeps("monitoring_deceased", "a death noted on the registration of the discharge; a merge's survivor"
-                            + " is checked against both registrations by id");
+                    .keeps("monitoring_pending_rule", "rules that fired on what a user opened, waiting for the day's next"
+                            + " accesses; a finding about the registration opened")
+                    .keeps("monitoring_pending_access", "what a user opened, as it was seen, waiting with its rules");
         }
     }
 }

@@ -99,13 +99,21 @@ class MonitoringPageController {
         return "redirect:/privacy/break-glass";
     }
 
+    /** Shown at most on the worklist page; narrowing by user or patient finds the rest. */
+    static final int WORKLIST_PAGE = 100;
+
     @GetMapping("/privacy/alerts")
     @PreAuthorize("hasAuthority('privacy:monitor')")
-    String alerts(@RequestParam(required = false) String all, Model model) {
-        Instant now = clock.instant();
-        boolean openOnly = all == null;
-        model.addAttribute("alerts", monitoring.alerts(now.minusSeconds(90L * 86400), now.plusSeconds(60), openOnly));
+    String alerts(@RequestParam(required = false) String all, @RequestParam(required = false) String user,
+                  @RequestParam(required = false) Long patientId, Model model) {
+        boolean openOnly = all == null || all.isBlank();
+        String who = user == null || user.isBlank() ? null : user.strip();
+        PrivacyMonitoring.Worklist worklist = monitoring.worklist(openOnly, who, patientId, WORKLIST_PAGE);
+        model.addAttribute("alerts", worklist.alerts());
+        model.addAttribute("total", worklist.total());
         model.addAttribute("openOnly", openOnly);
+        model.addAttribute("user", who);
+        model.addAttribute("chosen", patientId == null ? null : labels.patients(List.of(patientId), "the privacy alert worklist").get(patientId));
         model.addAttribute("rules", monitoring.rules());
         return "monitoring/alerts";
     }

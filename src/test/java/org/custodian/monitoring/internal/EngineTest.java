@@ -118,6 +118,35 @@ class EngineTest {
         assertThat(fired(e, read(3, DAY.minusSeconds(86400 * 14), "jdoe", "CLINICIAN", 5))).isEmpty();
     }
 
+    /** Only the latest discharge counts, and only until the patient is admitted again: a readmitted patient is in house. */
+    @Test
+    void afterDischargeCountsTheLatestDischargeOnlyUntilTheNextAdmission() {
+        Instant discharged = DAY.minusSeconds(86400 * 30);
+        Instant readmitted = DAY.minusSeconds(86400 * 2);
+        patients.put(5L, new Engine.PatientFacts(5, "P005", "Nguyen", null, Set.of(), discharged, readmitted, null));
+        Engine e = engine(List.of());
+        assertThat(fired(e, read(1, DAY, "jdoe", "CLINICIAN", 5))).as("in house again").isEmpty();
+        assertThat(fired(e, read(2, DAY.minusSeconds(86400 * 7), "jdoe", "CLINICIAN", 5))).as("between the stays, a week before")
+                .containsExactly(Engine.AFTER_DISCHARGE);
+    }
+
+    /** The scan reads the log in batches: a day's groups of two batches add up to one alert. */
+    @Test
+    void groupsOfTwoBatchesAddUpToOneAlert() {
+        patients.put(5L, new Engine.PatientFacts(5, "P005", "Nguyen", null, Set.of(), null, DAY.minusSeconds(3600)));
+        Engine e = engine(List.of());
+        Instant early = Instant.parse("2026-03-04T12:00:00Z"); // 06:00 Chicago, before the death at 09:00
+        List<Engine.Group> first = e.groups(e.run(List.of(read(1, early, "jdoe", "CLINICIAN", 5)), Map.of()));
+        List<Engine.Group> second = e.groups(e.run(List.of(read(2, DAY, "jdoe", "CLINICIAN", 5)), Map.of()));
+        assertThat(first).singleElement().satisfies(g -> assertThat(e.alerting(g)).isFalse()); // off-hours 15
+        assertThat(second).singleElement().satisfies(g -> assertThat(e.alerting(g)).isFalse()); // deceased 50
+        Engine.Group both = first.get(0).plus(second.get(0));
+        assertThat(both.key()).isEqualTo(second.get(0).key());
+        assertThat(e.alerting(both)).isTrue();
+        assertThat(both.score()).isEqualTo(65);
+        assertThat(both.alert().accesses()).extracting(Engine.Access::seq).containsExactly(1L, 2L);
+    }
+
     @Test
     void deceased() {
         patients.put(5L, new Engine.PatientFacts(5, "P005", "Nguyen", null, Set.of(), DAY.minusSeconds(86400), DAY.minusSeconds(86400)));
