@@ -653,18 +653,19 @@ public final class DemoHospitalGenerator {
      * or days. Of this month's notes about one in eight still awaits signature and one in a hundred
      * is a draft (record completion's current work); of older notes, fewer than one in a hundred is
      * still unsigned — a department's delinquent records are a few dozen, not every old chart (the
-     * demo's delinquency rate lands under the 50% alert level, as a working department's does). One
+     * demo's delinquency rate lands near the 50% alert level, as a working department's does). One
      * whose signature would fall after now is simply not signed yet.
      */
     private NewDocument document(DocumentType type, String title, String author, Instant createdAt, String text) {
         int r = visitRandom.nextInt(1000);
         boolean recent = createdAt.isAfter(now.minus(RECENT));
         DocumentStatus status = r < (recent ? 10 : 1) ? DocumentStatus.DRAFT
-                : r < (recent ? 130 : 8) ? DocumentStatus.UNSIGNED : DocumentStatus.SIGNED;
+                : r < (recent ? 130 : 6) ? DocumentStatus.UNSIGNED : DocumentStatus.SIGNED;
+        // The wait is drawn for every note, so that the share left unsigned does not shift the rest of the hospital.
+        int delay = visitRandom.nextInt(100);
+        Duration wait = delay < 70 ? minutes(20, 720) : delay < 95 ? minutes(720, 4320) : minutes(4320, 28800);
         Instant signedAt = null;
         if (status == DocumentStatus.SIGNED) {
-            int delay = visitRandom.nextInt(100);
-            Duration wait = delay < 70 ? minutes(20, 720) : delay < 95 ? minutes(720, 4320) : minutes(4320, 28800);
             signedAt = createdAt.plus(wait);
             if (signedAt.isAfter(now)) {
                 status = DocumentStatus.UNSIGNED;

@@ -126,7 +126,8 @@ class DemoStaff {
                 if (providers.byNpi(npi).isPresent()) {
                     continue;
                 }
-                providers.add(new NewPractitioner(npi, name, "MD", null, null, MedicalStaffStatus.ACTIVE, username));
+                providers.add(new NewPractitioner(npi, name, name.endsWith(", DO") ? "DO" : "MD", null, null, MedicalStaffStatus.ACTIVE,
+                        username));
             }
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
