@@ -37,13 +37,14 @@ public enum Role {
     /**
      * Staff, configuration and the department's work, but no clinical reading or signing (issue 22, minimum
      * necessary, 45 CFR 164.502(b), 164.514(d)(2)): an administrator opens no chart, document or FHIR
-     * resource, files none, runs no bulk export and releases no record (each a read of the chart by another
-     * door), authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1)), reads no
+     * resource, files none, runs no bulk export, releases no record, reads no interface message and works no
+     * CDI review (each a read of the chart by another door), authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1)), reads no
      * Part 2 record or psychotherapy note (42 CFR 2.13; 45 CFR 164.508(a)(2)), and has no practicum
      * workspace of their own.
      */
     ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX,
-            CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, FHIR_EXPORT, DISCLOSURE_MANAGE, CDI_ANSWER)));
+            CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, FHIR_EXPORT, DISCLOSURE_MANAGE, INTERFACE_MANAGE, CDI_REVIEW,
+            CDI_ANSWER)));
 
     private final String title;
     private final Set<Permission> permissions;

@@ -59,7 +59,8 @@ class AdministratorWithoutClinicalAccessIT {
                 {"givenName":"Ada","familyName":"Nobody","birthDate":"1966-03-04","sex":"F"}""").status()).isEqualTo(403);
         assertThat(api.as("admin", "GET", "/api/staff", null).status()).isEqualTo(200);
         for (Permission clinical : new Permission[] {Permission.CHART_READ, Permission.CHART_READ_SENSITIVE, Permission.CHART_WRITE,
-                Permission.DOCUMENT_SIGN, Permission.FHIR_EXPORT, Permission.DISCLOSURE_MANAGE}) {
+                Permission.DOCUMENT_SIGN, Permission.FHIR_EXPORT, Permission.DISCLOSURE_MANAGE, Permission.INTERFACE_MANAGE,
+                Permission.CDI_REVIEW}) {
             assertThat(Role.ADMIN.grants(clinical)).as(clinical.authority()).isFalse();
         }
     }

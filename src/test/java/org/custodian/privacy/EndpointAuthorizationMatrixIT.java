@@ -290,7 +290,7 @@ class EndpointAuthorizationMatrixIT {
     /** A fresh open query to the test clinician. */
     private long cdiQuery() {
         String body = cdiQueryBody();
-        return api.as("admin", "POST", "/api/cdi/queries", body).json().path("id").asLong();
+        return api.as(accounts.of(Role.HIM_DIRECTOR), "POST", "/api/cdi/queries", body).json().path("id").asLong();
     }
 
     record Call(String method, String path, String body) {

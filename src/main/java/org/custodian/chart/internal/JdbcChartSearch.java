@@ -58,13 +58,21 @@ class JdbcChartSearch implements ChartSearch {
 
     @Override
     public List<DocumentSummary> documents(DocumentCriteria c, boolean ascending, int offset, int limit) {
+        return documents(c, ascending, offset, limit, SensitiveRecords.visible(directory));
+    }
+
+    @Override
+    public List<DocumentSummary> documentsToSegment(DocumentCriteria c, boolean ascending, int offset, int limit) {
+        return documents(c, ascending, offset, limit, null);
+    }
+
+    private List<DocumentSummary> documents(DocumentCriteria c, boolean ascending, int offset, int limit, String visible) {
         Filter f = new Filter()
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
                 .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
                 .and("created_at >= :from", "from", Rows.utc(c.from()), c.from())
                 .and("created_at < :to", "to", Rows.utc(c.to()), c.to());
-        String visible = SensitiveRecords.visible(directory); // Part 2 records and others' psychotherapy notes (issue 22)
-        if (visible != null) {
+        if (visible != null) { // Part 2 records and others' psychotherapy notes (issue 22)
             f.conditions.add(visible);
         }
         String order = ascending ? "created_at, id" : "created_at desc, id desc";

@@ -17,8 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *   {@code chart:read-sensitive}. They leave only as a disclosure under an authorization that names them
  *   ({@link #PSYCHOTHERAPY}; the disclosure module's segmentation decides).</li>
  * </ul>
- * Callers without {@code chart:read} (the interface engine, which files and revises documents and reads
- * nothing back) are not readers here.
+ * Every signed-in caller is a reader here ({@link #reader}) but the interface engine, which files and revises
+ * documents and reads nothing back; a bulk export and a release of information get the records to segment
+ * through their own methods, guarded by {@code fhir:export} and {@code disclosure:manage}.
  */
 final class SensitiveRecords {
 
@@ -49,9 +50,15 @@ final class SensitiveRecords {
         return reader() && !holds(Permission.CHART_READ_SENSITIVE);
     }
 
-    /** Whether the caller reads charts (and so is held to what a reader may see). */
+    /**
+     * Whether the caller is held to what a reader may see: everyone signed in but a writer that reads nothing
+     * back (the interface engine: {@code chart:write} without {@code chart:read}). A caller that reaches
+     * documents through another module without {@code chart:read} (the administrator on a coding or CDI page)
+     * is a reader too.
+     */
     static boolean reader() {
-        return holds(Permission.CHART_READ);
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && (holds(Permission.CHART_READ) || !holds(Permission.CHART_WRITE));
     }
 
     private static boolean holds(Permission permission) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.custodian.privacy.BackendClients;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +24,7 @@ class BackendClientApiController {
 
     @Operation(summary = "Register a SMART Backend Services client: its id, name, public JWK set and system scopes")
     @PostMapping("/api/smart/clients")
+    @PreAuthorize("hasAuthority('fhir:export')")
     @ResponseStatus(HttpStatus.CREATED)
     BackendClients.BackendClient register(@RequestBody BackendClients.NewBackendClient client) {
         return clients.register(client);
@@ -30,6 +32,7 @@ class BackendClientApiController {
 
     @Operation(summary = "The registered SMART Backend Services clients")
     @GetMapping("/api/smart/clients")
+    @PreAuthorize("hasAuthority('fhir:export')")
     List<BackendClients.BackendClient> list() {
         return clients.list();
     }
