@@ -1,5 +1,7 @@
 package org.custodian.privacy.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code GET /fhir/r4/.well-known/smart-configuration}). Every issue and every refusal is audited.
  */
 @RestController
+@Tag(name = "SMART Backend Services clients", description = "Bulk-data clients that sign their own token requests (RFC 7523).")
 class SmartTokenController {
 
     static final String TOKEN_PATH = "/smart/token";
@@ -46,6 +49,7 @@ class SmartTokenController {
                 .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
+    @Operation(summary = "Exchange a client's signed assertion (private_key_jwt, RS384/ES384) for a five-minute bulk-data token")
     @PostMapping(path = TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> token(@RequestParam(name = "grant_type", required = false) String grantType,
                                               @RequestParam(name = "client_assertion_type", required = false) String assertionType,
@@ -79,6 +83,7 @@ class SmartTokenController {
     }
 
     /** SMART App Launch 2 §"SMART configuration": what a backend client needs to find and use the token endpoint. */
+    @Operation(summary = "SMART configuration: the token endpoint, its authentication method, algorithms and scopes")
     @GetMapping(path = "/fhir/r4/.well-known/smart-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> configuration(HttpServletRequest request) {
         String origin = origin(request);
