@@ -20,4 +20,11 @@ public interface ChartSearch {
     List<Encounter> encounters(EncounterCriteria criteria, boolean ascending, int offset, int limit);
 
     List<DocumentSummary> documents(DocumentCriteria criteria, boolean ascending, int offset, int limit);
+
+    /**
+     * As {@link #documents}, for a bulk export that segments what it finds: Part 2 records and psychotherapy
+     * notes included, for the export's own segmentation to withhold and name (45 CFR 164.508(a)(2); 42 CFR 2.31).
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('fhir:export')")
+    List<DocumentSummary> documentsToSegment(DocumentCriteria criteria, boolean ascending, int offset, int limit);
 }

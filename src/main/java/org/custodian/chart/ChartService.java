@@ -17,6 +17,19 @@ public interface ChartService {
 
     ClinicalDocument document(long id);
 
+    /**
+     * A patient's documents for a release of information: as {@link #chart} lists them, but with the
+     * psychotherapy notes, which no reader but their originator sees (45 CFR 164.508(a)(2)) and which the
+     * release's segmentation discloses only under an authorization that names them. Part 2 records still
+     * need {@code chart:read-sensitive}.
+     */
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    List<DocumentSummary> documentsForDisclosure(long patientId);
+
+    /** One document for a release of information (see {@link #documentsForDisclosure}). */
+    @PreAuthorize("hasAuthority('disclosure:manage')")
+    ClinicalDocument documentForDisclosure(long id);
+
     @PreAuthorize("hasAuthority('chart:write')")
     Encounter record(NewEncounter encounter);
 

@@ -35,13 +35,16 @@ public enum Role {
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
     /**
-     * Everything but studying, signing and the sensitive records: an administrator has no practicum
-     * workspace of their own, authenticates no clinical document, which only its author may (42 CFR
-     * 482.24(c)(1)), and reads no Part 2 record or psychotherapy note (42 CFR 2.13; 45 CFR 164.508(a)(2);
-     * issue 22, minimum necessary).
+     * Staff, configuration and the department's work, but no clinical reading or signing (issue 22, minimum
+     * necessary, 45 CFR 164.502(b), 164.514(d)(2)): an administrator opens no chart, document or FHIR
+     * resource, files none, runs no bulk export, releases no record, reads no interface message and works no
+     * CDI review (each a read of the chart by another door), authenticates no clinical document, which only its author may (42 CFR 482.24(c)(1)), reads no
+     * Part 2 record or psychotherapy note (42 CFR 2.13; 45 CFR 164.508(a)(2)), and has no practicum
+     * workspace of their own.
      */
     ADMIN("Administrator", EnumSet.complementOf(EnumSet.of(PRACTICUM_STUDY, DOCUMENT_SIGN, COMPLETION_INBOX,
-            CHART_READ_SENSITIVE, CDI_ANSWER)));
+            CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, FHIR_EXPORT, DISCLOSURE_MANAGE, INTERFACE_MANAGE, CDI_REVIEW,
+            CDI_ANSWER)));
 
     private final String title;
     private final Set<Permission> permissions;

@@ -242,6 +242,25 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("POST /api/cdi/queries/{id}/answer", Permission.CDI_ANSWER);
         RULES.put("GET /api/cdi/cases/{encounterId}/indicators", Permission.CDI_REVIEW);
         RULES.put("GET /api/cdi/measures", Permission.CDI_REVIEW);
+        // SMART Backend Services (issue 22): the system-level $export, and registering bulk-data clients.
+        RULES.put("GET /fhir/r4/$export", FHIR_EXPORT);
+        RULES.put("POST /api/smart/clients", FHIR_EXPORT);
+        RULES.put("GET /api/smart/clients", FHIR_EXPORT);
+    }
+
+    /** Open by the SMART specification: a backend client reads it before it has a token (SmartBackendServicesIT). */
+    static final Set<String> PUBLIC = Set.of("/fhir/r4/.well-known/smart-configuration");
+
+    /** A fresh client with a new public key (RS384-capable RSA 2,048). */
+    private static String smartClient() {
+        try {
+            var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("m1").generate().toPublicJWK();
+            String jwks = new com.nimbusds.jose.jwk.JWKSet(key).toString().replace("\"", "\\\"");
+            return "{\"clientId\":\"m-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Matrix registry\","
+                    + "\"jwks\":\"" + jwks + "\",\"scopes\":[\"system/*.read\"]}";
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private org.custodian.cdi.CdiFixtures.StayRef cdiStay;
@@ -271,7 +290,7 @@ class EndpointAuthorizationMatrixIT {
     /** A fresh open query to the test clinician. */
     private long cdiQuery() {
         String body = cdiQueryBody();
-        return api.as("admin", "POST", "/api/cdi/queries", body).json().path("id").asLong();
+        return api.as(accounts.of(Role.HIM_DIRECTOR), "POST", "/api/cdi/queries", body).json().path("id").asLong();
     }
 
     record Call(String method, String path, String body) {
@@ -544,6 +563,9 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /fhir/r4/DocumentReference/{id}", () -> new Call("GET", "/fhir/r4/DocumentReference/" + documentId, null));
         s.put("GET /fhir/r4/Patient/$export", () -> new Call("GET", "/fhir/r4/Patient/$export?_type=Patient", null));
         s.put("GET /fhir/r4/$export-status/{id}", () -> new Call("GET", exportStatus(), null));
+        s.put("GET /fhir/r4/$export", () -> new Call("GET", "/fhir/r4/$export?_type=Patient", null));
+        s.put("POST /api/smart/clients", () -> new Call("POST", "/api/smart/clients", smartClient()));
+        s.put("GET /api/smart/clients", () -> new Call("GET", "/api/smart/clients", null));
         s.put("GET /fhir/r4/$export-file/{id}/{file}", () -> new Call("GET", exportStatus().replace("$export-status", "$export-file") + "/Patient.ndjson", null));
         s.put("PUT /api/staff/{username}/profile", () -> new Call("PUT", "/api/staff/" + accounts.of(Role.CODER) + "/profile",
                 "{\"department\":\"HIM\",\"job\":\"Coder\"}"));
@@ -733,13 +755,14 @@ class EndpointAuthorizationMatrixIT {
         return id;
     }
 
-    /** The status path of a finished export of patients (started as admin). */
+    /** The status path of a finished export of patients (started by the HIM director). */
     private String exportStatus() {
-        String location = api.as("admin", "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
+        String director = accounts.of(Role.HIM_DIRECTOR); // the administrator runs no bulk export (issue 22)
+        String location = api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
                 .firstValue("Content-Location").orElseThrow();
         String path = location.substring(location.indexOf("/fhir/r4"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
-                .until(() -> api.as("admin", "GET", path, null).status() != 202);
+                .until(() -> api.as(director, "GET", path, null).status() != 202);
         return path;
     }
 
@@ -818,7 +841,7 @@ class EndpointAuthorizationMatrixIT {
         Set<String> found = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : e.getKey().getPatternValues()) {
-                if (!pattern.startsWith("/api/") && !pattern.startsWith("/fhir/")) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/fhir/") || PUBLIC.contains(pattern)) {
                     continue;
                 }
                 for (var method : e.getKey().getMethodsCondition().getMethods()) {

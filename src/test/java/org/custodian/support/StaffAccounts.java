@@ -67,6 +67,15 @@ public class StaffAccounts {
         return username;
     }
 
+    /** Ensures a second account of the role exists ({@code test-<role>-<suffix>}, no practitioner) and returns its username. */
+    public synchronized String other(Role role, String suffix) {
+        String username = username(role) + "-" + suffix;
+        if (staff.find(username).isEmpty()) {
+            staff.create(new NewStaffMember(username, "Test " + role.title() + " " + suffix, PASSWORD, Set.of(role)));
+        }
+        return username;
+    }
+
     /** Ensures every role's account exists. */
     public void all() {
         for (Role role : Role.values()) {

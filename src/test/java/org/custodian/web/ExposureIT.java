@@ -25,13 +25,13 @@ class ExposureIT {
     @Test
     void exportLinksDoNotFollowAForgedHostHeader() {
         RawHttp.Response r = new RawHttp(api).send("127.0.0.1", "GET", "/fhir/r4/Patient/$export?_type=Patient",
-                "Host: evil.example", RawHttp.basic("admin", StaffAccounts.ADMIN_PASSWORD), "Accept: application/fhir+json",
+                "Host: evil.example", RawHttp.basic(accounts.of(Role.HIM_DIRECTOR), StaffAccounts.PASSWORD), "Accept: application/fhir+json",
                 "Prefer: respond-async");
         assertThat(String.valueOf(r.header("Content-Location"))).doesNotContain("evil.example");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("Host");
         // With the right host the export starts as before.
-        assertThat(api.as("admin", "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
+        assertThat(api.as(accounts.of(Role.HIM_DIRECTOR), "GET", "/fhir/r4/Patient/$export?_type=Patient", null).headers()
                 .firstValue("Content-Location").orElseThrow()).startsWith(api.baseUrl() + "/fhir/r4/$export-status/");
     }
 

@@ -70,7 +70,7 @@ class ProblemVocabularyIT {
 
     @Test
     void anUnknownFhirPathIsAnOperationOutcome() {
-        Api.Response r = api.as(accounts.of(Role.ADMIN), "GET", "/fhir/r4/NoSuchResource/1", null);
+        Api.Response r = api.as(accounts.of(Role.HIM_DIRECTOR), "GET", "/fhir/r4/NoSuchResource/1", null);
         assertThat(r.status()).as(r.body()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/fhir+json");
         assertThat(r.json().path("resourceType").asString()).isEqualTo("OperationOutcome");

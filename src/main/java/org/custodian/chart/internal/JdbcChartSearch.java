@@ -17,6 +17,7 @@ import org.custodian.chart.DocumentSummary;
 import org.custodian.chart.DocumentType;
 import org.custodian.chart.Encounter;
 import org.custodian.chart.EncounterClass;
+import org.custodian.staff.ProviderDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +27,10 @@ class JdbcChartSearch implements ChartSearch {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    JdbcChartSearch(JdbcClient jdbc, AuditTrail audit) {
+    private final ProviderDirectory directory;
+
+    JdbcChartSearch(JdbcClient jdbc, AuditTrail audit, ProviderDirectory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -54,13 +58,22 @@ class JdbcChartSearch implements ChartSearch {
 
     @Override
     public List<DocumentSummary> documents(DocumentCriteria c, boolean ascending, int offset, int limit) {
+        return documents(c, ascending, offset, limit, SensitiveRecords.visible(directory));
+    }
+
+    @Override
+    public List<DocumentSummary> documentsToSegment(DocumentCriteria c, boolean ascending, int offset, int limit) {
+        return documents(c, ascending, offset, limit, null);
+    }
+
+    private List<DocumentSummary> documents(DocumentCriteria c, boolean ascending, int offset, int limit, String visible) {
         Filter f = new Filter()
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
                 .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
                 .and("created_at >= :from", "from", Rows.utc(c.from()), c.from())
                 .and("created_at < :to", "to", Rows.utc(c.to()), c.to());
-        if (SensitiveRecords.withheld()) {
-            f.conditions.add("not " + SensitiveRecords.RESTRICTED); // Part 2 and psychotherapy notes (issue 22)
+        if (visible != null) { // Part 2 records and others' psychotherapy notes (issue 22)
+            f.conditions.add(visible);
         }
         String order = ascending ? "created_at, id" : "created_at desc, id desc";
         List<DocumentSummary> found = jdbc.sql("""

@@ -95,13 +95,45 @@ class JdbcChartService implements ChartService {
                         + " from encounter where patient_id = ? order by admit_at desc, id desc")
                 .param(patientId).query((rs, i) -> encounter(rs)).list();
         encounters = withParticipants(encounters);
-        List<DocumentSummary> documents = jdbc.sql("select " + DOCUMENT_COLUMNS
-                        + " from clinical_document d where patient_id = ?"
-                        + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.RESTRICTED : "")
-                        + " order by created_at desc, id desc")
-                .param(patientId).query((rs, i) -> summary(rs)).list();
+        String visible = SensitiveRecords.visible(directory);
+        List<DocumentSummary> documents = documents(patientId, visible == null ? "" : " and " + visible);
         audit.patient(AuditAction.READ, patientId, "Chart", patientId);
         return new Chart(patient, encounters, documents);
+    }
+
+    private List<DocumentSummary> documents(long patientId, String condition) {
+        return jdbc.sql("select " + DOCUMENT_COLUMNS + " from clinical_document d where patient_id = ?" + condition
+                        + " order by created_at desc, id desc")
+                .param(patientId).query((rs, i) -> summary(rs)).list();
+    }
+
+    @Override
+    public List<DocumentSummary> documentsForDisclosure(long patientId) {
+        breakTheGlass.checkChartAccess(patientId);
+        patients.find(patientId).orElseThrow(() -> new PatientNotFoundException(patientId));
+        List<DocumentSummary> documents = documents(patientId,
+                SensitiveRecords.withheld() ? " and not " + SensitiveRecords.RESTRICTED : "");
+        audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "documents for a release of information");
+        return documents;
+    }
+
+    @Override
+    public ClinicalDocument documentForDisclosure(long id) {
+        ClinicalDocument d = findDocument(id).orElseThrow(() -> new ChartNotFoundException("Document", id));
+        breakTheGlass.checkChartAccess(d.patientId());
+        if (SensitiveRecords.withheld() && matches(id, SensitiveRecords.RESTRICTED)) {
+            audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, d.patientId(), "DocumentReference", id,
+                    SensitiveRecords.REFUSAL);
+            throw new AccessDeniedException(SensitiveRecords.REFUSAL);
+        }
+        audit.record(AuditAction.READ, AuditOutcome.SUCCESS, d.patientId(), "DocumentReference", id,
+                "for a release of information (45 CFR 164.508)");
+        return d;
+    }
+
+    private boolean matches(long documentId, String condition) {
+        return jdbc.sql("select exists(select 1 from clinical_document d where id = ? and " + condition + ")")
+                .param(documentId).query(Boolean.class).single();
     }
 
     @Override
@@ -118,11 +150,12 @@ class JdbcChartService implements ChartService {
     public ClinicalDocument document(long id) {
         ClinicalDocument d = findDocument(id).orElseThrow(() -> new ChartNotFoundException("Document", id));
         breakTheGlass.checkChartAccess(d.patientId());
-        if (SensitiveRecords.withheld() && jdbc.sql("select exists(select 1 from clinical_document d where id = ? and "
-                + SensitiveRecords.RESTRICTED + ")").param(id).query(Boolean.class).single()) {
-            audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, d.patientId(), "DocumentReference", id,
-                    SensitiveRecords.REFUSAL);
-            throw new AccessDeniedException(SensitiveRecords.REFUSAL);
+        String visible = SensitiveRecords.visible(directory);
+        if (visible != null && !matches(id, visible)) {
+            String reason = SensitiveRecords.withheld() && !matches(id, SensitiveRecords.PSYCHOTHERAPY)
+                    ? SensitiveRecords.REFUSAL : SensitiveRecords.NOT_ORIGINATOR;
+            audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, d.patientId(), "DocumentReference", id, reason);
+            throw new AccessDeniedException(reason);
         }
         audit.patient(AuditAction.READ, d.patientId(), "DocumentReference", id);
         return d;

@@ -1,15 +1,25 @@
 package org.custodian.chart.internal;
 
 import org.custodian.privacy.Permission;
+import org.custodian.staff.Practitioner;
+import org.custodian.staff.ProviderDirectory;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Minimum necessary for the most protected records (45 CFR 164.502(b), 164.514(d); issue 22): documents
- * of a 42 CFR Part 2 substance-use-disorder program (tagged so, or filed under an encounter tagged so;
- * 42 CFR 2.13, 2.31) and psychotherapy notes (45 CFR 164.508(a)(2)) are left out of a chart and refused
- * one by one to a reader with {@code chart:read} but without {@code chart:read-sensitive} (coders, CDI,
- * HIM analysts, data integrity analysts, administrators). Callers without {@code chart:read} (the
- * interface engine, which files and revises documents and reads nothing back) are not readers here.
+ * Minimum necessary for the most protected records (45 CFR 164.502(b), 164.514(d); issue 22):
+ * <ul>
+ *   <li>documents of a 42 CFR Part 2 substance-use-disorder program (tagged so, or filed under an encounter
+ *   tagged so; 42 CFR 2.13, 2.31) are left out of a chart and refused one by one to a reader with
+ *   {@code chart:read} but without {@code chart:read-sensitive} (coders, CDI, HIM analysts, data
+ *   integrity analysts);</li>
+ *   <li>psychotherapy notes (45 CFR 164.501: kept separate from the rest of the record) are used only by
+ *   their originator (45 CFR 164.508(a)(2)(i)(A)): every other reader is refused, even with
+ *   {@code chart:read-sensitive}. They leave only as a disclosure under an authorization that names them
+ *   ({@link #PSYCHOTHERAPY}; the disclosure module's segmentation decides).</li>
+ * </ul>
+ * Every signed-in caller is a reader here ({@link #reader}) but the interface engine, which files and revises
+ * documents and reads nothing back; a bulk export and a release of information get the records to segment
+ * through their own methods, guarded by {@code fhir:export} and {@code disclosure:manage}.
  */
 final class SensitiveRecords {
 
@@ -20,25 +30,67 @@ final class SensitiveRecords {
              or exists (select 1 from encounter_sensitivity s where s.encounter_id = d.encounter_id
                      and s.tag in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES')))""";
 
+    /** The condition on a {@code clinical_document d} that makes it a psychotherapy note. */
+    static final String PSYCHOTHERAPY = """
+            (exists (select 1 from document_sensitivity s where s.document_id = d.id and s.tag = 'PSYCHOTHERAPY_NOTES')
+             or exists (select 1 from encounter_sensitivity s where s.encounter_id = d.encounter_id
+                     and s.tag = 'PSYCHOTHERAPY_NOTES'))""";
+
     static final String REFUSAL = "a Part 2 (42 CFR 2.13) or psychotherapy-note (45 CFR 164.508(a)(2)) document: "
             + "chart:read-sensitive required";
+
+    static final String NOT_ORIGINATOR = "a psychotherapy note (45 CFR 164.501, 164.508(a)(2)(i)(A)): "
+            + "used only by its originator";
 
     private SensitiveRecords() {
     }
 
     /** Whether the caller reads charts but not these records. */
     static boolean withheld() {
+        return reader() && !holds(Permission.CHART_READ_SENSITIVE);
+    }
+
+    /**
+     * Whether the caller is held to what a reader may see: everyone signed in but a writer that reads nothing
+     * back (the interface engine: {@code chart:write} without {@code chart:read}). A caller that reaches
+     * documents through another module without {@code chart:read} (the administrator on a coding or CDI page)
+     * is a reader too.
+     */
+    static boolean reader() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && (holds(Permission.CHART_READ) || !holds(Permission.CHART_WRITE));
+    }
+
+    private static boolean holds(Permission permission) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {
             return false;
         }
-        boolean reads = false;
         for (var a : auth.getAuthorities()) {
-            if (a.getAuthority().equals(Permission.CHART_READ_SENSITIVE.authority())) {
-                return false;
+            if (a.getAuthority().equals(permission.authority())) {
+                return true;
             }
-            reads |= a.getAuthority().equals(Permission.CHART_READ.authority());
         }
-        return reads;
+        return false;
+    }
+
+    /**
+     * The condition on {@code clinical_document d} of what the caller may read, or {@code null} when the
+     * caller is no reader: no Part 2 record without {@code chart:read-sensitive}, and no psychotherapy note
+     * but the caller's own (the caller's practitioner in the provider directory is its author).
+     */
+    static String visible(ProviderDirectory directory) {
+        if (!reader()) {
+            return null;
+        }
+        long me = originator(directory);
+        String own = "(not " + PSYCHOTHERAPY + " or coalesce(d.author_id, 0) = " + me + ")";
+        return withheld() ? "not " + RESTRICTED + " and " + own : own;
+    }
+
+    /** The caller's practitioner id, or -1 when the caller is none. */
+    static long originator(ProviderDirectory directory) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? -1 : directory.byUsername(auth.getName()).map(Practitioner::id).orElse(-1L);
     }
 }

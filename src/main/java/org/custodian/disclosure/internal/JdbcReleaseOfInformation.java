@@ -230,7 +230,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         for (Encounter e : chart.encounters()) {
             encounterNumbers.put(e.id(), e.encounterNumber());
         }
-        List<DocumentSummary> asked = chart.documents().stream().filter(d -> within(r, d)).toList();
+        List<DocumentSummary> asked = charts.documentsForDisclosure(r.patientId()).stream().filter(d -> within(r, d)).toList();
         Map<Long, Set<Sensitivity>> tagged = tags.ofDocuments(asked.stream().map(DocumentSummary::id).toList());
         List<Segmentation.Candidate> candidates = new ArrayList<>();
         List<DocumentSummary> oldestFirst = new ArrayList<>(asked); // as a chart is read
@@ -242,7 +242,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         Segmentation.Outcome outcome = Segmentation.apply(candidates, r.requesterType(), r.authorization());
         List<PacketWriter.Document> documents = new ArrayList<>();
         for (Segmentation.Candidate c : outcome.released()) {
-            ClinicalDocument d = charts.document(c.documentId());
+            ClinicalDocument d = charts.documentForDisclosure(c.documentId());
             documents.add(new PacketWriter.Document(d, d.encounterId() == null ? null : encounterNumbers.get(d.encounterId()),
                     statements.of(d.id())));
         }

@@ -15,7 +15,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -45,10 +49,12 @@ class SecurityConfiguration {
     private final JwtDecoder tokens;
     private final ClientRegistrationRepository singleSignOn;
     private final OAuth2UserService<OidcUserRequest, OidcUser> staffOidcUsers;
+    private final SmartTokens smart;
 
     SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl,
                           ObjectProvider<JwtDecoder> tokens, ObjectProvider<ClientRegistrationRepository> singleSignOn,
-                          ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffOidcUsers) {
+                          ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffOidcUsers, SmartTokens smart) {
+        this.smart = smart;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.baseUrl = baseUrl;
@@ -84,6 +90,29 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(handlers.apiEntryPoint())
                     .accessDeniedHandler(handlers.apiAccessDenied()));
         }
+        return http;
+    }
+
+    /**
+     * FHIR: the API's bearer tokens as above, and the SMART Backend Services tokens of {@code POST /smart/token}
+     * ({@link SmartTokens}), told apart by their issuer; a token of any other issuer is refused.
+     */
+    private HttpSecurity fhirBearerTokens(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        JwtAuthenticationProvider smartProvider = new JwtAuthenticationProvider(smart.decoder());
+        smartProvider.setJwtAuthenticationConverter(SmartTokens.converter());
+        AuthenticationManager smartTokens = new ProviderManager(smartProvider);
+        AuthenticationManager apiTokens = null;
+        if (tokens != null) {
+            JwtAuthenticationProvider apiProvider = new JwtAuthenticationProvider(tokens);
+            apiProvider.setJwtAuthenticationConverter(BearerTokens.converter());
+            apiTokens = new ProviderManager(apiProvider);
+        }
+        AuthenticationManager others = apiTokens;
+        http.oauth2ResourceServer(o -> o
+                .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
+                        issuer -> SmartTokens.ISSUER.equals(issuer) ? smartTokens : others))
+                .authenticationEntryPoint(handlers.apiEntryPoint())
+                .accessDeniedHandler(handlers.apiAccessDenied()));
         return http;
     }
 
@@ -123,11 +152,27 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain fhirSecurity(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
-        bearerTokens(guarded(http, handlers), handlers).securityMatcher("/fhir/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        fhirBearerTokens(guarded(http, handlers), handlers).securityMatcher("/fhir/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/fhir/r4/.well-known/smart-configuration").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint())
                         .accessDeniedHandler(handlers.apiAccessDenied()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    /**
+     * The SMART Backend Services token endpoint: open, since the client's signed assertion in the form is its
+     * credential ({@link SmartTokens}); no session, no cookie, so no CSRF token.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain smartTokenEndpoint(HttpSecurity http, AuditingAccessHandlers handlers) throws Exception {
+        http.securityMatcher(SmartTokenController.TOKEN_PATH)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.apiEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();

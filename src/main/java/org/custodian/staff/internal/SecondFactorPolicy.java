@@ -32,7 +32,9 @@ class SecondFactorPolicy {
                 continue;
             }
             if (name.equalsIgnoreCase("phi-readers")) {
-                Arrays.stream(Role.values()).filter(r -> r.grants(Permission.CHART_READ)).forEach(roles::add);
+                // Who reads charts, runs a bulk export, or manages the staff (the administrator; issue 22).
+                Arrays.stream(Role.values()).filter(r -> r.grants(Permission.CHART_READ) || r.grants(Permission.FHIR_EXPORT)
+                        || r.grants(Permission.STAFF_MANAGE)).forEach(roles::add);
                 continue;
             }
             try {

@@ -19,7 +19,8 @@ class SecondFactorPolicyTest {
         assertThat(policy.requires(Set.of(Role.AUDITOR))).isFalse();
         assertThat(policy.requires(Set.of(Role.STUDENT, Role.INSTRUCTOR))).isFalse();
         assertThat(policy.requires(Set.of(Role.AUDITOR, Role.CODER))).isTrue();
-        // Everyone who may run a bulk export reads charts, so the default covers it.
+        // The administrator (no chart reading, issue 22) and everyone who may run a bulk export must enrol.
+        assertThat(Role.ADMIN.grants(org.custodian.privacy.Permission.CHART_READ)).isFalse();
         for (Role role : Role.values()) {
             if (role.grants(org.custodian.privacy.Permission.FHIR_EXPORT)) {
                 assertThat(policy.requires(Set.of(role))).as(role.name()).isTrue();

@@ -191,7 +191,7 @@ class FhirExport implements DisposableBean {
                         }
                     }
                     if (out.containsKey("DocumentReference")) {
-                        List<DocumentSummary> documents = charts.documents(
+                        List<DocumentSummary> documents = charts.documentsToSegment(
                                 new ChartSearch.DocumentCriteria(p.id(), null, null, null), true, 0, Integer.MAX_VALUE);
                         Map<Long, Set<Sensitivity>> documentTags = sensitivity.ofDocuments(
                                 documents.stream().map(DocumentSummary::id).toList());

@@ -44,8 +44,8 @@ class FhirExportController implements FhirEndpoint {
         this.publicBase = publicBase;
     }
 
-    @Operation(summary = "Start a bulk export of all patients' data (FHIR Bulk Data, asynchronous)")
-    @GetMapping("/Patient/$export")
+    @Operation(summary = "Start a bulk export of all patients' data (FHIR Bulk Data, asynchronous; system level /$export the same)")
+    @GetMapping({"/Patient/$export", "/$export"})
     @PreAuthorize("hasAuthority('fhir:export')")
     ResponseEntity<String> kickOff(HttpServletRequest request) {
         for (String name : request.getParameterMap().keySet()) {
