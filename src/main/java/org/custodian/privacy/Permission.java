@@ -85,7 +85,9 @@ public enum Permission {
     /** Edit the CDI worklist rules: thresholds, windows, satisfying codes, active (the CDI lead). */
     CDI_LEAD("cdi:lead"),
     /** Answer the documentation queries sent to oneself (a physician). */
-    CDI_ANSWER("cdi:answer");
+    CDI_ANSWER("cdi:answer"),
+    /** The physician advisor's queue of escalated CDI queries, and recording the advisor's review of one. */
+    CDI_ADVISE("cdi:advise");
 
     private final String authority;
 

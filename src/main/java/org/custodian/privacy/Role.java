@@ -15,7 +15,7 @@ public enum Role {
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, FHIR_EXPORT, DISCLOSURE_MANAGE, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
             CREDENTIALS_REVIEW, STAFF_UNLOCK, ANALYTICS_VIEW, PROVIDERS_MANAGE, COMPLETION_ANALYZE, COMPLETION_MANAGE,
-            CDI_REVIEW, CDI_LEAD)),
+            CDI_REVIEW, CDI_LEAD, CDI_ADVISE)),
     CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
     CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN, CDI_REVIEW)),
@@ -25,6 +25,11 @@ public enum Role {
     DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
     CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX,
             CDI_ANSWER)),
+    /**
+     * A physician who supports CDI: takes the queries left unanswered past the escalation time, talks with
+     * the physician queried and records the outcome (AHIMA/ACDIS 2022: escalation policy); reads charts, answers nothing.
+     */
+    PHYSICIAN_ADVISOR("Physician advisor (CDI)", EnumSet.of(CHART_READ, CREDENTIALS_OWN, CDI_ADVISE)),
     /** Analyses charts for completeness and keeps the deficiency worklist (record completion, 42 CFR 482.24(c)). */
     HIM_ANALYST("HIM analyst (record completion)", EnumSet.of(CHART_READ, COMPLETION_ANALYZE, CREDENTIALS_OWN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),

@@ -37,8 +37,8 @@ class CdiApiIT {
 
     @Test
     void aSepsisQueryIsRefusedUntilCompliantThenAnsweredAsASignedAddendumAndTheDrgMoves() {
-        Instant discharge = CdiFixtures.groupableDischarge();
-        Instant admit = discharge.minusSeconds(4 * 86_400);
+        Instant discharge = CdiFixtures.recentDischarge();
+        Instant admit = CdiFixtures.daysAgo(7);
         CdiFixtures.StayRef stay = CdiFixtures.of(context).stay("Sepsis", admit, discharge, List.of("J18.9"), sepsisLabs(admit));
         String cdi = accounts.of(Role.CDI_SPECIALIST);
         String doctor = accounts.of(Role.CLINICIAN);

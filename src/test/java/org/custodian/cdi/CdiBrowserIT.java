@@ -33,10 +33,9 @@ class CdiBrowserIT {
 
     @Test
     void theSpecialistQueriesSepsisThePhysicianAnswersInTheInboxAndTheDrgMoves() {
-        Instant discharge = CdiFixtures.groupableDischarge();
-        Instant admit = discharge.minusSeconds(4 * 86_400);
+        Instant admit = CdiFixtures.daysAgo(4); // in house: concurrent review
         CdiFixtures.StayRef[] stay = new CdiFixtures.StayRef[1];
-        accounts.runAs(Role.HIM_DIRECTOR, () -> stay[0] = CdiFixtures.of(context).stay("Browser", admit, discharge, List.of("J18.9"),
+        accounts.runAs(Role.HIM_DIRECTOR, () -> stay[0] = CdiFixtures.of(context).stay("Browser", admit, null, List.of("J18.9"),
                 List.of(new CdiFixtures.Lab("2524-7", "Lactate", "4.1", "mmol/L", admit.plusSeconds(3600)),
                         new CdiFixtures.Lab("8867-4", "Heart rate", "121", "/min", admit.plusSeconds(3700)))));
         String mrn = stay[0].patient().mrn();
