@@ -40,12 +40,13 @@ public interface CdiAdvisor {
                      String status, List<Review> reviews) {
     }
 
-    /** {@code openOnly}: only queries still unanswered. Newest escalation last: the oldest waits longest. */
+    /** One page, oldest query first (it has waited longest), and the total. */
     record Page(List<Escalated> items, long total, int page, int size) {
     }
 
+    /** Escalated queries, of one patient when {@code patientId} is given; {@code openOnly}: only those still unanswered. */
     @PreAuthorize("hasAuthority('cdi:advise')")
-    Page escalated(boolean openOnly, int page, int size);
+    Page escalated(Long patientId, boolean openOnly, int page, int size);
 
     /** Records the advisor's review of an escalated query; 409 {@code cdi-query-not-escalated} for one that is not. */
     @PreAuthorize("hasAuthority('cdi:advise')")

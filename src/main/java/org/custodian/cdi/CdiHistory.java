@@ -11,6 +11,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
  */
 public interface CdiHistory {
 
+    /** The caller's review of a stay at {@code reviewedAt} (in the past): the review rate's and query rate's denominator. */
+    @PreAuthorize("hasAuthority('cdi:review')")
+    void reviewed(long encounterId, Instant reviewedAt);
+
     /** A query sent by the caller at {@code sentAt} (in the past). */
     @PreAuthorize("hasAuthority('cdi:review')")
     CdiQueries.Query sent(CdiQueries.NewQuery query, Instant sentAt);
@@ -19,7 +23,10 @@ public interface CdiHistory {
     @PreAuthorize("hasAuthority('cdi:answer')")
     CdiQueries.Query answered(long queryId, CdiQueries.Answer answer, Instant answeredAt);
 
-    /** An open query followed up and escalated to the physician advisor's queue at {@code escalatedAt}. */
+    /**
+     * An open query followed up and escalated to the physician advisor's queue at {@code escalatedAt} (one
+     * escalated already keeps its first escalation); 409 {@code cdi-query-not-escalated} for one answered or closed.
+     */
     @PreAuthorize("hasAuthority('cdi:review')")
     CdiQueries.Query escalated(long queryId, Instant escalatedAt);
 }

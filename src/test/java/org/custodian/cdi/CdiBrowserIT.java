@@ -47,12 +47,19 @@ class CdiBrowserIT {
         browser.find(By.cssSelector("[data-testid=cdi-filter] input[name=find]")).sendKeys(mrn);
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=cdi-filter] button[type=submit]")));
         By row = By.cssSelector("[data-testid=cdi-worklist] tr[data-encounter='" + encounter + "']");
-        assertThat(browser.find(row).getText()).contains(mrn, stay[0].patient().familyName(), "195");
+        assertThat(browser.find(row).getText()).contains(mrn, stay[0].patient().familyName(), "195", "Concurrent");
         assertThat(browser.findAll(By.cssSelector("[data-testid=cdi-worklist] tr[data-encounter='" + encounter + "'] li[data-rule=sepsis]")))
                 .hasSize(1);
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=cdi-worklist] a[href='/cdi/cases/" + encounter + "']")));
         String before = browser.find(By.cssSelector("[data-testid=working-drg]")).getText();
         assertThat(before).isEqualTo("195");
+        // In house today: a fiscal year with no grouper loaded (FY2027 before v44) shows a provisional working DRG, labelled.
+        boolean provisional = !org.custodian.support.HospitalToday.date()
+                .isBefore(context.getBean(org.custodian.reimbursement.Grouper.class).coveredUntil());
+        assertThat(browser.findAll(By.cssSelector("[data-testid=drg-provisional]"))).hasSize(provisional ? 1 : 0);
+        if (provisional) {
+            assertThat(browser.find(By.cssSelector("[data-testid=drg-provisional-note]")).getText()).contains("Provisional", "v43");
+        }
 
         new Select(browser.find(By.cssSelector("[data-testid=template-picker] select[name=template]"))).selectByValue("sepsis");
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=template-picker] button[type=submit]")));

@@ -16,18 +16,23 @@ class CdiAdvisorPageController {
 
     private final CdiAdvisor advisor;
     private final CdiLint lint;
+    private final org.custodian.RecordLabels labels;
 
-    CdiAdvisorPageController(CdiAdvisor advisor, CdiLint lint) {
+    CdiAdvisorPageController(CdiAdvisor advisor, CdiLint lint, org.custodian.RecordLabels labels) {
+        this.labels = labels;
         this.advisor = advisor;
         this.lint = lint;
     }
 
     @GetMapping("/cdi/advisor")
     @PreAuthorize("hasAuthority('cdi:advise')")
-    String queue(@RequestParam(defaultValue = "true") boolean open, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) Long saved, Model model) {
-        model.addAttribute("page", advisor.escalated(open, page, 50));
+    String queue(@RequestParam(required = false) Long patientId, @RequestParam(defaultValue = "true") boolean open,
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long saved, Model model) {
+        model.addAttribute("page", advisor.escalated(patientId, open, page, 50));
         model.addAttribute("open", open);
+        model.addAttribute("patientId", patientId);
+        model.addAttribute("chosen", patientId == null ? null
+                : labels.patients(java.util.List.of(patientId), "the physician advisor's queue, one patient").get(patientId));
         model.addAttribute("outcomes", CdiAdvisor.ReviewOutcome.values());
         model.addAttribute("notice", saved == null ? null : "Your review of query " + saved + " is recorded.");
         return "cdi/advisor";
@@ -35,9 +40,10 @@ class CdiAdvisorPageController {
 
     @PostMapping("/cdi/advisor/queries/{id}/reviews")
     @PreAuthorize("hasAuthority('cdi:advise')")
-    String review(@PathVariable long id, @RequestParam CdiAdvisor.ReviewOutcome outcome, @RequestParam(required = false) String note) {
+    String review(@PathVariable long id, @RequestParam CdiAdvisor.ReviewOutcome outcome, @RequestParam(required = false) String note,
+                  @RequestParam(required = false) Long patientId) {
         advisor.review(id, outcome, note);
-        return "redirect:/cdi/advisor?saved=" + id;
+        return "redirect:/cdi/advisor?saved=" + id + (patientId == null ? "" : "&patientId=" + patientId);
     }
 
     @GetMapping("/cdi/lint")

@@ -142,9 +142,10 @@ class CdiApiController {
     @Operation(summary = "The physician advisor's queue: escalated queries with patient, physician asked, age and the advisor's reviews")
     @GetMapping("/advisor/queries")
     @PreAuthorize("hasAuthority('cdi:advise')")
-    org.custodian.cdi.CdiAdvisor.Page advisorQueue(@RequestParam(defaultValue = "true") boolean open,
+    org.custodian.cdi.CdiAdvisor.Page advisorQueue(@RequestParam(required = false) Long patientId,
+                                                   @RequestParam(defaultValue = "true") boolean open,
                                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return advisor.escalated(open, page, size);
+        return advisor.escalated(patientId, open, page, size);
     }
 
     /** The advisor's review: {@code outcome} one of {@link org.custodian.cdi.CdiAdvisor.ReviewOutcome}, an optional note. */

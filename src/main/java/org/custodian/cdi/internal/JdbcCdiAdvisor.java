@@ -42,10 +42,11 @@ class JdbcCdiAdvisor implements CdiAdvisor {
     }
 
     @Override
-    public Page escalated(boolean openOnly, int page, int size) {
+    public Page escalated(Long patientId, boolean openOnly, int page, int size) {
         int p = Math.max(0, page);
         int n = size <= 0 ? 50 : Math.min(size, 200);
-        String where = "escalated_at is not null" + (openOnly ? " and status = 'OPEN'" : "");
+        String where = "escalated_at is not null" + (openOnly ? " and status = 'OPEN'" : "")
+                + (patientId == null ? "" : " and patient_id = " + patientId.longValue());
         long total = jdbc.sql("select count(*) from cdi_query where " + where).query(Long.class).single();
         List<Row> rows = jdbc.sql("select id, encounter_id, patient_id, practitioner_id, template, created_at, escalated_at, answered_at, status"
                         + " from cdi_query where " + where + " order by created_at, id limit ? offset ?")

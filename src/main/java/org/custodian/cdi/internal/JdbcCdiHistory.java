@@ -21,8 +21,11 @@ class JdbcCdiHistory implements CdiHistory {
     private final AuditTrail audit;
     private final CdiSettings settings;
     private final HospitalClock clock;
+    private final org.custodian.chart.ChartService charts;
 
-    JdbcCdiHistory(JdbcCdiQueries queries, JdbcClient jdbc, AuditTrail audit, CdiSettings settings, java.time.Clock clock) {
+    JdbcCdiHistory(JdbcCdiQueries queries, JdbcClient jdbc, AuditTrail audit, CdiSettings settings, java.time.Clock clock,
+                   org.custodian.chart.ChartService charts) {
+        this.charts = charts;
         this.queries = queries;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -35,6 +38,16 @@ class JdbcCdiHistory implements CdiHistory {
             throw Problem.invalid("invalid-cdi-history", field + ": a moment in the past");
         }
         return at;
+    }
+
+    @Override
+    @Transactional
+    public void reviewed(long encounterId, Instant reviewedAt) {
+        org.custodian.chart.Encounter e = charts.encounter(encounterId);
+        Instant at = past("reviewedAt", reviewedAt);
+        jdbc.sql("insert into cdi_review (encounter_id, patient_id, reviewer, service, reviewed_at, timing) values (?, ?, ?, ?, ?, ?)")
+                .params(e.id(), e.patientId(), JdbcCdiQueries.username(), e.service(), Rows.utc(at), queries.timing(e, at).name()).update();
+        audit.patient(AuditAction.READ, e.patientId(), "CdiReview", encounterId);
     }
 
     @Override
@@ -57,10 +70,12 @@ class JdbcCdiHistory implements CdiHistory {
     @Transactional
     public CdiQueries.Query escalated(long queryId, Instant escalatedAt) {
         CdiQueries.Query q = queries.load(queryId);
-        if (past("escalatedAt", escalatedAt).isBefore(q.createdAt()) || !"OPEN".equals(q.status()) || q.escalatedAt() != null) {
+        if (q.escalatedAt() != null && "OPEN".equals(q.status())) {
+            return q; // escalated already (by the escalation job): the first escalation stands
+        }
+        if (past("escalatedAt", escalatedAt).isBefore(q.createdAt()) || !"OPEN".equals(q.status())) {
             throw Problem.conflict("cdi-query-not-escalated", "Query not escalated",
-                    "Query " + queryId + " is " + q.status().toLowerCase() + (q.escalatedAt() != null ? ", already escalated" : "")
-                            + "; only an open query is escalated, after it was sent");
+                    "Query " + queryId + " is " + q.status().toLowerCase() + "; only an open query is escalated, after it was sent");
         }
         jdbc.sql("""
                 update cdi_query set followed_up_at = coalesce(followed_up_at, :at), escalated_at = :at, escalated_to = cast(:advisor as bigint)

@@ -24,7 +24,16 @@ class JdbcCdiLint implements CdiLint {
 
     @Override
     public List<Phrase> phrases() {
-        return jdbc.sql("select phrase, category, reason, active, changed_by, changed_at from cdi_query_lint order by category, phrase")
+        return inForce(jdbc);
+    }
+
+    /** The list in force: the phrases as installed, each overridden by the lead's last change of it, and the phrases the lead added. */
+    static List<Phrase> inForce(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select coalesce(c.phrase, l.phrase) as phrase, coalesce(c.category, l.category), coalesce(c.reason, l.reason),
+                       coalesce(c.active, true), c.changed_by, c.changed_at
+                from cdi_query_lint l full join cdi_lint_change c on c.phrase = l.phrase
+                order by 2, 1""")
                 .query((rs, i) -> new Phrase(rs.getString(1), Category.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), Rows.instant(rs, 6))).list();
     }
@@ -45,20 +54,19 @@ class JdbcCdiLint implements CdiLint {
         if (reason != null && reason.length() > 300) {
             throw Problem.invalid("invalid-cdi-lint", "reason: at most 300 characters");
         }
-        boolean known = jdbc.sql("select count(*) from cdi_query_lint where phrase = ?").param(phrase).query(Long.class).single() > 0;
-        if (!known && (change.category() == null || reason == null)) {
+        Phrase now = inForce(jdbc).stream().filter(p -> p.phrase().equals(phrase)).findFirst().orElse(null);
+        if (now == null && (change.category() == null || reason == null)) {
             throw Problem.invalid("invalid-cdi-lint", (change.category() == null ? "category" : "reason")
                     + ": required for a new phrase (category LEADING or FINANCIAL, and why a query may not say it)");
         }
+        Category category = change.category() != null ? change.category() : now.category();
+        String why = reason != null ? reason : now.reason();
+        boolean active = change.active() != null ? change.active() : now == null || now.active();
         jdbc.sql("""
-                insert into cdi_query_lint (phrase, category, reason, active, changed_by, changed_at)
-                values (:phrase, coalesce(:category, 'LEADING'), coalesce(:reason, ''), coalesce(:active, true), :by, :at)
-                on conflict (phrase) do update set category = coalesce(:category, cdi_query_lint.category),
-                  reason = coalesce(:reason, cdi_query_lint.reason), active = coalesce(:active, cdi_query_lint.active),
-                  changed_by = :by, changed_at = :at""")
-                .param("phrase", phrase).param("category", change.category() == null ? null : change.category().name(), java.sql.Types.VARCHAR)
-                .param("reason", reason, java.sql.Types.VARCHAR).param("active", change.active(), java.sql.Types.BOOLEAN)
+                insert into cdi_lint_change (phrase, category, reason, active, changed_by, changed_at) values (:phrase, :category, :reason, :active, :by, :at)
+                on conflict (phrase) do update set category = :category, reason = :reason, active = :active, changed_by = :by, changed_at = :at""")
+                .param("phrase", phrase).param("category", category.name()).param("reason", why).param("active", active)
                 .param("by", JdbcCdiQueries.username()).param("at", Rows.utc(clock.instant())).update();
-        return phrases().stream().filter(p -> p.phrase().equals(phrase)).findFirst().orElseThrow();
+        return inForce(jdbc).stream().filter(p -> p.phrase().equals(phrase)).findFirst().orElseThrow();
     }
 }

@@ -115,15 +115,13 @@ class JdbcCdiQueries implements CdiQueries {
                     .with("citation", QueryCompliance.CITATION);
         }
         long practitioner = addressee(e, draft.practitionerId());
-        Timing timing = e.dischargeAt() == null ? Timing.CONCURRENT
-                : caseMix.finalCoded(List.of(e.id())).contains(e.id()) ? Timing.POST_BILL : Timing.RETROSPECTIVE;
+        Timing timing = timing(e, at);
         WorkingDrg before = drgs.of(e);
         long id = jdbc.sql("""
                 insert into cdi_query (encounter_id, patient_id, practitioner_id, service, template, format, yes_no_purpose, question, options,
                                        timing, rule_ids, status, created_by, created_at, drg_before, weight_before, payment_before,
-                                       severity_before, drg_version_before, drg_provisional_before)
-                values (:e, :p, :pr, :service, :t, :f, :y, :q, cast(:o as jsonb), :timing, :rules, 'OPEN', :by, :at, :drg, :w, :pay, :sev,
-                        :version, :provisional)
+                                       severity_before)
+                values (:e, :p, :pr, :service, :t, :f, :y, :q, cast(:o as jsonb), :timing, :rules, 'OPEN', :by, :at, :drg, :w, :pay, :sev)
                 returning id""")
                 .param("e", e.id()).param("p", e.patientId()).param("pr", practitioner).param("service", e.service()).param("t", draft.template())
                 .param("f", format.name()).param("y", draft.yesNoPurpose() == null ? null : draft.yesNoPurpose().name())
@@ -131,8 +129,8 @@ class JdbcCdiQueries implements CdiQueries {
                 .param("timing", timing.name()).param("rules", draft.ruleIds().toArray(String[]::new))
                 .param("by", username()).param("at", Rows.utc(at))
                 .param("drg", before.drg()).param("w", before.weight()).param("pay", before.payment())
-                .param("sev", before.severity()).param("version", before.version()).param("provisional", before.provisional())
-                .query(Long.class).single();
+                .param("sev", before.severity()).query(Long.class).single();
+        grouped(id, "BEFORE", before);
         for (int i = 0; i < indicators.size(); i++) {
             Indicator x = indicators.get(i);
             jdbc.sql("""
@@ -143,6 +141,12 @@ class JdbcCdiQueries implements CdiQueries {
         }
         audit.patient(AuditAction.CREATE, e.patientId(), "CdiQuery", id);
         return load(id);
+    }
+
+    /** When a query or review at {@code at} happens: in house then, discharged and not final-coded, or after the bill. */
+    Timing timing(Encounter e, Instant at) {
+        return e.dischargeAt() == null || at.isBefore(e.dischargeAt()) ? Timing.CONCURRENT
+                : caseMix.finalCoded(List.of(e.id())).contains(e.id()) ? Timing.POST_BILL : Timing.RETROSPECTIVE;
     }
 
     /** The indicators, each from this patient's record, with its source. */
@@ -184,8 +188,8 @@ class JdbcCdiQueries implements CdiQueries {
     }
 
     List<QueryCompliance.Lint> lint() {
-        return jdbc.sql("select phrase, category, reason from cdi_query_lint where active order by phrase")
-                .query((rs, i) -> new QueryCompliance.Lint(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        return JdbcCdiLint.inForce(jdbc).stream().filter(org.custodian.cdi.CdiLint.Phrase::active)
+                .map(p -> new QueryCompliance.Lint(p.phrase(), p.category().name(), p.reason())).toList();
     }
 
     private long addressee(Encounter e, Long asked) {
@@ -267,13 +271,12 @@ class JdbcCdiQueries implements CdiQueries {
         WorkingDrg after = drgs.of(e);
         jdbc.sql("""
                 update cdi_query set status = 'ANSWERED', answered_by = :by, answered_at = :at, answer_option = :opt, answer_text = :text,
-                  outcome = :outcome, addendum_id = :doc, drg_after = :drg, weight_after = :w, payment_after = :pay, severity_after = :sev,
-                  drg_version_after = :version, drg_provisional_after = :provisional
+                  outcome = :outcome, addendum_id = :doc, drg_after = :drg, weight_after = :w, payment_after = :pay, severity_after = :sev
                 where id = :id""")
                 .param("by", username()).param("at", Rows.utc(now)).param("opt", a == null ? null : a.option(), java.sql.Types.INTEGER)
                 .param("text", text).param("outcome", outcome.name()).param("doc", addendum.id()).param("drg", after.drg())
-                .param("w", after.weight()).param("pay", after.payment()).param("sev", after.severity())
-                .param("version", after.version()).param("provisional", after.provisional()).param("id", id).update();
+                .param("w", after.weight()).param("pay", after.payment()).param("sev", after.severity()).param("id", id).update();
+        grouped(id, "AFTER", after);
         audit.patient(AuditAction.UPDATE, q.patientId(), "CdiQuery", id);
         return load(id);
     }
@@ -325,14 +328,23 @@ class JdbcCdiQueries implements CdiQueries {
     @Override
     public Impact impact(long id) {
         return jdbc.sql("""
-                select id, drg_before, weight_before, payment_before, severity_before, drg_after, weight_after, payment_after,
-                       severity_after, drg_version_before, drg_provisional_before, drg_version_after, drg_provisional_after
-                from cdi_query where id = ?""").param(id)
+                select q.id, q.drg_before, q.weight_before, q.payment_before, q.severity_before, q.drg_after, q.weight_after,
+                       q.payment_after, q.severity_after, b.version, coalesce(b.provisional, false), a.version, coalesce(a.provisional, false)
+                from cdi_query q
+                left join cdi_query_drg b on b.query_id = q.id and b.moment = 'BEFORE'
+                left join cdi_query_drg a on a.query_id = q.id and a.moment = 'AFTER'
+                where q.id = ?""").param(id)
                 .query((rs, i) -> new Impact(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
                         rs.getString(6) != null && rank(rs.getString(9)) > rank(rs.getString(5)), rs.getString(10), rs.getBoolean(11),
                         rs.getString(12), rs.getBoolean(13)))
                 .optional().orElseThrow(() -> notFound(id));
+    }
+
+    /** The grouper version of the working DRG kept with the query, and whether it was provisional. */
+    private void grouped(long queryId, String moment, WorkingDrg drg) {
+        jdbc.sql("insert into cdi_query_drg (query_id, moment, version, provisional) values (?, ?, ?, ?)")
+                .params(queryId, moment, drg.version(), drg.provisional()).update();
     }
 
     static int rank(String severity) {
