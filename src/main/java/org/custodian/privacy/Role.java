@@ -25,11 +25,6 @@ public enum Role {
     DATA_INTEGRITY_ANALYST("Data integrity analyst", EnumSet.of(CHART_READ, MPI_REVIEW, MPI_MERGE, CREDENTIALS_OWN)),
     CLINICIAN("Clinician", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, CHART_WRITE, DOCUMENT_SIGN, CREDENTIALS_OWN, COMPLETION_INBOX,
             CDI_ANSWER)),
-    /**
-     * A physician who supports CDI: takes the queries left unanswered past the escalation time, talks with
-     * the physician queried and records the outcome (AHIMA/ACDIS 2022: escalation policy); reads charts, answers nothing.
-     */
-    PHYSICIAN_ADVISOR("Physician advisor (CDI)", EnumSet.of(CHART_READ, CREDENTIALS_OWN, CDI_ADVISE)),
     /** Analyses charts for completeness and keeps the deficiency worklist (record completion, 42 CFR 482.24(c)). */
     HIM_ANALYST("HIM analyst (record completion)", EnumSet.of(CHART_READ, COMPLETION_ANALYZE, CREDENTIALS_OWN)),
     AUDITOR("Auditor", EnumSet.of(AUDIT_READ, AUDIT_VERIFY, CREDENTIALS_OWN)),
@@ -37,6 +32,11 @@ public enum Role {
     INSTRUCTOR("Practicum instructor", EnumSet.of(PRACTICUM_TEACH, CREDENTIALS_OWN)),
     /** An HIT/HIM student: works training exercises on synthetic records only. */
     STUDENT("HIM student", EnumSet.of(PRACTICUM_STUDY)),
+    /**
+     * A physician who supports CDI: takes the queries left unanswered past the escalation time, talks with
+     * the physician queried and records the outcome (AHIMA/ACDIS 2022: escalation policy); reads charts, answers nothing.
+     */
+    PHYSICIAN_ADVISOR("Physician advisor (CDI)", EnumSet.of(CHART_READ, CREDENTIALS_OWN, CDI_ADVISE)),
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
     /**

@@ -50,7 +50,7 @@ class CdiApiIT {
         assertThat(item.path("mrn").asString()).isEqualTo(stay.patient().mrn());
         List<String> rules = new ArrayList<>();
         item.path("reasons").forEach(r -> rules.add(r.path("ruleId").asString()));
-        assertThat(rules).contains("sepsis", "hyponatremia", "unspecified-principal");
+        assertThat(rules).contains("sepsis", "hyponatremia", "unspecified-principal", "mcc-split");
         assertThat(item.path("workingDrg").asString()).isEqualTo("195");
         // Discharged a few days ago: FY2027 has no grouper loaded yet (v44), so the working DRG is provisional, v43's.
         boolean provisional = !CdiFixtures.recentDischarge().atZone(org.custodian.support.HospitalToday.zone()).toLocalDate()

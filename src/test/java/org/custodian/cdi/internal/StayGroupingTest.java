@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.cdi.CdiRule;
 import org.custodian.chart.CodedFinding;
 import org.custodian.chart.FindingKind;
 import org.custodian.reimbursement.BaseRate;
@@ -42,6 +43,11 @@ class StayGroupingTest {
         assertThat(g.message()).contains("Provisional", "FY2027", "v43.1", "FY2026", "Final coding and the claim need the FY2027 version");
         assertThat(g.weight()).isNotNull();
         assertThat(g.payment()).as("priced at the grouped year's rate: an estimate").isNotNull();
+        assertThat(g.mccSplit()).as("195's family has a with-MCC member, 193").isTrue();
+        CdiRule mccSplit = new CdiRule("mcc-split", "MCC split", "DRG_MCC_SPLIT", List.of(), null, null, List.of(), List.of(), null,
+                "MS-DRG definitions", true, 1);
+        assertThat(RuleEngine.evaluate(List.of(mccSplit), new RuleEngine.StayFacts(List.of(), List.of("J189"), List.of("J18.9"),
+                g.forRules()))).as("the with-MCC split rule fires on a provisional DRG").extracting(r -> r.ruleId()).containsExactly("mcc-split");
 
         StayGrouping.Grouped withSepsis = grouping.group(dx("J18.9", "A41.9"), admit, LocalDate.of(2026, 12, 5),
                 LocalDate.of(1950, 3, 3), "F", "01");

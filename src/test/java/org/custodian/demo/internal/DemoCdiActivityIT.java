@@ -39,6 +39,7 @@ class DemoCdiActivityIT {
     @Autowired StaffAccounts accounts;
     @Autowired MetricRegistry registry;
     @Autowired CdiFigures figures;
+    @Autowired org.custodian.cdi.CdiWorklist worklist;
 
     @Test
     void aFreshDemoHasAnsweredEscalatedAndPendingQueriesAndEveryCdiTileAValue() {
@@ -71,6 +72,20 @@ class DemoCdiActivityIT {
         assertThat(sent.stream().filter(CdiFigures.QueryDates::ccMccCaptured)).as("a CC or MCC documented by an answer").isNotEmpty();
         assertThat(sent.stream().map(q -> HospitalClock.of(clock).dateOf(q.sentAt())).collect(Collectors.toSet()))
                 .as("over the past weeks").hasSizeGreaterThan(3);
+
+        // The demo's in-house inpatients are on the worklist, each for several rules, with a working DRG (provisional
+        // while their fiscal year has no grouper loaded).
+        accounts.runAs(Role.CDI_SPECIALIST, () -> {
+            Set<String> rules = new java.util.TreeSet<>();
+            for (int i : DemoCdi.visits(hospital)) {
+                var item = worklist.item(loaded.encounterIds().get(i));
+                assertThat(item.reasons()).as("in house: " + item.encounterId()).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(item.workingDrg()).isNotNull();
+                item.reasons().forEach(x -> rules.add(x.ruleId()));
+            }
+            System.out.println("demo in-house CDI rules: " + rules);
+            assertThat(rules).contains("sepsis", "hyponatremia", "aki", "obesity", "blood-loss-anemia", "unspecified-principal");
+        });
 
         LocalDate today = HospitalClock.of(clock).today();
         accounts.runAs(Role.HIM_DIRECTOR, () -> {
