@@ -35,11 +35,11 @@ class StayGrouping {
     /**
      * A grouped stay, or {@code drg} null and {@code message} why. {@code version} the grouper version
      * used ("43.1"); {@code provisional} when that is not the discharge's own fiscal year's version
-     * ({@code message} then says so); {@code payment} weight × the base rate of the fiscal year the
-     * version belongs to, null without a rate.
+     * ({@code message} then says so); {@code groupedAs} the discharge date the grouper was given (the
+     * last day the version covers when provisional), for {@link #payment}.
      */
     record Grouped(String drg, String title, String severity, boolean mccSplit, BigDecimal weight, BigDecimal gmlos,
-                   String message, String version, boolean provisional, BigDecimal payment) {
+                   String message, String version, boolean provisional, LocalDate groupedAs) {
 
         static Grouped none(String message) {
             return new Grouped(null, null, null, false, null, null, message, null, false, null);
@@ -100,7 +100,7 @@ class StayGrouping {
             String message = provisional ? provisionalNote(version, at, groupedAs) : null;
             return new Grouped(GroupingResult.drgCode(g.finalDrg()), w == null ? g.explanation().drgTitle() : w.title(),
                     g.severity(), split && !withMcc.contains(g.finalDrg()), w == null ? null : w.weight(),
-                    w == null ? null : w.gmlos(), message, version, provisional, payment(g.finalDrg(), groupedAs));
+                    w == null ? null : w.gmlos(), message, version, provisional, groupedAs);
         } catch (RuntimeException e) {
             return Grouped.none("MS-DRG not grouped: " + e.getMessage());
         }
@@ -113,9 +113,17 @@ class StayGrouping {
                 + " Final coding and the claim need the FY" + DrgPricing.fiscalYear(discharge) + " version.";
     }
 
-    private BigDecimal payment(int drg, LocalDate groupedAs) {
+    /**
+     * The expected payment of a grouped stay: weight × the base rate of the fiscal year it was grouped in
+     * (an estimate, like the DRG, when provisional); null when not grouped or without a rate. Not part of
+     * {@link #group}, which the worklist calls for thousands of stays that need no price.
+     */
+    BigDecimal payment(Grouped g) {
+        if (g.drg() == null) {
+            return null;
+        }
         try {
-            return pricing.expectedPayment(drg, groupedAs).amount();
+            return pricing.expectedPayment(Integer.parseInt(g.drg()), g.groupedAs()).amount();
         } catch (RuntimeException e) {
             return null;
         }

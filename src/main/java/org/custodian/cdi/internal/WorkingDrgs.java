@@ -53,7 +53,7 @@ class WorkingDrgs {
         if (g.drg() == null) {
             return new WorkingDrg(null, null, null, null, false, null, null, null, g.message() != null ? g.message() : c.message());
         }
-        return new WorkingDrg(g.drg(), g.title(), "CDI estimate", g.version(), g.provisional(), g.weight(), g.payment(), g.severity(),
+        return new WorkingDrg(g.drg(), g.title(), "CDI estimate", g.version(), g.provisional(), g.weight(), grouping.payment(g), g.severity(),
                 g.message());
     }
 

@@ -42,7 +42,7 @@ class StayGroupingTest {
         assertThat(g.version()).isEqualTo("43.1");
         assertThat(g.message()).contains("Provisional", "FY2027", "v43.1", "FY2026", "Final coding and the claim need the FY2027 version");
         assertThat(g.weight()).isNotNull();
-        assertThat(g.payment()).as("priced at the grouped year's rate: an estimate").isNotNull();
+        assertThat(grouping.payment(g)).as("priced at the grouped year's rate: an estimate").isNotNull();
         assertThat(g.mccSplit()).as("195's family has a with-MCC member, 193").isTrue();
         CdiRule mccSplit = new CdiRule("mcc-split", "MCC split", "DRG_MCC_SPLIT", List.of(), null, null, List.of(), List.of(), null,
                 "MS-DRG definitions", true, 1);
