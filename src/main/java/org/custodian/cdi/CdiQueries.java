@@ -51,9 +51,14 @@ public interface CdiQueries {
                  String answerText, Outcome outcome, Long addendumId, Instant followedUpAt, Instant escalatedAt, Long escalatedTo) {
     }
 
-    /** The working MS-DRG and expected payment before the query and after its answer: for CDI and HIM only, never on the query. */
+    /**
+     * The working MS-DRG and expected payment before the query and after its answer: for CDI and HIM only, never on the query.
+     * {@code grouperVersionBefore}/{@code After}: the MS-DRG grouper version that grouped it; {@code provisionalBefore}/{@code After}:
+     * the stay's fiscal year had no grouper loaded, so it was grouped with the newest loaded version as an estimate.
+     */
     record Impact(long queryId, String drgBefore, BigDecimal weightBefore, BigDecimal paymentBefore, String severityBefore,
-                  String drgAfter, BigDecimal weightAfter, BigDecimal paymentAfter, String severityAfter, boolean ccMccCaptured) {
+                  String drgAfter, BigDecimal weightAfter, BigDecimal paymentAfter, String severityAfter, boolean ccMccCaptured,
+                  String grouperVersionBefore, boolean provisionalBefore, String grouperVersionAfter, boolean provisionalAfter) {
     }
 
     /** The physician's answer: the chosen option (index), and the text "other" or an open-ended query needs. */

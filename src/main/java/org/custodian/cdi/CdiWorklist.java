@@ -19,12 +19,15 @@ public interface CdiWorklist {
 
     /**
      * One stay. {@code lengthOfStay} in days so far (Medicare count); {@code gmlos} of the working
-     * MS-DRG; {@code workingDrg} null when it cannot be grouped ({@code drgMessage} says why).
+     * MS-DRG; {@code workingDrg} null when it cannot be grouped ({@code drgMessage} says why);
+     * {@code grouperVersion} the MS-DRG grouper version that grouped it ("43.1"). {@code provisional}: the
+     * stay's fiscal year has no grouper loaded (FY2027 before v44), so it was grouped with the newest
+     * loaded version as an estimate ({@code drgMessage} says so); final coding still needs its own year's.
      */
     record Item(long encounterId, long patientId, String patientName, String mrn, String visitNumber, Timing timing,
                 String service, String attending, Long attendingId, Instant admitAt, Instant dischargeAt, long lengthOfStay,
-                BigDecimal gmlos, String workingDrg, String drgTitle, String severity, String drgMessage, List<Reason> reasons,
-                int openQueries) {
+                BigDecimal gmlos, String workingDrg, String drgTitle, String severity, String drgMessage, String grouperVersion,
+                boolean provisional, List<Reason> reasons, int openQueries) {
     }
 
     /** {@code find}: part of a name, an MRN or a visit number; {@code reasonsOnly}: only stays with a reason. */

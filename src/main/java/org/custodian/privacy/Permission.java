@@ -82,10 +82,12 @@ public enum Permission {
     COMPLETION_MANAGE("completion:manage"),
     /** Clinical documentation improvement: the review worklist, building and sending physician queries, outcomes. */
     CDI_REVIEW("cdi:review"),
-    /** Edit the CDI worklist rules: thresholds, windows, satisfying codes, active (the CDI lead). */
+    /** Edit the CDI worklist rules (thresholds, windows, satisfying codes, active) and the query lint list (the CDI lead). */
     CDI_LEAD("cdi:lead"),
     /** Answer the documentation queries sent to oneself (a physician). */
-    CDI_ANSWER("cdi:answer");
+    CDI_ANSWER("cdi:answer"),
+    /** The physician advisor's queue of escalated CDI queries, and recording the advisor's review of one. */
+    CDI_ADVISE("cdi:advise");
 
     private final String authority;
 

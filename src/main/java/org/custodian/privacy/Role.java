@@ -15,7 +15,7 @@ public enum Role {
             CODING_WRITE, CODING_AUDIT, MPI_REVIEW, MPI_MERGE, INTERFACE_MANAGE, FHIR_EXPORT, DISCLOSURE_MANAGE, DISCLOSURE_READ,
             AMENDMENT_MANAGE, RETENTION_MANAGE, RETENTION_APPROVE, LEGAL_HOLD, CREDENTIALS_OWN,
             CREDENTIALS_REVIEW, STAFF_UNLOCK, ANALYTICS_VIEW, PROVIDERS_MANAGE, COMPLETION_ANALYZE, COMPLETION_MANAGE,
-            CDI_REVIEW, CDI_LEAD)),
+            CDI_REVIEW, CDI_LEAD, CDI_ADVISE)),
     CODER("Coder", EnumSet.of(CHART_READ, CODING_READ, CODING_WRITE, CREDENTIALS_OWN)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(CHART_READ, CHART_READ_SENSITIVE, DISCLOSURE_MANAGE, DISCLOSURE_READ, CREDENTIALS_OWN)),
     CDI_SPECIALIST("CDI specialist", EnumSet.of(CHART_READ, CODING_READ, CREDENTIALS_OWN, CDI_REVIEW)),
@@ -32,6 +32,11 @@ public enum Role {
     INSTRUCTOR("Practicum instructor", EnumSet.of(PRACTICUM_TEACH, CREDENTIALS_OWN)),
     /** An HIT/HIM student: works training exercises on synthetic records only. */
     STUDENT("HIM student", EnumSet.of(PRACTICUM_STUDY)),
+    /**
+     * A physician who supports CDI: takes the queries left unanswered past the escalation time, talks with
+     * the physician queried and records the outcome (AHIMA/ACDIS 2022: escalation policy); reads charts, answers nothing.
+     */
+    PHYSICIAN_ADVISOR("Physician advisor (CDI)", EnumSet.of(CHART_READ, CREDENTIALS_OWN, CDI_ADVISE)),
     /** A system account for the EHR's interface engine: sends FHIR and HL7 v2, reads nothing back. */
     INTERFACE_ENGINE("Interface engine (system account)", EnumSet.of(CHART_WRITE, INTERFACE_MANAGE)),
     /**

@@ -33,10 +33,9 @@ class CdiBrowserIT {
 
     @Test
     void theSpecialistQueriesSepsisThePhysicianAnswersInTheInboxAndTheDrgMoves() {
-        Instant discharge = CdiFixtures.groupableDischarge();
-        Instant admit = discharge.minusSeconds(4 * 86_400);
+        Instant admit = CdiFixtures.daysAgo(4); // in house: concurrent review
         CdiFixtures.StayRef[] stay = new CdiFixtures.StayRef[1];
-        accounts.runAs(Role.HIM_DIRECTOR, () -> stay[0] = CdiFixtures.of(context).stay("Browser", admit, discharge, List.of("J18.9"),
+        accounts.runAs(Role.HIM_DIRECTOR, () -> stay[0] = CdiFixtures.of(context).stay("Browser", admit, null, List.of("J18.9"),
                 List.of(new CdiFixtures.Lab("2524-7", "Lactate", "4.1", "mmol/L", admit.plusSeconds(3600)),
                         new CdiFixtures.Lab("8867-4", "Heart rate", "121", "/min", admit.plusSeconds(3700)))));
         String mrn = stay[0].patient().mrn();
@@ -48,12 +47,19 @@ class CdiBrowserIT {
         browser.find(By.cssSelector("[data-testid=cdi-filter] input[name=find]")).sendKeys(mrn);
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=cdi-filter] button[type=submit]")));
         By row = By.cssSelector("[data-testid=cdi-worklist] tr[data-encounter='" + encounter + "']");
-        assertThat(browser.find(row).getText()).contains(mrn, stay[0].patient().familyName(), "195");
+        assertThat(browser.find(row).getText()).contains(mrn, stay[0].patient().familyName(), "195", "Concurrent");
         assertThat(browser.findAll(By.cssSelector("[data-testid=cdi-worklist] tr[data-encounter='" + encounter + "'] li[data-rule=sepsis]")))
                 .hasSize(1);
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=cdi-worklist] a[href='/cdi/cases/" + encounter + "']")));
         String before = browser.find(By.cssSelector("[data-testid=working-drg]")).getText();
         assertThat(before).isEqualTo("195");
+        // In house today: a fiscal year with no grouper loaded (FY2027 before v44) shows a provisional working DRG, labelled.
+        boolean provisional = !org.custodian.support.HospitalToday.date()
+                .isBefore(context.getBean(org.custodian.reimbursement.Grouper.class).coveredUntil());
+        assertThat(browser.findAll(By.cssSelector("[data-testid=drg-provisional]"))).hasSize(provisional ? 1 : 0);
+        if (provisional) {
+            assertThat(browser.find(By.cssSelector("[data-testid=drg-provisional-note]")).getText()).contains("Provisional", "v43");
+        }
 
         new Select(browser.find(By.cssSelector("[data-testid=template-picker] select[name=template]"))).selectByValue("sepsis");
         browser.clickAndAwaitNewPage(browser.find(By.cssSelector("[data-testid=template-picker] button[type=submit]")));

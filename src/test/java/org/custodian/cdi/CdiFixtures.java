@@ -3,7 +3,6 @@ package org.custodian.cdi;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.custodian.chart.NewFinding;
 import org.custodian.chart.ParticipantRole;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
+import org.custodian.support.HospitalToday;
 import org.custodian.support.StaffAccounts;
 import org.custodian.support.TestPatients;
 
@@ -56,13 +56,18 @@ public class CdiFixtures {
     }
 
     /**
-     * A stay that the MS-DRG v43 grouper groups: discharged on 2026-09-28 (or three days ago, if
-     * earlier), so that the working DRG can be shown and move; {@code null} discharge keeps it in house.
+     * Noon, hospital time, {@code days} before the hospital's today ({@link HospitalToday}): every CDI
+     * test dates its stays so, never by a calendar date that the retrospective window (120 days) or a
+     * fiscal year would age out of. A stay of a fiscal year without a loaded grouper (FY2027 before
+     * MS-DRG v44) still gets a working DRG, provisional, from the newest loaded grouper.
      */
-    public static Instant groupableDischarge() {
-        Instant cut = LocalDate.of(2026, 9, 28).atTime(12, 0).toInstant(ZoneOffset.UTC);
-        Instant recent = Instant.now().minusSeconds(3 * 86_400);
-        return recent.isBefore(cut) ? recent : cut;
+    public static Instant daysAgo(int days) {
+        return HospitalToday.date().minusDays(days).atTime(12, 0).atZone(HospitalToday.zone()).toInstant();
+    }
+
+    /** A discharge three days ago: the stay is on the retrospective (pre-bill) worklist. */
+    public static Instant recentDischarge() {
+        return daysAgo(3);
     }
 
     public StayRef stay(String family, Instant admit, Instant discharge, List<String> icd10, List<Lab> labs) {

@@ -246,6 +246,10 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /fhir/r4/$export", FHIR_EXPORT);
         RULES.put("POST /api/smart/clients", FHIR_EXPORT);
         RULES.put("GET /api/smart/clients", FHIR_EXPORT);
+        RULES.put("GET /api/cdi/advisor/queries", Permission.CDI_ADVISE);
+        RULES.put("POST /api/cdi/queries/{id}/advisor-reviews", Permission.CDI_ADVISE);
+        RULES.put("GET /api/cdi/lint", Permission.CDI_REVIEW);
+        RULES.put("POST /api/cdi/lint", Permission.CDI_LEAD);
     }
 
     /** Open by the SMART specification: a backend client reads it before it has a token (SmartBackendServicesIT). */
@@ -269,7 +273,7 @@ class EndpointAuthorizationMatrixIT {
     /** A stay with a lactate, attended by the test clinician, for the CDI rows (made once). */
     private synchronized org.custodian.cdi.CdiFixtures.StayRef cdiStay() {
         if (cdiStay == null) {
-            java.time.Instant admit = java.time.Instant.now().minusSeconds(2 * 86_400);
+            java.time.Instant admit = org.custodian.cdi.CdiFixtures.daysAgo(2);
             accounts.runAs(Role.HIM_DIRECTOR, () -> {
                 cdiStay = org.custodian.cdi.CdiFixtures.of(context).stay("Matrix", admit, null, List.of("J18.9"),
                         List.of(new org.custodian.cdi.CdiFixtures.Lab("2524-7", "Lactate", "3.2", "mmol/L", admit.plusSeconds(600))));
@@ -288,6 +292,14 @@ class EndpointAuthorizationMatrixIT {
     }
 
     /** A fresh open query to the test clinician. */
+    /** A fresh query escalated to the physician advisor's queue (as the system, now). */
+    private long escalatedCdiQuery() {
+        long id = cdiQuery();
+        org.custodian.privacy.SystemAccess.run("matrix", java.util.EnumSet.of(CDI_REVIEW), () -> context.getBean(org.custodian.cdi.CdiHistory.class)
+                .escalated(id, Instant.now()));
+        return id;
+    }
+
     private long cdiQuery() {
         String body = cdiQueryBody();
         return api.as(accounts.of(Role.HIM_DIRECTOR), "POST", "/api/cdi/queries", body).json().path("id").asLong();
@@ -627,6 +639,12 @@ class EndpointAuthorizationMatrixIT {
         s.put("GET /api/cdi/cases/{encounterId}/indicators", () -> new Call("GET", "/api/cdi/cases/" + cdiStay().encounterId()
                 + "/indicators", null));
         s.put("GET /api/cdi/measures", () -> new Call("GET", "/api/cdi/measures", null));
+        s.put("GET /api/cdi/advisor/queries", () -> new Call("GET", "/api/cdi/advisor/queries?size=1", null));
+        s.put("POST /api/cdi/queries/{id}/advisor-reviews", () -> new Call("POST", "/api/cdi/queries/" + escalatedCdiQuery()
+                + "/advisor-reviews", "{\"outcome\":\"UNABLE_TO_REACH\",\"note\":\"matrix\"}"));
+        s.put("GET /api/cdi/lint", () -> new Call("GET", "/api/cdi/lint", null));
+        s.put("POST /api/cdi/lint", () -> new Call("POST", "/api/cdi/lint", "{\"phrase\":\"matrix phrase\",\"category\":\"LEADING\","
+                + "\"reason\":\"matrix\",\"active\":false}"));
         s.put("GET /fhir/r4/{type}", () -> new Call("GET", "/fhir/r4/Observation?patient=Patient/" + kept()[0], null));
         s.put("GET /fhir/r4/{type}/{id}", () -> new Call("GET", "/fhir/r4/Observation/" + kept()[1], null));
         s.put("GET /fhir/r4/Patient/{id}/$everything", () -> new Call("GET", "/fhir/r4/Patient/" + kept()[0] + "/$everything", null));

@@ -33,8 +33,13 @@ class CdiApiController {
     private final CdiQueries queries;
     private final CdiRules rules;
     private final CdiMeasures measures;
+    private final org.custodian.cdi.CdiAdvisor advisor;
+    private final org.custodian.cdi.CdiLint lint;
 
-    CdiApiController(CdiWorklist worklist, CdiQueries queries, CdiRules rules, CdiMeasures measures) {
+    CdiApiController(CdiWorklist worklist, CdiQueries queries, CdiRules rules, CdiMeasures measures,
+                     org.custodian.cdi.CdiAdvisor advisor, org.custodian.cdi.CdiLint lint) {
+        this.advisor = advisor;
+        this.lint = lint;
         this.worklist = worklist;
         this.queries = queries;
         this.rules = rules;
@@ -132,5 +137,40 @@ class CdiApiController {
     CdiMeasures.Measures measures(@RequestParam(required = false) java.time.LocalDate from,
                                   @RequestParam(required = false) java.time.LocalDate to) {
         return measures.measures(from, to);
+    }
+
+    @Operation(summary = "The physician advisor's queue: escalated queries with patient, physician asked, age and the advisor's reviews")
+    @GetMapping("/advisor/queries")
+    @PreAuthorize("hasAuthority('cdi:advise')")
+    org.custodian.cdi.CdiAdvisor.Page advisorQueue(@RequestParam(required = false) Long patientId,
+                                                   @RequestParam(defaultValue = "true") boolean open,
+                                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return advisor.escalated(patientId, open, page, size);
+    }
+
+    /** The advisor's review: {@code outcome} one of {@link org.custodian.cdi.CdiAdvisor.ReviewOutcome}, an optional note. */
+    record AdvisorReviewBody(org.custodian.cdi.CdiAdvisor.ReviewOutcome outcome, String note) {
+    }
+
+    @Operation(summary = "Record the physician advisor's review of an escalated query (409 cdi-query-not-escalated otherwise)")
+    @PostMapping("/queries/{id}/advisor-reviews")
+    @PreAuthorize("hasAuthority('cdi:advise')")
+    ResponseEntity<org.custodian.cdi.CdiAdvisor.Review> advisorReview(@PathVariable long id, @RequestBody AdvisorReviewBody body) {
+        org.custodian.cdi.CdiAdvisor.Review r = advisor.review(id, body == null ? null : body.outcome(), body == null ? null : body.note());
+        return ResponseEntity.status(201).body(r);
+    }
+
+    @Operation(summary = "The lint list: phrases a query may not contain (leading phrasing, money and scores), active or retired")
+    @GetMapping("/lint")
+    @PreAuthorize("hasAuthority('cdi:review')")
+    List<org.custodian.cdi.CdiLint.Phrase> lint() {
+        return lint.phrases();
+    }
+
+    @Operation(summary = "Add, reword or retire a lint-list phrase (the CDI lead)")
+    @PostMapping("/lint")
+    @PreAuthorize("hasAuthority('cdi:lead')")
+    org.custodian.cdi.CdiLint.Phrase saveLint(@RequestBody org.custodian.cdi.CdiLint.PhraseChange change) {
+        return lint.save(change);
     }
 }

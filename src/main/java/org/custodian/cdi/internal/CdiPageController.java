@@ -9,7 +9,6 @@ import org.custodian.cdi.CdiMeasures;
 import org.custodian.cdi.CdiQueries;
 import org.custodian.cdi.CdiRules;
 import org.custodian.cdi.CdiWorklist;
-import org.custodian.coding.CaseMix;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,14 +25,14 @@ class CdiPageController {
     private final CdiQueries queries;
     private final CdiRules rules;
     private final CdiMeasures measures;
-    private final CaseMix caseMix;
+    private final WorkingDrgs drgs;
 
-    CdiPageController(CdiWorklist worklist, CdiQueries queries, CdiRules rules, CdiMeasures measures, CaseMix caseMix) {
+    CdiPageController(CdiWorklist worklist, CdiQueries queries, CdiRules rules, CdiMeasures measures, WorkingDrgs drgs) {
         this.worklist = worklist;
         this.queries = queries;
         this.rules = rules;
         this.measures = measures;
-        this.caseMix = caseMix;
+        this.drgs = drgs;
     }
 
     @GetMapping("/cdi")
@@ -61,7 +60,7 @@ class CdiPageController {
     private String casePage(Model model, CdiWorklist.Item item, CdiQueries.Template template, String question, List<Long> checked,
                             List<Integer> keptOptions, List<Map.Entry<String, String>> violations) {
         model.addAttribute("item", item);
-        model.addAttribute("drg", caseMix.encounterDrg(item.encounterId()));
+        model.addAttribute("drg", drgs.of(item.encounterId()));
         model.addAttribute("templates", queries.templates());
         model.addAttribute("template", template);
         model.addAttribute("question", question);

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * CDI's configurable times: a follow-up to the physician when a query is unanswered after
- * {@code custodian.cdi.follow-up-after} (default 24 h), escalation to the physician advisor (the
- * practitioner {@code custodian.cdi.physician-advisor}, an id of the provider directory) after
- * {@code custodian.cdi.escalate-after} (default 48 h), and a query closed as "no response" after
+ * {@code custodian.cdi.follow-up-after} (default 24 h), escalation to the physician advisor's queue
+ * ({@code /cdi/advisor}, permission {@code cdi:advise}) after {@code custodian.cdi.escalate-after}
+ * (default 48 h) — and to the inbox of the practitioner {@code custodian.cdi.physician-advisor} (an id of
+ * the provider directory) when one is named —, and a query closed as "no response" after
  * {@code custodian.cdi.close-after} (default 7 days).
  */
 @Component

@@ -162,7 +162,7 @@ class CdiWorklistService implements CdiWorklist {
             out.add(new Item(s.encounterId(), s.patientId(), p == null ? null : p.displayName(), p == null ? null : p.mrn(),
                     s.encounterNumber(), timing(s, finalCoded), s.service(), s.attending(), s.attendingId(), s.admitAt(),
                     s.dischargeAt(), DrgPricing.lengthOfStay(admit, discharge.isBefore(admit) ? admit : discharge), g.gmlos(),
-                    g.drg(), g.title(), g.severity(), g.message(), reasons, open.getOrDefault(s.encounterId(), 0)));
+                    g.drg(), g.title(), g.severity(), g.message(), g.version(), g.provisional(), reasons, open.getOrDefault(s.encounterId(), 0)));
         }
         return out;
     }

@@ -57,12 +57,12 @@ class JdbcCdiQueries implements CdiQueries {
     private final CaseMix caseMix;
     private final PatientRegistry patients;
     private final ProviderDirectory directory;
-    private final StayGrouping grouping;
+    private final WorkingDrgs drgs;
     private final AuditTrail audit;
     private final HospitalClock clock;
 
     JdbcCdiQueries(JdbcClient jdbc, RecordFacts facts, ChartService charts, ChartFindings findings, CaseMix caseMix,
-                   PatientRegistry patients, ProviderDirectory directory, StayGrouping grouping, AuditTrail audit,
+                   PatientRegistry patients, ProviderDirectory directory, WorkingDrgs drgs, AuditTrail audit,
                    java.time.Clock clock) {
         this.jdbc = jdbc;
         this.facts = facts;
@@ -71,7 +71,7 @@ class JdbcCdiQueries implements CdiQueries {
         this.caseMix = caseMix;
         this.patients = patients;
         this.directory = directory;
-        this.grouping = grouping;
+        this.drgs = drgs;
         this.audit = audit;
         this.clock = HospitalClock.of(clock);
     }
@@ -86,6 +86,11 @@ class JdbcCdiQueries implements CdiQueries {
     @Override
     @Transactional
     public Query create(NewQuery q) {
+        return create(q, clock.instant());
+    }
+
+    /** Creates a query as sent at {@code at} (now, or a past moment of {@link CdiHistory}); the caller's transaction. */
+    Query create(NewQuery q, Instant at) {
         if (q.encounterId() == null) {
             throw Problem.invalid("invalid-cdi-query", "encounterId: required");
         }
@@ -110,9 +115,8 @@ class JdbcCdiQueries implements CdiQueries {
                     .with("citation", QueryCompliance.CITATION);
         }
         long practitioner = addressee(e, draft.practitionerId());
-        Timing timing = e.dischargeAt() == null ? Timing.CONCURRENT
-                : caseMix.finalCoded(List.of(e.id())).contains(e.id()) ? Timing.POST_BILL : Timing.RETROSPECTIVE;
-        CaseMix.EncounterDrg before = caseMix.encounterDrg(e.id());
+        Timing timing = timing(e, at);
+        WorkingDrg before = drgs.of(e);
         long id = jdbc.sql("""
                 insert into cdi_query (encounter_id, patient_id, practitioner_id, service, template, format, yes_no_purpose, question, options,
                                        timing, rule_ids, status, created_by, created_at, drg_before, weight_before, payment_before,
@@ -123,9 +127,10 @@ class JdbcCdiQueries implements CdiQueries {
                 .param("f", format.name()).param("y", draft.yesNoPurpose() == null ? null : draft.yesNoPurpose().name())
                 .param("q", draft.question().trim()).param("o", JSON.writeValueAsString(draft.options()))
                 .param("timing", timing.name()).param("rules", draft.ruleIds().toArray(String[]::new))
-                .param("by", username()).param("at", Rows.utc(clock.instant()))
-                .param("drg", before.drg()).param("w", before.weight()).param("pay", before.expectedPayment())
-                .param("sev", severity(e)).query(Long.class).single();
+                .param("by", username()).param("at", Rows.utc(at))
+                .param("drg", before.drg()).param("w", before.weight()).param("pay", before.payment())
+                .param("sev", before.severity()).query(Long.class).single();
+        grouped(id, "BEFORE", before);
         for (int i = 0; i < indicators.size(); i++) {
             Indicator x = indicators.get(i);
             jdbc.sql("""
@@ -136,6 +141,12 @@ class JdbcCdiQueries implements CdiQueries {
         }
         audit.patient(AuditAction.CREATE, e.patientId(), "CdiQuery", id);
         return load(id);
+    }
+
+    /** When a query or review at {@code at} happens: in house then, discharged and not final-coded, or after the bill. */
+    Timing timing(Encounter e, Instant at) {
+        return e.dischargeAt() == null || at.isBefore(e.dischargeAt()) ? Timing.CONCURRENT
+                : caseMix.finalCoded(List.of(e.id())).contains(e.id()) ? Timing.POST_BILL : Timing.RETROSPECTIVE;
     }
 
     /** The indicators, each from this patient's record, with its source. */
@@ -177,8 +188,8 @@ class JdbcCdiQueries implements CdiQueries {
     }
 
     List<QueryCompliance.Lint> lint() {
-        return jdbc.sql("select phrase, category, reason from cdi_query_lint order by phrase")
-                .query((rs, i) -> new QueryCompliance.Lint(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        return JdbcCdiLint.inForce(jdbc).stream().filter(org.custodian.cdi.CdiLint.Phrase::active)
+                .map(p -> new QueryCompliance.Lint(p.phrase(), p.category().name(), p.reason())).toList();
     }
 
     private long addressee(Encounter e, Long asked) {
@@ -194,17 +205,6 @@ class JdbcCdiQueries implements CdiQueries {
         long pid = id;
         directory.find(pid).orElseThrow(() -> Problem.invalid("invalid-cdi-query", "practitionerId: no practitioner " + pid));
         return pid;
-    }
-
-    /** The severity level of the stay's working MS-DRG now (MCC, CC, NON_CC, NONE), or null when not grouped. */
-    private String severity(Encounter e) {
-        Patient p = patients.find(e.patientId()).orElse(null);
-        List<CodedFinding> f = new ArrayList<>(findings.conditions(e.id()));
-        f.addAll(findings.procedures(e.id()));
-        LocalDate admit = e.admitAt().atZone(clock.getZone()).toLocalDate();
-        LocalDate discharge = e.dischargeAt() == null ? clock.today() : e.dischargeAt().atZone(clock.getZone()).toLocalDate();
-        return grouping.group(f, admit, discharge, p == null ? null : p.birthDate(), p == null || p.sex() == null ? "U" : p.sex().name(),
-                e.dischargeDisposition() == null ? "01" : e.dischargeDisposition().code()).severity();
     }
 
     @Override
@@ -224,6 +224,11 @@ class JdbcCdiQueries implements CdiQueries {
     @Override
     @Transactional
     public Query answer(long id, Answer a) {
+        return answer(id, a, clock.instant());
+    }
+
+    /** Answers a query at {@code now} (now, or a past moment of {@link CdiHistory}); the caller's transaction. */
+    Query answer(long id, Answer a, Instant now) {
         Query q = load(id);
         Practitioner me = directory.byUsername(username()).orElse(null);
         if (me == null || (me.id() != q.practitionerId() && (q.escalatedTo() == null || me.id() != q.escalatedTo()))) {
@@ -254,7 +259,6 @@ class JdbcCdiQueries implements CdiQueries {
             case NOT_SUPPORTED, NO, OTHER -> Outcome.DISAGREED;
         };
         Encounter e = charts.encounter(q.encounterId());
-        Instant now = clock.instant();
         ClinicalDocument addendum = charts.file(new NewDocument(q.patientId(), q.encounterId(), DocumentType.PROGRESS_NOTE,
                 "Addendum: response to documentation query " + id, me.display(), addendumText(q, chosen, text, me),
                 DocumentStatus.UNSIGNED, now, null, null, me.id(), null));
@@ -264,14 +268,15 @@ class JdbcCdiQueries implements CdiQueries {
             findings.recordAll(List.of(new NewFinding(q.patientId(), q.encounterId(), FindingKind.CONDITION, CodedFinding.ICD_10_CM,
                     chosen.code(), chosen.text(), null, now)));
         }
-        CaseMix.EncounterDrg after = caseMix.encounterDrg(q.encounterId());
+        WorkingDrg after = drgs.of(e);
         jdbc.sql("""
                 update cdi_query set status = 'ANSWERED', answered_by = :by, answered_at = :at, answer_option = :opt, answer_text = :text,
                   outcome = :outcome, addendum_id = :doc, drg_after = :drg, weight_after = :w, payment_after = :pay, severity_after = :sev
                 where id = :id""")
                 .param("by", username()).param("at", Rows.utc(now)).param("opt", a == null ? null : a.option(), java.sql.Types.INTEGER)
                 .param("text", text).param("outcome", outcome.name()).param("doc", addendum.id()).param("drg", after.drg())
-                .param("w", after.weight()).param("pay", after.expectedPayment()).param("sev", severity(e)).param("id", id).update();
+                .param("w", after.weight()).param("pay", after.payment()).param("sev", after.severity()).param("id", id).update();
+        grouped(id, "AFTER", after);
         audit.patient(AuditAction.UPDATE, q.patientId(), "CdiQuery", id);
         return load(id);
     }
@@ -323,12 +328,23 @@ class JdbcCdiQueries implements CdiQueries {
     @Override
     public Impact impact(long id) {
         return jdbc.sql("""
-                select id, drg_before, weight_before, payment_before, severity_before, drg_after, weight_after, payment_after,
-                       severity_after from cdi_query where id = ?""").param(id)
+                select q.id, q.drg_before, q.weight_before, q.payment_before, q.severity_before, q.drg_after, q.weight_after,
+                       q.payment_after, q.severity_after, b.version, coalesce(b.provisional, false), a.version, coalesce(a.provisional, false)
+                from cdi_query q
+                left join cdi_query_drg b on b.query_id = q.id and b.moment = 'BEFORE'
+                left join cdi_query_drg a on a.query_id = q.id and a.moment = 'AFTER'
+                where q.id = ?""").param(id)
                 .query((rs, i) -> new Impact(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
-                        rs.getString(6) != null && rank(rs.getString(9)) > rank(rs.getString(5))))
+                        rs.getString(6) != null && rank(rs.getString(9)) > rank(rs.getString(5)), rs.getString(10), rs.getBoolean(11),
+                        rs.getString(12), rs.getBoolean(13)))
                 .optional().orElseThrow(() -> notFound(id));
+    }
+
+    /** The grouper version of the working DRG kept with the query, and whether it was provisional. */
+    private void grouped(long queryId, String moment, WorkingDrg drg) {
+        jdbc.sql("insert into cdi_query_drg (query_id, moment, version, provisional) values (?, ?, ?, ?)")
+                .params(queryId, moment, drg.version(), drg.provisional()).update();
     }
 
     static int rank(String severity) {

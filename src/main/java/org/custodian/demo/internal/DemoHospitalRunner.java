@@ -54,6 +54,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private final DemoFigures figures;
     private CompletableFuture<Generated> generation;
     private final DemoPrivacy privacy;
+    private final DemoCdiActivity cdi;
     /** The administrator's generated password at this first start, for the owner-only credentials file. */
     private volatile String administratorPassword;
 
@@ -62,7 +63,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
 
     DemoHospitalRunner(DemoSettings settings, String databaseUrl, String dataDir, PatientRegistry patients, DemoLoader loader,
                        DemoStaff staff, TransactionTemplate tx, Clock clock, Environment env, DemoFigures figures) {
-        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null);
+        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -70,8 +71,9 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                        @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
-                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy) {
+                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy, DemoCdiActivity cdi) {
         this.privacy = privacy;
+        this.cdi = cdi;
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
         this.enabled = settings.loadInto(databaseUrl.isBlank());
@@ -133,6 +135,9 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         DemoLoader.Loaded l = result.loaded();
         // The department's recent work, for the dashboard's figures (duplicates, requests for records, amendments).
         figures.record(hospital, l);
+        if (cdi != null) { // the CDI department's past weeks: queries answered, one escalated, one pending
+            cdi.record(hospital, l, DemoStaff.username(Role.CLINICIAN));
+        }
         try {
             if (privacy != null) { // a VIP, a break-the-glass to review, two snooping stories for the monitor
                 privacy.stage(l.patientIds());

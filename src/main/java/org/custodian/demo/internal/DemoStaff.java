@@ -51,6 +51,7 @@ class DemoStaff {
         return switch (role) {
             case HIM_DIRECTOR -> "director";
             case HIM_ANALYST -> "analyst";
+            case PHYSICIAN_ADVISOR -> "advisor";
             case ROI_SPECIALIST -> "roi";
             case CDI_SPECIALIST -> "cdi";
             case PRIVACY_OFFICER -> "privacy";

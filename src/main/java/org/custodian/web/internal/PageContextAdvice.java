@@ -58,6 +58,8 @@ class PageContextAdvice {
             new NavEntry(CODING, "Coding", "/coding", Permission.CODING_WRITE),
             new NavEntry(CODING, "CDI worklist", "/cdi", Permission.CDI_REVIEW),
             new NavEntry(CODING, "CDI measures", "/cdi/measures", Permission.CDI_REVIEW),
+            new NavEntry(CODING, "CDI lint list", "/cdi/lint", Permission.CDI_LEAD),
+            new NavEntry(CODING, "Escalated queries", "/cdi/advisor", Permission.CDI_ADVISE),
             new NavEntry(ROI, "Release of information", "/disclosures", Permission.DISCLOSURE_READ),
             new NavEntry(PRIVACY, "Audit log", "/audit", Permission.AUDIT_READ),
             new NavEntry(PRIVACY, "Legal holds", "/retention/holds", Permission.LEGAL_HOLD),

@@ -30,7 +30,7 @@ class CdiEscalationIT {
 
     @Test
     void anUnansweredQueryIsFollowedUpThenEscalatedThenClosedWithoutResponse() {
-        Instant admit = Instant.now().minus(Duration.ofDays(2));
+        Instant admit = CdiFixtures.daysAgo(2);
         long[] id = new long[1];
         accounts.runAs(Role.HIM_DIRECTOR, () -> {
             CdiFixtures.StayRef stay = CdiFixtures.of(context).stay("Escalated", admit, null, List.of("J18.9"),

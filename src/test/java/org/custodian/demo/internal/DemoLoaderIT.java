@@ -148,10 +148,11 @@ class DemoLoaderIT {
         DemoHospital hospital = DemoHospital.generate(45, 3, "T" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
         List<DemoStaff.Credential> credentials = tx.execute(s -> staff.create(hospital));
 
-        assertThat(credentials.subList(0, 11)).extracting(DemoStaff.Credential::username)
-                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "analyst", "auditor", "instructor", "student");
+        assertThat(credentials.subList(0, 12)).extracting(DemoStaff.Credential::username)
+                .containsExactly("director", "coder", "roi", "cdi", "privacy", "mpi", "clinician", "analyst", "auditor", "instructor", "student",
+                        "advisor");
         // Two more of the hospital's physicians sign in, to complete their own charts (record completion).
-        assertThat(credentials.subList(11, credentials.size())).hasSize(DemoStaff.SIGNING_PHYSICIANS)
+        assertThat(credentials.subList(12, credentials.size())).hasSize(DemoStaff.SIGNING_PHYSICIANS)
                 .allSatisfy(c -> {
                     assertThat(c.username()).matches("dr-[a-z]+");
                     assertThat(c.role()).isEqualTo(Role.CLINICIAN);

@@ -15,7 +15,8 @@ class SecondFactorPolicyTest {
     void byDefaultEveryRoleThatReadsChartsAndNoOtherMustEnrol() {
         SecondFactorPolicy policy = new SecondFactorPolicy("phi-readers");
         assertThat(policy.requiredRoles()).containsExactlyInAnyOrder(Role.HIM_DIRECTOR, Role.CODER, Role.ROI_SPECIALIST,
-                Role.CDI_SPECIALIST, Role.PRIVACY_OFFICER, Role.DATA_INTEGRITY_ANALYST, Role.CLINICIAN, Role.HIM_ANALYST, Role.ADMIN);
+                Role.CDI_SPECIALIST, Role.PRIVACY_OFFICER, Role.DATA_INTEGRITY_ANALYST, Role.CLINICIAN, Role.HIM_ANALYST, Role.ADMIN,
+                Role.PHYSICIAN_ADVISOR);
         assertThat(policy.requires(Set.of(Role.AUDITOR))).isFalse();
         assertThat(policy.requires(Set.of(Role.STUDENT, Role.INSTRUCTOR))).isFalse();
         assertThat(policy.requires(Set.of(Role.AUDITOR, Role.CODER))).isTrue();
