@@ -117,7 +117,7 @@ class FhirImportFuzzIT {
                 FhirImports.Outcome o = imports.importUnit("warm-up.json", mutant.getBytes(StandardCharsets.UTF_8));
                 paths[o.accepted() ? 0 : 1]++;
                 if (i == 0) {
-                    System.out.println("fuzz warm-up: the seed " + (o.accepted() ? "accepted" : "rejected: " + o.rejection().getMessage()));
+                    assertThat(o.accepted()).as("the unmutated seed imports: %s", o.rejection()).isTrue();
                 }
                 mutant = mutate(seed, other);
             }
@@ -147,11 +147,18 @@ class FhirImportFuzzIT {
         ArrayNode kept = JsonNodeFactory.instance.arrayNode();
         Map<String, Integer> wanted = new java.util.HashMap<>(Map.of("Patient", 1, "Encounter", 2, "Condition", 1,
                 "DocumentReference", 1, "Observation", 1));
+        // The patient and its first encounters, then the first condition, note and observation recorded in
+        // one of those encounters: a reference to an encounter left out would make the seed itself invalid.
+        java.util.Set<String> encounters = new java.util.HashSet<>();
         for (JsonNode entry : bundle.path("entry")) {
             String type = entry.path("resource").path("resourceType").asString();
-            if (wanted.getOrDefault(type, 0) > 0) {
+            boolean fits = type.equals("Patient") || type.equals("Encounter") || encounters.contains(encounterOf(entry.path("resource")));
+            if (wanted.getOrDefault(type, 0) > 0 && fits) {
                 wanted.merge(type, -1, Integer::sum);
                 kept.add(entry);
+                if (type.equals("Encounter")) {
+                    encounters.add(entry.path("fullUrl").asString());
+                }
             }
         }
         ObjectNode seed = JsonNodeFactory.instance.objectNode();
@@ -164,6 +171,14 @@ class FhirImportFuzzIT {
         }
         text = text.replaceAll("\"value\":\"(S999\\d+|X\\d+X)\"", "\"value\":\"F" + System.nanoTime() + "\"");
         return text.replaceAll("\"reference\":\"(Practitioner|Organization|Location)\\?identifier=[^\"]*\",?", "");
+    }
+
+    private static String encounterOf(JsonNode resource) {
+        JsonNode ref = resource.path("encounter").path("reference");
+        if (ref.isMissingNode()) {
+            ref = resource.path("context").path("encounter").path(0).path("reference");
+        }
+        return ref.isMissingNode() ? null : ref.asString();
     }
 
     private static List<String> uuids(String text) {
