@@ -84,11 +84,7 @@ class MdmApplier {
             case "T02" -> {
                 Document d = document(m, txa, segments, h, null);
                 if (known.isPresent()) {
-                    ClinicalDocument stored = owned(known.get(), patient);
-                    if (!stored.text().equals(d.text()) || stored.status() != d.status()) {
-                        throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, "a document with this "
-                                + "number was filed already; a change to it is sent as an edit (T08) or status change (T04)");
-                    }
+                    filedAlready(known.get(), patient, d, "a document");
                     return patient; // the same original again under another control id: filed once
                 }
                 Long encounter = encounter(m, patient);
@@ -163,11 +159,7 @@ class MdmApplier {
         }
         Document d = document(m, txa, segments, h, null);
         if (known.isPresent()) {
-            ClinicalDocument stored = owned(known.get(), patient);
-            if (!stored.text().equals(d.text()) || stored.status() != d.status()) {
-                throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, "an addendum with this number was"
-                        + " filed already; a change to it is sent as an edit (T08) or status change (T04)");
-            }
+            filedAlready(known.get(), patient, d, "an addendum");
             return; // the same addendum again under another control id: filed once
         }
         String named = Hl7Segments.get(txa, 2, 2);
@@ -176,6 +168,15 @@ class MdmApplier {
         long id = AdtApplier.chart(() -> chart.fileAll(List.of(new NewDocument(patient, original.encounterId(), d.type(),
                 title, d.author(), d.text(), d.status(), d.createdAt(), d.signedBy(), d.signedAt()))).get(0), "TXA", 12);
         remember(facility, number, id);
+    }
+
+    /** A resend of what is filed under this number is accepted; other content under it is an AE. */
+    private void filedAlready(long documentId, long patient, Document d, String what) {
+        ClinicalDocument stored = owned(documentId, patient);
+        if (!stored.text().equals(d.text()) || stored.status() != d.status()) {
+            throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, what + " with this number was filed"
+                    + " already; a change to it is sent as an edit (T08) or status change (T04)");
+        }
     }
 
     /** A document as the message states it. */
