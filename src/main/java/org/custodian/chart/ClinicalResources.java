@@ -101,4 +101,25 @@ public interface ClinicalResources {
      */
     @PreAuthorize("hasAuthority('chart:read')")
     List<RecordEntry> entries(long patientId, Set<RecordCategory> categories, java.time.LocalDate from, java.time.LocalDate to);
+
+    /** A kept resource with its effective sensitivity (its own tags and its encounter's), for an export that segments. */
+    record Tagged(StoredResource resource, Set<Sensitivity> tags) {
+    }
+
+    /**
+     * For a bulk export: the kept resources of {@code types} of these patients, by patient then row,
+     * destroyed ones left out; one audited read per patient with resources.
+     */
+    @PreAuthorize("hasAuthority('fhir:export')")
+    List<Tagged> ofPatients(Collection<Long> patientIds, Set<String> types);
+
+    /**
+     * For a bulk export: kept resources of {@code types} that belong to no patient (organizations,
+     * practitioners, locations, medications the records refer to), after row {@code afterId}, at most {@code count}.
+     */
+    @PreAuthorize("hasAuthority('fhir:export')")
+    List<StoredResource> shared(Set<String> types, long afterId, int count);
+
+    /** The resource types kept (no PHI). */
+    Set<String> keptTypes();
 }

@@ -28,6 +28,7 @@ import org.custodian.audit.AuditTrail;
 import org.custodian.chart.ClinicalResources;
 import org.custodian.chart.RecordCategory;
 import org.custodian.chart.RecordEntry;
+import org.custodian.chart.Sensitivity;
 import java.time.LocalDate;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,6 +79,7 @@ class JdbcClinicalResources implements ClinicalResources {
                         resources.stream().map(NewResource::sourceKey).toArray(String[]::new))
                 .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3))).list();
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        ClinicalSensitivityRules rules = ClinicalSensitivityRules.load(jdbc);
         List<NewResource> fresh = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Integer> updateIndexes = new ArrayList<>();
@@ -91,14 +93,16 @@ class JdbcClinicalResources implements ClinicalResources {
                 outcomes.add(Outcome.UNCHANGED);
                 updateIndexes.add(i);
                 updates.add(new Object[] {r.json(), now, r.patientId(), r.encounterId(), r.status(), Rows.utc(r.dateStart()),
-                        Rows.utc(r.dateEnd()), String.join("\u001f", r.terms()), id, r.json()});
+                        Rows.utc(r.dateEnd()), String.join("\u001f", r.terms()),
+                        String.join("\u001f", rules.tags(r.type(), r.terms())), id, r.json()});
             }
         }
         if (!updates.isEmpty()) {
             int[][] counts = batch.batchUpdate("""
                     update clinical_resource set resource = ?::jsonb, version = version + 1, last_updated = ?,
                         patient_id = coalesce(?, patient_id), encounter_id = coalesce(?, encounter_id), status = ?,
-                        date_start = ?, date_end = ?, terms = string_to_array(?, chr(31))
+                        date_start = ?, date_end = ?, terms = string_to_array(?, chr(31)),
+                        sensitivity = string_to_array(?, chr(31))
                     where id = ? and destroyed_at is null and resource <> ?::jsonb""", updates, 500, (ps, row) -> {
                 for (int k = 0; k < row.length; k++) {
                     ps.setObject(k + 1, row[k]);
@@ -115,14 +119,14 @@ class JdbcClinicalResources implements ClinicalResources {
             }
         }
         if (!fresh.isEmpty()) {
-            copy(fresh, now);
+            copy(fresh, now, rules);
         }
         auditStored(resources, outcomes);
         return outcomes;
     }
 
     /** New rows in one COPY on the caller's transaction's connection. */
-    private void copy(List<NewResource> fresh, OffsetDateTime now) {
+    private void copy(List<NewResource> fresh, OffsetDateTime now, ClinicalSensitivityRules rules) {
         StringBuilder sb = new StringBuilder(fresh.size() * 1024);
         String ts = now.toString();
         for (NewResource r : fresh) {
@@ -136,26 +140,32 @@ class JdbcClinicalResources implements ClinicalResources {
             nullable(sb, r.status()).append('\t');
             nullable(sb, r.dateStart()).append('\t');
             nullable(sb, r.dateEnd()).append('\t');
-            StringBuilder array = new StringBuilder("{");
-            for (String t : r.terms()) {
-                if (array.length() > 1) {
-                    array.append(',');
-                }
-                array.append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            field(sb, array.append('}').toString()).append('\t');
+            field(sb, array(r.terms())).append('\t');
+            field(sb, array(rules.tags(r.type(), r.terms()))).append('\t');
             field(sb, r.json()).append('\n');
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (resource_type, fhir_id, source,"
-                    + " source_key, last_updated, patient_id, encounter_id, status, date_start, date_end, terms, resource)"
+                    + " source_key, last_updated, patient_id, encounter_id, status, date_start, date_end, terms, sensitivity, resource)"
                     + " from stdin", new StringReader(sb.toString()));
         } catch (SQLException | IOException e) {
             throw new org.springframework.dao.DataIntegrityViolationException("COPY of clinical resources failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
+    }
+
+    /** A text[] literal. */
+    private static String array(List<String> values) {
+        StringBuilder array = new StringBuilder("{");
+        for (String t : values) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return array.append('}').toString();
     }
 
     private static StringBuilder nullable(StringBuilder sb, Object value) {
@@ -241,8 +251,13 @@ class JdbcClinicalResources implements ClinicalResources {
 
     @Override
     public Optional<StoredResource> read(String type, String fhirId) {
-        Optional<StoredResource> r = jdbc.sql("select " + COLUMNS + " from clinical_resource where resource_type = ? and fhir_id = ?")
+        Optional<StoredResource> r = jdbc.sql("select " + COLUMNS + " from clinical_resource r where resource_type = ? and fhir_id = ?")
                 .params(type, fhirId).query((rs, i) -> map(rs)).optional();
+        if (r.isPresent() && SensitiveRecords.withheld() && jdbc.sql("select exists(select 1 from clinical_resource r where id = ? and "
+                + SensitiveRecords.restrictedResource("r") + ")").param(r.get().id()).query(Boolean.class).single()) {
+            audit.record(AuditAction.READ, AuditOutcome.DENIED, r.get().patientId(), type, fhirId, SensitiveRecords.RESOURCE_REFUSAL);
+            throw new org.springframework.security.access.AccessDeniedException(SensitiveRecords.RESOURCE_REFUSAL);
+        }
         r.ifPresent(x -> audit.record(AuditAction.READ, AuditOutcome.SUCCESS, x.patientId(), type, fhirId, null));
         return r;
     }
@@ -252,6 +267,9 @@ class JdbcClinicalResources implements ClinicalResources {
         StringBuilder where = new StringBuilder(" where resource_type = ?");
         List<Object> params = new ArrayList<>();
         params.add(q.type());
+        if (SensitiveRecords.withheld()) {
+            where.append(" and not ").append(SensitiveRecords.restrictedResource("r")); // Part 2 (42 CFR 2.13)
+        }
         if (q.patientId() != null) {
             where.append(" and patient_id = ?");
             params.add(q.patientId());
@@ -273,7 +291,7 @@ class JdbcClinicalResources implements ClinicalResources {
         range(where, params, "last_updated", ">=", q.updatedFrom());
         range(where, params, "last_updated", "<", q.updatedTo());
         if (q.countOnly()) {
-            long total = jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
+            long total = jdbc.sql("select count(*) from clinical_resource r" + where).params(params).query(Long.class).single();
             audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, q.patientId(), q.type(), null, "count: " + total);
             return new Page(List.of(), total);
         }
@@ -288,10 +306,10 @@ class JdbcClinicalResources implements ClinicalResources {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(q.count());
         pageParams.add(q.offset());
-        List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource" + where + " order by " + order
+        List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource r" + where + " order by " + order
                 + " limit ? offset ?").params(pageParams).query((rs, i) -> map(rs)).list();
         long total = q.offset() == 0 && found.size() < q.count() ? found.size()
-                : jdbc.sql("select count(*) from clinical_resource" + where).params(params).query(Long.class).single();
+                : jdbc.sql("select count(*) from clinical_resource r" + where).params(params).query(Long.class).single();
         auditRead(AuditAction.SEARCH, q.type(), found, "search");
         return new Page(found, total);
     }
@@ -318,7 +336,8 @@ class JdbcClinicalResources implements ClinicalResources {
             }
         }
         List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource r"
-                        + " join unnest(?::text[], ?::text[]) as k(t, i) on r.resource_type = k.t and r.fhir_id = k.i order by r.id")
+                        + " join unnest(?::text[], ?::text[]) as k(t, i) on r.resource_type = k.t and r.fhir_id = k.i"
+                        + (SensitiveRecords.withheld() ? " where not " + SensitiveRecords.restrictedResource("r") : "") + " order by r.id")
                 .params(types.toArray(String[]::new), ids.toArray(String[]::new)).query((rs, i) -> map(rs)).list();
         auditRead(AuditAction.READ, "Bundle", found, "_include");
         return found;
@@ -331,13 +350,18 @@ class JdbcClinicalResources implements ClinicalResources {
      * unique (type, id) index, not by a scan of every shared row.
      */
     private static final String EVERYTHING = """
-            with mine as (select * from clinical_resource where patient_id = ?),
+            with mine as (select * from clinical_resource r where patient_id = ? %s),
             refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
                      where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
             shared as (select d.* from clinical_resource d join refs on d.resource_type = split_part(refs.ref, '/', 1)
                        and d.fhir_id = split_part(refs.ref, '/', 2) where d.patient_id is null),
             rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)
             """;
+
+    /** Without the records a reader without chart:read-sensitive does not see (Part 2, 42 CFR 2.13). */
+    private static String everythingSql() {
+        return EVERYTHING.formatted(SensitiveRecords.withheld() ? "and not " + SensitiveRecords.restrictedResource("r") : "");
+    }
 
     @Override
     public Page everything(long patientId, Instant since, Set<String> types, int offset, int count) {
@@ -355,12 +379,12 @@ class JdbcClinicalResources implements ClinicalResources {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(count);
         pageParams.add(offset);
-        List<StoredResource> found = jdbc.sql(EVERYTHING + "select " + COLUMNS + " from rows" + where
+        List<StoredResource> found = jdbc.sql(everythingSql() + "select " + COLUMNS + " from rows" + where
                         + " order by grp, resource_type <> 'Patient', id limit ? offset ?")
                 .params(pageParams).query((rs, i) -> map(rs)).list();
         // A first page that is not full is the whole record: no second pass to count it.
         long total = offset == 0 && found.size() < count ? found.size()
-                : jdbc.sql(EVERYTHING + "select count(*) from rows" + where).params(params).query(Long.class).single();
+                : jdbc.sql(everythingSql() + "select count(*) from rows" + where).params(params).query(Long.class).single();
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Patient", patientId,
                 "$everything: " + found.size() + " of " + total + " resources from " + offset);
         return new Page(found, total);
@@ -369,7 +393,9 @@ class JdbcClinicalResources implements ClinicalResources {
     @Override
     public Map<String, Long> countsOf(long patientId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select resource_type, count(*) from clinical_resource where patient_id = ? group by resource_type order by 1")
+        jdbc.sql("select resource_type, count(*) from clinical_resource r where patient_id = ?"
+                        + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.restrictedResource("r") : "")
+                        + " group by resource_type order by 1")
                 .param(patientId).query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "clinical resource counts");
         return counts;
@@ -419,8 +445,11 @@ class JdbcClinicalResources implements ClinicalResources {
                 }
             }
         }
-        StringBuilder sql = new StringBuilder("select resource_type, terms, resource::text from clinical_resource"
-                + " where patient_id = ? and destroyed_at is null and (" + kinds + ")");
+        // Each entry with its tags and its encounter's: the release segments them as it does documents.
+        StringBuilder sql = new StringBuilder("select resource_type, terms, resource::text, id, sensitivity ||"
+                + " coalesce((select array_agg(s.tag) from encounter_sensitivity s where s.encounter_id = r.encounter_id), '{}')"
+                + " from clinical_resource r where patient_id = ? and destroyed_at is null and (" + kinds + ")"
+                + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.restrictedResource("r") : ""));
         if (from != null) {
             sql.append(" and (coalesce(date_end, date_start) is null or coalesce(date_end, date_start) >= ?)");
             params.add(Rows.utc(from.atStartOfDay(clock.getZone()).toInstant()));
@@ -435,7 +464,12 @@ class JdbcClinicalResources implements ClinicalResources {
             Set<String> terms = Set.of((String[]) rs.getArray(2).getArray());
             RecordCategory category = categoryOf(categories, type, terms);
             RecordRows.Row row = RecordRows.row((org.hl7.fhir.r4.model.Resource) parser.parseResource(rs.getString(3)));
-            out.add(new RecordEntry(category, type, row.when(), row.what(), row.value(), row.detail(), row.status()));
+            java.util.EnumSet<Sensitivity> tags = java.util.EnumSet.noneOf(Sensitivity.class);
+            for (String t : (String[]) rs.getArray(5).getArray()) {
+                tags.add(Sensitivity.valueOf(t));
+            }
+            out.add(new RecordEntry(rs.getLong(4), category, type, row.when(), row.what(), row.value(), row.detail(), row.status(),
+                    java.util.Collections.unmodifiableSet(tags)));
         });
         out.sort(java.util.Comparator.comparing(RecordEntry::category));
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "record entries ("
@@ -455,5 +489,47 @@ class JdbcClinicalResources implements ClinicalResources {
             }
         }
         throw new IllegalStateException("no chosen category holds a " + type);
+    }
+
+    @Override
+    public List<Tagged> ofPatients(Collection<Long> patientIds, Set<String> types) {
+        List<Tagged> found = new ArrayList<>();
+        if (patientIds.isEmpty() || types.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + ", sensitivity || coalesce((select array_agg(s.tag) from encounter_sensitivity s"
+                        + " where s.encounter_id = r.encounter_id), '{}') from clinical_resource r"
+                        + " where patient_id = any(?) and resource_type = any(?) and destroyed_at is null order by patient_id, id")
+                .params(patientIds.toArray(Long[]::new), types.toArray(String[]::new))
+                .query(rs -> {
+                    java.util.EnumSet<Sensitivity> tags = java.util.EnumSet.noneOf(Sensitivity.class);
+                    for (String t : (String[]) rs.getArray(9).getArray()) {
+                        tags.add(Sensitivity.valueOf(t));
+                    }
+                    found.add(new Tagged(map(rs), java.util.Collections.unmodifiableSet(tags)));
+                });
+        auditRead(AuditAction.EXPORT, "Bundle", found.stream().map(Tagged::resource).toList(), "bulk export");
+        return found;
+    }
+
+    @Override
+    public List<StoredResource> shared(Set<String> types, long afterId, int count) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from clinical_resource r where patient_id is null and resource_type = any(?)"
+                        + " and id > ? and destroyed_at is null order by id limit ?")
+                .params(types.toArray(String[]::new), afterId, count).query((rs, i) -> map(rs)).list();
+    }
+
+    @Override
+    public Set<String> keptTypes() {
+        // A skip scan of the (resource_type, date_start) index: one probe per type, not a scan of every row.
+        return new java.util.TreeSet<>(jdbc.sql("""
+                with recursive t(type) as (
+                    select min(resource_type) from clinical_resource
+                    union all
+                    select (select min(resource_type) from clinical_resource where resource_type > t.type) from t where t.type is not null)
+                select type from t where type is not null""").query(String.class).list());
     }
 }

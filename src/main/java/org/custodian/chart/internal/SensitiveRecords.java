@@ -36,6 +36,20 @@ final class SensitiveRecords {
              or exists (select 1 from encounter_sensitivity s where s.encounter_id = d.encounter_id
                      and s.tag = 'PSYCHOTHERAPY_NOTES'))""";
 
+    /**
+     * The same condition on a kept clinical resource {@code alias} (issue 15): tagged Part 2 when stored
+     * (a substance use disorder diagnosis, medication or drug screen, by the rules of
+     * {@code clinical_sensitivity_rule}), or recorded in an encounter tagged so.
+     */
+    static String restrictedResource(String alias) {
+        return "(" + alias + ".sensitivity && '{SUBSTANCE_USE_DISORDER,PSYCHOTHERAPY_NOTES}'::text[]"
+                + " or exists (select 1 from encounter_sensitivity s where s.encounter_id = " + alias + ".encounter_id"
+                + " and s.tag in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES')))";
+    }
+
+    static final String RESOURCE_REFUSAL = "a Part 2 (42 CFR 2.13) or psychotherapy-note (45 CFR 164.508(a)(2)) record: "
+            + "chart:read-sensitive required";
+
     static final String REFUSAL = "a Part 2 (42 CFR 2.13) or psychotherapy-note (45 CFR 164.508(a)(2)) document: "
             + "chart:read-sensitive required";
 

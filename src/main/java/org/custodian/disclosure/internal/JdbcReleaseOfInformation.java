@@ -247,13 +247,25 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                     statements.of(d.id())));
         }
         // The chosen parts of the kept clinical record (labs, medications, ...) in the same date range.
-        List<RecordEntry> entries = clinical.entries(r.patientId(), r.recordCategories(), r.dateFrom(), r.dateTo());
+        // Segmented as documents are: a Part 2 diagnosis, medication or drug screen, an HIV result (issue 15).
+        List<RecordEntry> entries = new ArrayList<>();
+        List<Withheld> withheld = new ArrayList<>(outcome.withheld());
+        for (RecordEntry e : clinical.entries(r.patientId(), r.recordCategories(), r.dateFrom(), r.dateTo())) {
+            String reason = Segmentation.reason(e.tags(), r.requesterType(), r.authorization());
+            if (reason == null) {
+                entries.add(e);
+            } else {
+                // disclosure_item keys an entry by the negative of its kept row's id (documents are positive).
+                withheld.add(new Withheld(-e.id(), e.category().label() + ": " + e.what()
+                        + (e.when() == null ? "" : " (" + org.custodian.web.Fmt.date(e.when()) + ")"), reason));
+            }
+        }
         Patient patient = patients.find(r.patientId()).orElseThrow(() -> new PatientNotFoundException(r.patientId()));
         // The fee depends on the page count and the cover letter shows the fee: lay out once to count, then for good.
         InvoiceLine draft = fees.invoice(r.requestNumber(), r.requesterType(), r.delivery(), 1);
-        int pages = pageCount(PacketWriter.packet(settings, r, patient, documents, entries, outcome.withheld(), draft, releasedBy, now));
+        int pages = pageCount(PacketWriter.packet(settings, r, patient, documents, entries, withheld, draft, releasedBy, now));
         InvoiceLine invoice = fees.invoice(r.requestNumber(), r.requesterType(), r.delivery(), pages);
-        byte[] packet = PacketWriter.packet(settings, r, patient, documents, entries, outcome.withheld(), invoice, releasedBy, now);
+        byte[] packet = PacketWriter.packet(settings, r, patient, documents, entries, withheld, invoice, releasedBy, now);
         String exempt = exemptFromAccounting(r);
         String what = documents.isEmpty() ? "no documents (all withheld or none in scope)"
                 : documents.size() + " document(s): " + documents.stream().map(d -> d.document().title()
@@ -280,7 +292,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
                 jdbc.sql("insert into disclosure_item (request_id, document_id, title, released) values (?, ?, ?, true)")
                         .params(id, c.documentId(), c.title()).update();
             }
-            for (Withheld w : outcome.withheld()) {
+            for (Withheld w : withheld) {
                 jdbc.sql("insert into disclosure_item (request_id, document_id, title, released, reason) values (?, ?, ?, false, ?)")
                         .params(id, w.documentId(), w.title(), w.reason()).update();
             }
@@ -293,7 +305,7 @@ class JdbcReleaseOfInformation implements ReleaseOfInformation {
         audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, r.patientId(), "DisclosurePacket", id,
                 r.requestNumber() + " to " + r.requesterType() + ": released " + documents.size()
                         + (sections.isEmpty() ? "" : " documents and " + entries.size() + " record entries (" + sections + ")") + ", withheld "
-                        + outcome.withheld().size() + (exempt == null ? ", in the accounting of disclosures"
+                        + withheld.size() + (exempt == null ? ", in the accounting of disclosures"
                         : ", exempt from accounting (45 CFR 164.528(a)(1))"));
         return releaseOf(id);
     }

@@ -81,8 +81,19 @@ final class PacketWriter {
             if (withheld.isEmpty()) {
                 pdf.text("Nothing within the request was withheld.");
             }
+            long entriesWithheld = 0;
             for (DisclosureRelease.Withheld w : withheld) {
+                if (w.documentId() < 0) {
+                    entriesWithheld++; // a kept clinical resource (negative id): named only in the hospital's record
+                    continue;
+                }
                 pdf.text("• " + w.title() + " (document " + w.documentId() + ") — " + w.reason());
+            }
+            if (entriesWithheld > 0) {
+                // What a withheld diagnosis, medication or result is would tell what is withheld (42 CFR 2.13):
+                // the recipient reads only how many, the hospital's release record names each and why.
+                pdf.text("• " + entriesWithheld + " entries of the clinical record, withheld under federal or state"
+                        + " confidentiality law: the authorization does not name their category specifically.");
             }
             pdf.heading("Invoice");
             pdf.text(invoice.description() + ": " + Fees.money(invoice.amountCents()) + " (" + invoice.basis() + ")");

@@ -31,25 +31,10 @@ final class Segmentation {
     }
 
     static Outcome apply(List<Candidate> candidates, RequesterType requester, Authorization authorization) {
-        Set<Sensitivity> named = authorization == null ? Set.of() : authorization.namedSensitivities();
         List<Candidate> released = new ArrayList<>();
         List<Withheld> withheld = new ArrayList<>();
         for (Candidate c : candidates) {
-            String reason = null;
-            for (Sensitivity tag : c.tags()) {
-                if (named.contains(tag)) {
-                    continue;
-                }
-                if (tag == Sensitivity.PSYCHOTHERAPY_NOTES) {
-                    reason = tag.label() + ": released only under an authorization that names psychotherapy notes"
-                            + " (45 CFR 164.508(a)(2)); not part of the right of access (45 CFR 164.524(a)(1)(i))";
-                    break;
-                }
-                if (!requester.rightOfAccess()) {
-                    reason = tag.label() + ": the authorization does not name this category specifically (" + tag.rule() + ")";
-                    break;
-                }
-            }
+            String reason = reason(c.tags(), requester, authorization);
             if (reason == null) {
                 released.add(c);
             } else {
@@ -57,5 +42,26 @@ final class Segmentation {
             }
         }
         return new Outcome(released, withheld);
+    }
+
+    /**
+     * Why a record with these tags is withheld from this requester, or null when it goes out. The same
+     * for a document and for a kept clinical resource (a lab, a medication, a diagnosis; issue 15).
+     */
+    static String reason(Set<Sensitivity> tags, RequesterType requester, Authorization authorization) {
+        Set<Sensitivity> named = authorization == null ? Set.of() : authorization.namedSensitivities();
+        for (Sensitivity tag : tags) {
+            if (named.contains(tag)) {
+                continue;
+            }
+            if (tag == Sensitivity.PSYCHOTHERAPY_NOTES) {
+                return tag.label() + ": released only under an authorization that names psychotherapy notes"
+                        + " (45 CFR 164.508(a)(2)); not part of the right of access (45 CFR 164.524(a)(1)(i))";
+            }
+            if (!requester.rightOfAccess()) {
+                return tag.label() + ": the authorization does not name this category specifically (" + tag.rule() + ")";
+            }
+        }
+        return null;
     }
 }

@@ -55,6 +55,7 @@ class FhirExport implements DisposableBean {
     /** The file of OperationOutcomes naming what segmentation withheld (the manifest's "error"). */
     static final String WITHHELD = "OperationOutcome";
 
+    /** The types built from the chart's own tables (every patient, however registered); every other type is a kept resource. */
     static final List<String> TYPES = List.of("Patient", "Encounter", "Condition", "Procedure", "DocumentReference");
     private static final int PAGE = 500;
 
@@ -71,6 +72,7 @@ class FhirExport implements DisposableBean {
     private final ChartSearch charts;
     private final ChartFindings findings;
     private final SensitivityTags sensitivity;
+    private final org.custodian.chart.ClinicalResources kept;
     private final AuditTrail audit;
     private final FhirContext fhir;
     private final Clock clock;
@@ -82,13 +84,14 @@ class FhirExport implements DisposableBean {
     });
 
     FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings,
-               SensitivityTags sensitivity, AuditTrail audit, FhirContext fhir, Clock clock,
+               SensitivityTags sensitivity, org.custodian.chart.ClinicalResources kept, AuditTrail audit, FhirContext fhir, Clock clock,
                @Value("${custodian.fhir.export.part-size:1000}") int partSize) {
         if (partSize < 1) {
             throw new IllegalArgumentException("custodian.fhir.export.part-size must be at least 1");
         }
         this.partSize = partSize;
         this.sensitivity = sensitivity;
+        this.kept = kept;
         this.jdbc = jdbc;
         this.patients = patients;
         this.charts = charts;
@@ -96,6 +99,20 @@ class FhirExport implements DisposableBean {
         this.audit = audit;
         this.fhir = fhir;
         this.clock = clock;
+    }
+
+    /**
+     * The types an export without {@code _type} writes: the chart's, then every other type kept
+     * (Observation, MedicationRequest, Immunization, Claim, ... whatever arrived; issue 15).
+     */
+    List<String> allTypes() {
+        List<String> all = new ArrayList<>(TYPES);
+        for (String t : kept.keptTypes()) {
+            if (!all.contains(t)) {
+                all.add(t);
+            }
+        }
+        return all;
     }
 
     UUID start(List<String> types) {
@@ -154,6 +171,9 @@ class FhirExport implements DisposableBean {
                 out.put(t, new NdjsonFile(id, t));
             }
             Withheld withheld = new Withheld();
+            // Kept resources of the other types: those of each page's patients, then those of no patient.
+            Set<String> keptTypes = new java.util.LinkedHashSet<>(types);
+            keptTypes.removeAll(TYPES);
             IParser json = fhir.newJsonParser().setPrettyPrint(false);
             PatientFinder.Criteria all = new PatientFinder.Criteria(null, null, null, null, null, null, null);
             for (int offset = 0; ; offset += PAGE) {
@@ -202,7 +222,24 @@ class FhirExport implements DisposableBean {
                         }
                     }
                 }
+                for (org.custodian.chart.ClinicalResources.Tagged t : kept.ofPatients(page.stream().map(Patient::id).toList(), keptTypes)) {
+                    if (t.resource().json() != null && !withheld.count(t.resource().type(), t.tags())) {
+                        out.get(t.resource().type()).add(t.resource().json().replace('\n', ' '));
+                    }
+                }
                 if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            for (long after = 0; ; ) {
+                List<org.custodian.chart.ClinicalResources.StoredResource> shared = kept.shared(keptTypes, after, PAGE);
+                for (var r : shared) {
+                    if (r.json() != null) {
+                        out.get(r.type()).add(r.json().replace('\n', ' '));
+                    }
+                    after = r.id();
+                }
+                if (shared.size() < PAGE) {
                     break;
                 }
             }

@@ -35,11 +35,13 @@ class FhirExportController implements FhirEndpoint {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FhirExport export;
+    private final SearchIndexer indexer;
     private final FhirResponses fhir;
     private final PublicBaseUrl publicBase;
 
-    FhirExportController(FhirExport export, FhirResponses fhir, PublicBaseUrl publicBase) {
+    FhirExportController(FhirExport export, FhirResponses fhir, PublicBaseUrl publicBase, SearchIndexer indexer) {
         this.export = export;
+        this.indexer = indexer;
         this.fhir = fhir;
         this.publicBase = publicBase;
     }
@@ -57,15 +59,19 @@ class FhirExportController implements FhirEndpoint {
         if (format != null && !List.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
             throw FhirSearchException.badParameter("_outputFormat", "only application/fhir+ndjson");
         }
-        List<String> types = new ArrayList<>(FhirExport.TYPES);
         String requested = request.getParameter("_type");
-        if (requested != null) {
+        List<String> types;
+        if (requested == null) {
+            types = export.allTypes();
+        } else {
             types = new ArrayList<>();
             for (String t : requested.split(",")) {
-                if (!FhirExport.TYPES.contains(t.trim())) {
-                    throw FhirSearchException.badParameter("_type", "one or more of " + String.join(",", FhirExport.TYPES));
+                if (!FhirExport.TYPES.contains(t.trim()) && !indexer.isType(t.trim())) {
+                    throw FhirSearchException.badParameter("_type", "FHIR R4 resource types, e.g. " + String.join(",", export.allTypes()));
                 }
-                types.add(t.trim());
+                if (!types.contains(t.trim())) {
+                    types.add(t.trim());
+                }
             }
         }
         UUID id = export.start(types);

@@ -135,19 +135,28 @@ final class SearchParams {
             } catch (DateTimeParseException e) {
                 throw FhirSearchException.badParameter(name, "a date YYYY-MM-DD or date-time with offset, with an optional prefix eq, ge, gt, le, lt");
             }
+            // Repeated, the parameter's values are ANDed (FHIR R4 search 3.1.1.4.2): each narrows the range.
             switch (prefix) {
                 case "eq" -> {
-                    range[0] = start;
-                    range[1] = end;
+                    range[0] = later(range[0], start);
+                    range[1] = earlier(range[1], end);
                 }
-                case "ge" -> range[0] = start;
-                case "gt" -> range[0] = end;
-                case "le" -> range[1] = end;
-                case "lt" -> range[1] = start;
+                case "ge" -> range[0] = later(range[0], start);
+                case "gt" -> range[0] = later(range[0], end);
+                case "le" -> range[1] = earlier(range[1], end);
+                case "lt" -> range[1] = earlier(range[1], start);
                 default -> throw FhirSearchException.badParameter(name, "prefix " + prefix + " is not supported (eq, ge, gt, le, lt)");
             }
         }
         return range;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /** An integer request parameter within [min, max]. */

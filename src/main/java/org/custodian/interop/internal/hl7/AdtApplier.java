@@ -167,7 +167,7 @@ class AdtApplier {
         }
         if (!"ADT".equals(h.messageType())) {
             throw AdtProblem.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH", 9,
-                    "only ADT, MDM (T02, T04, T08, T11) and ORU^R01 messages are accepted here");
+                    "only ADT, MDM (T02, T04, T06, T08, T10, T11) and ORU^R01 messages are accepted here");
         }
         String trigger = h.trigger();
         if (trigger == null || !SUPPORTED.contains(trigger)) {

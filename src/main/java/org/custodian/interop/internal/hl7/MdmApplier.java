@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies an MDM (transcribed document) message to the chart, inside the receiver's transaction:
- * T02 files a new document, T04 changes its status (and content), T08 edits it, T11 cancels it.
+ * T02 files a new document, T04 changes its status (and content), T08 edits it, T11 cancels it;
+ * T06 files an addendum to the document of TXA-13 (a document of its own, in the same encounter);
+ * T10 replaces the document of TXA-13 with an edited one whose number is TXA-12 (a new version of
+ * the same chart document: the replaced text is kept, a signed one amended, never lost).
  * A document is identified by its unique document number (TXA-12) within the sending facility
  * ({@code hl7_document}); TXA-17, the completion status, is the document's state. The patient is
  * found by PID-3 at the sending facility and never registered from a document: an unknown MRN is
@@ -35,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MdmApplier {
 
-    static final List<String> SUPPORTED = List.of("T02", "T04", "T08", "T11");
+    static final List<String> SUPPORTED = List.of("T02", "T04", "T06", "T08", "T10", "T11");
 
     private final MasterPatientIndex mpi;
     private final ChartService chart;
@@ -81,11 +84,7 @@ class MdmApplier {
             case "T02" -> {
                 Document d = document(m, txa, segments, h, null);
                 if (known.isPresent()) {
-                    ClinicalDocument stored = owned(known.get(), patient);
-                    if (!stored.text().equals(d.text()) || stored.status() != d.status()) {
-                        throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, "a document with this "
-                                + "number was filed already; a change to it is sent as an edit (T08) or status change (T04)");
-                    }
+                    filedAlready(known.get(), patient, d, "a document");
                     return patient; // the same original again under another control id: filed once
                 }
                 Long encounter = encounter(m, patient);
@@ -94,11 +93,16 @@ class MdmApplier {
                         .get(0), "TXA", 12);
                 remember(facility, number, id);
             }
-            case "T04", "T08" -> {
+            case "T06" -> addendum(m, txa, segments, h, facility, number, known, patient);
+            case "T04", "T08", "T10" -> {
                 Long id = known.orElse(null);
                 String parent = documentNumber(txa, 13);
                 if (id == null && parent != null) {
                     id = find(facility, parent).orElse(null);
+                }
+                if (id == null && trigger.equals("T10")) {
+                    throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "TXA", 13,
+                            "a replacement (T10) names the document it replaces in TXA-13; no such document from the sending facility");
                 }
                 if (id == null) {
                     throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "TXA", 12,
@@ -130,6 +134,49 @@ class MdmApplier {
             default -> throw new IllegalStateException("unreachable");
         }
         return patient;
+    }
+
+    /**
+     * T06: an addendum is a document of its own (TXA-12) added to the one of TXA-13, filed in the
+     * same encounter and titled after it unless TXA-2 names it; the original is not changed. A
+     * resend of the same addendum files nothing; another content under its number is an AE.
+     */
+    private void addendum(AdtFields m, Segment txa, List<Segment> segments, Hl7Header h, String facility, String number,
+                          Optional<Long> known, long patient) {
+        String parentNumber = documentNumber(txa, 13);
+        Long parentId = parentNumber == null ? null : find(facility, parentNumber).orElse(null);
+        if (parentId == null) {
+            throw AdtProblem.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "TXA", 13, "an addendum (T06) names the document it"
+                    + " adds to in TXA-13; no such document from the sending facility");
+        }
+        if (parentNumber.equals(number) || known.filter(parentId::equals).isPresent()) {
+            throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, "an addendum has a document number"
+                    + " of its own (TXA-12), not its original's (TXA-13)");
+        }
+        ClinicalDocument original = owned(parentId, patient);
+        if (original.status() == DocumentStatus.CANCELLED) {
+            throw AdtProblem.error(ErrorCode.APPLICATION_RECORD_LOCKED, "TXA", 13, "the original was cancelled by its source");
+        }
+        Document d = document(m, txa, segments, h, null);
+        if (known.isPresent()) {
+            filedAlready(known.get(), patient, d, "an addendum");
+            return; // the same addendum again under another control id: filed once
+        }
+        String named = Hl7Segments.get(txa, 2, 2);
+        String title = clip(named != null && named.toLowerCase(java.util.Locale.ROOT).contains("addend") ? named
+                : "Addendum to " + (original.title() == null ? original.type().title() : original.title()), 200);
+        long id = AdtApplier.chart(() -> chart.fileAll(List.of(new NewDocument(patient, original.encounterId(), d.type(),
+                title, d.author(), d.text(), d.status(), d.createdAt(), d.signedBy(), d.signedAt()))).get(0), "TXA", 12);
+        remember(facility, number, id);
+    }
+
+    /** A resend of what is filed under this number is accepted; other content under it is an AE. */
+    private void filedAlready(long documentId, long patient, Document d, String what) {
+        ClinicalDocument stored = owned(documentId, patient);
+        if (!stored.text().equals(d.text()) || stored.status() != d.status()) {
+            throw AdtProblem.error(ErrorCode.DUPLICATE_KEY_IDENTIFIER, "TXA", 12, what + " with this number was filed"
+                    + " already; a change to it is sent as an edit (T08) or status change (T04)");
+        }
     }
 
     /** A document as the message states it. */

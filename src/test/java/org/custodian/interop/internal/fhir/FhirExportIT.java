@@ -83,7 +83,7 @@ class FhirExportIT {
         assertThat(found).as("the imported patient is in the export").isTrue();
 
         assertThat(api.as(director, "GET", "/fhir/r4/Patient/$export?_since=2020-01-01", null).status()).isEqualTo(400);
-        assertThat(api.as(director, "GET", "/fhir/r4/Patient/$export?_type=Observation", null).status()).isEqualTo(400);
+        assertThat(api.as(director, "GET", "/fhir/r4/Patient/$export?_type=NoSuchType", null).status()).isEqualTo(400);
         assertThat(api.as(accounts.of(Role.CODER), "GET", "/fhir/r4/Patient/$export", null).status()).isEqualTo(403);
     }
 
@@ -131,6 +131,57 @@ class FhirExportIT {
         }
         assertThat(said.toString()).contains("Encounter withheld: Substance use disorder", "(42 CFR 2.31)",
                 "DocumentReference withheld: Psychotherapy notes (45 CFR 164.508(a)(2))");
+    }
+
+    /**
+     * Issue 15: every kept type goes out in the bulk export (here types Synthea does not send, so the
+     * files stay small in a database full of other tests' Synthea imports): the patient's own
+     * resources, and the resources of no patient; a Part 2 medication (buprenorphine, tagged by
+     * the sensitivity rules) is withheld and listed in the manifest's errors (42 CFR 2.31).
+     */
+    @Test
+    void everyKeptTypeIsExportedAndTaggedOnesWithheld() throws Exception {
+        String p = UUID.randomUUID().toString();
+        String family = TestPatients.uniqueName("Kept");
+        String metformin = UUID.randomUUID().toString();
+        String bupe = UUID.randomUUID().toString();
+        String history = UUID.randomUUID().toString();
+        String substance = UUID.randomUUID().toString();
+        String statement = """
+                {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"MedicationStatement","id":"%1$s","status":"active",
+                  "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"%2$s"}]},
+                  "subject":{"reference":"urn:uuid:%3$s"},"effectiveDateTime":"2024-05-01"}}""";
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient","id":"%1$s","name":[{"family":"%2$s","given":["Kim"]}],
+                   "gender":"female","birthDate":"1975-01-02","identifier":[{"system":"urn:test:export","value":"%1$s"}]}},
+                 %3$s, %4$s,
+                 {"fullUrl":"urn:uuid:%5$s","resource":{"resourceType":"FamilyMemberHistory","id":"%5$s","status":"completed",
+                   "patient":{"reference":"urn:uuid:%1$s"},"relationship":{"coding":[{"code":"MTH"}]}}},
+                 {"fullUrl":"urn:uuid:%6$s","resource":{"resourceType":"Substance","id":"%6$s","code":{"text":"Latex %2$s"}}}
+                ]}""".formatted(p, family, statement.formatted(metformin, "860975", p), statement.formatted(bupe, "1819", p),
+                history, substance);
+        Api.Response posted = api.as(accounts.of(Role.INTERFACE_ENGINE), "POST", "/fhir/r4", bundle);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+
+        String director = accounts.of(Role.HIM_DIRECTOR);
+        JsonNode manifest = manifest(director, api.as(director, "GET",
+                "/fhir/r4/Patient/$export?_type=MedicationStatement,FamilyMemberHistory,Substance", null));
+        Map<String, List<String>> ids = new HashMap<>();
+        for (JsonNode o : manifest.path("output")) {
+            for (JsonNode r : ndjson(director, o.path("url").asString())) {
+                assertThat(r.path("resourceType").asString()).isEqualTo(o.path("type").asString());
+                ids.computeIfAbsent(o.path("type").asString(), k -> new ArrayList<>()).add(r.path("id").asString());
+            }
+        }
+        assertThat(ids.get("MedicationStatement")).contains(metformin).doesNotContain(bupe);
+        assertThat(ids.get("FamilyMemberHistory")).contains(history);
+        assertThat(ids.get("Substance")).as("a resource of no patient").contains(substance);
+        StringBuilder said = new StringBuilder();
+        for (JsonNode outcome : ndjson(director, manifest.path("error").get(0).path("url").asString())) {
+            said.append(outcome.path("issue").get(0).path("diagnostics").asString()).append('\n');
+        }
+        assertThat(said.toString()).contains("MedicationStatement withheld: Substance use disorder", "(42 CFR 2.31)");
     }
 
     /**

@@ -176,6 +176,31 @@ class FhirGenericClientIT {
                 .where(Observation.DATE.exactly().day("2024-03-01"))))).containsExactly("8867-4@2024");
     }
 
+    /** A date parameter repeated is ANDed (FHIR R4 search): date=ge..&date=lt.. is a range, two lower bounds the later. */
+    @Test
+    void repeatedDatesNarrowToTheirIntersection() {
+        assertThat(codes(observations(client.search().forResource(Observation.class)
+                .where(Observation.DATE.afterOrEquals().day("2024-01-01")).and(Observation.DATE.before().day("2025-01-01")))))
+                .containsExactly("8867-4@2024");
+        assertThat(codes(observations(client.search().forResource(Observation.class)
+                .where(Observation.DATE.before().day("2025-01-01")).and(Observation.DATE.afterOrEquals().day("2023-01-01")))))
+                .containsExactlyInAnyOrder("8867-4@2023", "8867-4@2024");
+        assertThat(codes(observations(client.search().forResource(Observation.class)
+                .where(Observation.DATE.afterOrEquals().day("2024-01-01")).and(Observation.DATE.afterOrEquals().day("2023-01-01")))))
+                .as("the later lower bound holds, whatever the order").containsExactlyInAnyOrder("8867-4@2024", "2339-0@2025");
+        assertThat(observations(client.search().forResource(Observation.class)
+                .where(Observation.DATE.afterOrEquals().day("2025-01-01")).and(Observation.DATE.before().day("2024-01-01"))).getTotal())
+                .as("disjoint bounds").isZero();
+        Bundle inRange = client.search().forResource(Encounter.class).where(Encounter.PATIENT.hasId("Patient/" + patient))
+                .and(Encounter.DATE.afterOrEquals().day("2024-02-01")).and(Encounter.DATE.before().day("2024-04-01"))
+                .returnBundle(Bundle.class).execute();
+        assertThat(inRange.getEntry()).hasSize(1);
+        Bundle after = client.search().forResource(Encounter.class).where(Encounter.PATIENT.hasId("Patient/" + patient))
+                .and(Encounter.DATE.afterOrEquals().day("2024-04-01")).and(Encounter.DATE.before().day("2025-01-01"))
+                .returnBundle(Bundle.class).execute();
+        assertThat(after.getEntry()).isEmpty();
+    }
+
     @Test
     void referenceAndStringAndIdAndLastUpdated() {
         Bundle byEncounter = client.search().forResource(Observation.class)

@@ -131,6 +131,71 @@ class MllpDocumentsIT {
                 .params(String.valueOf(d.get("id")), AdtReceiver.FEED_USER).query(Long.class).single()).isEqualTo(2);
     }
 
+    private String numbered(String sample, String newNumber) {
+        return ResultSamples.fill(sample, Map.of("CONTROL", AdtSamples.unique("C"), "MRN", mrn, "DOC", doc, "NEW", newNumber));
+    }
+
+    /**
+     * T06 files an addendum beside its original (same encounter, the original untouched); T10 replaces
+     * the original with an edited version under a new number (the replaced text kept as a version).
+     * Each replayed, and resent under a new control id, applies once.
+     */
+    @Test
+    void anAddendumIsFiledBesideItsOriginalAndAReplacementKeepsTheReplacedVersion() throws Exception {
+        String addendumNumber = AdtSamples.unique("A");
+        String replacementNumber = AdtSamples.unique("R");
+        try (MllpClient client = new MllpClient(port)) {
+            assertThat(MllpClient.code(client.send(ResultFeed.mdm("MDM-T02-discharge-summary.hl7", AdtSamples.unique("C"),
+                    mrn, doc, visit)))).isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(ResultFeed.mdm("MDM-T04-signed.hl7", AdtSamples.unique("C"), mrn, doc,
+                    null)))).isEqualTo("AA");
+            String t06 = numbered("MDM-T06-addendum.hl7", addendumNumber);
+            assertThat(MllpClient.code(client.send(t06))).isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(t06))).as("replay").isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(numbered("MDM-T06-addendum.hl7", addendumNumber)))).as("resend").isEqualTo("AA");
+        }
+        Map<String, Object> original = document();
+        assertThat(documentsOfPatient()).isEqualTo(2);
+        Map<String, Object> addendum = jdbc.sql("""
+                        select d.id, d.encounter_id, d.title, d.status, d.body, d.signed_by from clinical_document d
+                        join hl7_document h on h.document_id = d.id where h.sending_facility = ? and h.document_number = ?""")
+                .params(CODE, addendumNumber + "^TRANSCRIBE").query().singleRow();
+        assertThat(addendum.get("id")).isNotEqualTo(original.get("id"));
+        assertThat(addendum.get("encounter_id")).isEqualTo(original.get("encounter_id"));
+        assertThat(addendum.get("title")).isEqualTo("Addendum to Discharge summary");
+        assertThat(addendum.get("status")).isEqualTo("SIGNED");
+        assertThat(addendum.get("signed_by")).isEqualTo("Marcus Welby");
+        assertThat((String) addendum.get("body")).contains("Streptococcus pneumoniae");
+        assertThat(original.get("status")).as("the original is not changed by an addendum").isEqualTo("SIGNED");
+
+        try (MllpClient client = new MllpClient(port)) {
+            String t10 = numbered("MDM-T10-replace.hl7", replacementNumber);
+            assertThat(MllpClient.code(client.send(t10))).isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(t10))).as("replay").isEqualTo("AA");
+            assertThat(MllpClient.code(client.send(numbered("MDM-T10-replace.hl7", replacementNumber)))).as("resend").isEqualTo("AA");
+        }
+        Map<String, Object> replaced = document();
+        assertThat(replaced.get("id")).isEqualTo(original.get("id"));
+        assertThat(documentsOfPatient()).as("a replacement is a version, not another document").isEqualTo(2);
+        assertThat((String) replaced.get("body")).contains("pneumonia of the right lower lobe");
+        assertThat(replaced.get("status")).as("a signed document's text changed: amended").isEqualTo("AMENDED");
+        assertThat(jdbc.sql("select document_id from hl7_document where sending_facility = ? and document_number = ?")
+                .params(CODE, replacementNumber + "^TRANSCRIBE").query(Long.class).single()).isEqualTo(original.get("id"));
+        List<String> versions = jdbc.sql("""
+                        select version || ' ' || status from clinical_document_version where document_id = ? order by version""")
+                .param(original.get("id")).query(String.class).list();
+        assertThat(versions).as("the replayed replacement added one version only").containsExactly("1 UNSIGNED", "2 SIGNED");
+
+        // An addendum to a document the chart does not know is an AE naming TXA-13.
+        try (MllpClient client = new MllpClient(port)) {
+            String orphan = ResultSamples.fill("MDM-T06-addendum.hl7", Map.of("CONTROL", AdtSamples.unique("C"), "MRN", mrn,
+                    "DOC", AdtSamples.unique("X"), "NEW", AdtSamples.unique("A")));
+            String ack = client.send(orphan);
+            assertThat(MllpClient.code(ack)).isEqualTo("AE");
+            assertThat(ack).contains("TXA^1^13");
+        }
+    }
+
     @Test
     void aCancellationWithdrawsAnUnsignedDocumentButNotASignedOne() throws Exception {
         try (MllpClient client = new MllpClient(port)) {
