@@ -10,13 +10,11 @@ import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.NewDocument;
 import org.custodian.demo.DemoHospital;
-import org.custodian.demo.DuplicateRegistration;
 import org.custodian.disclosure.Delivery;
 import org.custodian.disclosure.NewDisclosureRequest;
 import org.custodian.disclosure.AccountingOfDisclosures;
 import org.custodian.disclosure.ReleaseOfInformation;
 import org.custodian.disclosure.RequesterType;
-import org.custodian.patient.MasterPatientIndex;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
@@ -24,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The department's recent work, so that every dashboard tile has a figure at first start: the
- * demo's duplicate registrations reported to the duplicate worklist, requests for records (most
+ * The department's recent work, so that every dashboard tile has a figure at first start (the
+ * duplicate worklist is filled by the index's own scan, {@link DemoDuplicateScan}): requests for records (most
  * released within HIPAA's 30 days, two overdue, some due this week), requests to amend (one past
  * its 60 days) and the director's dual-coding audit of some coded stays (coding accuracy). Done by the demo HIM director through the modules' public APIs, so it is audited as
  * any other work.
@@ -47,17 +45,15 @@ class DemoFigures {
     private final ReleaseOfInformation roi;
     private final AccountingOfDisclosures accounting;
     private final Amendments amendments;
-    private final MasterPatientIndex mpi;
     private final HospitalClock clock;
     private final CodingHistory coding;
 
-    DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
+    DemoFigures(ReleaseOfInformation roi, Amendments amendments, HospitalClock clock,
                 CodingHistory coding, AccountingOfDisclosures accounting) {
         this.coding = coding;
         this.accounting = accounting;
         this.roi = roi;
         this.amendments = amendments;
-        this.mpi = mpi;
         this.clock = clock;
     }
 
@@ -76,9 +72,6 @@ class DemoFigures {
     }
 
     private void recordWork(DemoHospital hospital, DemoLoader.Loaded loaded) {
-        for (DuplicateRegistration d : hospital.duplicates()) {
-            mpi.reportPossibleDuplicate(loaded.patientIds().get(d.original()), loaded.patientIds().get(d.registration()));
-        }
         LocalDate today = clock.today();
         List<Long> patients = loaded.patientIds();
         int k = 0;
@@ -100,8 +93,8 @@ class DemoFigures {
         }
         int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
                 clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
-        log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
-                + "{} stays re-coded for the dual-coding audit", hospital.duplicates().size(), RELEASED.length + OPEN.length,
+        log.info("Demo department work: {} requests for records, {} requests to amend, "
+                + "{} stays re-coded for the dual-coding audit", RELEASED.length + OPEN.length,
                 Math.min(AMENDMENTS.length, signed.size()), audited);
     }
 

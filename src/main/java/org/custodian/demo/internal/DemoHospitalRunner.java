@@ -54,6 +54,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private final DemoFigures figures;
     private CompletableFuture<Generated> generation;
     private final DemoPrivacy privacy;
+    private final DemoDuplicateScan duplicateScan;
     /** The administrator's generated password at this first start, for the owner-only credentials file. */
     private volatile String administratorPassword;
 
@@ -62,7 +63,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
 
     DemoHospitalRunner(DemoSettings settings, String databaseUrl, String dataDir, PatientRegistry patients, DemoLoader loader,
                        DemoStaff staff, TransactionTemplate tx, Clock clock, Environment env, DemoFigures figures) {
-        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null);
+        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -70,8 +71,9 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                        @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
-                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy) {
+                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy, DemoDuplicateScan duplicateScan) {
         this.privacy = privacy;
+        this.duplicateScan = duplicateScan;
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
         this.enabled = settings.loadInto(databaseUrl.isBlank());
@@ -131,7 +133,11 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                 () -> tx.execute(status -> new Result(loader.load(hospital), staff.create(hospital))));
         long loaded = System.nanoTime();
         DemoLoader.Loaded l = result.loaded();
-        // The department's recent work, for the dashboard's figures (duplicates, requests for records, amendments).
+        // The index scanned once: the planted duplicates on the duplicate worklist, found by the matcher.
+        if (duplicateScan != null) {
+            duplicateScan.scan(l.patientIds());
+        }
+        // The department's recent work, for the dashboard's figures (requests for records, amendments).
         figures.record(hospital, l);
         try {
             if (privacy != null) { // a VIP, a break-the-glass to review, two snooping stories for the monitor

@@ -15,7 +15,7 @@ class DemoCdiTest {
 
     @Test
     void inHouseInpatientsGetTheRecordsOfSeveralCdiRules() {
-        DemoHospital hospital = DemoHospital.generate(42, 300, "DEMO", Clock.fixed(Instant.parse("2026-09-15T12:00:00Z"), ZoneId.of("UTC")));
+        DemoHospital hospital = DemoHospital.generate(42, 500, "DEMO", Clock.fixed(Instant.parse("2026-09-15T12:00:00Z"), ZoneId.of("UTC")));
         List<Integer> visits = DemoCdi.visits(hospital);
         assertThat(visits).hasSizeGreaterThanOrEqualTo(3);
         visits.forEach(i -> assertThat(hospital.visits().get(i).encounter().dischargeAt()).isNull());
