@@ -1,10 +1,10 @@
 -- Each scan of the master patient index for duplicate registrations (scheduled, started by an analyst,
--- the demo hospital's first start, the mpi-scan command): when it ran, how far it got (the phase, shown
+-- the demo hospital's first start): when it ran, how far it got (the phase, shown
 -- on the worklist while it runs) and what it found. A scheduled run claims its hospital day once
 -- (scheduled_for is unique), so a restart or a second instance does not scan twice the same night.
 create table mpi_scan_run (
     id             bigserial primary key,
-    trigger        text        not null check (trigger in ('SCHEDULED', 'ANALYST', 'DEMO', 'COMMAND')),
+    trigger        text        not null check (trigger in ('SCHEDULED', 'ANALYST', 'DEMO')),
     started_by     text        not null,
     scheduled_for  date unique,
     started_at     timestamptz not null,

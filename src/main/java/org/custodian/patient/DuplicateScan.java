@@ -20,7 +20,7 @@ public interface DuplicateScan {
 
     /** Who or what started a scan. */
     enum Trigger {
-        SCHEDULED("nightly"), ANALYST("on demand"), DEMO("the demo hospital's first start"), COMMAND("the mpi-scan command");
+        SCHEDULED("nightly"), ANALYST("on demand"), DEMO("the demo hospital's first start");
 
         private final String words;
 
