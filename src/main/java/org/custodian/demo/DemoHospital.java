@@ -33,7 +33,7 @@ public record DemoHospital(long seed, String facility, Instant asOf, List<NewPat
     }
 
     /**
-     * Generates a hospital of {@code people} distinct persons (plus about 2% duplicate
+     * Generates a hospital of {@code people} distinct persons (plus about 6% duplicate
      * registrations of them) with two years of visits ending at the clock's instant.
      */
     public static DemoHospital generate(long seed, int people, String facility, Clock clock) {

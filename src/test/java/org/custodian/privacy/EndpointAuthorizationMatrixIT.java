@@ -98,6 +98,7 @@ class EndpointAuthorizationMatrixIT {
         RULES.put("GET /api/mpi/merges/{id}", MPI_REVIEW);
         RULES.put("POST /api/mpi/merges/{id}/unmerge", MPI_MERGE);
         RULES.put("GET /api/mpi/kpis", MPI_REVIEW);
+        RULES.put("GET /api/mpi/scans", MPI_REVIEW);
         RULES.put("GET /api/practicum/exercises", PRACTICUM_TEACH);
         RULES.put("POST /api/practicum/exercises", PRACTICUM_TEACH);
         RULES.put("POST /api/practicum/cohorts", PRACTICUM_TEACH);
@@ -465,6 +466,7 @@ class EndpointAuthorizationMatrixIT {
         s.put("POST /api/mpi/merges/{id}/unmerge", () -> new Call("POST", "/api/mpi/merges/" + merged() + "/unmerge",
                 "{\"reason\":\"two people\"}"));
         s.put("GET /api/mpi/kpis", () -> new Call("GET", "/api/mpi/kpis", null));
+        s.put("GET /api/mpi/scans", () -> new Call("GET", "/api/mpi/scans", null));
         s.put("GET /api/practicum/exercises", () -> new Call("GET", "/api/practicum/exercises", null));
         s.put("POST /api/practicum/exercises", () -> new Call("POST", "/api/practicum/exercises", """
                 {"id":"matrix-audit","kind":"PRIVACY_AUDIT","title":"Matrix","instructions":"Flag them.","seed":9,"size":20,

@@ -11,13 +11,11 @@ import org.custodian.chart.DocumentStatus;
 import org.custodian.chart.NewAmendmentRequest;
 import org.custodian.chart.NewDocument;
 import org.custodian.demo.DemoHospital;
-import org.custodian.demo.DuplicateRegistration;
 import org.custodian.disclosure.Delivery;
 import org.custodian.disclosure.NewDisclosureRequest;
 import org.custodian.disclosure.AccountingOfDisclosures;
 import org.custodian.disclosure.ReleaseOfInformation;
 import org.custodian.disclosure.RequesterType;
-import org.custodian.patient.MasterPatientIndex;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
@@ -25,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The department's recent work, so that every dashboard tile has a figure at first start: the
- * demo's duplicate registrations reported to the duplicate worklist, requests for records (most
+ * The department's recent work, so that every dashboard tile has a figure at first start (the
+ * duplicate worklist is filled by the index's own scan, {@link DemoDuplicateScan}): requests for records (most
  * released within HIPAA's 30 days, two overdue, some due this week), requests to amend (one past
  * its 60 days), the director's dual-coding audit of some coded stays (coding accuracy) and the laboratory
  * interface's last hours ({@link DemoFeed}: results applied, two messages in error). The department's work is
@@ -50,13 +48,12 @@ class DemoFigures {
     private final ReleaseOfInformation roi;
     private final AccountingOfDisclosures accounting;
     private final Amendments amendments;
-    private final MasterPatientIndex mpi;
     private final HospitalClock clock;
     private final CodingHistory coding;
     private final DemoFeed feed;
     private final CompletionHistory completion;
 
-    DemoFigures(ReleaseOfInformation roi, Amendments amendments, MasterPatientIndex mpi, HospitalClock clock,
+    DemoFigures(ReleaseOfInformation roi, Amendments amendments, HospitalClock clock,
                 CodingHistory coding, AccountingOfDisclosures accounting, DemoFeed feed, CompletionHistory completion) {
         this.feed = feed;
         this.completion = completion;
@@ -64,7 +61,6 @@ class DemoFigures {
         this.accounting = accounting;
         this.roi = roi;
         this.amendments = amendments;
-        this.mpi = mpi;
         this.clock = clock;
     }
 
@@ -88,9 +84,6 @@ class DemoFigures {
     }
 
     private void recordWork(DemoHospital hospital, DemoLoader.Loaded loaded) {
-        for (DuplicateRegistration d : hospital.duplicates()) {
-            mpi.reportPossibleDuplicate(loaded.patientIds().get(d.original()), loaded.patientIds().get(d.registration()));
-        }
         LocalDate today = clock.today();
         List<Long> patients = loaded.patientIds();
         int k = 0;
@@ -113,10 +106,9 @@ class DemoFigures {
         int converted = completion.importCompleted(completedSignatures(hospital, loaded));
         int audited = DemoCoding.recordAudits(coding, hospital, loaded.encounterIds(), DemoHospitalGenerator.ZONE,
                 clock.getZone(), DemoStaff.username(Role.HIM_DIRECTOR));
-        log.info("Demo department work: {} possible duplicates reported, {} requests for records, {} requests to amend, "
+        log.info("Demo department work: {} requests for records, {} requests to amend, "
                 + "{} stays re-coded for the dual-coding audit, {} completed signature deficiencies converted",
-                hospital.duplicates().size(), RELEASED.length + OPEN.length, Math.min(AMENDMENTS.length, signed.size()), audited,
-                converted);
+                RELEASED.length + OPEN.length, Math.min(AMENDMENTS.length, signed.size()), audited, converted);
     }
 
     private long request(long patientId, LocalDate receivedOn) {

@@ -45,7 +45,12 @@ public final class DemoHospitalGenerator {
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     /** Demo MRNs have 7 digits so they never meet the registry's own 8-digit sequence (10000001 up). */
     static final int FIRST_MRN = 1_000_001;
-    static final double DUPLICATE_SHARE = 0.02;
+    /**
+     * Registrations made again for a person already registered: 6% of people, within the duplicate
+     * rates hospitals report, and at the demo's 1,000 people enough for the duplicate worklist to have a
+     * second page at first start (issue 19).
+     */
+    static final double DUPLICATE_SHARE = 0.06;
     static final int HISTORY_DAYS = 730;
 
     private final long seed;
@@ -90,7 +95,7 @@ public final class DemoHospitalGenerator {
             persons.add(person(homeState, i));
         }
 
-        // About 2% come back and are registered again, with a clerk's mistakes, under a new MRN.
+        // About 6% come back and are registered again, with a clerk's mistakes, under a new MRN.
         int duplicateCount = (int) Math.round(people * DUPLICATE_SHARE);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < people; i++) {

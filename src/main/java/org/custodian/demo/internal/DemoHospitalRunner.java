@@ -55,6 +55,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
     private CompletableFuture<Generated> generation;
     private final DemoPrivacy privacy;
     private final DemoCdiActivity cdi;
+    private final DemoDuplicateScan duplicateScan;
     /** The administrator's generated password at this first start, for the owner-only credentials file. */
     private volatile String administratorPassword;
 
@@ -63,7 +64,7 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
 
     DemoHospitalRunner(DemoSettings settings, String databaseUrl, String dataDir, PatientRegistry patients, DemoLoader loader,
                        DemoStaff staff, TransactionTemplate tx, Clock clock, Environment env, DemoFigures figures) {
-        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null, null);
+        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -71,9 +72,11 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                        @Value("${custodian.db.url:}") String databaseUrl,
                        @Value("${custodian.data-dir:./data}") String dataDir,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
-                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy, DemoCdiActivity cdi) {
+                       Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy, DemoCdiActivity cdi,
+                       DemoDuplicateScan duplicateScan) {
         this.privacy = privacy;
         this.cdi = cdi;
+        this.duplicateScan = duplicateScan;
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
         this.enabled = settings.loadInto(databaseUrl.isBlank());
@@ -133,7 +136,11 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
                 () -> tx.execute(status -> new Result(loader.load(hospital), staff.create(hospital))));
         long loaded = System.nanoTime();
         DemoLoader.Loaded l = result.loaded();
-        // The department's recent work, for the dashboard's figures (duplicates, requests for records, amendments).
+        // The index scanned once: the planted duplicates on the duplicate worklist, found by the matcher.
+        if (duplicateScan != null) {
+            duplicateScan.scan(l.patientIds());
+        }
+        // The department's recent work, for the dashboard's figures (requests for records, amendments).
         figures.record(hospital, l);
         if (cdi != null) { // the CDI department's past weeks: queries answered, one escalated, one pending
             cdi.record(hospital, l, DemoStaff.username(Role.CLINICIAN));

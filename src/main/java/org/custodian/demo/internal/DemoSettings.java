@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled  {@code auto} (only into the zero-setup embedded database), {@code true} or {@code false}
  * @param seed     the generator's seed: the same seed gives the same hospital
- * @param patients how many people the hospital has (about 2% more registrations, the duplicates)
+ * @param patients how many people the hospital has (about 6% more registrations, the duplicates)
  */
 @ConfigurationProperties("custodian.demo")
 record DemoSettings(String enabled, Long seed, Integer patients) {

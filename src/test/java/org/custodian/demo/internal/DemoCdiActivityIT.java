@@ -43,7 +43,7 @@ class DemoCdiActivityIT {
 
     @Test
     void aFreshDemoHasAnsweredEscalatedAndPendingQueriesAndEveryCdiTileAValue() {
-        DemoHospital hospital = DemoHospital.generate(42, 300, "Q" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
+        DemoHospital hospital = DemoHospital.generate(42, 1000, "Q" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
         DemoLoader.Loaded loaded = loader.load(hospital);
         DemoCdiActivity.Recorded r = activity.record(hospital, loaded, accounts.of(Role.CLINICIAN));
         System.out.println("demo CDI activity: " + r);
@@ -77,6 +77,8 @@ class DemoCdiActivityIT {
         // while their fiscal year has no grouper loaded).
         accounts.runAs(Role.CDI_SPECIALIST, () -> {
             Set<String> rules = new java.util.TreeSet<>();
+            // The demo's own size (1,000 people) has several patients in house on any day; each scenario its own rules.
+            assertThat(DemoCdi.visits(hospital)).as("in-house stays with a CDI scenario").hasSizeGreaterThanOrEqualTo(3);
             for (int i : DemoCdi.visits(hospital)) {
                 var item = worklist.item(loaded.encounterIds().get(i));
                 assertThat(item.reasons()).as("in house: " + item.encounterId()).hasSizeGreaterThanOrEqualTo(2);
@@ -84,7 +86,7 @@ class DemoCdiActivityIT {
                 item.reasons().forEach(x -> rules.add(x.ruleId()));
             }
             System.out.println("demo in-house CDI rules: " + rules);
-            assertThat(rules).contains("sepsis", "hyponatremia", "aki", "obesity", "blood-loss-anemia", "unspecified-principal");
+            assertThat(rules).as("several rules across the stays").contains("sepsis", "hyponatremia").hasSizeGreaterThanOrEqualTo(5);
         });
 
         LocalDate today = HospitalClock.of(clock).today();

@@ -32,9 +32,9 @@ class DemoCommandsTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         // Generated on another day, the same seed and size name the same pairs.
         DemoHospital hospital = DemoHospital.generate(7, 200, "MAIN", Clock.offset(clock, java.time.Duration.ofDays(-90)));
-        assertThat(hospital.duplicates()).hasSize(4);
-        assertThat(printed).contains("4 duplicate registrations");
+        assertThat(hospital.duplicates()).hasSize(12);
+        assertThat(printed).contains("12 duplicate registrations");
         hospital.duplicates().forEach(d -> assertThat(printed).contains(d.mrn() + "\t" + d.originalMrn() + "\t"));
-        assertThat(printed.lines().filter(l -> l.matches("[0-9]{7}\t[0-9]{7}\t[A-Z_,]+"))).hasSize(4);
+        assertThat(printed.lines().filter(l -> l.matches("[0-9]{7}\t[0-9]{7}\t[A-Z_,]+"))).hasSize(12);
     }
 }

@@ -181,7 +181,7 @@ class DemoLoaderIT {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The dashboard has figures at first start: duplicates on the worklist, requests for records, requests to amend. */
+    /** The dashboard has figures at first start: requests for records, requests to amend, the dual-coding audit. */
     @Test
     void theDepartmentsRecentWorkIsRecordedForTheDashboard() {
         DemoHospital hospital = DemoHospital.generate(48, 40, "F" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT), clock);
@@ -198,8 +198,9 @@ class DemoLoaderIT {
         assertThat(overdue).as("received 36 and 44 days ago, open: past 30 days").isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from amendment_request where patient_id = any(?)").param(ids).query(Long.class).single())
                 .isEqualTo(DemoFigures.AMENDMENTS.length);
+        // The duplicate worklist is the index's own scan's (DemoDuplicateWorklistBrowserIT), not the generator's truth.
         assertThat(jdbc.sql("select count(*) from mpi_pair where patient_b = any(?) or patient_a = any(?)").params(ids, ids)
-                .query(Long.class).single()).isEqualTo(hospital.duplicates().size());
+                .query(Long.class).single()).isZero();
         // The dual-coding audit: re-coded stays in the sample with a final audit abstract by the director, not the coder.
         long audited = jdbc.sql("""
                 select count(*) from coding_audit_sample s join coding_abstract x on x.encounter_id = s.encounter_id

@@ -345,7 +345,16 @@ public class DuplicateWorklist {
                         rs.getLong(5), rs.getLong(6))).list();
         long[] s = byStatus.get(0);
         double rate = all == 0 ? 0 : (double) (merged + suspected) / all;
-        return new MpiKpis(all, all - merged, merged, suspected, Math.round(rate * 1e6) / 1e6, s[0], s[1], s[2], s[3], analysts);
+        long overlays = jdbc.sql("select count(*) from patient_merge where unmerged_at is not null").query(Long.class).single();
+        long overlaps = jdbc.sql("""
+                select count(*) from mpi_pair w join patient a on a.id = w.patient_a join patient b on b.id = w.patient_b
+                where w.status in ('OPEN', 'NEEDS_RESEARCH', 'SAME_PERSON') and a.facility <> b.facility""").query(Long.class).single();
+        Double medianDays = jdbc.sql("""
+                select percentile_cont(0.5) within group (order by extract(epoch from decided_at - found_at) / 86400)
+                from mpi_pair where decided_at is not null and status in ('SAME_PERSON', 'NOT_SAME')""")
+                .query((rs, i) -> (Double) rs.getObject(1)).optional().orElse(null);
+        return new MpiKpis(all, all - merged, merged, suspected, Math.round(rate * 1e6) / 1e6, s[0], s[1], s[2], s[3], analysts,
+                overlays, overlaps, medianDays == null ? null : Math.round(medianDays * 10) / 10.0);
     }
 
     // ------------------------------------------------------------ helpers

@@ -19,7 +19,7 @@ class IndexModel {
 
     static final int SAMPLE = 20_000;
     /** Below this many registrations EM has too few duplicates to learn from; typical m and u serve. */
-    static final int MIN_FIT = 1_000;
+    static final int MIN_FIT = MatchEngine.MIN_FIT;
     private static final Duration MAX_AGE = Duration.ofDays(1);
     private static final Duration COUNT_EVERY = Duration.ofSeconds(30);
 

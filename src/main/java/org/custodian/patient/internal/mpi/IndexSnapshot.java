@@ -26,13 +26,22 @@ import org.postgresql.copy.CopyOut;
  */
 record IndexSnapshot(List<MpiRecord> records, long[] ids) {
 
-    private static final String COPY = "copy (select " + IndexRows.COLUMNS
-            + " from patient where merged_into is null) to stdout (format text)";
+    private static final String ACTIVE = "from patient where merged_into is null";
 
     static IndexSnapshot read(DataSource dataSource, PrintStream progress, org.custodian.patient.internal.SsnColumn ssns) throws SQLException {
+        return read(dataSource, progress, ssns, null);
+    }
+
+    /** {@code only}: the ids of the registrations to read (null: every active one). */
+    static IndexSnapshot read(DataSource dataSource, PrintStream progress, org.custodian.patient.internal.SsnColumn ssns, long[] only)
+            throws SQLException {
+        // COPY takes no parameters: the ids (numbers, nothing else) go in as an array literal.
+        String from = only == null ? ACTIVE : ACTIVE + " and id = any('{" + String.join(",",
+                Arrays.stream(only).mapToObj(Long::toString).toList()) + "}'::bigint[])";
+        String copy = "copy (select " + IndexRows.COLUMNS + " " + from + ") to stdout (format text)";
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from patient where merged_into is null")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) " + from)) {
                 rs.next();
                 total = rs.getLong(1);
             }
@@ -40,7 +49,7 @@ record IndexSnapshot(List<MpiRecord> records, long[] ids) {
             long[] ids = new long[(int) Math.min(Integer.MAX_VALUE - 8, total + 1024)];
             MpiScan.Bar bar = new MpiScan.Bar(progress, "reading", total);
             Parser parser = new Parser();
-            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(COPY);
+            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
             byte[] row;
             int n = 0;
             while ((row = out.readFromCopy()) != null) {

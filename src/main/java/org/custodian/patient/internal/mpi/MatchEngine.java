@@ -16,6 +16,8 @@ public final class MatchEngine {
 
     private static final MatchField[] FIELDS = MatchField.values();
     private static final int RANDOM_PAIRS = 100_000;
+    /** Below this many records EM has too few pairs (and u too few random pairs) to learn from: typical m and u serve. */
+    static final int MIN_FIT = 1_000;
     private static final long RANDOM_PAIR_SEED = 20261127L;
 
     private final MpiSettings settings;
@@ -58,7 +60,12 @@ public final class MatchEngine {
             log.printf(Locale.ROOT, "phase blocking+compare: %s, %,d candidate pairs (%.1f per record)%n",
                     clock.lap(), compared, records.isEmpty() ? 0.0 : (double) compared / records.size());
         }
-        FellegiSunterModel model = fit(records, samples, run.stats(), log);
+        // Below MIN_FIT registrations there is nothing to fit on: the "random pairs" that measure u
+        // are a handful (with two registrations, the one pair there is, the duplicate itself: u = m)
+        // and EM takes whatever few candidate pairs there are for the match class. Typical m and u
+        // serve, as they do for the registration screen of such an index (IndexModel).
+        FellegiSunterModel model = records.size() < MIN_FIT ? FellegiSunterModel.typical(FIELDS).fellBack()
+                : fit(records, samples, run.stats(), log);
         ValueFrequencies frequencies = new ValueFrequencies(records, settings.maxFrequencyBits());
         if (log != null) {
             log.printf(Locale.ROOT, "phase EM: %s, estimated match share of the candidates %.4f%n", clock.lap(), model.prior());

@@ -32,10 +32,24 @@ class MpiApiController {
 
     private final DuplicateWorklist worklist;
     private final MasterPatientIndex mpi;
+    private final org.custodian.patient.DuplicateScan scans;
 
-    MpiApiController(DuplicateWorklist worklist, MasterPatientIndex mpi) {
+    MpiApiController(DuplicateWorklist worklist, MasterPatientIndex mpi, org.custodian.patient.DuplicateScan scans) {
         this.worklist = worklist;
         this.mpi = mpi;
+        this.scans = scans;
+    }
+
+    /** The scan running now (null when none) and the last one that finished (null before the first). */
+    record Scans(org.custodian.patient.DuplicateScan.Run running, org.custodian.patient.DuplicateScan.Run last) {
+    }
+
+    @Operation(summary = "The scan for duplicates running now (with its phase) and the last one's counts")
+    @GetMapping("/scans")
+    @PreAuthorize("hasAuthority('mpi:review')")
+    Scans scans() {
+        return new Scans(scans.latest().filter(org.custodian.patient.DuplicateScan.Run::running).orElse(null),
+                scans.lastFinished().orElse(null));
     }
 
     record PairPage(List<DuplicatePair> items, int page, int size, long pending) {

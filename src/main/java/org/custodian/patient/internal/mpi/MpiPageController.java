@@ -3,6 +3,7 @@ package org.custodian.patient.internal.mpi;
 import java.util.List;
 import org.custodian.FormInput;
 import org.custodian.Problem;
+import org.custodian.patient.DuplicateScan;
 import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.OverlayRiskException;
 import org.custodian.patient.PatientMerge;
@@ -29,32 +30,28 @@ class MpiPageController {
 
     private final DuplicateWorklist worklist;
     private final MasterPatientIndex mpi;
-    private final MpiScan scan;
-    /** One on-demand scan at a time in this instance: a second click is told to wait. */
-    private final java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final DuplicateScan scans;
+    private final ScheduledScan schedule;
 
-    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi, MpiScan scan) {
+    MpiPageController(DuplicateWorklist worklist, MasterPatientIndex mpi, DuplicateScan scans, ScheduledScan schedule) {
         this.worklist = worklist;
         this.mpi = mpi;
-        this.scan = scan;
+        this.scans = scans;
+        this.schedule = schedule;
     }
 
-    /** The analyst's "Scan the index now": the same scan as {@code mpi-scan}, its counts shown on the worklist. */
+    /**
+     * The analyst's "Scan the index now": the same scan as the nightly one and {@code mpi-scan}, started
+     * in the background; the worklist shows its phase while it runs and its counts when it ends.
+     */
     @PostMapping("/mpi/scan")
     @PreAuthorize("hasAuthority('mpi:review')")
-    String scan(RedirectAttributes redirect) throws Exception {
-        if (!scanning.compareAndSet(false, true)) {
-            redirect.addFlashAttribute("problem", "A scan is already running; its pairs appear here when it ends.");
-            return "redirect:/mpi/worklist";
-        }
+    String scan(RedirectAttributes redirect) {
         try {
-            MpiScan.Result r = scan.scan(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            redirect.addFlashAttribute("notice", String.format(java.util.Locale.ROOT,
-                    "Scan done in %.1f s: %,d registrations compared, %,d pairs above the link threshold and %,d in the review band;"
-                            + " %,d new on the worklist.", r.readSeconds() + r.linkSeconds() + r.writeSeconds(), r.registrations(),
-                    r.linkPairs(), r.reviewPairs(), r.newPairs()));
-        } finally {
-            scanning.set(false);
+            scans.start(DuplicateScan.Trigger.ANALYST);
+            redirect.addFlashAttribute("notice", "Scan started. It runs in the background; its progress and counts show below.");
+        } catch (DuplicateScan.AlreadyRunning e) {
+            redirect.addFlashAttribute("problem", "A scan is already running; its pairs appear here when it ends.");
         }
         return "redirect:/mpi/worklist";
     }
@@ -80,6 +77,9 @@ class MpiPageController {
         model.addAttribute("pendingOnly", pendingOnly);
         model.addAttribute("q", find == null ? "" : find);
         model.addAttribute("kpis", worklist.kpis());
+        model.addAttribute("latestScan", scans.latest().orElse(null));
+        model.addAttribute("lastScan", scans.lastFinished().orElse(null));
+        model.addAttribute("scanSchedule", schedule.schedule());
         return "mpi/worklist";
     }
 

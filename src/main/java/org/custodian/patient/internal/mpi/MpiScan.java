@@ -51,21 +51,32 @@ public class MpiScan {
     }
 
     public Result scan(PrintStream progress) throws Exception {
+        return scan(null, progress, phase -> { });
+    }
+
+    /**
+     * Scans the active registrations, or only those of {@code only} (null: all) linked with one
+     * another; {@code phases} hears each phase as it begins, in words (the worklist shows it).
+     */
+    Result scan(long[] only, PrintStream progress, java.util.function.Consumer<String> phases) throws Exception {
         progress.printf(Locale.ROOT, "phase start-up: %.1f s since the JVM started (Spring, database pool)%n",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         long t0 = System.nanoTime();
         PhaseClock phase = new PhaseClock();
-        IndexSnapshot index = IndexSnapshot.read(dataSource, progress, ssns);
+        phases.accept("reading the registrations");
+        IndexSnapshot index = IndexSnapshot.read(dataSource, progress, ssns, only);
         List<MpiRecord> records = index.records();
         long[] ids = index.ids();
         long t1 = System.nanoTime();
         progress.printf(Locale.ROOT, "phase read: %s, %,d registrations (heap in use %,d MB)%n", phase.lap(),
                 records.size(), usedMegabytes());
         progress.printf(Locale.ROOT, "linking %,d registrations (blocking, comparison, EM)...%n", records.size());
+        phases.accept(String.format(Locale.ROOT, "comparing %,d registrations", records.size()));
         Linkage linkage = engine.link(records, progress);
         long t2 = System.nanoTime();
         progress.printf(Locale.ROOT, "phase link: %s, compared %,d candidate pairs (heap in use %,d MB)%n", phase.lap(),
                 linkage.comparedPairs(), usedMegabytes());
+        phases.accept(String.format(Locale.ROOT, "writing pairs found among %,d candidate pairs", linkage.comparedPairs()));
 
         StringBuilder copy = new StringBuilder();
         int link = 0;
