@@ -233,11 +233,12 @@ class DemoLoaderIT {
         assertThat(interfaces.inError(before.minusSeconds(1), clock.instant().plusSeconds(1)))
                 .extracting(org.custodian.interop.InterfaceFigures.MessageInError::id)
                 .contains(receipts.get(panels).messageId(), receipts.get(panels + 1).messageId());
-        // The panels are in the charts: a sodium result for each patient who got one.
+        // The panels are in the charts (kept as the feed's): a sodium result for each patient who got one.
         Long[] ids = loaded.patientIds().toArray(Long[]::new);
         assertThat(jdbc.sql("""
                 select count(distinct patient_id) from clinical_resource where resource_type = 'Observation'
-                  and patient_id = any(?) and resource::text like '%2951-2%'""").param(ids).query(Long.class).single())
+                  and patient_id = any(?) and source_key like 'id:hl7-mllp|%' and resource::text like '%2951-2%'""")
+                .param(ids).query(Long.class).single())
                 .isEqualTo(panels);
     }
 }
