@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CdiQueryWorklistSize {
 
     @Bean
-    WorklistSize cdiQueryWorklistSize(JdbcClient jdbc) {
+    WorklistSize cdiQueryWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("cdi-queries", jdbc, """
                 select count(*) from cdi_query where status = 'OPEN'""");
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CodingWorklistSize {
 
     @Bean
-    WorklistSize codingWorklistSize(JdbcClient jdbc) {
+    WorklistSize codingWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("coding", jdbc, """
                 select count(*) from coding_worklist w
                 where not exists (select 1 from coding_abstract a where a.encounter_id = w.encounter_id and a.kind = 'BILLING'

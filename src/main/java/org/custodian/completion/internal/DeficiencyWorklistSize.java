@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DeficiencyWorklistSize {
 
     @Bean
-    WorklistSize deficiencyWorklistSize(JdbcClient jdbc) {
+    WorklistSize deficiencyWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("deficiencies", jdbc, """
                 select count(*) from deficiency where state = 'OPEN'""");
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DisclosureWorklistSize {
 
     @Bean
-    WorklistSize disclosureWorklistSize(JdbcClient jdbc) {
+    WorklistSize disclosureWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("disclosures", jdbc, """
                 select count(*) from disclosure_request where status = 'OPEN'""");
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InterfaceWorklistSize {
 
     @Bean
-    WorklistSize interfaceWorklistSize(JdbcClient jdbc) {
+    WorklistSize interfaceWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("interface-failures", jdbc, """
                 select count(*) from hl7_message where status = 'FAILED'""");
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MpiWorklistSize {
 
     @Bean
-    WorklistSize mpiWorklistSize(JdbcClient jdbc) {
+    WorklistSize mpiWorklist(JdbcClient jdbc) {
         return WorklistSize.counting("mpi-pairs", jdbc, """
                 select count(*) from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH')""");
     }
