@@ -87,6 +87,7 @@ cpu_before=$(cpu)
 echo "== measured: ${SECONDS_MEASURED} s, $USERS users, the feed at $RATE messages/s (load average before: $load_before)"
 gatling "$SECONDS_MEASURED" "$work/measured"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+server_alive=yes; kill -0 $server 2>/dev/null || server_alive="NO: the server process was gone before the end (killed from outside?); the figures are void"
 cpu_after=$(cpu)
 feed_rc=0
 wait $feed || feed_rc=$?
@@ -97,6 +98,7 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
   "$(java -version 2>&1 | head -1); load average before the measured run $load_before, after $load_after (other work on the machine counts in it)"
 read -r jvm0 pg0 <<< "$cpu_before"; read -r jvm1 pg1 <<< "$cpu_after"
 echo "CPU used during the measured run: server JVM $((jvm1 - jvm0)) s, PostgreSQL $((pg1 - pg0)) s, of $((SECONDS_MEASURED * $(nproc))) s the machine has"
+echo "server still running after the measured run: $server_alive"
 echo "users: $USERS (15 coders, 8 ROI, 8 clinicians, 5 completion analysts, 4 MPI analysts on the UI, each signed in once; 10 API clients with a bearer token), 1-3 s between requests"
 python3 bench/gatling/figures.py "$(ls -d "$work"/measured/*/ | head -1)js/stats.js"
 cat "$work/feed.log"
