@@ -323,7 +323,7 @@ public final class MllpBenchmark {
                 + String.join("|", pv1) + "\r";
     }
 
-    private static byte[] frame(String message) {
+    static byte[] frame(String message) {
         byte[] content = message.getBytes(StandardCharsets.UTF_8);
         byte[] framed = new byte[content.length + 3];
         framed[0] = 0x0B;
@@ -333,7 +333,7 @@ public final class MllpBenchmark {
         return framed;
     }
 
-    private static String read(InputStream in) throws IOException {
+    static String read(InputStream in) throws IOException {
         int b;
         while ((b = in.read()) != 0x0B) {
             if (b == -1) {

@@ -104,9 +104,20 @@ public class AuditTrail {
      * Records events collected by {@link #collecting} in the caller's own transaction, last
      * before its commit (see {@link AuditLog#appendInTransaction}): one commit for the changes
      * and the events that describe them (HIPAA 45 CFR 164.312(b)), which stand or fall together.
+     *
+     * <p>Inside {@link #collecting} the events join the collected ones instead: the collecting
+     * caller appends them in its transaction last before its commit. Appended here, they would take
+     * the chain's lock in the middle of that caller's transaction (the HL7 feed's batch importing an
+     * ORU's results), and every audited request would wait for the rest of the batch
+     * (bench/load.sh).
      */
     public void recordAllInTransaction(List<AuditEntry> entries) {
-        log.appendInTransaction(entries);
+        List<AuditEntry> collected = COLLECTING.get();
+        if (collected != null) {
+            collected.addAll(entries);
+        } else {
+            log.appendInTransaction(entries);
+        }
     }
 
     /**

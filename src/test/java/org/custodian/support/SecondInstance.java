@@ -53,6 +53,11 @@ public final class SecondInstance {
                 "--custodian.api.tokens.issuer=",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        // A setting given in more replaces the default above (a property given twice would read "a,b").
+        for (String m : more) {
+            String key = m.contains("=") ? m.substring(0, m.indexOf('=') + 1) : m;
+            args.removeIf(a -> a.startsWith(key));
+        }
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(CustodianApplication.class).web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));

@@ -63,6 +63,7 @@ class AuditWriter implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int maxBatch;
+    /** The writer thread's own (in-transaction appends bring theirs). */
     private final AuditHasher hasher = new AuditHasher();
     private final CopyRows rows = new CopyRows();
     private final SingleWriter<Pending> writer;
@@ -95,6 +96,12 @@ class AuditWriter implements SmartLifecycle {
      * {@link org.custodian.audit.AuditLog#appendInTransaction}): the chain lock taken here is held
      * until that transaction ends, so the chain stays linear, and the events are durable exactly
      * when the caller's changes are.
+     *
+     * <p>No Java lock here, only the chain's PostgreSQL lock (with a hasher and buffer of this call's
+     * own): a caller appends twice in one transaction (an HL7 batch: the ADT's events, then an ORU's
+     * import), and between the two the writer thread may be waiting for the chain lock this
+     * transaction holds. Had the second append to wait for a lock the writer holds meanwhile, neither
+     * would ever go on (found by bench/load.sh: the MLLP feed stopped acknowledging for good).
      */
     void appendInTransaction(List<AuditEntry> entries) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -103,9 +110,7 @@ class AuditWriter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return;
         }
-        synchronized (hasher) {
-            write(List.of(new Pending(List.copyOf(entries), null)));
-        }
+        write(List.of(new Pending(List.copyOf(entries), null)), new AuditHasher(), new CopyRows());
     }
 
     /**
@@ -117,9 +122,7 @@ class AuditWriter implements SmartLifecycle {
      */
     private void writeAndRelease(List<Pending> batch) {
         try {
-            synchronized (hasher) {
-                write(batch);
-            }
+            write(batch, hasher, rows);
             batch.forEach(p -> p.done().complete(null));
             return;
         } catch (RuntimeException | Error e) {
@@ -130,9 +133,7 @@ class AuditWriter implements SmartLifecycle {
         }
         for (Pending pending : batch) {
             try {
-                synchronized (hasher) {
-                    write(List.of(pending));
-                }
+                write(List.of(pending), hasher, rows);
                 pending.done().complete(null);
             } catch (RuntimeException | Error e) {
                 fail(pending, e);
@@ -176,7 +177,7 @@ class AuditWriter implements SmartLifecycle {
      * INSERT (one round trip); larger ones as a binary COPY, which PostgreSQL ingests several
      * times faster than INSERT for bulk appends.
      */
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, AuditHasher hasher, CopyRows rows) {
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) c -> {
             long seq = 0;
             byte[] prev = AuditHasher.GENESIS;

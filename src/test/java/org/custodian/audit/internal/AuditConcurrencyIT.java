@@ -186,6 +186,44 @@ class AuditConcurrencyIT {
         assertThat(log.verify().valid()).isTrue();
     }
 
+    /**
+     * Two appends in one transaction (an HL7 batch: the ADT's events, then an ORU's results imported
+     * in the same transaction) while a group-commit append waits for the chain lock that transaction
+     * holds: all three complete. Until 2026-12-07 the second in-transaction append waited for a Java
+     * lock that the writer thread held while it waited for the chain lock, and neither ever went on
+     * (bench/load.sh found the MLLP feed stalled for good). HIPAA 45 CFR 164.312(b): the feed's
+     * accesses are recorded, and recording them must never stop the feed.
+     */
+    @Test
+    void twoAppendsInOneTransactionWhileTheWriterWaitsForItDoNotDeadlock() throws Exception {
+        String run = "in-tx-" + UUID.randomUUID();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> inTransaction = pool.submit(() -> tx.executeWithoutResult(status -> {
+            log.appendInTransaction(List.of(entry(run, 0, 0)));
+            firstAppended.countDown();
+            // The writer thread's append now waits for the chain lock ("AUDT") this transaction holds.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                    + " and classid = 0 and objid = ?::bigint::oid", Long.class, 0x41554454L) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the writer thread never waited for the chain lock");
+                }
+                Thread.onSpinWait();
+            }
+            log.appendInTransaction(List.of(entry(run, 0, 1)));
+        }));
+        assertThat(firstAppended.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<?> grouped = pool.submit(() -> log.append(entry(run, 1, 0)));
+        inTransaction.get(60, TimeUnit.SECONDS);
+        grouped.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where detail like ?", Long.class, run + " %"))
+                .isEqualTo(3L);
+        assertThat(log.verify().valid()).isTrue();
+    }
+
     private static AuditEntry entry(String run, int thread, int n) {
         return new AuditEntry(Instant.now(), "test-writer-" + thread, "CODER", 1000L + thread, "Patient",
                 String.valueOf(n), AuditAction.READ, "TREAT", "192.0.2.7", AuditOutcome.SUCCESS,

@@ -26,12 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import org.custodian.ClusterLocks;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,15 @@ import org.springframework.stereotype.Component;
  * after its message's batch is committed: the ACK of a message is never sent before its effects
  * are durable. Every frame is answered, an unreadable one with AR, and the connection goes on.
  * {@link MllpConnections} caps the connections and times out stalled frames and idle peers.
+ *
+ * <p>Several instances on one database: the listener started with the application
+ * ({@code custodian.mllp.enabled}) runs on one instance at a time, the holder of the cluster lock
+ * {@value #LEADER_LOCK} ({@link ClusterLocks#tryHold}); the others stand by and try again every
+ * {@code custodian.mllp.leader-check} (2 s). The holder checks its lock as often and, once it no longer
+ * holds it (its session ended: the database restarted or dropped it), closes its listener before
+ * anyone else can bind theirs (fencing) and stands by too; an instance that dies loses the lock with
+ * its session, and a standby takes over. A message re-sent to the new listener is answered from the
+ * stored one, not applied again (MSH-10 is unique per sender).
  */
 @Component
 @EnableConfigurationProperties(MllpSettings.class)
@@ -52,6 +64,7 @@ class MllpServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MllpServer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    static final String LEADER_LOCK = "mllp-listener";
 
     private final AdtReceiver receiver;
     private final AdtApplierThread applier;
@@ -63,9 +76,27 @@ class MllpServer implements SmartLifecycle {
     private volatile ServerSocket server;
     private volatile ExecutorService workers;
     private volatile MllpConnections connections;
+    private final ClusterLocks locks;
+    private final java.time.Duration leaderCheck;
+    private volatile Thread leader;
+    private volatile boolean started;
+    private final AtomicInteger standbyChecks = new AtomicInteger();
+    /** Messages received and not yet acknowledged, with when they came (the feed's lag, {@link FeedGauges}). */
+    private final java.util.Map<CompletableFuture<AdtReceiver.Outcome>, Long> unacknowledged =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Unfenced (tests that bind with {@link #listen} themselves). */
     MllpServer(AdtReceiver receiver, AdtApplierThread applier, AuditTrail audit, java.time.Clock clock,
                MllpSettings settings) {
+        this(receiver, applier, audit, clock, settings, null, java.time.Duration.ofSeconds(2));
+    }
+
+    @Autowired
+    MllpServer(AdtReceiver receiver, AdtApplierThread applier, AuditTrail audit, java.time.Clock clock,
+               MllpSettings settings, ClusterLocks locks,
+               @Value("${custodian.mllp.leader-check:2s}") java.time.Duration leaderCheck) {
+        this.locks = locks;
+        this.leaderCheck = leaderCheck;
         this.receiver = receiver;
         this.applier = applier;
         this.audit = audit;
@@ -78,14 +109,100 @@ class MllpServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (settings.enabled()) {
-            try {
-                listen(settings.port());
-            } catch (IOException e) {
-                throw new IllegalStateException("MLLP listener cannot bind " + settings.bindAddress() + ":"
-                        + settings.port(), e);
+        if (!settings.enabled()) {
+            return;
+        }
+        started = true;
+        if (locks == null) {
+            bind();
+            return;
+        }
+        // The first try here: a lone instance listens once started, as without fencing.
+        ClusterLocks.Lease lease = locks.tryHold(LEADER_LOCK).orElse(null);
+        if (lease != null) {
+            bindOrRelease(lease);
+        } else {
+            log.info("MLLP listener standing by: another instance on this database holds '{}'", LEADER_LOCK);
+        }
+        Thread t = new Thread(() -> lead(lease), name + "-leader");
+        t.setDaemon(true);
+        leader = t;
+        t.start();
+    }
+
+    private void bind() {
+        try {
+            listen(settings.port());
+        } catch (IOException e) {
+            throw new IllegalStateException("MLLP listener cannot bind " + settings.bindAddress() + ":"
+                    + settings.port(), e);
+        }
+    }
+
+    private void bindOrRelease(ClusterLocks.Lease lease) {
+        try {
+            bind();
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The leader loop: while holding the lock, checks it every {@code leaderCheck} and closes the
+     * listener as soon as it is lost; while standing by, tries to take it as often.
+     */
+    private void lead(ClusterLocks.Lease initial) {
+        ClusterLocks.Lease lease = initial;
+        int timeout = (int) Math.max(1, leaderCheck.toSeconds());
+        try {
+            while (started) {
+                Thread.sleep(leaderCheck.toMillis());
+                if (!started) {
+                    break;
+                }
+                if (lease != null) {
+                    if (!lease.held(timeout)) {
+                        log.warn("MLLP listener closing: this instance no longer holds '{}' (its database session ended);"
+                                + " standing by", LEADER_LOCK);
+                        closeListener();
+                        lease.close();
+                        lease = null;
+                    }
+                    continue;
+                }
+                standbyChecks.incrementAndGet();
+                lease = locks.tryHold(LEADER_LOCK).orElse(null);
+                if (lease != null) {
+                    try {
+                        bind();
+                        log.warn("MLLP listener taken over by this instance (it now holds '{}')", LEADER_LOCK);
+                    } catch (RuntimeException e) {
+                        log.warn("MLLP listener could not bind after taking '{}': {}", LEADER_LOCK, e.getMessage());
+                        lease.close();
+                        lease = null;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeListener();
+            if (lease != null) {
+                lease.close();
             }
         }
+    }
+
+    /** Whether this instance's listener is bound now (the leader), and its port; -1 when standing by. */
+    int listeningPort() {
+        ServerSocket s = server;
+        return s == null ? -1 : s.getLocalPort();
+    }
+
+    /** How often a standby has tried to take the listener's lock (tests wait on it instead of sleeping). */
+    int standbyChecks() {
+        return standbyChecks.get();
     }
 
     /** Binds and starts accepting (port 0 picks a free one); returns the bound port. */
@@ -240,7 +357,10 @@ class MllpServer implements SmartLifecycle {
                     }
                 }
                 Hl7Text text = Hl7Text.of(frame);
-                Answer answer = new Answer(applier.submit(receiver.prepare(text.text(), peer)), text.charset(), null, bytes);
+                long receivedAt = System.nanoTime();
+                CompletableFuture<AdtReceiver.Outcome> outcome = applier.submit(receiver.prepare(text.text(), peer));
+                unacknowledged.put(outcome, receivedAt);
+                Answer answer = new Answer(outcome, text.charset(), null, bytes);
                 if (!enqueue(answers, answer, connection)) {
                     return;
                 }
@@ -303,6 +423,9 @@ class MllpServer implements SmartLifecycle {
                     continue;
                 } finally {
                     inFlight.release(a.bytes());
+                    if (a.outcome() != null) {
+                        unacknowledged.remove(a.outcome());
+                    }
                 }
                 if (open) {
                     MllpFraming.write(out, ack);
@@ -316,6 +439,28 @@ class MllpServer implements SmartLifecycle {
         } finally {
             connections.close(t);
         }
+    }
+
+    /**
+     * Seconds since the oldest message now waiting for its ACK was received (0 when none waits). A
+     * message whose connection closed before its ACK was written is forgotten once it is committed.
+     */
+    double oldestUnacknowledgedSeconds() {
+        long now = System.nanoTime();
+        long oldest = now;
+        for (java.util.Map.Entry<CompletableFuture<AdtReceiver.Outcome>, Long> e : unacknowledged.entrySet()) {
+            if (e.getKey().isDone() && now - e.getValue() > 60_000_000_000L) {
+                unacknowledged.remove(e.getKey()); // its writer is gone (connection closed): nobody will ACK it
+                continue;
+            }
+            oldest = Math.min(oldest, e.getValue());
+        }
+        return (now - oldest) / 1e9;
+    }
+
+    /** Messages received and not yet acknowledged. */
+    int unacknowledged() {
+        return unacknowledged.size();
     }
 
     /** Connections open now (for tests and monitoring). */
@@ -336,7 +481,23 @@ class MllpServer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        started = false;
+        Thread t = leader;
+        leader = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeListener();
+    }
+
+    /** Closes the listening socket and every open connection (their unanswered frames get no ACK). */
+    private synchronized void closeListener() {
         ServerSocket socket = server;
         server = null;
         if (socket != null) {
@@ -352,7 +513,7 @@ class MllpServer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return server != null;
+        return server != null || started;
     }
 
     /** Start after the rest of the application (database, audit writer) and stop before it. */
