@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +85,24 @@ class DatabaseConfiguration {
             config.setPassword(secret);
         }
         return new EmbeddedDataSource(config, postgres, cleanEmbedded ? Path.of(embeddedDir) : null, owner);
+    }
+
+    /**
+     * The audit writer's own connections (issue 23). Callers wait for the writer inside their
+     * transactions, holding connections of the application's pool; had the writer drawn from that
+     * pool too, fifty users could hold every connection while waiting for it, and everyone waited for
+     * the pool's timeout (bench/load.sh: p99 50 s, 101 errors). Same server and user as the
+     * application's pool, two connections.
+     */
+    @Bean(destroyMethod = "close")
+    @Qualifier("auditDataSource")
+    DataSource auditDataSource(DataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        ((HikariDataSource) dataSource).copyStateTo(config);
+        config.setPoolName("custodian-audit");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
     }
 
     /**

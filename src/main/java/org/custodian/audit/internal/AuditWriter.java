@@ -60,17 +60,36 @@ class AuditWriter implements SmartLifecycle {
     private record Pending(List<AuditEntry> entries, CompletableFuture<Void> done) {
     }
 
+    /** The caller's transaction (in-transaction appends). */
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    /** The writer thread's own connections, never the application pool's (see DatabaseConfiguration#auditDataSource). */
+    private final JdbcTemplate ownJdbc;
+    private final TransactionTemplate ownTx;
     private final int maxBatch;
     /** The writer thread's own (in-transaction appends bring theirs). */
     private final AuditHasher hasher = new AuditHasher();
     private final CopyRows rows = new CopyRows();
     private final SingleWriter<Pending> writer;
 
-    AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx, @Value("${custodian.audit.max-batch:5000}") int maxBatch) {
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx,
+                @org.springframework.beans.factory.annotation.Qualifier("auditDataSource") javax.sql.DataSource own,
+                @Value("${custodian.audit.max-batch:5000}") int maxBatch) {
+        this(jdbc, tx, new JdbcTemplate(own),
+                new TransactionTemplate(new org.springframework.jdbc.support.JdbcTransactionManager(own)), maxBatch);
+    }
+
+    /** One pool for both (a second instance in tests). */
+    AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx, int maxBatch) {
+        this(jdbc, tx, jdbc, tx, maxBatch);
+    }
+
+    private AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx, JdbcTemplate ownJdbc, TransactionTemplate ownTx, int maxBatch) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.ownJdbc = ownJdbc;
+        this.ownTx = ownTx;
         this.maxBatch = maxBatch;
         this.writer = new SingleWriter<>("audit-writer", maxBatch, p -> p.entries().size(), this::writeAndRelease);
     }
@@ -110,7 +129,7 @@ class AuditWriter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return;
         }
-        write(List.of(new Pending(List.copyOf(entries), null)), new AuditHasher(), new CopyRows());
+        write(List.of(new Pending(List.copyOf(entries), null)), new AuditHasher(), new CopyRows(), tx, jdbc);
     }
 
     /**
@@ -122,7 +141,7 @@ class AuditWriter implements SmartLifecycle {
      */
     private void writeAndRelease(List<Pending> batch) {
         try {
-            write(batch, hasher, rows);
+            write(batch, hasher, rows, ownTx, ownJdbc);
             batch.forEach(p -> p.done().complete(null));
             return;
         } catch (RuntimeException | Error e) {
@@ -133,7 +152,7 @@ class AuditWriter implements SmartLifecycle {
         }
         for (Pending pending : batch) {
             try {
-                write(List.of(pending), hasher, rows);
+                write(List.of(pending), hasher, rows, ownTx, ownJdbc);
                 pending.done().complete(null);
             } catch (RuntimeException | Error e) {
                 fail(pending, e);
@@ -177,7 +196,7 @@ class AuditWriter implements SmartLifecycle {
      * INSERT (one round trip); larger ones as a binary COPY, which PostgreSQL ingests several
      * times faster than INSERT for bulk appends.
      */
-    private void write(List<Pending> batch, AuditHasher hasher, CopyRows rows) {
+    private void write(List<Pending> batch, AuditHasher hasher, CopyRows rows, TransactionTemplate tx, JdbcTemplate jdbc) {
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) c -> {
             long seq = 0;
             byte[] prev = AuditHasher.GENESIS;
