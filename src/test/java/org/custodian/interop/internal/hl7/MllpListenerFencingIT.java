@@ -92,7 +92,11 @@ class MllpListenerFencingIT {
     private ConfigurableApplicationContext instance() throws Exception {
         ConfigurableApplicationContext c = SecondInstance.start(dataSource, null,
                 Files.createTempDirectory("custodian-mllp-fencing").toString(),
-                "--custodian.mllp.enabled=true", "--custodian.mllp.port=0", "--custodian.mllp.leader-check=200ms");
+                "--custodian.mllp.enabled=true", "--custodian.mllp.port=0", "--custodian.mllp.leader-check=200ms",
+                // The listener's lease keeps one connection; the periodic jobs that start with an instance (each a
+                // lock connection and a work connection) took the rest of SecondInstance's four in the full suite,
+                // and the feed's applier waited past the client's read timeout.
+                "--custodian.db.pool-size=10");
         started.add(c);
         return c;
     }
