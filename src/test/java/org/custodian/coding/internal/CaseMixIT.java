@@ -99,9 +99,31 @@ class CaseMixIT {
                 .get("expectedPayment").decimalValue()).isEqualByComparingTo(pay(W193).add(pay(W195)));
     }
 
+    /** The index over a day, as the director reads it. */
+    private CaseMix.Report caseMix(LocalDate day, CaseMix.By by) {
+        CaseMix.Report[] r = new CaseMix.Report[1];
+        accounts.runAs(Role.HIM_DIRECTOR, () -> r[0] = caseMix.caseMixIndex(day, day, by));
+        return r[0];
+    }
+
+    private static long drCoderCases(CaseMix.Report r) {
+        return r.groups().stream().filter(g -> g.key().equals("Dr. Coder")).mapToLong(CaseMix.Group::cases).sum();
+    }
+
+    private static BigDecimal index(BigDecimal weights, long cases) {
+        return weights.divide(BigDecimal.valueOf(cases), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * CMI = Σ relative weights ÷ cases over the final-coded stays. Other tests (and the demo hospitals they
+     * load) may have final-coded stays discharged the same day in the shared database: the figures are
+     * checked as what this test's stays add to the day's.
+     */
     @Test
     void caseMixIndexIsTheSumOfWeightsOverCasesBySplit() {
         LocalDate day = LocalDate.of(2026, 3, 19);
+        CaseMix.Group before = caseMix(day, CaseMix.By.MONTH).total();
+        long drCoderBefore = drCoderCases(caseMix(day, CaseMix.By.ATTENDING));
         CodingFixtures.Stay plain = inpatient(day);
         CodingFixtures.Stay mcc = inpatient(day);
         CodingFixtures.Stay open = inpatient(day);
@@ -113,38 +135,36 @@ class CaseMixIT {
             // In progress: not in the index.
             abstracts.save(open.encounterId(), JdbcAbstracts.BILLING, pneumonia(true));
         });
-        CaseMix.Report[] r = new CaseMix.Report[1];
-        accounts.runAs(Role.HIM_DIRECTOR, () -> r[0] = caseMix.caseMixIndex(day, day, CaseMix.By.MONTH));
-        assertThat(r[0].total().cases()).isEqualTo(2);
-        assertThat(r[0].total().relativeWeights()).isEqualByComparingTo(W193.add(W195));
-        assertThat(r[0].total().caseMixIndex()).isEqualByComparingTo("0.9715");   // (1.3144 + 0.6285) / 2
-        assertThat(r[0].groups()).singleElement().satisfies(g -> assertThat(g.key()).isEqualTo("2026-03"));
-        assertThat(r[0].formula()).contains("÷", "not transfer-adjusted");
+        CaseMix.Report r = caseMix(day, CaseMix.By.MONTH);
+        BigDecimal weights = before.relativeWeights().add(W193).add(W195);
+        assertThat(r.total().cases()).isEqualTo(before.cases() + 2);
+        assertThat(r.total().relativeWeights()).isEqualByComparingTo(weights);
+        assertThat(r.total().caseMixIndex()).isEqualByComparingTo(index(weights, before.cases() + 2));
+        if (before.cases() == 0) {
+            assertThat(r.total().caseMixIndex()).isEqualByComparingTo("0.9715");   // (1.3144 + 0.6285) / 2
+        }
+        assertThat(r.groups()).singleElement().satisfies(g -> assertThat(g.key()).isEqualTo("2026-03"));
+        assertThat(r.formula()).contains("÷", "not transfer-adjusted");
 
-        accounts.runAs(Role.HIM_DIRECTOR, () -> r[0] = caseMix.caseMixIndex(day, day, CaseMix.By.ATTENDING));
-        assertThat(r[0].groups()).singleElement().satisfies(g -> {
-            assertThat(g.key()).isEqualTo("Dr. Coder");
-            assertThat(g.cases()).isEqualTo(2);
-        });
-        accounts.runAs(Role.HIM_DIRECTOR, () -> r[0] = caseMix.caseMixIndex(day, day, CaseMix.By.SERVICE_LINE));
-        assertThat(r[0].groups()).extracting(CaseMix.Group::key).containsExactly("Medicine");
+        assertThat(drCoderCases(caseMix(day, CaseMix.By.ATTENDING))).isEqualTo(drCoderBefore + 2);
+        assertThat(caseMix(day, CaseMix.By.SERVICE_LINE).groups()).extracting(CaseMix.Group::key).contains("Medicine");
 
         // A reopened abstract leaves the index until finalized again.
         accounts.runAs(Role.CODER, () -> abstracts.reopen(mcc.encounterId(), JdbcAbstracts.BILLING, "late lab result"));
-        accounts.runAs(Role.HIM_DIRECTOR, () -> r[0] = caseMix.caseMixIndex(day, day, CaseMix.By.MONTH));
-        assertThat(r[0].total().cases()).isEqualTo(1);
+        assertThat(caseMix(day, CaseMix.By.MONTH).total().cases()).isEqualTo(before.cases() + 1);
 
         // The page: formula, trend and the three splits; the API; the director only.
+        BigDecimal reopened = index(before.relativeWeights().add(W195), before.cases() + 1);
         String director = accounts.of(Role.HIM_DIRECTOR);
         JsonNode json = api.as(director, "GET", "/api/coding/case-mix?dischargedFrom=" + day + "&dischargedTo=" + day
                 + "&by=SERVICE_LINE", null).json();
-        assertThat(json.get("total").get("caseMixIndex").decimalValue()).isEqualByComparingTo(W195);
+        assertThat(json.get("total").get("caseMixIndex").decimalValue()).isEqualByComparingTo(reopened);
         org.custodian.support.WebSession web = new org.custodian.support.WebSession(api.baseUrl());
         web.login(director, StaffAccounts.PASSWORD);
         org.custodian.support.WebSession.Page page = web.get("/coding/case-mix?from=" + day + "&to=" + day);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"cmi-trend\"", "data-testid=\"cmi-by-service\"",
-                "data-testid=\"cmi-by-attending\"", "Σ relative weight", "data-cmi=\"2026-03\">0.6285");
+                "data-testid=\"cmi-by-attending\"", "Σ relative weight", "data-cmi=\"2026-03\">" + reopened.toPlainString());
         assertThat(api.as(accounts.of(Role.CODER), "GET", "/api/coding/case-mix", null).status()).isEqualTo(403);
     }
 
