@@ -46,15 +46,19 @@ class DnfbDollars implements Metric {
     }
 
     private List<Priced> priced(Period period) {
-        List<OpenEncounter> open = coding.dnfbAt(period.end());
+        return priced(coding.dnfbAt(period.end()));
+    }
+
+    private List<Priced> priced(List<OpenEncounter> open) {
         Map<Long, BigDecimal> payments = coding.expectedPayments(open.stream().map(OpenEncounter::encounterId).toList());
         return open.stream().filter(e -> payments.containsKey(e.encounterId()))
                 .map(e -> new Priced(e, payments.get(e.encounterId()))).toList();
     }
 
     public Double value(Period period) {
-        List<Priced> priced = priced(period);
-        if (priced.isEmpty() && coding.dnfbAt(period.end()).stream().anyMatch(e -> "INPATIENT".equals(e.encounterClass()))) {
+        List<OpenEncounter> open = coding.dnfbAt(period.end());
+        List<Priced> priced = priced(open);
+        if (priced.isEmpty() && open.stream().anyMatch(e -> "INPATIENT".equals(e.encounterClass()))) {
             // Stays wait but none has a price (their fiscal year's grouper is not loaded): unknown, not $0.
             return null;
         }
