@@ -90,6 +90,11 @@ class CaseMixService implements CaseMix {
                 abstracts.regroup(id);
                 n++;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Shutting down: the rest are grouped by the next refresh, not logged one by one as failures.
+                    log.info("regrouping stopped by shutdown after {} of {} encounters", n, ids.size());
+                    break;
+                }
                 log.warn("encounter {} not grouped: {}", id, e.toString());
             }
         }

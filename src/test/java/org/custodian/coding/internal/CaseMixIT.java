@@ -169,6 +169,28 @@ class CaseMixIT {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void regroupingStopsAtShutdownInsteadOfLoggingEveryStayAsNotGrouped(org.springframework.boot.test.system.CapturedOutput output) {
+        LocalDate day = LocalDate.of(2026, 4, 23);
+        List<Long> stays = List.of(inpatient(day).encounterId(), inpatient(day).encounterId(), inpatient(day).encounterId());
+        int[] grouped = {-1};
+        accounts.runAs(Role.CODER, () -> {
+            // The refresher thread interrupted by shutdown: every audited regroup would fail from here on.
+            Thread.currentThread().interrupt();
+            try {
+                grouped[0] = caseMixService.regroup(stays);
+            } finally {
+                Thread.interrupted();
+            }
+        });
+        assertThat(grouped[0]).isZero();
+        assertThat(output.getAll()).contains("regrouping stopped by shutdown after 0 of 3 encounters");
+        for (long id : stays) {
+            assertThat(output.getAll()).doesNotContain("encounter " + id + " not grouped");
+        }
+    }
+
+    @Test
     void aStayNotCodedYetHasAWorkingDrgFromItsDocumentedConditions() {
         LocalDate day = LocalDate.of(2026, 4, 21);
         CodingFixtures.Stay stay = inpatient(day);
