@@ -6,13 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Fencing for work that must run on one instance at a time when several Custodian instances share one
  * PostgreSQL database: a session advisory lock ({@code pg_try_advisory_lock}) on a connection of its
  * own, held while the work runs and released after it (or by PostgreSQL when that connection dies, so a
- * killed instance never holds it). The instance that does not get the lock skips the run. Used by every
+ * killed instance never holds it). Those sessions come from a pool of their own
+ * ({@code DatabaseConfiguration.lockDataSource}), so locks never take the connections their work needs. The instance that does not get the lock skips the run. Used by every
  * {@link PeriodicJob}; {@link #tryHold} keeps one held while an instance plays a role (the MLLP listener).
  */
 @Component
@@ -20,7 +22,7 @@ public class ClusterLocks {
 
     private final DataSource dataSource;
 
-    public ClusterLocks(DataSource dataSource) {
+    public ClusterLocks(@Qualifier("lockDataSource") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -106,6 +106,25 @@ class DatabaseConfiguration {
     }
 
     /**
+     * The cluster locks' own connections (issue 23). A {@link ClusterLocks} lock lives in a session
+     * held for the whole run of a job (or, for the MLLP listener, as long as it listens), while the job's
+     * work draws its connections from the application's pool; eight periodic jobs, the duplicate scan
+     * and the listener could otherwise hold all ten of that pool's connections for their locks and
+     * wait for an eleventh. Idle lock sessions are closed after a minute.
+     */
+    @Bean(destroyMethod = "close")
+    @Qualifier("lockDataSource")
+    DataSource lockDataSource(DataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        ((HikariDataSource) dataSource).copyStateTo(config);
+        config.setPoolName("custodian-locks");
+        config.setMaximumPoolSize(12);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(60_000);
+        return new HikariDataSource(config);
+    }
+
+    /**
      * Flyway's connection: the embedded server's owner when the application runs as its own role,
      * else the application's own pool. A server names its migration user with {@code spring.flyway.user}.
      */
