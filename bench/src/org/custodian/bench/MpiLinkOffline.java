@@ -8,11 +8,11 @@ import java.util.Random;
 import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
-import org.custodian.patient.internal.mpi.Linkage;
-import org.custodian.patient.internal.mpi.MatchDecision;
-import org.custodian.patient.internal.mpi.MatchEngine;
-import org.custodian.patient.internal.mpi.MpiRecord;
-import org.custodian.patient.internal.mpi.MpiSettings;
+import org.custodian.mpi.internal.Linkage;
+import org.custodian.mpi.internal.MatchDecision;
+import org.custodian.mpi.internal.MatchEngine;
+import org.custodian.mpi.internal.MpiRecord;
+import org.custodian.mpi.internal.MpiSettings;
 
 /**
  * The linkage of {@code mpi-scan} without the database: the same generated index as

@@ -76,7 +76,7 @@ public final class UsPopulation {
         System.out.printf(Locale.ROOT, "%,d people, %,d records written to %s (seed %d)%n", p.people.size(), records, out, seed);
         if (!"false".equals(System.getProperty("bench.eval"))) {
             System.out.println("mpi-eval " + out + "; load " + MpiLinkOffline.load());
-            new org.custodian.patient.internal.mpi.MpiEvalOffline().run(new String[] {out.toString()});
+            new org.custodian.mpi.internal.MpiEvalOffline().run(new String[] {out.toString()});
         }
     }
 

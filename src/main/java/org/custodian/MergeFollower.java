@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * declares, as a bean, every table of its own that has a {@code patient_id} column: either the rows
  * move to the survivor on a merge and back on an unmerge (recorded in the module's move table of
  * the shape {@code (merge_id, row_type, row_id)}), or they stay where they are, with the reason.
- * The patient module's {@code MergeFollowers} does the moving for every declared module in the merge's transaction, and
+ * The mpi module's {@code MergeFollowers} does the moving for every declared module in the merge's transaction, and
  * a schema test fails for any {@code patient_id} table that no module declares.
  *
  * <p>Table, column and row-type names are the module's constants, never input.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.interop.FhirBundleImport;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Role;

@@ -10,6 +10,7 @@ import org.custodian.support.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.custodian.mpi.MasterPatientIndex;
 
 @CustodianTest
 class RegistrationCheckIT {

@@ -31,7 +31,7 @@ import org.custodian.disclosure.NewDisclosureRequest;
 import org.custodian.disclosure.ReleaseOfInformation;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.patient.AdministrativeSex;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.staff.Certificate;

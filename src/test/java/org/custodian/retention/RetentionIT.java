@@ -24,7 +24,7 @@ import org.custodian.chart.EncounterClass;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.NewEncounter;
 import org.custodian.patient.AdministrativeSex;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.custodian.HospitalClock;
 import org.custodian.chart.EncounterClass;
-import org.custodian.patient.PatientVisits;
+import org.custodian.mpi.PatientVisits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.custodian.demo.internal;
 
 import java.util.EnumSet;
 import java.util.List;
-import org.custodian.patient.DuplicateScan;
+import org.custodian.mpi.DuplicateScan;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;

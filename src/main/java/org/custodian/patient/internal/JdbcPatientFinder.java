@@ -16,6 +16,7 @@ import org.custodian.patient.PatientFinder;
 import org.custodian.patient.PatientIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.custodian.patient.SsnColumn;
 
 @Service
 class JdbcPatientFinder implements PatientFinder {

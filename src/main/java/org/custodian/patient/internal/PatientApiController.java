@@ -12,14 +12,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditTrail;
-import org.custodian.patient.AdministrativeSex;
-import org.custodian.patient.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
-import org.custodian.patient.PatientMatch;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientPage;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSearch;
+import org.custodian.patient.RegistrationCheck;
+import org.custodian.patient.RegistrationCheck.LikelyExisting;
 import org.custodian.privacy.Permission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -43,12 +42,12 @@ class PatientApiController {
     static final String NAME_QUERY = "[\\p{L}\\p{M} ,.'-]*";
 
     private final PatientRegistry patients;
-    private final MasterPatientIndex mpi;
+    private final RegistrationCheck check;
     private final AuditTrail audit;
 
-    PatientApiController(PatientRegistry patients, MasterPatientIndex mpi, AuditTrail audit) {
+    PatientApiController(PatientRegistry patients, RegistrationCheck check, AuditTrail audit) {
         this.patients = patients;
-        this.mpi = mpi;
+        this.check = check;
         this.audit = audit;
     }
 
@@ -75,20 +74,13 @@ class PatientApiController {
     @PreAuthorize("hasAuthority('chart:write')")
     ResponseEntity<?> register(@Valid @RequestBody NewPatient patient,
                                @RequestParam(defaultValue = "false") boolean confirmNew) {
-        List<PatientMatch> candidates = mpi.likelyMatches(patient);
+        List<LikelyExisting> candidates = check.likelyExisting(patient);
         if (!candidates.isEmpty() && !confirmNew) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(likelyExisting(candidates));
         }
         Patient created = patients.register(patient);
-        for (PatientMatch candidate : candidates) {
-            mpi.reportPossibleDuplicate(candidate.patientId(), created.id());
-        }
+        check.registeredDespite(created.id(), candidates.stream().map(LikelyExisting::patientId).toList());
         return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
-    }
-
-    /** A likely existing patient as the registration desk sees it: who, never how each field agreed. */
-    record Candidate(long patientId, String mrn, String familyName, String givenName, LocalDate birthDate,
-                     AdministrativeSex sex) {
     }
 
     /**
@@ -96,7 +88,7 @@ class PatientApiController {
      * role that may read charts sees who the candidates are, each read audited, and nobody gets the
      * weights or per-field agreements, which confirmed a guessed SSN (or phone) field by field.
      */
-    private ProblemDetail likelyExisting(List<PatientMatch> candidates) {
+    private ProblemDetail likelyExisting(List<LikelyExisting> candidates) {
         boolean mayRead = SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                         .anyMatch(a -> Permission.CHART_READ.authority().equals(a.getAuthority()));
@@ -110,9 +102,9 @@ class PatientApiController {
         if (mayRead) {
             // By patient id, not by weight: the order must not rank the candidates either.
             problem.setProperty("candidates", candidates.stream()
-                    .sorted(java.util.Comparator.comparingLong(PatientMatch::patientId)).map(c -> {
+                    .sorted(java.util.Comparator.comparingLong(LikelyExisting::patientId)).map(c -> {
                 audit.patient(AuditAction.READ, c.patientId(), "Patient", c.patientId());
-                return new Candidate(c.patientId(), c.mrn(), c.familyName(), c.givenName(), c.birthDate(), c.sex());
+                return c;
             }).toList());
         }
         return problem;

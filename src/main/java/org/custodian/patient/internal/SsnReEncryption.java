@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.custodian.patient.SsnColumn;
 
 /**
  * At start, rewrites every SSN not yet under the current data key: written before encryption

@@ -6,7 +6,7 @@ import java.util.List;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
-import org.custodian.patient.PatientsMerged;
+import org.custodian.mpi.PatientsMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

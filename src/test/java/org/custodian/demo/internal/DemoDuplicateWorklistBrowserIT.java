@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.custodian.Actor;
 import org.custodian.demo.DemoHospital;
 import org.custodian.demo.DuplicateRegistration;
-import org.custodian.patient.DuplicateScan;
+import org.custodian.mpi.DuplicateScan;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.Role;

@@ -3,7 +3,7 @@ package org.custodian.patient.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.custodian.HospitalClock;
 import org.custodian.analytics.Metric;
-import org.custodian.patient.DuplicateFigures;
+import org.custodian.mpi.DuplicateFigures;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.Role;
 import org.springframework.stereotype.Component;

@@ -14,7 +14,7 @@ import org.custodian.interop.internal.fhir.BundleIndex.Ref;
 import org.custodian.interop.internal.fhir.SourceMap.Key;
 import org.custodian.interop.internal.fhir.SourceMap.Mapped;
 import org.custodian.patient.PatientRegistry;
-import org.custodian.patient.RegistrationScreen;
+import org.custodian.mpi.RegistrationScreen;
 import org.custodian.staff.Npi;
 import org.custodian.staff.ProviderDirectory;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

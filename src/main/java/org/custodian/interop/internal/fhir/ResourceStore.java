@@ -49,10 +49,10 @@ class ResourceStore {
     private final ClinicalResources resources;
     private final SourceMap map;
 
-    private final org.custodian.patient.MasterPatientIndex mpi;
+    private final org.custodian.mpi.MasterPatientIndex mpi;
 
     ResourceStore(FhirContext fhir, SearchIndexer indexer, ClinicalResources resources, SourceMap map,
-                  org.custodian.patient.MasterPatientIndex mpi) {
+                  org.custodian.mpi.MasterPatientIndex mpi) {
         this.mpi = mpi;
         this.fhir = fhir;
         this.indexer = indexer;

@@ -16,11 +16,11 @@ import org.custodian.chart.EncounterLifecycle;
 import org.custodian.chart.EncounterState;
 import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
-import org.custodian.patient.MasterPatientIndex;
-import org.custodian.patient.OverlayRiskException;
+import org.custodian.mpi.MasterPatientIndex;
+import org.custodian.mpi.OverlayRiskException;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
-import org.custodian.patient.RegistrationScreen;
+import org.custodian.mpi.RegistrationScreen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

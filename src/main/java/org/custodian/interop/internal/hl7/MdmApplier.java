@@ -16,7 +16,7 @@ import org.custodian.chart.EncounterLifecycle;
 import org.custodian.chart.EncounterState;
 import org.custodian.chart.NewDocument;
 import org.custodian.chart.SourceDocuments;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.hl7v2.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import org.custodian.interop.FhirBundleImport;
-import org.custodian.patient.MasterPatientIndex;
+import org.custodian.mpi.MasterPatientIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -13,7 +13,7 @@ import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.PatientRegistry;
-import org.custodian.patient.RegistrationScreen;
+import org.custodian.mpi.RegistrationScreen;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;

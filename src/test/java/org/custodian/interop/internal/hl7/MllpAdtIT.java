@@ -30,11 +30,11 @@ class MllpAdtIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.custodian.patient.MasterPatientIndex mpi;
+    org.custodian.mpi.MasterPatientIndex mpi;
     @Autowired
     org.custodian.support.StaffAccounts accounts;
     @Autowired
-    org.custodian.patient.RegistrationScreen screen;
+    org.custodian.mpi.RegistrationScreen screen;
 
     int port;
 
