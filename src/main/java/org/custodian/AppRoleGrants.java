@@ -5,7 +5,7 @@ import java.sql.Statement;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,12 @@ class AppRoleGrants implements Callback {
 
     private final String role;
 
-    AppRoleGrants(@Value("${custodian.db.app-role:custodian_app}") String role) {
+    @Autowired
+    AppRoleGrants(DatabaseSettings db) {
+        this(db.role());
+    }
+
+    AppRoleGrants(String role) {
         this.role = role == null ? "" : role.strip();
     }
 

@@ -1,12 +1,16 @@
 package org.custodian;
 
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+/**
+ * Custodian. Its settings are {@code @ConfigurationProperties} records, one per module or concern (bound by the
+ * scan below, validated at start-up): a bad value stops the start with the key and the rule.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CustodianApplication {
 
     public static void main(String[] args) {
@@ -37,7 +41,7 @@ public class CustodianApplication {
      * the hospital's time zone ({@code custodian.zone}); the UI and PDFs write times in that zone too.
      */
     @Bean
-    HospitalClock clock(@Value("${custodian.zone:America/New_York}") ZoneId zone) {
-        return HospitalClock.system(zone);
+    HospitalClock clock(CustodianSettings settings) {
+        return HospitalClock.system(settings.zone());
     }
 }

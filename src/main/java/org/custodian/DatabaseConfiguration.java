@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -32,17 +31,16 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(@Value("${custodian.db.url:}") String url,
-                          @Value("${custodian.db.user:}") String user,
-                          @Value("${custodian.db.password:}") String password,
-                          @Value("${custodian.db.embedded-dir:${custodian.data-dir}/postgres}") String embeddedDir,
-                          @Value("${custodian.db.embedded-bin-dir:${custodian.data-dir}/postgres-bin}") String binDir,
-                          @Value("${custodian.db.embedded-clean:false}") boolean cleanEmbedded,
-                          @Value("${custodian.db.pool-size:10}") int poolSize,
-                          @Value("${custodian.db.app-role:custodian_app}") String appRole) {
+    DataSource dataSource(DatabaseSettings db, CustodianSettings custodian) {
+        String url = db.url();
+        String password = db.password();
+        String embeddedDir = db.embeddedDir(custodian.dataDir());
+        String binDir = db.embeddedBinDir(custodian.dataDir());
+        boolean cleanEmbedded = db.embeddedClean();
+        String appRole = db.role();
         HikariConfig config = new HikariConfig();
         config.setPoolName("custodian");
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(db.poolSize());
         // Batched INSERTs become multi-row statements: audit appends and bulk loads depend on it.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // The driver otherwise copies the server's error detail ("Key (mrn)=(…) already exists")
@@ -51,7 +49,7 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         if (StringUtils.hasText(url)) {
             config.setJdbcUrl(url);
-            config.setUsername(user);
+            config.setUsername(db.user());
             config.setPassword(password);
             log.info("Using PostgreSQL server at {}", redact(url));
             return new HikariDataSource(config);
@@ -130,8 +128,8 @@ class DatabaseConfiguration {
      */
     @Bean(destroyMethod = "")
     @FlywayDataSource
-    DataSource migrationDataSource(DataSource dataSource, @Value("${spring.flyway.user:}") String flywayUser,
-                                   @Value("${spring.flyway.password:}") String flywayPassword) {
+    DataSource migrationDataSource(DataSource dataSource, DatabaseSettings.MigrationLogin login) {
+        String flywayUser = login.user();
         if (dataSource instanceof EmbeddedDataSource e) {
             return e.owner != null ? e.owner : dataSource;
         }
@@ -141,7 +139,7 @@ class DatabaseConfiguration {
             owner.setPoolName("custodian-owner");
             owner.setJdbcUrl(app.getJdbcUrl());
             owner.setUsername(flywayUser);
-            owner.setPassword(flywayPassword);
+            owner.setPassword(login.password());
             owner.setMaximumPoolSize(4);
             owner.setMinimumIdle(0);
             owner.setIdleTimeout(10_000);
@@ -152,7 +150,7 @@ class DatabaseConfiguration {
 
     /** For tests and callers outside Spring: no separate migration user. */
     DataSource migrationDataSource(DataSource dataSource) {
-        return migrationDataSource(dataSource, "", "");
+        return migrationDataSource(dataSource, new DatabaseSettings.MigrationLogin("", ""));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.custodian;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,10 @@ public class EventRetries extends PeriodicJob {
     private final IncompleteEventPublications incomplete;
     private final Duration interval;
 
-    EventRetries(IncompleteEventPublications incomplete, @Value("${custodian.events.retry-interval:5m}") Duration interval) {
-        super("event-retries", interval, false, WhenZero.NEVER);
+    EventRetries(IncompleteEventPublications incomplete, CustodianSettings settings) {
+        super("event-retries", settings.events().retryInterval(), false, WhenZero.NEVER);
         this.incomplete = incomplete;
-        this.interval = interval;
+        this.interval = settings.events().retryInterval();
     }
 
     /** Resubmits every incomplete publication older than {@code minAge}. */

@@ -25,7 +25,9 @@ class AppDatabaseRoleIT {
     void theApplicationRoleHasDmlOnlyAndCannotRewriteTheAuditLog(@TempDir Path dir) throws Exception {
         String bin = System.getProperty("java.io.tmpdir") + "/custodian-test-postgres-bin";
         DatabaseConfiguration config = new DatabaseConfiguration();
-        DataSource app = config.dataSource("", "", "", dir.resolve("postgres").toString(), bin, true, 2, "custodian_app");
+        DataSource app = config.dataSource(
+                new DatabaseSettings("", "", "", dir.resolve("postgres").toString(), bin, true, 2, "custodian_app"),
+                CustodianSettings.defaults());
         try {
             DataSource owner = config.migrationDataSource(app);
             assertThat(owner).isNotSameAs(app);

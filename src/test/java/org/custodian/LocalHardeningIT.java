@@ -18,7 +18,8 @@ class LocalHardeningIT {
     @Test
     void theEmbeddedDatabaseRefusesAConnectionWithoutItsPassword(@TempDir Path dir) throws Exception {
         String bin = System.getProperty("java.io.tmpdir") + "/custodian-test-postgres-bin";
-        javax.sql.DataSource ds = new DatabaseConfiguration().dataSource("", "", "", dir.resolve("postgres").toString(), bin, true, 2, "");
+        javax.sql.DataSource ds = new DatabaseConfiguration().dataSource(
+                new DatabaseSettings("", "", "", dir.resolve("postgres").toString(), bin, true, 2, ""), CustodianSettings.defaults());
         try {
             String url = ((com.zaxxer.hikari.HikariDataSource) ds).getJdbcUrl();
             try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("select 1")) {

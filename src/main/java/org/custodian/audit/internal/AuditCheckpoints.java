@@ -15,7 +15,6 @@ import org.custodian.audit.AuditCheckpoint;
 import org.custodian.audit.ChainVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,10 +55,14 @@ class AuditCheckpoints {
     private volatile Instant problemAt;
     private volatile Instant lastVerifiedAt;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AuditCheckpoints(ChainVerifier verifier, CheckpointSigner signer, CheckpointStore store, JdbcClient jdbc, Clock clock,
-                     MeterRegistry meters,
-                     @Value("${custodian.audit.checkpoints.every:15m}") Duration every,
-                     @Value("${custodian.audit.checkpoints.every-events:10000}") long everyEvents) {
+                     MeterRegistry meters, AuditSettings settings) {
+        this(verifier, signer, store, jdbc, clock, meters, settings.checkpoints().every(), settings.checkpoints().everyEvents());
+    }
+
+    AuditCheckpoints(ChainVerifier verifier, CheckpointSigner signer, CheckpointStore store, JdbcClient jdbc, Clock clock,
+                     MeterRegistry meters, Duration every, long everyEvents) {
         this.verifier = verifier;
         this.signer = signer;
         this.store = store;

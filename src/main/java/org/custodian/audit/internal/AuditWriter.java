@@ -18,7 +18,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -75,9 +74,9 @@ class AuditWriter implements SmartLifecycle {
     @org.springframework.beans.factory.annotation.Autowired
     AuditWriter(JdbcTemplate jdbc, TransactionTemplate tx,
                 @org.springframework.beans.factory.annotation.Qualifier("auditDataSource") javax.sql.DataSource own,
-                @Value("${custodian.audit.max-batch:5000}") int maxBatch) {
+                AuditSettings settings) {
         this(jdbc, tx, new JdbcTemplate(own),
-                new TransactionTemplate(new org.springframework.jdbc.support.JdbcTransactionManager(own)), maxBatch);
+                new TransactionTemplate(new org.springframework.jdbc.support.JdbcTransactionManager(own)), settings.maxBatch());
     }
 
     /** One pool for both (a second instance in tests). */

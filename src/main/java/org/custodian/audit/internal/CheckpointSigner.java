@@ -18,7 +18,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import org.custodian.audit.AuditCheckpoint;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +49,11 @@ class CheckpointSigner {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    CheckpointSigner(@Value("${custodian.audit.checkpoint-key:${custodian.audit.key-dir}/audit-checkpoint-ed25519.key}") String keyFile,
-                     @Value("${custodian.data-dir:}") String dataDir) {
+    CheckpointSigner(AuditSettings settings, org.custodian.CustodianSettings custodian) {
+        this(settings.checkpointKey(custodian.dataDir()), custodian.dataDir());
+    }
+
+    CheckpointSigner(String keyFile, String dataDir) {
         this(Path.of(keyFile));
         if (insideDataDirectory(privateKeyFile, dataDir)) {
             log.warn("The audit checkpoint signing key {} lies inside the data directory {}: whoever can copy or rewrite the"

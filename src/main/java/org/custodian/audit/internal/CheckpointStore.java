@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.custodian.audit.AuditCheckpoint;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +33,8 @@ class CheckpointStore {
     private final Path dir;
     private final JsonMapper json;
 
-    CheckpointStore(@Value("${custodian.audit.checkpoints.dir:${custodian.data-dir}/audit-checkpoints}") String dir,
-                    JsonMapper json) {
-        this.dir = Path.of(dir);
+    CheckpointStore(AuditSettings settings, org.custodian.CustodianSettings custodian, JsonMapper json) {
+        this.dir = Path.of(settings.checkpoints().dir(custodian.dataDir()));
         this.json = json;
     }
 

@@ -2,7 +2,6 @@ package org.custodian.audit.internal;
 
 import java.time.Duration;
 import org.custodian.PeriodicJob;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,12 @@ class ScheduledCheckpoints extends PeriodicJob {
     private final AuditCheckpoints checkpoints;
     private volatile AuditCheckpoints.Result last;
 
-    ScheduledCheckpoints(AuditCheckpoints checkpoints,
-                         @Value("${custodian.audit.checkpoints.check-every:1m}") Duration checkEvery) {
+    @org.springframework.beans.factory.annotation.Autowired
+    ScheduledCheckpoints(AuditCheckpoints checkpoints, AuditSettings settings) {
+        this(checkpoints, settings.checkpoints().checkEvery());
+    }
+
+    ScheduledCheckpoints(AuditCheckpoints checkpoints, Duration checkEvery) {
         super("audit-checkpoints", checkEvery, true, WhenZero.NEVER);
         this.checkpoints = checkpoints;
     }

@@ -10,7 +10,6 @@ import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +33,8 @@ class CdiEscalation extends PeriodicJob {
     private final AuditTrail audit;
     private final java.time.Clock clock;
 
-    CdiEscalation(JdbcClient jdbc, CdiSettings settings, AuditTrail audit, java.time.Clock clock,
-                  @Value("${custodian.cdi.escalation-interval:15m}") Duration interval) {
-        super("cdi-escalation", interval, false, WhenZero.NEVER);
+    CdiEscalation(JdbcClient jdbc, CdiSettings settings, AuditTrail audit, java.time.Clock clock) {
+        super("cdi-escalation", settings.escalationInterval(), false, WhenZero.NEVER);
         this.jdbc = jdbc;
         this.settings = settings;
         this.audit = audit;

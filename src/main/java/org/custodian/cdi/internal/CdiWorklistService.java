@@ -27,7 +27,6 @@ import org.custodian.coding.CaseMix;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSummary;
 import org.custodian.reimbursement.DrgPricing;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +53,7 @@ class CdiWorklistService implements CdiWorklist {
     private final org.custodian.audit.AuditTrail audit;
 
     CdiWorklistService(RecordFacts facts, CaseMix caseMix, PatientRegistry patients, JdbcCdiRules rules, StayGrouping grouping,
-                       JdbcClient jdbc, java.time.Clock clock, org.custodian.audit.AuditTrail audit, @Value("${custodian.cdi.retrospective-days:120}") int retrospectiveDays) {
+                       JdbcClient jdbc, java.time.Clock clock, org.custodian.audit.AuditTrail audit, CdiSettings settings) {
         this.facts = facts;
         this.caseMix = caseMix;
         this.patients = patients;
@@ -62,7 +61,7 @@ class CdiWorklistService implements CdiWorklist {
         this.grouping = grouping;
         this.jdbc = jdbc;
         this.clock = HospitalClock.of(clock);
-        this.retrospectiveDays = retrospectiveDays;
+        this.retrospectiveDays = settings.retrospectiveDays();
         this.audit = audit;
     }
 

@@ -15,7 +15,6 @@ import org.custodian.privacy.Permission;
 import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,15 +42,18 @@ class DailyEscalation extends PeriodicJob {
     private final HospitalClock clock;
     private final LocalTime at;
 
-    DailyEscalation(RecordCompletion completion, JdbcClient jdbc, Clock clock,
-                    @Value("${custodian.completion.escalation-time:06:00}") String at,
-                    @Value("${custodian.completion.escalation-check-every:PT5M}") Duration checkEvery) {
+    @org.springframework.beans.factory.annotation.Autowired
+    DailyEscalation(RecordCompletion completion, JdbcClient jdbc, Clock clock, CompletionSettings settings) {
+        this(completion, jdbc, clock, settings.escalationTime(), settings.escalationCheckEvery());
+    }
+
+    DailyEscalation(RecordCompletion completion, JdbcClient jdbc, Clock clock, LocalTime at, Duration checkEvery) {
         // A zero interval disables it: tests drive runIfDue themselves.
         super("completion-daily-escalation", checkEvery, false, WhenZero.NEVER);
         this.completion = completion;
         this.jdbc = jdbc;
         this.clock = HospitalClock.of(clock);
-        this.at = LocalTime.parse(at.trim());
+        this.at = at;
     }
 
     /** The hospital date whose run is due now, if the escalation time of today has come. */

@@ -16,7 +16,6 @@ import org.custodian.staff.AdministratorCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
@@ -64,13 +63,13 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
 
     DemoHospitalRunner(DemoSettings settings, String databaseUrl, String dataDir, PatientRegistry patients, DemoLoader loader,
                        DemoStaff staff, TransactionTemplate tx, Clock clock, Environment env, DemoFigures figures) {
-        this(settings, databaseUrl, dataDir, patients, loader, staff, tx, clock, env, figures, null, null, null);
+        this(settings, new org.custodian.DatabaseSettings(databaseUrl, "", "", "", "", false, 1, ""),
+                org.custodian.CustodianSettings.defaults().withDataDir(dataDir), patients, loader, staff, tx, clock, env, figures,
+                null, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    DemoHospitalRunner(DemoSettings settings,
-                       @Value("${custodian.db.url:}") String databaseUrl,
-                       @Value("${custodian.data-dir:./data}") String dataDir,
+    DemoHospitalRunner(DemoSettings settings, org.custodian.DatabaseSettings database, org.custodian.CustodianSettings custodian,
                        PatientRegistry patients, DemoLoader loader, DemoStaff staff, TransactionTemplate tx,
                        Clock clock, Environment env, DemoFigures figures, DemoPrivacy privacy, DemoCdiActivity cdi,
                        DemoDuplicateScan duplicateScan) {
@@ -79,10 +78,10 @@ class DemoHospitalRunner implements ApplicationRunner, InitializingBean {
         this.duplicateScan = duplicateScan;
         // "auto": the fake hospital goes only into the zero-setup embedded database, never into a
         // server that was named explicitly (production) unless CUSTODIAN_DEMO=true asks for it.
-        this.enabled = settings.loadInto(databaseUrl.isBlank());
+        this.enabled = settings.loadInto(database.embedded());
         this.seed = settings.seed();
         this.people = settings.patients();
-        this.dataDir = Path.of(dataDir);
+        this.dataDir = Path.of(custodian.dataDir());
         this.patients = patients;
         this.loader = loader;
         this.staff = staff;

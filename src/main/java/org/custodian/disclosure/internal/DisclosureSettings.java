@@ -29,7 +29,22 @@ public class DisclosureSettings {
     private Map<RequesterType, FeeRule> fees = defaultFees();
     /** Who signs the certification of records for subpoenas and court orders. */
     private String custodianOfRecords = "Custodian of Records, Health Information Management";
-    private String facility = "Custodian Demonstration Hospital";
+    /** The facility named on packets; unset: the organization ({@code custodian.organization}). */
+    private String facility;
+    private final String organization;
+
+    public DisclosureSettings() {
+        this(org.custodian.CustodianSettings.DEFAULT_ORGANIZATION);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DisclosureSettings(org.custodian.CustodianSettings custodian) {
+        this(custodian.organization());
+    }
+
+    private DisclosureSettings(String organization) {
+        this.organization = organization;
+    }
 
     /**
      * How one requester type is charged. {@code FLAT_ELECTRONIC}: the flat $6.50 option for
@@ -101,6 +116,6 @@ public class DisclosureSettings {
     public void setFees(Map<RequesterType, FeeRule> fees) { this.fees = fees; }
     public String getCustodianOfRecords() { return custodianOfRecords; }
     public void setCustodianOfRecords(String custodianOfRecords) { this.custodianOfRecords = custodianOfRecords; }
-    public String getFacility() { return facility; }
+    public String getFacility() { return facility == null || facility.isBlank() ? organization : facility; }
     public void setFacility(String facility) { this.facility = facility; }
 }

@@ -39,7 +39,7 @@ import org.custodian.staff.StaffProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.custodian.CustodianSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,9 +82,7 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
     JdbcPrivacyMonitoring(JdbcClient jdbc, TransactionTemplate tx, AuditLog auditLog, AuditTrail audit,
                           ObjectProvider<AccessReasons> reasons, PatientRegistry patients, ConfidentialityFlags flags,
                           StaffProfiles profiles, Clock clock,
-                          @Value("${custodian.monitoring.grace:PT72H}") Duration grace,
-                          @Value("${custodian.monitoring.batch:20000}") int batchSize,
-                          @Value("${custodian.organization:Custodian Demo Hospital}") String organization) {
+                          MonitoringSettings settings, CustodianSettings custodian) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.auditLog = auditLog;
@@ -95,9 +93,9 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
         this.profiles = profiles;
         this.clock = clock;
         this.zone = clock.getZone();
-        this.grace = grace;
-        this.batchSize = batchSize;
-        this.organization = organization;
+        this.grace = settings.grace();
+        this.batchSize = settings.batch();
+        this.organization = custodian.organization();
     }
 
     Engine.Settings settings() {

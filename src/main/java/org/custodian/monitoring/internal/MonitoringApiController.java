@@ -58,9 +58,9 @@ class MonitoringApiController {
 
     MonitoringApiController(PrivacyMonitoring monitoring, BreakTheGlass breakTheGlass, ConfidentialityFlags flags,
                             java.time.Clock clock,
-                            @org.springframework.beans.factory.annotation.Value("${custodian.organization:Custodian Demo Hospital}") String organization) {
+                            org.custodian.CustodianSettings custodian) {
         this.monitoring = monitoring;
-        this.organization = organization;
+        this.organization = custodian.organization();
         this.breakTheGlass = breakTheGlass;
         this.flags = flags;
         this.zone = clock.getZone();

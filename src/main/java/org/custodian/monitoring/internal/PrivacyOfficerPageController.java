@@ -10,7 +10,7 @@ import org.custodian.Problem;
 import org.custodian.RecordLabels;
 import org.custodian.monitoring.PrivacyMonitoring;
 import org.custodian.privacy.ConfidentialityFlags;
-import org.springframework.beans.factory.annotation.Value;
+import org.custodian.CustodianSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +39,12 @@ class PrivacyOfficerPageController {
 
     PrivacyOfficerPageController(ConfidentialityFlags flags, PrivacyMonitoring monitoring, RecordLabels labels,
                                  java.time.Clock clock,
-                                 @Value("${custodian.organization:Custodian Demo Hospital}") String organization) {
+                                 CustodianSettings custodian) {
         this.flags = flags;
         this.monitoring = monitoring;
         this.labels = labels;
         this.clock = HospitalClock.of(clock);
-        this.organization = organization;
+        this.organization = custodian.organization();
     }
 
     // ---- confidentiality flags

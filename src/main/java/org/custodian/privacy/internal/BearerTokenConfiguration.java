@@ -10,7 +10,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,11 +37,11 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 class BearerTokenConfiguration {
 
     @Bean
-    JwtDecoder bearerTokenDecoder(@Value("${custodian.api.tokens.issuer}") String issuer,
-                                  @Value("${custodian.api.tokens.audience:custodian-api}") String audience,
-                                  @Value("${custodian.api.tokens.jwk-set-uri:}") String jwkSetUri,
-                                  @Value("${custodian.api.tokens.public-key:}") String publicKey,
-                                  ResourceLoader resources) throws IOException, GeneralSecurityException {
+    JwtDecoder bearerTokenDecoder(ApiSettings api, ResourceLoader resources) throws IOException, GeneralSecurityException {
+        String issuer = api.tokens().issuer();
+        String audience = api.tokens().audience();
+        String jwkSetUri = api.tokens().jwkSetUri();
+        String publicKey = api.tokens().publicKey();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));

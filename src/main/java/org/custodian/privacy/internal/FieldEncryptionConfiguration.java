@@ -1,7 +1,6 @@
 package org.custodian.privacy.internal;
 
 import org.custodian.privacy.FieldEncryption;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,10 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class FieldEncryptionConfiguration {
 
     @Bean
-    FieldEncryption fieldEncryption(@Value("${custodian.security.data-key:}") String key,
-                                    @Value("${custodian.security.data-key-file:${custodian.data-dir:./data}/keys/data-aes256.key}") String keyFile,
-                                    @Value("${custodian.security.data-key-previous:}") String previous,
-                                    @Value("${custodian.data-dir:}") String dataDir) {
-        return new AesGcmFieldEncryption(new DataKeys(key, keyFile, previous, dataDir));
+    FieldEncryption fieldEncryption(SecuritySettings security, org.custodian.CustodianSettings custodian) {
+        return new AesGcmFieldEncryption(new DataKeys(security.dataKey(), security.dataKeyFile(custodian.dataDir()),
+                security.dataKeyPrevious(), custodian.dataDir()));
     }
 }

@@ -24,7 +24,6 @@ import org.custodian.privacy.BreakTheGlass;
 import org.custodian.privacy.BreakTheGlassRequired;
 import org.custodian.privacy.ConfidentialityFlags;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,14 +50,13 @@ class JdbcConfidentiality implements ConfidentialityFlags, BreakTheGlass, Access
     private final Duration reviewWithin;
 
     JdbcConfidentiality(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock, ObjectProvider<AccessReasons> reasons,
-                        @Value("${custodian.privacy.break-glass-duration:PT4H}") Duration grantDuration,
-                        @Value("${custodian.privacy.break-glass-review-within:P3D}") Duration reviewWithin) {
+                        PrivacySettings settings) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.reasons = reasons;
-        this.grantDuration = grantDuration;
-        this.reviewWithin = reviewWithin;
+        this.grantDuration = settings.breakGlassDuration();
+        this.reviewWithin = settings.breakGlassReviewWithin();
     }
 
     // ---- flags

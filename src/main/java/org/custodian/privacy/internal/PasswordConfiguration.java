@@ -1,6 +1,5 @@
 package org.custodian.privacy.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -11,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${custodian.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    PasswordEncoder passwordEncoder(SecuritySettings security) {
+        return new BCryptPasswordEncoder(security.bcryptStrength());
     }
 }

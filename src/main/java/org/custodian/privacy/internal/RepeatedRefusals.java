@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +49,11 @@ class RepeatedRefusals {
     }
 
     RepeatedRefusals(AuditTrail audit, Clock clock,
-                     @Value("${custodian.security.audit.refusals-per-address:20}") int perMinute,
-                     @Value("${custodian.security.audit.refusal-window:1m}") Duration window) {
+                     SecuritySettings security) {
         this.audit = audit;
         this.clock = clock;
-        this.perMinute = perMinute;
-        this.window = window;
+        this.perMinute = security.audit().refusalsPerAddress();
+        this.window = security.audit().refusalWindow();
         long every = Math.max(1, Math.min(10_000, window.toMillis() / 2));
         flusher.scheduleWithFixedDelay(this::flushExpired, every, every, TimeUnit.MILLISECONDS);
     }

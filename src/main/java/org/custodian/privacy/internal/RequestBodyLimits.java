@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,14 +30,11 @@ class RequestBodyLimits {
     private final DataSize multipart;
     private final DataSize certificate;
 
-    RequestBodyLimits(@Value("${custodian.api.max-body:1MB}") DataSize json,
-                      @Value("${custodian.api.max-body-fhir-import:64MB}") DataSize fhirImport,
-                      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipart,
-                      @Value("${custodian.api.max-body-certificate:8MB}") DataSize certificate) {
-        this.json = json;
-        this.fhirImport = fhirImport;
-        this.multipart = multipart;
-        this.certificate = certificate;
+    RequestBodyLimits(ApiSettings api, ApiSettings.Multipart multipart) {
+        this.json = api.maxBody();
+        this.fhirImport = api.maxBodyFhirImport();
+        this.multipart = multipart.maxRequestSize();
+        this.certificate = api.maxBodyCertificate();
     }
 
     /** The limit of this request's body, or null where none applies here (the UI's forms have the container's). */

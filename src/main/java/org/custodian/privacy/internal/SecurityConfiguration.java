@@ -3,7 +3,6 @@ package org.custodian.privacy.internal;
 import org.custodian.privacy.SecondFactor;
 import org.custodian.privacy.SignInThrottle;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -51,13 +50,13 @@ class SecurityConfiguration {
     private final OAuth2UserService<OidcUserRequest, OidcUser> staffOidcUsers;
     private final SmartTokens smart;
 
-    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, @Value("${custodian.base-url:}") String baseUrl,
+    SecurityConfiguration(SignInThrottle throttle, SecondFactor secondFactor, org.custodian.CustodianSettings custodian,
                           ObjectProvider<JwtDecoder> tokens, ObjectProvider<ClientRegistrationRepository> singleSignOn,
                           ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> staffOidcUsers, SmartTokens smart) {
         this.smart = smart;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
-        this.baseUrl = baseUrl;
+        this.baseUrl = custodian.baseUrl();
         this.tokens = tokens.getIfAvailable();
         this.singleSignOn = singleSignOn.getIfAvailable();
         this.staffOidcUsers = staffOidcUsers.getIfAvailable();

@@ -1,7 +1,8 @@
 package org.custodian.privacy.internal;
 
+import org.custodian.privacy.SingleSignOnSettings;
+
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +37,11 @@ class SingleSignOnConfiguration {
 
     /** The provider's registration, from its OpenID metadata on first use, so that Custodian starts while it is down. */
     @Bean
-    ClientRegistrationRepository singleSignOnRegistrations(@Value("${custodian.sso.issuer}") String issuer,
-                                                           @Value("${custodian.sso.client-id}") String clientId,
-                                                           @Value("${custodian.sso.client-secret}") String clientSecret,
-                                                           @Value("${custodian.sso.name:Single sign-on}") String name) {
+    ClientRegistrationRepository singleSignOnRegistrations(SingleSignOnSettings sso) {
+        String issuer = sso.issuer();
+        String clientId = sso.clientId();
+        String clientSecret = sso.clientSecret();
+        String name = sso.name();
         return new ClientRegistrationRepository() {
             private volatile ClientRegistration registration;
 
@@ -67,7 +69,8 @@ class SingleSignOnConfiguration {
     /** The person signed in at the provider, as the staff account their claim names, or refused. */
     @Bean
     OAuth2UserService<OidcUserRequest, OidcUser> staffOidcUsers(UserDetailsService staff,
-                                                                @Value("${custodian.sso.username-claim:preferred_username}") String claim) {
+                                                                SingleSignOnSettings sso) {
+        String claim = sso.usernameClaim();
         OidcUserService provider = new OidcUserService();
         return request -> {
             OidcUser person = provider.loadUser(request);

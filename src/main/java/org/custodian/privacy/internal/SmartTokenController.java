@@ -14,7 +14,6 @@ import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.privacy.BackendClients;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +36,13 @@ class SmartTokenController {
     private final SmartTokens tokens;
     private final AuditTrail audit;
     private final String baseUrl;
-    private final Set<String> allowedHosts;
+    private final org.custodian.CustodianSettings custodian;
 
-    SmartTokenController(SmartTokens tokens, AuditTrail audit, @Value("${custodian.base-url:}") String baseUrl,
-                         @Value("${custodian.allowed-hosts:localhost,127.0.0.1,[::1]}") String allowedHosts) {
+    SmartTokenController(SmartTokens tokens, AuditTrail audit, org.custodian.CustodianSettings custodian) {
         this.tokens = tokens;
         this.audit = audit;
-        String b = baseUrl == null ? "" : baseUrl.strip();
-        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.allowedHosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.custodian = custodian;
+        this.baseUrl = custodian.publicBaseUrl();
     }
 
     @Operation(summary = "Exchange a client's signed assertion (private_key_jwt, RS384/ES384) for a five-minute bulk-data token")
@@ -106,7 +102,7 @@ class SmartTokenController {
             return baseUrl;
         }
         String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (!allowedHosts.contains(host) && !allowedHosts.contains("[" + host + "]")) {
+        if (!custodian.allowsHost(host)) {
             return null;
         }
         String url = request.getRequestURL().toString();

@@ -13,7 +13,7 @@ import org.custodian.chart.RecordDestruction;
 import org.custodian.chart.RetainedEncounter;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
-import org.springframework.beans.factory.annotation.Value;
+import org.custodian.CustodianSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +40,13 @@ public class DestructionWorklist {
     private final String jurisdiction;
 
     DestructionWorklist(RecordDestruction records, PatientRegistry patients, Schedules schedules, LegalHolds holds, Clock clock,
-                        @Value("${custodian.retention.jurisdiction:US}") String jurisdiction) {
+                        RetentionSettings settings) {
         this.records = records;
         this.patients = patients;
         this.schedules = schedules;
         this.holds = holds;
         this.clock = clock;
-        this.jurisdiction = jurisdiction;
+        this.jurisdiction = settings.jurisdiction();
     }
 
     String defaultJurisdiction() {

@@ -18,7 +18,7 @@ import org.custodian.audit.AuditEntry;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
 import org.custodian.chart.RecordDestruction;
-import org.springframework.beans.factory.annotation.Value;
+import org.custodian.CustodianSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,14 +45,14 @@ class Destructions {
     private final String organization;
 
     Destructions(JdbcClient jdbc, TransactionTemplate tx, DestructionWorklist worklist, RecordDestruction records,
-                 AuditTrail audit, Clock clock, @Value("${custodian.organization:Custodian Health}") String organization) {
+                 AuditTrail audit, Clock clock, org.custodian.CustodianSettings custodian) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.worklist = worklist;
         this.records = records;
         this.audit = audit;
         this.clock = clock;
-        this.organization = organization;
+        this.organization = custodian.organization();
     }
 
     Destruction propose(Proposal p) {

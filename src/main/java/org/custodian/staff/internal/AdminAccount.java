@@ -5,7 +5,6 @@ import java.util.Set;
 import org.custodian.privacy.Role;
 import org.custodian.staff.AdministratorCreated;
 import org.custodian.staff.NewStaffMember;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,12 +26,11 @@ class AdminAccount implements ApplicationRunner {
     private final boolean bootstrap;
     private final ApplicationEventPublisher events;
 
-    AdminAccount(JdbcStaffDirectory directory, @Value("${custodian.admin.password:}") String configuredPassword,
-                 @Value("${custodian.admin.bootstrap:true}") boolean bootstrap, ApplicationEventPublisher events) {
+    AdminAccount(JdbcStaffDirectory directory, StaffSettings.Admin settings, ApplicationEventPublisher events) {
         this.directory = directory;
         this.events = events;
-        this.configuredPassword = configuredPassword;
-        this.bootstrap = bootstrap;
+        this.configuredPassword = settings.password();
+        this.bootstrap = settings.bootstrap();
     }
 
     @Override

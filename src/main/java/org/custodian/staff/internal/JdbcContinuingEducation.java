@@ -27,7 +27,6 @@ import org.custodian.staff.StaffDirectory;
 import org.custodian.staff.StaffMember;
 import org.custodian.staff.StaffNotFoundException;
 import org.custodian.staff.TeamMemberStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +44,8 @@ class JdbcContinuingEducation implements ContinuingEducation {
     private final CertificateCheck certificates;
 
     JdbcContinuingEducation(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit, Clock clock,
-                            @Value("${custodian.staff.recertification-rules:classpath:reference/staff/recertification-rules.json}") Resource rulesFile,
-                            @Value("${custodian.staff.certificate-max-bytes:5242880}") int certificateMaxBytes) {
+                            StaffSettings settings, org.springframework.core.io.ResourceLoader resources) {
+        Resource rulesFile = resources.getResource(settings.recertificationRules());
         this.jdbc = jdbc;
         this.staff = staff;
         this.audit = audit;
@@ -57,7 +56,7 @@ class JdbcContinuingEducation implements ContinuingEducation {
             throw new UncheckedIOException("recertification rules " + rulesFile.getDescription() + ": cannot be opened", e);
         }
         this.recertification = new Recertification(rules);
-        this.certificates = new CertificateCheck(certificateMaxBytes);
+        this.certificates = new CertificateCheck(settings.certificateMaxBytes());
     }
 
     @Override

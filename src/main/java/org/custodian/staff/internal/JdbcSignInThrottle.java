@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.custodian.privacy.SignInThrottle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +27,11 @@ class JdbcSignInThrottle implements SignInThrottle {
     private final ThrottlePolicy perAddress;
 
     JdbcSignInThrottle(JdbcClient jdbc, Clock clock,
-                       @Value("${custodian.security.max-failed-logins:5}") int maxFailedLogins,
-                       @Value("${custodian.security.throttle-base:1m}") Duration base,
-                       @Value("${custodian.security.lockout:15m}") Duration cap,
-                       @Value("${custodian.security.address-max-failed-logins:30}") int maxPerAddress) {
+                       SignInSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.perAccount = new ThrottlePolicy(maxFailedLogins, base, cap);
-        this.perAddress = new ThrottlePolicy(maxPerAddress, base, cap);
+        this.perAccount = new ThrottlePolicy(settings.maxFailedLogins(), settings.throttleBase(), settings.lockout());
+        this.perAddress = new ThrottlePolicy(settings.addressMaxFailedLogins(), settings.throttleBase(), settings.lockout());
     }
 
     static String accountKey(String username, String address) {

@@ -9,7 +9,6 @@ import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ class PasswordPolicy {
 
     private final double minEntropy;
 
-    PasswordPolicy(@Value("${custodian.security.password-min-entropy:35}") double minEntropy) {
-        this.minEntropy = minEntropy;
+    PasswordPolicy(SignInSettings settings) {
+        this.minEntropy = settings.passwordMinEntropy();
     }
 
     /** Why the password is refused, as a sentence for the person choosing it; empty when it is good. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.custodian.privacy.PendingSecondFactor;
 import org.custodian.privacy.SecondFactor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -47,12 +46,12 @@ class SecondFactorController {
     private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
     SecondFactorController(JdbcSecondFactors secondFactors, JdbcSignInThrottle throttle, LoginAttempts attempts, Clock clock,
-                           @Value("${custodian.security.second-factor.issuer:Custodian}") String issuer) {
+                           SignInSettings settings) {
         this.secondFactors = secondFactors;
         this.throttle = throttle;
         this.attempts = attempts;
         this.clock = clock;
-        this.issuer = issuer;
+        this.issuer = settings.secondFactor().issuer();
     }
 
     @GetMapping(SecondFactor.VERIFY_PATH)

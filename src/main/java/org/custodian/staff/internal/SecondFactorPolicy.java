@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.Role;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,12 @@ class SecondFactorPolicy {
 
     private final Set<Role> required;
 
-    SecondFactorPolicy(@Value("${custodian.security.second-factor.required-roles:phi-readers}") String setting) {
+    @Autowired
+    SecondFactorPolicy(SignInSettings settings) {
+        this(settings.secondFactor().requiredRoles());
+    }
+
+    SecondFactorPolicy(String setting) {
         this.required = parse(setting);
     }
 

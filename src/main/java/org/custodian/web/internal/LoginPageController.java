@@ -3,7 +3,6 @@ package org.custodian.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,11 +28,9 @@ class LoginPageController {
     private final Duration sessionTimeout;
     private final String singleSignOn;
 
-    LoginPageController(@Value("${server.servlet.session.timeout:15m}") Duration sessionTimeout,
-                        @Value("${custodian.sso.issuer:}") String ssoIssuer,
-                        @Value("${custodian.sso.name:Single sign-on}") String ssoName) {
-        this.sessionTimeout = sessionTimeout;
-        this.singleSignOn = ssoIssuer.isBlank() ? null : ssoName;
+    LoginPageController(SessionSettings session, org.custodian.privacy.SingleSignOnSettings sso) {
+        this.sessionTimeout = session.timeout();
+        this.singleSignOn = sso.enabled() ? sso.name() : null;
     }
 
     /**

@@ -48,7 +48,7 @@ class DailyEscalationIT {
 
     private DailyEscalation jobAt(LocalDateTime local) {
         ZoneId zone = clock.getZone();
-        return new DailyEscalation(completion, jdbc, HospitalClock.fixed(local.atZone(zone).toInstant(), zone), "06:00", Duration.ZERO);
+        return new DailyEscalation(completion, jdbc, HospitalClock.fixed(local.atZone(zone).toInstant(), zone), java.time.LocalTime.of(6, 0), Duration.ZERO);
     }
 
     private Practitioner lateDelinquentPhysician() {
@@ -105,9 +105,9 @@ class DailyEscalationIT {
         ZoneId zone = ZoneId.of("America/New_York");
         // 2027-03-14: 02:00 EST becomes 03:00 EDT; 06:00 local is 10:00 UTC, not 11:00.
         DailyEscalation before = new DailyEscalation(completion, jdbc,
-                HospitalClock.fixed(Instant.parse("2027-03-14T09:59:00Z"), zone), "06:00", Duration.ZERO);
+                HospitalClock.fixed(Instant.parse("2027-03-14T09:59:00Z"), zone), java.time.LocalTime.of(6, 0), Duration.ZERO);
         DailyEscalation at = new DailyEscalation(completion, jdbc,
-                HospitalClock.fixed(Instant.parse("2027-03-14T10:00:00Z"), zone), "06:00", Duration.ZERO);
+                HospitalClock.fixed(Instant.parse("2027-03-14T10:00:00Z"), zone), java.time.LocalTime.of(6, 0), Duration.ZERO);
         assertThat(before.due()).isEmpty();
         assertThat(at.due()).contains(LocalDate.of(2027, 3, 14));
     }

@@ -31,7 +31,6 @@ import org.custodian.patient.Patient;
 import org.custodian.patient.PatientFinder;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -85,11 +84,8 @@ class FhirExport implements DisposableBean {
 
     FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings,
                SensitivityTags sensitivity, org.custodian.chart.ClinicalResources kept, AuditTrail audit, FhirContext fhir, Clock clock,
-               @Value("${custodian.fhir.export.part-size:1000}") int partSize) {
-        if (partSize < 1) {
-            throw new IllegalArgumentException("custodian.fhir.export.part-size must be at least 1");
-        }
-        this.partSize = partSize;
+               FhirExportSettings settings) {
+        this.partSize = settings.partSize();
         this.sensitivity = sensitivity;
         this.kept = kept;
         this.jdbc = jdbc;

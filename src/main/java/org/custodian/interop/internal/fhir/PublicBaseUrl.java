@@ -1,12 +1,9 @@
 package org.custodian.interop.internal.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.custodian.CustodianSettings;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicBaseUrl {
 
+    private final CustodianSettings settings;
     private final String baseUrl;
-    private final Set<String> allowedHosts;
 
-    PublicBaseUrl(@Value("${custodian.base-url:}") String baseUrl,
-                  @Value("${custodian.allowed-hosts:localhost,127.0.0.1,[::1]}") String allowedHosts) {
-        String b = baseUrl == null ? "" : baseUrl.strip();
-        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.allowedHosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    PublicBaseUrl(CustodianSettings settings) {
+        this.settings = settings;
+        this.baseUrl = settings.publicBaseUrl();
     }
 
     /** The URL of this request's path, on the public address. */
@@ -36,7 +30,7 @@ class PublicBaseUrl {
             return baseUrl + path;
         }
         String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (!allowedHosts.contains(host) && !allowedHosts.contains("[" + host + "]")) {
+        if (!settings.allowsHost(host)) {
             throw new FhirSearchException(400, IssueType.INVALID, "Host header: '" + (host.length() > 64 ? host.substring(0, 64) : host)
                     + "' is not one of custodian.allowed-hosts; set custodian.base-url to the public address");
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.custodian.SingleWriter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +34,9 @@ class AdtApplierThread implements SmartLifecycle {
      * <p>One thread: two taking turns were measured slower in every run, their batches smaller and
      * their commits more (figures: docs/decisions.md#one-applier-thread).
      */
-    AdtApplierThread(AdtReceiver receiver, @Value("${custodian.mllp.max-batch:64}") int maxBatch) {
+    AdtApplierThread(AdtReceiver receiver, MllpSettings settings) {
         this.receiver = receiver;
-        this.maxBatch = Math.max(1, maxBatch);
+        this.maxBatch = settings.maxBatch();
         this.writer = new SingleWriter<>("mllp-applier", this.maxBatch, job -> 1, this::commit);
     }
 

@@ -34,7 +34,6 @@ import org.custodian.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -88,15 +87,14 @@ class MllpServer implements SmartLifecycle {
     /** Unfenced (tests that bind with {@link #listen} themselves). */
     MllpServer(AdtReceiver receiver, AdtApplierThread applier, AuditTrail audit, java.time.Clock clock,
                MllpSettings settings) {
-        this(receiver, applier, audit, clock, settings, null, java.time.Duration.ofSeconds(2));
+        this(receiver, applier, audit, clock, settings, null);
     }
 
     @Autowired
     MllpServer(AdtReceiver receiver, AdtApplierThread applier, AuditTrail audit, java.time.Clock clock,
-               MllpSettings settings, ClusterLocks locks,
-               @Value("${custodian.mllp.leader-check:2s}") java.time.Duration leaderCheck) {
+               MllpSettings settings, ClusterLocks locks) {
         this.locks = locks;
-        this.leaderCheck = leaderCheck;
+        this.leaderCheck = settings.leaderCheck();
         this.receiver = receiver;
         this.applier = applier;
         this.audit = audit;

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tls           keystore and truststore; null for the plain loopback demo
  * @param senders       the allow-list: who may send what (empty on plain loopback: anyone local)
  * @param limits        connection caps and timeouts
+ * @param maxBatch      messages the applier thread commits in one transaction at most (docs/decisions.md)
+ * @param leaderCheck   how often a standby instance checks whether it may take the listener over
  */
 @ConfigurationProperties("custodian.mllp")
 public record MllpSettings(Boolean enabled, Integer port, String bindAddress, Integer maxFrameBytes, Integer window,
-                           Tls tls, List<Sender> senders, Limits limits) {
+                           Tls tls, List<Sender> senders, Limits limits, Integer maxBatch, Duration leaderCheck) {
 
     /** What HL7 v2.8 allows MSH-10 (ST, 199); also the cap of MSH-3 and MSH-4 as stored. */
     static final int MAX_HEADER_FIELD = 199;
@@ -34,6 +36,11 @@ public record MllpSettings(Boolean enabled, Integer port, String bindAddress, In
         window = window == null ? 256 : Math.max(1, window);
         senders = senders == null ? List.of() : List.copyOf(senders);
         limits = limits == null ? Limits.DEFAULTS : limits;
+        maxBatch = maxBatch == null ? 64 : Math.max(1, maxBatch);
+        leaderCheck = leaderCheck == null ? Duration.ofSeconds(2) : leaderCheck;
+        if (leaderCheck.isNegative() || leaderCheck.isZero()) {
+            throw new IllegalArgumentException("custodian.mllp.leader-check must be positive");
+        }
         if (maxFrameBytes < 1) {
             throw new IllegalArgumentException("custodian.mllp.max-frame-bytes must be at least 1");
         }
@@ -44,7 +51,7 @@ public record MllpSettings(Boolean enabled, Integer port, String bindAddress, In
     }
 
     public static MllpSettings defaults() {
-        return new MllpSettings(null, null, null, null, null, null, null, null);
+        return new MllpSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     boolean usesTls() {
@@ -52,7 +59,7 @@ public record MllpSettings(Boolean enabled, Integer port, String bindAddress, In
     }
 
     MllpSettings withLimits(Limits limits) {
-        return new MllpSettings(enabled, port, bindAddress, maxFrameBytes, window, tls, senders, limits);
+        return new MllpSettings(enabled, port, bindAddress, maxFrameBytes, window, tls, senders, limits, maxBatch, leaderCheck);
     }
 
     /**

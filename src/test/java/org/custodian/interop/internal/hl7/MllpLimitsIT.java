@@ -52,7 +52,7 @@ class MllpLimitsIT {
     void listen() throws IOException {
         server = new MllpServer(receiver, applier, audit, clock, new MllpSettings(false, 0, "127.0.0.1", MAX_FRAME, 4,
                 null, List.of(), new MllpSettings.Limits(MAX_CONNECTIONS, PER_ADDRESS, IDLE_TIMEOUT, FRAME_TIMEOUT,
-                (long) 4 * MAX_FRAME)));
+                (long) 4 * MAX_FRAME), null, null));
         port = server.listen(0);
     }
 

@@ -68,7 +68,7 @@ class MllpTlsIT {
                         // By fingerprint, colons and upper case as a certificate viewer shows it.
                         new MllpSettings.Sender("lab", null, colons(MllpSenders.fingerprint(lab.certificate())),
                                 "TLSLAB", "TLSFAC", List.of("ADT^A08", "ADT^A28"))),
-                null);
+                null, null, null);
         tls = new MllpServer(receiver, applier, audit, clock, settings);
         port = tls.listen(0);
     }
@@ -203,7 +203,7 @@ class MllpTlsIT {
     @Test
     void plainMllpRefusesToListenOnANonLoopbackAddress() {
         MllpServer open = new MllpServer(receiver, applier, audit, clock,
-                new MllpSettings(true, 0, "0.0.0.0", null, null, null, List.of(), null));
+                new MllpSettings(true, 0, "0.0.0.0", null, null, null, List.of(), null, null, null));
         assertThatThrownBy(() -> open.listen(0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("custodian.mllp.bind-address 0.0.0.0 is not a loopback address")
                 .hasMessageContaining("custodian.mllp.tls");
