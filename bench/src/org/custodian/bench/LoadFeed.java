@@ -31,6 +31,12 @@ public final class LoadFeed {
     record Sent(String control, long scheduledNanos, boolean measured) {
     }
 
+    /** One acknowledged message: when it was scheduled (ns since the run's start) and how long its ACK took. */
+    record Ack(long atNanos, long latencyNanos) {
+    }
+
+    static final long WINDOW_SECONDS = 30;
+
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         double rate = Double.parseDouble(args[1]);
@@ -41,7 +47,7 @@ public final class LoadFeed {
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(measured);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Ack> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong sentMeasured = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -99,7 +105,7 @@ public final class LoadFeed {
                             System.out.println("not AA for " + s.control() + ": " + ack.replace('\r', ' '));
                         }
                         if (s.measured() && aa) {
-                            latencies.add(latency);
+                            latencies.add(new Ack(s.scheduledNanos() - measureFrom, latency));
                         }
                     }
                 } catch (Exception e) {
@@ -115,13 +121,31 @@ public final class LoadFeed {
         for (Thread t : threads) {
             t.join();
         }
-        long[] ms = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] ms = latencies.stream().mapToLong(Ack::latencyNanos).sorted().toArray();
         System.out.printf(Locale.ROOT, "feed: %,d messages scheduled in the measured %d s (ADT^A01, ORU^R01, ADT^A03 in turn, %d connections),"
                         + " %,d acknowledged AA, %d errors (not AA or connection lost, whole run)%n",
                 sentMeasured.get(), measured, connections, ms.length, errors.get());
         System.out.printf(Locale.ROOT, "feed: %.1f acks/s; ack latency from scheduled send: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 ms.length / (double) measured, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);
+        stalls(latencies);
         System.exit(errors.get() == 0 && ms.length == sentMeasured.get() ? 0 : 1);
+    }
+
+    /** Where the tail comes from: each 30 s window of the measured run whose slowest ACK took over a second. */
+    static void stalls(java.util.Collection<Ack> acks) {
+        java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (Ack a : acks) {
+            windows.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(a.atNanos()) / WINDOW_SECONDS, k -> new ArrayList<>())
+                    .add(a.latencyNanos());
+        }
+        windows.forEach((w, l) -> {
+            long[] sorted = l.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted[sorted.length - 1] > 1_000_000_000L) {
+                System.out.printf(Locale.ROOT, "feed: window %d-%d s: %,d acks, p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        w * WINDOW_SECONDS, (w + 1) * WINDOW_SECONDS, sorted.length, pct(sorted, 50), pct(sorted, 95),
+                        sorted[sorted.length - 1] / 1e6);
+            }
+        });
     }
 
     static double pct(long[] sorted, double p) {
