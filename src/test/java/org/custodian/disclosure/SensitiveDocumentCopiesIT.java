@@ -176,7 +176,10 @@ class SensitiveDocumentCopiesIT {
     @Test
     void releasesAndExportsWithholdTheCopiesAsTheyWithholdTheDocuments() throws IOException {
         JsonNode plain = release("THIRD_PARTY", authorization("[]"));
-        assertThat(packetText(plain.path("requestId").asLong())).doesNotContain("toxicology", "Positive for opiates");
+        // The copy's entry is not released, and is counted, not named (42 CFR 2.13); the document itself is
+        // listed as withheld as before.
+        assertThat(packetText(plain.path("requestId").asLong())).doesNotContain("Positive for opiates")
+                .contains("1 entries of the clinical record, withheld");
         List<String> withheld = new ArrayList<>();
         plain.path("withheld").forEach(w -> withheld.add(w.path("title").asString() + " | " + w.path("reason").asString()));
         assertThat(withheld).anySatisfy(s -> assertThat(s).contains("Laboratory results: " + toxTitle, "42 CFR 2.31"));
