@@ -100,7 +100,7 @@ final class DemoSensitive {
             DemoHospital.Visit v = hospital.visits().get(chosen.hiv());
             long patient = patientIds.get(v.registration());
             long encounter = encounterIds.get(chosen.hiv());
-            Instant at = v.encounter().admitAt().plus(Duration.ofHours(1));
+            Instant at = during(v, Duration.ofHours(1));
             String id = id("hiv-antibody", encounter);
             out.add(new NewResource("Observation", id, "demo", "id:" + id, patient, encounter, "final", at, at.plusSeconds(1),
                     List.of("status=final", "category=laboratory",
@@ -113,10 +113,16 @@ final class DemoSensitive {
                     "code":{"coding":[{"system":"%s","code":"7917-8","display":"HIV 1 Ab [Presence] in Serum"}],\
                     "text":"HIV 1 antibody"},"subject":{"reference":"Patient/%d"},"encounter":{"reference":"Encounter/%d"},\
                     "effectiveDateTime":"%s","valueCodeableConcept":{"text":"Positive"}}""".formatted(id, LOINC, patient, encounter, at)));
-            out.add(condition(patient, encounter, at.plus(Duration.ofHours(3)), "Z21",
+            out.add(condition(patient, encounter, at.plusSeconds(60), "Z21",
                     "Asymptomatic human immunodeficiency virus [HIV] infection status"));
         }
         return out;
+    }
+
+    /** {@code after} the admission, or half-way through a visit shorter than twice that. */
+    private static Instant during(DemoHospital.Visit v, Duration after) {
+        Duration length = Duration.between(v.encounter().admitAt(), v.encounter().dischargeAt());
+        return v.encounter().admitAt().plus(length.compareTo(after.multipliedBy(2)) < 0 ? length.dividedBy(2) : after);
     }
 
     private static NewResource condition(long patient, long encounter, Instant at, String code, String display) {
@@ -140,10 +146,7 @@ final class DemoSensitive {
         }
         DemoHospital.Visit v = hospital.visits().get(i);
         String therapist = hospital.physicians().get(0);
-        Instant at = v.encounter().admitAt().plus(Duration.ofHours(26));
-        if (at.isAfter(v.encounter().dischargeAt())) {
-            at = v.encounter().dischargeAt().minus(Duration.ofMinutes(30));
-        }
+        Instant at = during(v, Duration.ofHours(26)); // a day into a stay, or during an outpatient session
         return new NewDocument(patientIds.get(v.registration()), encounterIds.get(i), DocumentType.PROGRESS_NOTE,
                 PSYCHOTHERAPY_TITLE, therapist, "Individual psychotherapy, 50 minutes. The patient spoke about the loss of"
                 + " a parent and long-standing guilt; explored avoidance and its cost. Process notes kept apart from the"

@@ -45,6 +45,9 @@ class DemoSensitiveTest {
                     "code=http://loinc.org|7917-8", "code=http://hl7.org/fhir/sid/icd-10-cm|Z21");
             resources.forEach(r -> assertThat(FHIR.newJsonParser().parseResource(r.json()).fhirType()).isEqualTo(r.type()));
             assertThat(resources).allSatisfy(r -> assertThat(r.dateStart()).isBefore(hospital.asOf()));
+            DemoHospital.Visit hiv = hospital.visits().get(visits.hiv());
+            assertThat(resources.get(2).dateStart()).as("the HIV result during its visit")
+                    .isBetween(hiv.encounter().admitAt(), hiv.encounter().dischargeAt());
 
             NewDocument note = DemoSensitive.psychotherapyNote(hospital, patients, encounters);
             assertThat(note.author()).isEqualTo(hospital.physicians().get(0));
