@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +21,6 @@ import org.custodian.interop.FhirBundleImport;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
-import org.custodian.support.PdfReadability;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,54 +214,28 @@ class SensitiveDocumentCopiesIT {
     }
 
     private List<String> ids(Api.Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        r.json().path("entry").forEach(e -> ids.add(e.path("resource").path("id").asString()));
-        return ids;
+        return SegmentedReleases.ids(r);
+    }
+
+    private SegmentedReleases releases() {
+        return new SegmentedReleases(api, accounts, patientId, "Robin " + family, today);
     }
 
     private String authorization(String named) {
-        return """
-                {"description":"Records of the last year","discloser":"Custodian Demonstration Hospital",
-                 "recipient":"Acme Life Insurance","purpose":"Life insurance underwriting","expiresOn":"%s",
-                 "signedBy":"Robin %s","signedOn":"%s","signedByRepresentative":false,"namedSensitivities":%s}"""
-                .formatted(today.plusMonths(6), family, today.minusDays(3), named);
+        return releases().authorization(named);
     }
 
     private JsonNode release(String requesterType, String authorizationJson) {
-        String roi = accounts.of(Role.ROI_SPECIALIST);
-        Api.Response intake = api.as(roi, "POST", "/api/disclosures", """
-                {"patientId":%d,"requesterType":"%s","requesterName":"Acme Life","requesterAddress":"1 Main St",
-                 "purpose":"As stated","delivery":"PDF_DOWNLOAD","receivedOn":"%s","dateFrom":"%s",
-                 "recordCategories":["LABS"],"authorization":%s}"""
-                .formatted(patientId, requesterType, today, today.minusYears(1), authorizationJson));
-        assertThat(intake.status()).as(intake.body()).isEqualTo(201);
-        long id = intake.json().get("id").asLong();
-        Api.Response released = api.as(roi, "POST", "/api/disclosures/" + id + "/release", null);
-        assertThat(released.status()).as(released.body()).isEqualTo(200);
-        return released.json();
-    }
-
-    private byte[] get(String path, String user) {
-        try {
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (user + ":" + StaffAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return r.body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return releases().release(requesterType, "[\"LABS\"]", authorizationJson);
     }
 
     private String packetText(long id) {
-        return PdfReadability.text(get("/api/disclosures/" + id + "/packet", accounts.of(Role.ROI_SPECIALIST))).replaceAll("\\s+", " ");
+        return releases().packetText(id);
     }
 
     private Map<String, String> ehiExport() throws IOException {
         Map<String, String> files = new TreeMap<>();
-        byte[] zip = get("/api/patients/" + patientId + "/ehi-export", accounts.of(Role.ROI_SPECIALIST));
+        byte[] zip = releases().get("/api/patients/" + patientId + "/ehi-export");
         try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
