@@ -64,7 +64,9 @@ class WithheldRecordsBrowserIT {
         accounts.runAs(Role.HIM_DIRECTOR, () -> tags.tagDocument(document, Sensitivity.PSYCHOTHERAPY_NOTES));
 
         browser.signIn(accounts.of(Role.CODER));
-        browser.open("/patients/" + localId + "/record?tab=problems");
+        browser.open("/patients/" + localId);
+        assertThat(browser.find(By.tagName("main")).getText()).as("the coder's chart").contains(family).doesNotContain(title);
+        browser.clickAndAwaitNewPage(browser.find(By.linkText("Problems")));
         browser.until(ExpectedConditions.titleContains("Problems"));
         assertThat(browser.find(By.cssSelector("[data-testid=patient-banner]")).getText()).contains(family);
         assertThat(browser.find(By.cssSelector("[data-testid=record-rows]")).getText())
@@ -76,7 +78,9 @@ class WithheldRecordsBrowserIT {
         browser.signOut();
 
         browser.signIn(accounts.of(Role.CLINICIAN));
-        browser.open("/patients/" + localId + "/record?tab=problems");
+        browser.open("/patients/" + localId);
+        assertThat(browser.find(By.tagName("main")).getText()).as("the author's chart").contains(title);
+        browser.clickAndAwaitNewPage(browser.find(By.linkText("Problems")));
         browser.until(ExpectedConditions.titleContains("Problems"));
         assertThat(browser.find(By.cssSelector("[data-testid=record-rows]")).getText())
                 .contains("Opioid dependence, uncomplicated", "Essential (primary) hypertension");
