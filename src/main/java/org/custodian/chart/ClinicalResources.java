@@ -58,6 +58,19 @@ public interface ClinicalResources {
     /** Stores (or recognises) each resource in bulk, in the caller's transaction; outcomes in order. */
     List<Outcome> storeAll(List<NewResource> resources);
 
+    /** A kept resource that is a copy of a chart document (the same import filed it as that document). */
+    record DocumentCopy(String type, String fhirId, long documentId) {
+    }
+
+    /**
+     * Links kept resources to the chart documents they are copies of, in the caller's transaction:
+     * every later read of a copy applies its document's own sensitivity tags and author, tags put on
+     * the document after the import included (a psychotherapy note is used only by its originator,
+     * 45 CFR 164.508(a)(2)(i)(A); a Part 2 record is withheld as the document is, 42 CFR 2.12, 2.13).
+     * A copy already linked to the same document is left as it is.
+     */
+    void linkDocuments(Collection<DocumentCopy> copies);
+
     /** The ids under which resources of {@code type} with these source keys are kept already. */
     Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys);
 
@@ -95,6 +108,15 @@ public interface ClinicalResources {
     Map<String, Long> countsOf(long patientId);
 
     /**
+     * How many of the patient's kept resources the caller may not read, by the category that withholds them
+     * (Part 2 records without {@code chart:read-sensitive}, 42 CFR 2.13; copies of others' psychotherapy notes,
+     * 45 CFR 164.508(a)(2)), so that a page says that records were withheld and why without showing them;
+     * empty when none. Audited when any.
+     */
+    @PreAuthorize("hasAuthority('chart:read')")
+    Map<Sensitivity, Long> withheldFrom(long patientId);
+
+    /**
      * The patient's kept resources of the chosen categories, as lines a person reads (for a
      * release-of-information or right-of-access packet, 45 CFR 164.524), by category then date;
      * within {@code from}..{@code to} when given (a resource without a date is kept). Audited.
@@ -102,7 +124,10 @@ public interface ClinicalResources {
     @PreAuthorize("hasAuthority('chart:read')")
     List<RecordEntry> entries(long patientId, Set<RecordCategory> categories, java.time.LocalDate from, java.time.LocalDate to);
 
-    /** A kept resource with its effective sensitivity (its own tags and its encounter's), for an export that segments. */
+    /**
+     * A kept resource with its effective sensitivity (its own tags, its encounter's and, for a copy of a
+     * chart document, the document's), for an export that segments.
+     */
     record Tagged(StoredResource resource, Set<Sensitivity> tags) {
     }
 

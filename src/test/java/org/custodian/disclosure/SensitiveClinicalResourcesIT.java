@@ -2,22 +2,15 @@ package org.custodian.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.interop.FhirBundleImport;
 import org.custodian.privacy.Role;
 import org.custodian.support.Api;
 import org.custodian.support.CustodianTest;
-import org.custodian.support.PdfReadability;
 import org.custodian.support.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +129,7 @@ class SensitiveClinicalResourcesIT {
 
     /** 42 CFR 2.31: a third party's authorization that does not name Part 2 records releases the rest only. */
     @Test
-    void aThirdPartyReleaseWithoutPart2ConsentWithholdsThemAndSaysWhy() throws IOException {
+    void aThirdPartyReleaseWithoutPart2ConsentWithholdsThemAndSaysWhy() {
         JsonNode plain = release("THIRD_PARTY", authorization("[]"));
         String text = packetText(plain.path("requestId").asLong());
         // The recipient learns neither what was withheld nor its category (42 CFR 2.13), only how many.
@@ -158,45 +151,22 @@ class SensitiveClinicalResourcesIT {
     }
 
     private List<String> ids(Api.Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        r.json().path("entry").forEach(e -> ids.add(e.path("resource").path("id").asString()));
-        return ids;
+        return SegmentedReleases.ids(r);
+    }
+
+    private SegmentedReleases releases() {
+        return new SegmentedReleases(api, accounts, patientId, "Lee " + family, today);
     }
 
     private String authorization(String named) {
-        return """
-                {"description":"Records of the last year","discloser":"Custodian Demonstration Hospital",
-                 "recipient":"Acme Life Insurance","purpose":"Life insurance underwriting","expiresOn":"%s",
-                 "signedBy":"Lee %s","signedOn":"%s","signedByRepresentative":false,"namedSensitivities":%s}"""
-                .formatted(today.plusMonths(6), family, today.minusDays(3), named);
+        return releases().authorization(named);
     }
 
     private JsonNode release(String requesterType, String authorizationJson) {
-        String roi = accounts.of(Role.ROI_SPECIALIST);
-        Api.Response intake = api.as(roi, "POST", "/api/disclosures", """
-                {"patientId":%d,"requesterType":"%s","requesterName":"Acme Life","requesterAddress":"1 Main St",
-                 "purpose":"As stated","delivery":"PDF_DOWNLOAD","receivedOn":"%s","dateFrom":"%s",
-                 "recordCategories":["LABS","MEDICATIONS","PROBLEMS"],"authorization":%s}"""
-                .formatted(patientId, requesterType, today, today.minusYears(1), authorizationJson));
-        assertThat(intake.status()).as(intake.body()).isEqualTo(201);
-        long id = intake.json().get("id").asLong();
-        Api.Response released = api.as(roi, "POST", "/api/disclosures/" + id + "/release", null);
-        assertThat(released.status()).as(released.body()).isEqualTo(200);
-        return released.json();
+        return releases().release(requesterType, "[\"LABS\",\"MEDICATIONS\",\"PROBLEMS\"]", authorizationJson);
     }
 
     private String packetText(long id) {
-        try {
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl()
-                            + "/api/disclosures/" + id + "/packet"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (accounts.of(Role.ROI_SPECIALIST) + ":" + StaffAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return PdfReadability.text(r.body()).replaceAll("\\s+", " ");
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return releases().packetText(id);
     }
 }

@@ -29,6 +29,7 @@ import org.custodian.chart.ClinicalResources;
 import org.custodian.chart.RecordCategory;
 import org.custodian.chart.RecordEntry;
 import org.custodian.chart.Sensitivity;
+import org.custodian.staff.ProviderDirectory;
 import java.time.LocalDate;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,10 +55,12 @@ class JdbcClinicalResources implements ClinicalResources {
     private final Clock clock;
 
     private final ca.uhn.fhir.context.FhirContext fhir;
+    private final ProviderDirectory directory;
 
     JdbcClinicalResources(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, AuditTrail audit, Clock clock,
-                          ca.uhn.fhir.context.FhirContext fhir) {
+                          ca.uhn.fhir.context.FhirContext fhir, ProviderDirectory directory) {
         this.fhir = fhir;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.batch = batch;
         this.dataSource = dataSource;
@@ -217,6 +220,21 @@ class JdbcClinicalResources implements ClinicalResources {
     }
 
     @Override
+    public void linkDocuments(Collection<DocumentCopy> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update clinical_resource r set document_id = k.d
+                        from unnest(?::text[], ?::text[], ?::bigint[]) as k(t, i, d)
+                        where r.resource_type = k.t and r.fhir_id = k.i and r.document_id is distinct from k.d""")
+                .params(copies.stream().map(DocumentCopy::type).toArray(String[]::new),
+                        copies.stream().map(DocumentCopy::fhirId).toArray(String[]::new),
+                        copies.stream().map(DocumentCopy::documentId).toArray(Long[]::new))
+                .update();
+    }
+
+    @Override
     public Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys) {
         Map<String, String> found = new HashMap<>();
         if (!sourceKeys.isEmpty()) {
@@ -253,10 +271,13 @@ class JdbcClinicalResources implements ClinicalResources {
     public Optional<StoredResource> read(String type, String fhirId) {
         Optional<StoredResource> r = jdbc.sql("select " + COLUMNS + " from clinical_resource r where resource_type = ? and fhir_id = ?")
                 .params(type, fhirId).query((rs, i) -> map(rs)).optional();
-        if (r.isPresent() && SensitiveRecords.withheld() && jdbc.sql("select exists(select 1 from clinical_resource r where id = ? and "
-                + SensitiveRecords.restrictedResource("r") + ")").param(r.get().id()).query(Boolean.class).single()) {
-            audit.record(AuditAction.READ, AuditOutcome.DENIED, r.get().patientId(), type, fhirId, SensitiveRecords.RESOURCE_REFUSAL);
-            throw new org.springframework.security.access.AccessDeniedException(SensitiveRecords.RESOURCE_REFUSAL);
+        String visible = visible("r");
+        if (r.isPresent() && visible != null && !jdbc.sql("select exists(select 1 from clinical_resource r where id = ? and "
+                + visible + ")").param(r.get().id()).query(Boolean.class).single()) {
+            // Part 2 without chart:read-sensitive (42 CFR 2.13), or a copy of another's psychotherapy note (164.508(a)(2)).
+            String why = SensitiveRecords.withheld() ? SensitiveRecords.RESOURCE_REFUSAL : SensitiveRecords.NOT_ORIGINATOR;
+            audit.record(AuditAction.READ, AuditOutcome.DENIED, r.get().patientId(), type, fhirId, why);
+            throw new org.springframework.security.access.AccessDeniedException(why);
         }
         r.ifPresent(x -> audit.record(AuditAction.READ, AuditOutcome.SUCCESS, x.patientId(), type, fhirId, null));
         return r;
@@ -267,8 +288,9 @@ class JdbcClinicalResources implements ClinicalResources {
         StringBuilder where = new StringBuilder(" where resource_type = ?");
         List<Object> params = new ArrayList<>();
         params.add(q.type());
-        if (SensitiveRecords.withheld()) {
-            where.append(" and not ").append(SensitiveRecords.restrictedResource("r")); // Part 2 (42 CFR 2.13)
+        String visible = visible("r"); // Part 2 (42 CFR 2.13), others' psychotherapy notes (164.508(a)(2))
+        if (visible != null) {
+            where.append(" and ").append(visible);
         }
         if (q.patientId() != null) {
             where.append(" and patient_id = ?");
@@ -335,9 +357,10 @@ class JdbcClinicalResources implements ClinicalResources {
                 ids.add(ref.substring(slash + 1));
             }
         }
+        String visible = visible("r");
         List<StoredResource> found = jdbc.sql("select " + COLUMNS + " from clinical_resource r"
                         + " join unnest(?::text[], ?::text[]) as k(t, i) on r.resource_type = k.t and r.fhir_id = k.i"
-                        + (SensitiveRecords.withheld() ? " where not " + SensitiveRecords.restrictedResource("r") : "") + " order by r.id")
+                        + (visible != null ? " where " + visible : "") + " order by r.id")
                 .params(types.toArray(String[]::new), ids.toArray(String[]::new)).query((rs, i) -> map(rs)).list();
         auditRead(AuditAction.READ, "Bundle", found, "_include");
         return found;
@@ -358,9 +381,18 @@ class JdbcClinicalResources implements ClinicalResources {
             rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)
             """;
 
-    /** Without the records a reader without chart:read-sensitive does not see (Part 2, 42 CFR 2.13). */
-    private static String everythingSql() {
-        return EVERYTHING.formatted(SensitiveRecords.withheld() ? "and not " + SensitiveRecords.restrictedResource("r") : "");
+    /**
+     * Without the records a reader without chart:read-sensitive does not see (Part 2, 42 CFR 2.13) and copies of
+     * psychotherapy notes of others (45 CFR 164.508(a)(2)).
+     */
+    private String everythingSql() {
+        String visible = visible("r");
+        return EVERYTHING.formatted(visible != null ? "and " + visible : "");
+    }
+
+    /** The condition on kept resource {@code alias} of what the caller may read; null: everything. */
+    private String visible(String alias) {
+        return SensitiveRecords.visibleResource(alias, directory);
     }
 
     @Override
@@ -393,12 +425,32 @@ class JdbcClinicalResources implements ClinicalResources {
     @Override
     public Map<String, Long> countsOf(long patientId) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        String visible = visible("r");
         jdbc.sql("select resource_type, count(*) from clinical_resource r where patient_id = ?"
-                        + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.restrictedResource("r") : "")
+                        + (visible != null ? " and " + visible : "")
                         + " group by resource_type order by 1")
                 .param(patientId).query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "clinical resource counts");
         return counts;
+    }
+
+    @Override
+    public Map<Sensitivity, Long> withheldFrom(long patientId) {
+        Map<Sensitivity, Long> withheld = new java.util.EnumMap<>(Sensitivity.class);
+        String visible = visible("r");
+        if (visible == null) {
+            return withheld;
+        }
+        jdbc.sql("select t.tag, count(*) from clinical_resource r cross join lateral (select distinct x from unnest("
+                        + SensitiveRecords.resourceTags("r") + ") x where x in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES')) t(tag)"
+                        + " where r.patient_id = ? and r.destroyed_at is null and not (" + visible + ") group by t.tag")
+                .param(patientId).query(rs -> {
+                    withheld.put(Sensitivity.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        if (!withheld.isEmpty()) {
+            audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "Chart", patientId, "withheld from this reader: " + withheld);
+        }
+        return withheld;
     }
 
     /** One event per patient whose resources were returned. */
@@ -446,8 +498,9 @@ class JdbcClinicalResources implements ClinicalResources {
             }
         }
         // Each entry with its tags and its encounter's: the release segments them as it does documents.
-        StringBuilder sql = new StringBuilder("select resource_type, terms, resource::text, id, sensitivity ||"
-                + " coalesce((select array_agg(s.tag) from encounter_sensitivity s where s.encounter_id = r.encounter_id), '{}')"
+        // A psychotherapy note's copy stays in for a reader with chart:read-sensitive: the release's segmentation
+        // withholds it unless the authorization names it (45 CFR 164.508(a)(2)).
+        StringBuilder sql = new StringBuilder("select resource_type, terms, resource::text, id, " + SensitiveRecords.resourceTags("r")
                 + " from clinical_resource r where patient_id = ? and destroyed_at is null and (" + kinds + ")"
                 + (SensitiveRecords.withheld() ? " and not " + SensitiveRecords.restrictedResource("r") : ""));
         if (from != null) {
@@ -497,8 +550,7 @@ class JdbcClinicalResources implements ClinicalResources {
         if (patientIds.isEmpty() || types.isEmpty()) {
             return found;
         }
-        jdbc.sql("select " + COLUMNS + ", sensitivity || coalesce((select array_agg(s.tag) from encounter_sensitivity s"
-                        + " where s.encounter_id = r.encounter_id), '{}') from clinical_resource r"
+        jdbc.sql("select " + COLUMNS + ", " + SensitiveRecords.resourceTags("r") + " from clinical_resource r"
                         + " where patient_id = any(?) and resource_type = any(?) and destroyed_at is null order by patient_id, id")
                 .params(patientIds.toArray(Long[]::new), types.toArray(String[]::new))
                 .query(rs -> {

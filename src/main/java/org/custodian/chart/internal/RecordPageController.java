@@ -100,10 +100,19 @@ public class RecordPageController {
         model.addAttribute("tab", current);
         model.addAttribute("rows", rows);
         model.addAttribute("counts", resources.countsOf(id));
+        model.addAttribute("withheld", withheldNotes(resources.withheldFrom(id)));
         model.addAttribute("tests", tests);
         model.addAttribute("test", chosen);
         model.addAttribute("trend", trend);
         return "chart/record";
+    }
+
+    /** "1 record withheld: Substance use disorder treatment (42 CFR Part 2)", one line per category (issue 15). */
+    static List<String> withheldNotes(Map<org.custodian.chart.Sensitivity, Long> withheld) {
+        List<String> notes = new ArrayList<>();
+        withheld.forEach((tag, n) -> notes.add(n + (n == 1 ? " record" : " records") + " withheld: " + tag.label()
+                + (tag.label().contains("CFR") ? "" : " (" + tag.rule() + ")")));
+        return notes;
     }
 
     private static Row row(Resource r) {

@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *   {@code chart:read-sensitive}. They leave only as a disclosure under an authorization that names them
  *   ({@link #PSYCHOTHERAPY}; the disclosure module's segmentation decides).</li>
  * </ul>
+ * The kept FHIR copy of a document (issue 15: {@code clinical_resource.document_id}) is read under the same rules,
+ * with the document's tags and author as they are at the time of the read ({@link #visibleResource}).
  * Every signed-in caller is a reader here ({@link #reader}) but the interface engine, which files and revises
  * documents and reads nothing back; a bulk export and a release of information get the records to segment
  * through their own methods, guarded by {@code fhir:export} and {@code disclosure:manage}.
@@ -39,12 +41,46 @@ final class SensitiveRecords {
     /**
      * The same condition on a kept clinical resource {@code alias} (issue 15): tagged Part 2 when stored
      * (a substance use disorder diagnosis, medication or drug screen, by the rules of
-     * {@code clinical_sensitivity_rule}), or recorded in an encounter tagged so.
+     * {@code clinical_sensitivity_rule}), recorded in an encounter tagged so, or a copy of a chart document
+     * tagged so (its {@code document_id}; the document's tags as they are now, V163).
      */
     static String restrictedResource(String alias) {
         return "(" + alias + ".sensitivity && '{SUBSTANCE_USE_DISORDER,PSYCHOTHERAPY_NOTES}'::text[]"
                 + " or exists (select 1 from encounter_sensitivity s where s.encounter_id = " + alias + ".encounter_id"
-                + " and s.tag in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES')))";
+                + " and s.tag in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES'))"
+                + " or (" + alias + ".document_id is not null and exists (select 1 from document_sensitivity s"
+                + " where s.document_id = " + alias + ".document_id and s.tag in ('SUBSTANCE_USE_DISORDER', 'PSYCHOTHERAPY_NOTES'))))";
+    }
+
+    /**
+     * The condition on a kept clinical resource {@code alias} that makes it a copy of a psychotherapy note
+     * that practitioner {@code me} did not write (45 CFR 164.508(a)(2)(i)(A)). Evaluated only for copies
+     * ({@code document_id} set), so a patient's other resources cost nothing.
+     */
+    static String othersPsychotherapyCopy(String alias, long me) {
+        return "(" + alias + ".document_id is not null and exists (select 1 from clinical_document d where d.id = "
+                + alias + ".document_id and coalesce(d.author_id, 0) <> " + me + " and " + PSYCHOTHERAPY + "))";
+    }
+
+    /**
+     * The condition on a kept clinical resource {@code alias} of what the caller may read, or {@code null}
+     * when the caller is no reader: no Part 2 record without {@code chart:read-sensitive}, and no copy of a
+     * psychotherapy note but of the caller's own, as {@link #visible} for documents.
+     */
+    static String visibleResource(String alias, ProviderDirectory directory) {
+        if (!reader()) {
+            return null;
+        }
+        String own = "not " + othersPsychotherapyCopy(alias, originator(directory));
+        return withheld() ? "not " + restrictedResource(alias) + " and " + own : own;
+    }
+
+    /** The tags of a kept clinical resource {@code alias}: its own, its encounter's and, for a copy, its document's. */
+    static String resourceTags(String alias) {
+        return alias + ".sensitivity || coalesce((select array_agg(s.tag) from encounter_sensitivity s"
+                + " where s.encounter_id = " + alias + ".encounter_id), '{}') || coalesce((select array_agg(s.tag)"
+                + " from document_sensitivity s where " + alias + ".document_id is not null and s.document_id = "
+                + alias + ".document_id), '{}')";
     }
 
     static final String RESOURCE_REFUSAL = "a Part 2 (42 CFR 2.13) or psychotherapy-note (45 CFR 164.508(a)(2)) record: "

@@ -145,6 +145,7 @@ class DemoLoader {
             for (int from = 0; from < observations.size(); from += BATCH) {
                 clinical.storeAll(observations.subList(from, Math.min(observations.size(), from + BATCH)));
             }
+            sensitive(hospital, patientIds, encounterIds);
             // In-house inpatients whose records put them on the CDI worklist for several rules.
             clinical.storeAll(DemoCdi.observations(hospital, patientIds, encounterIds));
             var cdiFindings = DemoCdi.findings(hospital, patientIds, encounterIds);
@@ -158,6 +159,23 @@ class DemoLoader {
             return new Loaded(patientIds, encounterIds, documentIds, (registered - start) / 1_000_000,
                     (recorded - registered) / 1_000_000, (filed - recorded) / 1_000_000, coded);
         });
+    }
+
+    /**
+     * Segmentation to show (issue 15): a Part 2 diagnosis and medication and an HIV result, kept as FHIR
+     * resources the sensitivity rules tag; a psychotherapy note of the demo clinician, tagged, with its kept
+     * FHIR copy linked to it so that the copy is read under the note's tags and author.
+     */
+    private void sensitive(DemoHospital hospital, List<Long> patientIds, List<Long> encounterIds) {
+        clinical.storeAll(DemoSensitive.resources(hospital, patientIds, encounterIds));
+        NewDocument note = DemoSensitive.psychotherapyNote(hospital, patientIds, encounterIds);
+        if (note != null) {
+            long noteId = chart.fileAll(List.of(note)).get(0);
+            sensitivity.tagDocument(noteId, Sensitivity.PSYCHOTHERAPY_NOTES);
+            var copy = DemoSensitive.copyOf(note, noteId);
+            clinical.storeAll(List.of(copy));
+            clinical.linkDocuments(List.of(new org.custodian.chart.ClinicalResources.DocumentCopy(copy.type(), copy.fhirId(), noteId)));
+        }
     }
 
     /**

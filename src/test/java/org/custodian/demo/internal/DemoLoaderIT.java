@@ -67,10 +67,13 @@ class DemoLoaderIT {
         // labs and vital signs that put a few in-house inpatients on the CDI worklist.
         assertThat(jdbc.sql("select count(*) from clinical_resource where resource_type = 'Observation' and encounter_id = any(?)")
                 .param(loaded.encounterIds().toArray(Long[]::new)).query(Long.class).single())
-                .isEqualTo(4L * hospital.encounterCount() + DemoCdi.observations(hospital, loaded.patientIds(), loaded.encounterIds()).size());
+                .isEqualTo(4L * hospital.encounterCount() + DemoCdi.observations(hospital, loaded.patientIds(), loaded.encounterIds()).size()
+                        + DemoSensitive.resources(hospital, loaded.patientIds(), loaded.encounterIds()).stream()
+                        .filter(r -> r.type().equals("Observation")).count());
         // Psychiatry, obstetrics and alcohol withdrawal notes are tagged sensitive, for the ROI demo.
         assertThat(tags.ofDocuments(loaded.documentIds()).values().stream().flatMap(java.util.Set::stream).distinct())
                 .contains(org.custodian.chart.Sensitivity.BEHAVIORAL_HEALTH, org.custodian.chart.Sensitivity.REPRODUCTIVE_HEALTH);
+        sensitiveRecordsAreKeptAndTagged(hospital, loaded);
 
         for (int i = 0; i < hospital.registrations().size(); i += 7) {
             NewPatient p = hospital.registrations().get(i);
@@ -175,6 +178,38 @@ class DemoLoaderIT {
                 new DemoStaff.Credential("coder", Role.CODER, "A Coder", "s3cretPassw0rdXYZabc")));
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(file)).contains("coder", "s3cretPassw0rdXYZabc", "http://localhost:8080");
+    }
+
+    /**
+     * Issue 15: a Part 2 diagnosis and medication, an HIV result and status, tagged by the sensitivity rules; a
+     * psychotherapy note tagged so, by the demo clinician, with its kept FHIR copy linked to it.
+     */
+    private void sensitiveRecordsAreKeptAndTagged(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        DemoSensitive.Visits visits = DemoSensitive.visits(hospital);
+        assertThat(visits.part2()).isNotNegative();
+        assertThat(visits.hiv()).isNotNegative();
+        assertThat(visits.psychotherapy()).isNotNegative();
+        assertThat(tagsByType(loaded.encounterIds().get(visits.part2())))
+                .containsEntry("Condition", "SUBSTANCE_USE_DISORDER").containsEntry("MedicationRequest", "SUBSTANCE_USE_DISORDER");
+        assertThat(tagsByType(loaded.encounterIds().get(visits.hiv())))
+                .containsEntry("Observation", "HIV_AIDS").containsEntry("Condition", "HIV_AIDS");
+        long encounter = loaded.encounterIds().get(visits.psychotherapy());
+        long note = jdbc.sql("select id from clinical_document where encounter_id = ? and title = ?")
+                .params(encounter, DemoSensitive.PSYCHOTHERAPY_TITLE).query(Long.class).single();
+        assertThat(tags.ofDocument(note)).contains(org.custodian.chart.Sensitivity.PSYCHOTHERAPY_NOTES);
+        assertThat(jdbc.sql("select author from clinical_document where id = ?").param(note).query(String.class).single())
+                .isEqualTo(hospital.physicians().get(0));
+        assertThat(jdbc.sql("select count(*) from clinical_resource where resource_type = 'DocumentReference' and document_id = ?")
+                .param(note).query(Long.class).single()).as("the note's kept copy, linked").isEqualTo(1L);
+    }
+
+    /** The tags of the kept resources of an encounter with any, by type. */
+    private java.util.Map<String, String> tagsByType(long encounterId) {
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        jdbc.sql("select resource_type, array_to_string(sensitivity, ',') from clinical_resource where encounter_id = ?"
+                        + " and sensitivity <> '{}'").param(encounterId)
+                .query((rs, i) -> tags.put(rs.getString(1), rs.getString(2))).list();
+        return tags;
     }
 
     private static String fold(String s) {

@@ -39,10 +39,12 @@ class BundleImporter {
     private final TransactionTemplate tx;
     private final ResourceStore store;
     private final AuditTrail audit;
+    private final DocumentCopies copies;
 
     BundleImporter(SourceMap map, BundleMapper mapper, BundleWriter writer, TransactionTemplate tx, ResourceStore store,
-                   AuditTrail audit) {
+                   AuditTrail audit, DocumentCopies copies) {
         this.audit = audit;
+        this.copies = copies;
         this.store = store;
         this.map = map;
         this.mapper = mapper;
@@ -82,6 +84,7 @@ class BundleImporter {
                 BundleWriter.Written w = audit.collecting(audited, () -> {
                     BundleWriter.Written x = writer.write(index, plan);
                     stored[0] = store.store(index, x.localIds());
+                    copies.link(index, x.localIds(), stored[0].fhirIds()); // read under the documents' tags (issue 15)
                     return x;
                 });
                 audit.recordAllInTransaction(audited);
