@@ -2,6 +2,8 @@ package org.custodian.chart;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Searches across charts for the FHIR read API: encounters by patient, date and status, documents
@@ -9,12 +11,29 @@ import java.util.List;
  */
 public interface ChartSearch {
 
-    /** {@code discharged}: null for any, true for finished stays, false for those still open. */
-    record EncounterCriteria(Long patientId, Instant from, Instant to, Boolean discharged) {
+    /**
+     * {@code discharged}: null for any, true for finished stays, false for those still open;
+     * {@code withoutPatients}: patients whose encounters a search across patients leaves out (flagged charts
+     * the reader may not open, 45 CFR 164.312(a)(2)(ii)).
+     */
+    record EncounterCriteria(Long patientId, Instant from, Instant to, Boolean discharged, Set<Long> withoutPatients) {
+        public EncounterCriteria(Long patientId, Instant from, Instant to, Boolean discharged) {
+            this(patientId, from, to, discharged, Set.of());
+        }
     }
 
-    record DocumentCriteria(Long patientId, String loincCode, Instant from, Instant to) {
+    /** {@code withoutPatients} as for encounters. */
+    record DocumentCriteria(Long patientId, String loincCode, Instant from, Instant to, Set<Long> withoutPatients) {
+        public DocumentCriteria(Long patientId, String loincCode, Instant from, Instant to) {
+            this(patientId, loincCode, from, to, Set.of());
+        }
     }
+
+    /** The patient an encounter belongs to, without reading it (not audited, no PHI): for an access check before a read. */
+    Optional<Long> patientOfEncounter(long encounterId);
+
+    /** The patient a coded finding (Condition, Procedure) belongs to, as {@link #patientOfEncounter}. */
+    Optional<Long> patientOfFinding(long findingId);
 
     /** Oldest first when {@code ascending}, else newest first; ties by id. */
     List<Encounter> encounters(EncounterCriteria criteria, boolean ascending, int offset, int limit);

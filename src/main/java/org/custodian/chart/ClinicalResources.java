@@ -44,11 +44,19 @@ public interface ClinicalResources {
     /**
      * A search of one type. Each inner list of {@code anyTerms} is an OR of terms, the lists are
      * ANDed; {@code stringPrefixes} are "param:prefix" (starts-with, lowercase); {@code sort} one
-     * of date, -date, _lastUpdated, -_lastUpdated, _id (null: by row).
+     * of date, -date, _lastUpdated, -_lastUpdated, _id (null: by row); {@code withoutPatients} the patients
+     * a search across patients leaves out, matches and total (flagged charts the reader may not open, 45 CFR
+     * 164.312(a)(2)(ii)); resources of no patient stay.
      */
     record Query(String type, Long patientId, Set<String> ids, List<List<String>> anyTerms, List<String> stringPrefixes,
                  Instant dateFrom, Instant dateTo, Instant updatedFrom, Instant updatedTo, String sort,
-                 int offset, int count, boolean countOnly) {
+                 int offset, int count, boolean countOnly, Set<Long> withoutPatients) {
+        public Query(String type, Long patientId, Set<String> ids, List<List<String>> anyTerms, List<String> stringPrefixes,
+                     Instant dateFrom, Instant dateTo, Instant updatedFrom, Instant updatedTo, String sort,
+                     int offset, int count, boolean countOnly) {
+            this(type, patientId, ids, anyTerms, stringPrefixes, dateFrom, dateTo, updatedFrom, updatedTo, sort, offset, count,
+                    countOnly, Set.of());
+        }
     }
 
     /** One page, and the number of all matches. */

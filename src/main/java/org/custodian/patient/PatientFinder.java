@@ -11,9 +11,16 @@ import java.util.List;
  */
 public interface PatientFinder {
 
-    /** {@code identifierSystem} null matches the value in any system, and the MRN. */
+    /**
+     * {@code identifierSystem} null matches the value in any system, and the MRN; {@code withoutPatients}
+     * are left out (flagged charts a FHIR reader may not open, 45 CFR 164.312(a)(2)(ii)).
+     */
     record Criteria(String identifierSystem, String identifierValue, String name, String family, String given,
-                    LocalDate birthDate, AdministrativeSex sex) {
+                    LocalDate birthDate, AdministrativeSex sex, java.util.Set<Long> withoutPatients) {
+        public Criteria(String identifierSystem, String identifierValue, String name, String family, String given,
+                        LocalDate birthDate, AdministrativeSex sex) {
+            this(identifierSystem, identifierValue, name, family, given, birthDate, sex, java.util.Set.of());
+        }
     }
 
     /** Ordered by family name, given name, birth date and id. */

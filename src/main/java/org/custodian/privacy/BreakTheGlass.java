@@ -48,6 +48,13 @@ public interface BreakTheGlass {
     /** Whether the signed-in user would be refused (for pages that link to a chart). */
     boolean required(long patientId);
 
+    /**
+     * Every flagged patient the signed-in user would be refused now (no care relationship, no unexpired
+     * grant), for searches across patients that must leave them out (the FHIR API); empty for work with
+     * no signed-in user. One query for the flags, one for the user's grants, one look at the reasons.
+     */
+    java.util.Set<Long> closedCharts();
+
     /** Opens the chart to the signed-in user for the configured time (default 4 hours), audited and queued for review. */
     @PreAuthorize("hasAuthority('chart:read')")
     Grant breakGlass(long patientId, String purposeOfUse, String reason);

@@ -59,6 +59,7 @@ class SmartBackendServicesIT {
     @Autowired Api api;
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired org.custodian.patient.PatientRegistry patients;
 
     private RSAKey rsa;
     private String clientId;
@@ -109,6 +110,39 @@ class SmartBackendServicesIT {
         // Without a token, or with a forged one (right issuer, the attacker's key), nothing.
         assertThat(bearer(null, "/fhir/r4/$export?_type=Patient").statusCode()).isEqualTo(401);
         assertThat(bearer(forged(), "/fhir/r4/$export?_type=Patient").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The rule for a flagged chart in a bulk export (docs/features/fhir-break-the-glass.md): a system-level
+     * $export is authorized by the organization for the whole population (45 CFR 164.308(a)(4)(ii)(B)), not a
+     * person opening a chart, so break-the-glass (45 CFR 164.312(a)(2)(ii)) does not apply and the flagged
+     * patient is exported; the export names that patient in an audit event of its own (45 CFR 164.312(b)).
+     */
+    @Test
+    void aSystemLevelExportKeepsFlaggedPatientsAndAuditsEachByName() throws Exception {
+        org.custodian.patient.Patient[] vip = new org.custodian.patient.Patient[1];
+        accounts.runAs(Role.HIM_DIRECTOR, () -> vip[0] = patients.register(new org.custodian.patient.NewPatient(null, null, "Vera",
+                null, "Exported" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "q"),
+                java.time.LocalDate.of(1970, 1, 2), org.custodian.patient.AdministrativeSex.F, null, null, null, null)));
+        long id = vip[0].id();
+        Api.Response flagged = api.as(accounts.of(Role.PRIVACY_OFFICER), "POST", "/api/patients/" + id + "/confidentiality-flags",
+                "{\"kind\":\"VIP\",\"reason\":\"Local news anchor admitted\"}");
+        assertThat(flagged.status()).as(flagged.body()).isEqualTo(201);
+        String token = JSON.readTree(token(assertion(rsa, JWSAlgorithm.RS384, claims(clientId).build()), "system/*.read").body())
+                .path("access_token").asString();
+
+        HttpResponse<String> started = bearer(token, "/fhir/r4/$export?_type=Patient");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Content-Location").orElseThrow();
+        String status = location.substring(location.indexOf("/fhir/r4"));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> bearer(token, status).statusCode() != 202);
+        HttpResponse<String> file = bearer(token, status.replace("$export-status", "$export-file") + "/Patient.ndjson");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).as("the flagged patient is in the population export").contains("\"id\":\"" + id + "\"");
+        assertThat(jdbc.sql("select detail from audit_event where username = ? and patient_id = ? and action = 'EXPORT'")
+                .params("smart:" + clientId, id).query(String.class).list())
+                .containsExactly("bulk export of a confidential chart (VIP): authorized for the whole population, no break-the-glass");
     }
 
     @Test

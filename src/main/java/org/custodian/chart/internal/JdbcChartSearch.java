@@ -40,7 +40,8 @@ class JdbcChartSearch implements ChartSearch {
         Filter f = new Filter()
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
                 .and("coalesce(discharge_at, 'infinity') >= :from", "from", Rows.utc(c.from()), c.from())
-                .and("admit_at < :to", "to", Rows.utc(c.to()), c.to());
+                .and("admit_at < :to", "to", Rows.utc(c.to()), c.to())
+                .without(c.withoutPatients());
         if (c.discharged() != null) {
             f.and(c.discharged() ? "discharge_at is not null" : "discharge_at is null", "discharged", null, c.discharged());
         }
@@ -71,7 +72,8 @@ class JdbcChartSearch implements ChartSearch {
                 .and("patient_id = :patient", "patient", c.patientId(), c.patientId())
                 .and("loinc_code = :type", "type", c.loincCode(), c.loincCode())
                 .and("created_at >= :from", "from", Rows.utc(c.from()), c.from())
-                .and("created_at < :to", "to", Rows.utc(c.to()), c.to());
+                .and("created_at < :to", "to", Rows.utc(c.to()), c.to())
+                .without(c.withoutPatients());
         if (visible != null) { // Part 2 records and others' psychotherapy notes (issue 22)
             f.conditions.add(visible);
         }
@@ -88,6 +90,16 @@ class JdbcChartSearch implements ChartSearch {
         audit.record(AuditAction.SEARCH, AuditOutcome.SUCCESS, c.patientId(), "DocumentReference", null,
                 f.described() + " -> " + found.size());
         return found;
+    }
+
+    @Override
+    public java.util.Optional<Long> patientOfEncounter(long encounterId) {
+        return jdbc.sql("select patient_id from encounter where id = ?").param(encounterId).query(Long.class).optional();
+    }
+
+    @Override
+    public java.util.Optional<Long> patientOfFinding(long findingId) {
+        return jdbc.sql("select patient_id from chart_finding where id = ?").param(findingId).query(Long.class).optional();
     }
 
     /**
@@ -107,6 +119,15 @@ class JdbcChartSearch implements ChartSearch {
                     params.put(name, value);
                 }
                 described.add(name + "=" + given);
+            }
+            return this;
+        }
+
+        /** Leaves these patients out (not named in the audit trail: a flag is not the reader's business). */
+        Filter without(java.util.Collection<Long> patientIds) {
+            if (patientIds != null && !patientIds.isEmpty()) {
+                conditions.add("patient_id not in (:withoutPatients)");
+                params.put("withoutPatients", patientIds);
             }
             return this;
         }

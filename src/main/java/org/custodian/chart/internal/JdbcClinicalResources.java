@@ -296,6 +296,10 @@ class JdbcClinicalResources implements ClinicalResources {
             where.append(" and patient_id = ?");
             params.add(q.patientId());
         }
+        if (q.withoutPatients() != null && !q.withoutPatients().isEmpty()) { // flagged charts (45 CFR 164.312(a)(2)(ii))
+            where.append(" and (patient_id is null or patient_id <> all(?))");
+            params.add(q.withoutPatients().toArray(Long[]::new));
+        }
         if (q.ids() != null && !q.ids().isEmpty()) {
             where.append(" and fhir_id = any(?)");
             params.add(q.ids().toArray(String[]::new));

@@ -77,6 +77,10 @@ class JdbcPatientFinder implements PatientFinder {
             params.put("sex", c.sex().name());
             described.add("gender=" + c.sex());
         }
+        if (c.withoutPatients() != null && !c.withoutPatients().isEmpty()) { // not described: a flag is not the reader's business
+            where.append(" and p.id not in (:withoutPatients)");
+            params.put("withoutPatients", c.withoutPatients());
+        }
         List<Object[]> rows = jdbc.sql("""
                         select p.id, p.facility, p.mrn, p.given_name, p.middle_name, p.family_name, p.birth_date, p.sex,
                                p.ssn, p.address_line, p.city, p.state, p.postal_code, p.phone

@@ -141,6 +141,34 @@ class JdbcConfidentiality implements ConfidentialityFlags, BreakTheGlass, Access
     }
 
     @Override
+    public Set<Long> closedCharts() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
+            return Set.of();
+        }
+        Set<Long> closed = new java.util.HashSet<>(jdbc.sql("""
+                        select distinct f.patient_id from confidentiality_flag f join confidentiality_flag_kind k on k.code = f.kind
+                        where f.cleared_at is null and k.requires_break_glass""").query(Long.class).list());
+        if (closed.isEmpty()) {
+            return closed;
+        }
+        String user = auth.getName();
+        Instant now = clock.instant();
+        closed.removeAll(jdbc.sql("""
+                        select patient_id from break_glass_grant
+                        where username = ? and patient_id = any(?) and granted_at <= ? and expires_at > ?""")
+                .params(user, closed.toArray(new Long[0]), ts(now), ts(now)).query(Long.class).list());
+        if (!closed.isEmpty()) {
+            reasons.orderedStream()
+                    .filter(r -> r != this)
+                    .flatMap(r -> r.reasons(now, now.plusMillis(1)).stream())
+                    .filter(r -> r.username().equals(user) && r.covers(now, 0))
+                    .forEach(r -> closed.remove(r.patientId()));
+        }
+        return closed;
+    }
+
+    @Override
     public boolean required(long patientId) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {

@@ -30,8 +30,11 @@ class DocumentReferenceFhirController implements FhirEndpoint {
     private final ChartSearch chartSearch;
 
     private final StoredFhir stored;
+    private final FhirChartAccess access;
 
-    DocumentReferenceFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored) {
+    DocumentReferenceFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored,
+                                    FhirChartAccess access) {
+        this.access = access;
         this.stored = stored;
         this.responses = responses;
         this.charts = charts;
@@ -64,7 +67,10 @@ class DocumentReferenceFhirController implements FhirEndpoint {
             }
             type = type.substring(type.indexOf('|') + 1);
         }
-        var criteria = new ChartSearch.DocumentCriteria(p.reference("patient", "Patient"), type, range[0], range[1]);
+        Long patient = p.reference("patient", "Patient");
+        access.check(patient); // one flagged chart: refused; across patients: left out (45 CFR 164.312(a)(2)(ii))
+        var criteria = new ChartSearch.DocumentCriteria(patient, type, range[0], range[1],
+                patient == null ? access.closed() : java.util.Set.of());
         List<Resource> page = new ArrayList<>();
         chartSearch.documents(criteria, "date".equals(p.sort), p.offset, p.count + 1)
                 .forEach(d -> page.add(FhirResources.document(d)));

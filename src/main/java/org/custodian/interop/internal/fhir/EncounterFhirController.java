@@ -30,8 +30,11 @@ class EncounterFhirController implements FhirEndpoint {
     private final ChartSearch chartSearch;
 
     private final StoredFhir stored;
+    private final FhirChartAccess access;
 
-    EncounterFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored) {
+    EncounterFhirController(FhirResponses responses, ChartService charts, ChartSearch chartSearch, StoredFhir stored,
+                            FhirChartAccess access) {
+        this.access = access;
         this.stored = stored;
         this.responses = responses;
         this.charts = charts;
@@ -66,7 +69,10 @@ class EncounterFhirController implements FhirEndpoint {
                 default -> throw FhirSearchException.badParameter("status", "finished or in-progress");
             };
         }
-        var criteria = new ChartSearch.EncounterCriteria(p.reference("patient", "Patient"), range[0], range[1], discharged);
+        Long patient = p.reference("patient", "Patient");
+        access.check(patient); // one flagged chart: refused; across patients: left out (45 CFR 164.312(a)(2)(ii))
+        var criteria = new ChartSearch.EncounterCriteria(patient, range[0], range[1], discharged,
+                patient == null ? access.closed() : java.util.Set.of());
         List<Resource> page = new ArrayList<>();
         chartSearch.encounters(criteria, !"-date".equals(p.sort), p.offset, p.count + 1)
                 .forEach(e -> page.add(FhirResources.encounter(e)));

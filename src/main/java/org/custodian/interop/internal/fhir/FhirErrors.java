@@ -2,6 +2,7 @@ package org.custodian.interop.internal.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.custodian.Problem;
+import org.custodian.privacy.BreakTheGlassRequired;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,10 @@ class FhirErrors {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<String> problem(Problem p, HttpServletRequest request) {
+        if (p instanceof BreakTheGlassRequired) { // as the chart refuses it, in words (45 CFR 164.312(a)(2)(ii))
+            return responses.respond(403, new FhirSearchException(403, IssueType.FORBIDDEN,
+                    p.title() + ": " + p.detail()).outcome(), request);
+        }
         IssueType type = switch (p.status()) {
             case 404 -> IssueType.NOTFOUND;
             case 409 -> IssueType.CONFLICT;

@@ -29,6 +29,7 @@ import org.custodian.chart.Sensitivity;
 import org.custodian.chart.SensitivityTags;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientFinder;
+import org.custodian.privacy.ConfidentialityFlags;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +77,7 @@ class FhirExport implements DisposableBean {
     private final FhirContext fhir;
     private final Clock clock;
     private final int partSize;
+    private final ConfidentialityFlags flags;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fhir-export");
         t.setDaemon(true);
@@ -84,7 +86,8 @@ class FhirExport implements DisposableBean {
 
     FhirExport(JdbcClient jdbc, PatientFinder patients, ChartSearch charts, ChartFindings findings,
                SensitivityTags sensitivity, org.custodian.chart.ClinicalResources kept, AuditTrail audit, FhirContext fhir, Clock clock,
-               FhirExportSettings settings) {
+               FhirExportSettings settings, ConfidentialityFlags flags) {
+        this.flags = flags;
         this.partSize = settings.partSize();
         this.sensitivity = sensitivity;
         this.kept = kept;
@@ -109,6 +112,24 @@ class FhirExport implements DisposableBean {
             }
         }
         return all;
+    }
+
+    /**
+     * A bulk export is authorized for the whole population by {@code fhir:export} (the organization's access
+     * authorization, 45 CFR 164.308(a)(4)(ii)(B)), not a user's opening of a chart: flagged patients are kept
+     * in it without break-the-glass (45 CFR 164.312(a)(2)(ii) is a person's emergency access), and each
+     * is named in an audit event of its own for the privacy officer's review (45 CFR 164.312(b)).
+     */
+    private void auditConfidential(List<Patient> page) {
+        Set<String> closing = new java.util.HashSet<>();
+        flags.kinds().stream().filter(ConfidentialityFlags.FlagKind::requiresBreakGlass).forEach(k -> closing.add(k.code()));
+        flags.activeKinds(page.stream().map(Patient::id).toList()).forEach((patientId, kinds) -> {
+            if (kinds.stream().anyMatch(closing::contains)) {
+                audit.record(AuditAction.EXPORT, AuditOutcome.SUCCESS, patientId, "Patient", patientId,
+                        "bulk export of a confidential chart (" + String.join(", ", kinds)
+                                + "): authorized for the whole population, no break-the-glass");
+            }
+        });
     }
 
     UUID start(List<String> types) {
@@ -174,6 +195,7 @@ class FhirExport implements DisposableBean {
             PatientFinder.Criteria all = new PatientFinder.Criteria(null, null, null, null, null, null, null);
             for (int offset = 0; ; offset += PAGE) {
                 List<Patient> page = patients.find(all, offset, PAGE);
+                auditConfidential(page);
                 for (Patient p : page) {
                     if (out.containsKey("Patient")) {
                         out.get("Patient").add(json.encodeResourceToString(FhirResources.patient(p)));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.custodian.chart.ChartFindings;
+import org.custodian.chart.ChartSearch;
 import org.custodian.chart.CodedFinding;
 import org.custodian.chart.FindingKind;
 import org.hl7.fhir.r4.model.Resource;
@@ -30,8 +31,13 @@ class FindingFhirController implements FhirEndpoint {
     private final ChartFindings findings;
 
     private final StoredFhir stored;
+    private final FhirChartAccess access;
+    private final ChartSearch chartSearch;
 
-    FindingFhirController(FhirResponses responses, ChartFindings findings, StoredFhir stored) {
+    FindingFhirController(FhirResponses responses, ChartFindings findings, StoredFhir stored, FhirChartAccess access,
+                          ChartSearch chartSearch) {
+        this.access = access;
+        this.chartSearch = chartSearch;
         this.stored = stored;
         this.responses = responses;
         this.findings = findings;
@@ -44,6 +50,7 @@ class FindingFhirController implements FhirEndpoint {
         if (!id.matches("\\d{1,18}")) {
             return stored.read("Condition", id, request);
         }
+        access.check(chartSearch.patientOfFinding(FhirResponses.id(id)).orElse(null)); // a flagged chart
         CodedFinding f = findings.finding(FhirResponses.id(id));
         if (f.kind() != FindingKind.CONDITION) {
             throw FhirResponses.notFound("Condition", id);
@@ -58,6 +65,7 @@ class FindingFhirController implements FhirEndpoint {
         if (!id.matches("\\d{1,18}")) {
             return stored.read("Procedure", id, request);
         }
+        access.check(chartSearch.patientOfFinding(FhirResponses.id(id)).orElse(null)); // a flagged chart
         CodedFinding f = findings.finding(FhirResponses.id(id));
         if (f.kind() != FindingKind.PROCEDURE) {
             throw FhirResponses.notFound("Procedure", id);
@@ -91,6 +99,9 @@ class FindingFhirController implements FhirEndpoint {
         Long patient = p.reference("patient", "Patient");
         Long encounter = p.reference("encounter", "Encounter");
         List<CodedFinding> found;
+        // one flagged chart (the patient's, or the encounter's patient's) is refused (45 CFR 164.312(a)(2)(ii))
+        access.check(patient);
+        access.check(encounter == null ? null : chartSearch.patientOfEncounter(encounter).orElse(null));
         if (encounter != null) {
             List<CodedFinding> all = kind == FindingKind.CONDITION ? findings.conditions(encounter) : findings.procedures(encounter);
             found = all.stream().filter(f -> patient == null || f.patientId() == patient).skip(p.offset).limit(p.count + 1L).toList();

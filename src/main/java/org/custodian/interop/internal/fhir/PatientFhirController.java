@@ -31,8 +31,11 @@ class PatientFhirController implements FhirEndpoint {
     private final PatientFinder finder;
 
     private final StoredFhir stored;
+    private final FhirChartAccess access;
 
-    PatientFhirController(FhirResponses responses, PatientRegistry patients, PatientFinder finder, StoredFhir stored) {
+    PatientFhirController(FhirResponses responses, PatientRegistry patients, PatientFinder finder, StoredFhir stored,
+                          FhirChartAccess access) {
+        this.access = access;
         this.stored = stored;
         this.responses = responses;
         this.patients = patients;
@@ -47,6 +50,7 @@ class PatientFhirController implements FhirEndpoint {
             return stored.read("Patient", id, request);
         }
         long local = FhirResponses.id(id);
+        access.check(local); // a flagged chart (45 CFR 164.312(a)(2)(ii))
         return responses.respond(200, FhirResources.patient(patients.find(local)
                 .orElseThrow(() -> FhirResponses.notFound("Patient", id))), request);
     }
@@ -81,7 +85,8 @@ class PatientFhirController implements FhirEndpoint {
                 throw FhirSearchException.badParameter("birthdate", "a date YYYY-MM-DD (optionally prefixed eq)");
             }
         }
-        var criteria = new PatientFinder.Criteria(system, value, p.one("name"), p.one("family"), p.one("given"), dob, sex);
+        var criteria = new PatientFinder.Criteria(system, value, p.one("name"), p.one("family"), p.one("given"), dob, sex,
+                access.closed());
         List<Resource> page = new ArrayList<>();
         finder.find(criteria, p.offset, p.count + 1).forEach(x -> page.add(FhirResources.patient(x)));
         return responses.searchset(page, p, request);

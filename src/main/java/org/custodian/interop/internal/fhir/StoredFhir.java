@@ -44,8 +44,11 @@ class StoredFhir {
     private final SearchIndexer indexer;
     private final ClinicalResources resources;
     private final PublicBaseUrl publicBase;
+    private final FhirChartAccess access;
 
-    StoredFhir(FhirContext fhir, SearchIndexer indexer, ClinicalResources resources, PublicBaseUrl publicBase) {
+    StoredFhir(FhirContext fhir, SearchIndexer indexer, ClinicalResources resources, PublicBaseUrl publicBase,
+               FhirChartAccess access) {
+        this.access = access;
         this.fhir = fhir;
         this.indexer = indexer;
         this.resources = resources;
@@ -62,6 +65,7 @@ class StoredFhir {
 
     ResponseEntity<String> read(String type, String id, HttpServletRequest request) {
         requireType(type);
+        access.checkKept(type, id); // a flagged chart (45 CFR 164.312(a)(2)(ii))
         StoredResource r = resources.read(type, id)
                 .orElseThrow(() -> FhirResponses.notFound(type, id));
         if (r.json() == null) {
@@ -178,9 +182,12 @@ class StoredFhir {
             throw FhirSearchException.badParameter("_sort", type + " has no date to sort by");
         }
         boolean countOnly = summaryCount(request) || count == 0;
+        access.check(patientId); // one patient's compartment of a flagged chart: refused; across patients: left out
+        Set<Long> closed = patientId == null || request.getParameter("_include") != null
+                || request.getParameter("_revinclude") != null ? access.closed() : Set.of();
         Page page = resources.search(new Query(type, patientId, ids, anyTerms, prefixes, dates[0], dates[1], updated[0], updated[1],
-                sort, offset, count, countOnly));
-        List<StoredResource> included = includes(type, request, page.resources());
+                sort, offset, count, countOnly, closed));
+        List<StoredResource> included = includes(type, request, page.resources(), closed);
         return searchset(type, request, page, included, offset, count);
     }
 
@@ -219,7 +226,7 @@ class StoredFhir {
     }
 
     /** _include=Type:param[:Target] (the resources those references name) and _revinclude=Type:param (those naming these). */
-    private List<StoredResource> includes(String type, HttpServletRequest request, List<StoredResource> matches) {
+    private List<StoredResource> includes(String type, HttpServletRequest request, List<StoredResource> matches, Set<Long> closed) {
         String[] inc = request.getParameterValues("_include");
         String[] rev = request.getParameterValues("_revinclude");
         if ((inc == null && rev == null) || matches.isEmpty()) {
@@ -246,6 +253,7 @@ class StoredFhir {
                 }
             }
             refs.removeAll(seen);
+            access.removeClosed(refs, closed);
             for (StoredResource r : resources.byReferences(refs)) {
                 if (seen.add(r.type() + "/" + r.fhirId())) {
                     out.add(r);
@@ -267,7 +275,7 @@ class StoredFhir {
                 }
                 Page found = resources.search(new Query(parts[0], null, null,
                         List.of(targets.stream().map(t -> parts[1] + "=" + t).toList()), List.of(), null, null, null, null,
-                        null, 0, MAX_COUNT, false));
+                        null, 0, MAX_COUNT, false, closed));
                 for (StoredResource r : found.resources()) {
                     if (seen.add(r.type() + "/" + r.fhirId())) {
                         out.add(r);
@@ -284,6 +292,7 @@ class StoredFhir {
         if (patientId == null) {
             throw FhirResponses.notFound("Patient", id);
         }
+        access.check(patientId); // a flagged chart (45 CFR 164.312(a)(2)(ii))
         for (String name : request.getParameterMap().keySet()) {
             if (!Set.of("_since", "_type", "_count", "_offset", "_format", "_elements").contains(name)) {
                 throw FhirSearchException.badParameter(name, "not a parameter of $everything (supported: _since, _type, _count)");
