@@ -1,18 +1,9 @@
 package org.custodian.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.custodian.CustodianApplication;
 import org.custodian.cdi.CdiWorklist;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The CDI worklist for N in-house inpatients (default 2,000), each with an ICD-10-CM diagnosis and
@@ -28,19 +19,9 @@ public final class CdiWorklistBenchmark {
     static final int N = Integer.getInteger("bench.inpatients", 2_000);
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("custodian-bench-cdi-");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres").toFile()).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-                .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "32MB").start();
-        try {
-            String url = pg.getJdbcUrl("postgres", "postgres");
+        try (BenchDatabase db = BenchDatabase.start("cdi", "256MB", "32MB")) {
             EncoderBenchmark.machine();
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
-                    .web(WebApplicationType.NONE).run("--custodian.db.url=" + url, "--custodian.db.user=postgres",
-                            "--custodian.db.password=", "--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
-                            "--custodian.coding.load-bundled=false", "--custodian.data-dir=" + dataDir,
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = db.application()) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 long t0 = System.nanoTime();
                 fixture(jdbc);
@@ -49,8 +30,7 @@ public final class CdiWorklistBenchmark {
                         jdbc.queryForObject("select count(*) from encounter where discharge_at is null", Long.class),
                         jdbc.queryForObject("select count(*) from clinical_resource", Long.class),
                         jdbc.queryForObject("select count(*) from chart_finding", Long.class), (System.nanoTime() - t0) / 1e9);
-                SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("bench", null,
-                        AuthorityUtils.createAuthorityList("cdi:review", "chart:read")));
+                BenchDatabase.runAs("cdi:review", "chart:read");
                 CdiWorklist worklist = app.getBean(CdiWorklist.class);
                 for (org.custodian.cdi.Timing timing : new org.custodian.cdi.Timing[] {org.custodian.cdi.Timing.CONCURRENT, null}) {
                     for (int run = 1; run <= 5; run++) {
@@ -62,11 +42,6 @@ public final class CdiWorklistBenchmark {
                                 page.hitsByRule());
                     }
                 }
-            }
-        } finally {
-            pg.close();
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

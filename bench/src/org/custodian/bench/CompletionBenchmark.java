@@ -1,18 +1,9 @@
 package org.custodian.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.custodian.CustodianApplication;
 import org.custodian.completion.RecordCompletion;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Full re-analysis of N encounters (default 100,000) by record completion: the fixture (patients,
@@ -25,19 +16,9 @@ public final class CompletionBenchmark {
     static final int N = Integer.getInteger("bench.encounters", 100_000);
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("custodian-bench-completion-");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres").toFile()).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "64MB").start();
-        try {
-            String url = pg.getJdbcUrl("postgres", "postgres");
+        try (BenchDatabase db = BenchDatabase.start("completion", "512MB", "64MB")) {
             EncoderBenchmark.machine();
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
-                    .web(WebApplicationType.NONE).run("--custodian.db.url=" + url, "--custodian.db.user=postgres",
-                            "--custodian.db.password=", "--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
-                            "--custodian.coding.load-bundled=false", "--custodian.data-dir=" + dataDir,
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = db.application()) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 long t0 = System.nanoTime();
                 fixture(jdbc);
@@ -45,8 +26,7 @@ public final class CompletionBenchmark {
                         jdbc.queryForObject("select count(*) from encounter", Long.class),
                         jdbc.queryForObject("select count(*) from clinical_document", Long.class),
                         jdbc.queryForObject("select count(*) from encounter_participant", Long.class), (System.nanoTime() - t0) / 1e9);
-                SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("bench", null,
-                        AuthorityUtils.createAuthorityList("completion:manage")));
+                BenchDatabase.runAs("completion:manage");
                 RecordCompletion completion = app.getBean(RecordCompletion.class);
                 for (String pass : new String[] {"first (opens every deficiency)", "second (already in agreement)"}) {
                     long s = System.nanoTime();
@@ -55,11 +35,6 @@ public final class CompletionBenchmark {
                     System.out.printf(Locale.ROOT, "re-analysis, %s: %,d encounters in %.1f s (%,.0f encounters/s); open deficiencies %,d%n",
                             pass, n, secs, n / secs, jdbc.queryForObject("select count(*) from deficiency where state = 'OPEN'", Long.class));
                 }
-            }
-        } finally {
-            pg.close();
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.custodian.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.custodian.CustodianApplication;
 import org.postgresql.PGConnection;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * mpi-scan on a generated index: N people (default 1,000,000) plus 2% duplicate registrations with
@@ -76,22 +71,12 @@ public final class MpiScanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("custodian-bench-mpi-");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres").toFile()).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "64MB").start();
-        try {
-            String url = pg.getJdbcUrl("postgres", "postgres");
+        try (BenchDatabase db = BenchDatabase.start("mpi", "512MB", "64MB")) {
+            String url = db.url();
+            Path dataDir = db.dataDir();
             machine();
             // Flyway: start Custodian once (no web server) so that the schema is there.
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodianApplication.class)
-                    .web(WebApplicationType.NONE).run("--custodian.db.url=" + url, "--custodian.db.user=postgres",
-                            "--custodian.db.password=", "--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
-                            "--custodian.coding.load-bundled=false", "--custodian.data-dir=" + dataDir,
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-                // schema migrated
-            }
+            db.application().close();
             Map<String, Integer> entityOfMrn = new HashMap<>();
             long t0 = System.nanoTime();
             int rows = load(url, entityOfMrn);
@@ -113,11 +98,6 @@ public final class MpiScanBenchmark {
                 throw new IllegalStateException("mpi-scan exited with " + exit);
             }
             score(url, entityOfMrn);
-        } finally {
-            pg.close();
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

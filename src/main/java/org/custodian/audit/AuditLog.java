@@ -1,8 +1,13 @@
 package org.custodian.audit;
 
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
-/** The audit module's API: append, read, verify. */
+/**
+ * The audit module's API: append, read, verify. Reading the events (who opened which patient's chart) is
+ * {@code audit:read}, checked here whoever calls (45 CFR 164.308(a)(1)(ii)(D), information system activity review by
+ * those charged with it; 164.312(b)); appending is every module's, and verifying the chain reveals no event.
+ */
 public interface AuditLog {
 
     /** Appends one event; returns once it is committed. */
@@ -19,16 +24,21 @@ public interface AuditLog {
      */
     void appendInTransaction(List<AuditEntry> entries);
 
+    @PreAuthorize("hasAuthority('audit:read')")
     List<AuditRecord> find(AuditQuery query);
 
+    @PreAuthorize("hasAuthority('audit:read')")
     long count(AuditQuery query);
 
     /**
      * Up to {@code limit} events after {@code afterSeq}, oldest first, without their hashes: the
      * incremental read of the log for privacy monitoring (45 CFR 164.308(a)(1)(ii)(D)).
      */
+    @PreAuthorize("hasAuthority('audit:read')")
     List<AuditRecord> after(long afterSeq, int limit);
+
     /** One event by its sequence number. */
+    @PreAuthorize("hasAuthority('audit:read')")
     java.util.Optional<AuditRecord> event(long seq);
 
     ChainVerification verify();

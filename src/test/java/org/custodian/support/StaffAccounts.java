@@ -50,9 +50,7 @@ public class StaffAccounts {
     /** Ensures the role's account exists and returns its username. */
     public synchronized String of(Role role) {
         String username = username(role);
-        if (staff.find(username).isEmpty()) {
-            staff.create(new NewStaffMember(username, "Test " + role.title(), PASSWORD, Set.of(role)));
-        }
+        ensure(username, "Test " + role.title(), role);
         if (role == Role.CLINICIAN && providers.byUsername(username).isEmpty()) {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
@@ -70,10 +68,18 @@ public class StaffAccounts {
     /** Ensures a second account of the role exists ({@code test-<role>-<suffix>}, no practitioner) and returns its username. */
     public synchronized String other(Role role, String suffix) {
         String username = username(role) + "-" + suffix;
-        if (staff.find(username).isEmpty()) {
-            staff.create(new NewStaffMember(username, "Test " + role.title() + " " + suffix, PASSWORD, Set.of(role)));
-        }
+        ensure(username, "Test " + role.title() + " " + suffix, role);
         return username;
+    }
+
+    /** Creates the account if missing, as the system (whatever role the calling test runs as). */
+    private void ensure(String username, String fullName, Role role) {
+        org.custodian.privacy.SystemAccess.run(org.custodian.Actor.SYSTEM,
+                java.util.EnumSet.of(org.custodian.privacy.Permission.STAFF_MANAGE), () -> {
+                    if (staff.find(username).isEmpty()) {
+                        staff.create(new NewStaffMember(username, fullName, PASSWORD, Set.of(role)));
+                    }
+                });
     }
 
     /** Ensures every role's account exists. */

@@ -2,8 +2,6 @@ package org.custodian.coding.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code custodian.coding.*}.
@@ -19,10 +17,5 @@ record CodingSettings(Boolean loadBundled, Duration reconcileInterval, Duration 
         loadBundled = loadBundled == null || loadBundled;
         reconcileInterval = reconcileInterval == null ? Duration.ofMinutes(5) : reconcileInterval;
         drgRefreshInterval = drgRefreshInterval == null ? Duration.ofMinutes(1) : drgRefreshInterval;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(CodingSettings.class)
-    static class Binding {
     }
 }

@@ -219,22 +219,12 @@ class JdbcRecordCompletion implements RecordCompletion {
     @Override
     @Transactional
     public Deficiency addManual(NewManualDeficiency m) {
-        record Rule(int version, int dueHours, boolean automatic) {
-        }
-        Rule rule = jdbc.sql("select version, due_hours, automatic from deficiency_rule where code = ? order by version desc limit 1")
-                .param(m.rule()).query((rs, i) -> new Rule(rs.getInt(1), rs.getInt(2), rs.getBoolean(3))).optional()
-                .orElseThrow(() -> new IllegalArgumentException("rule: no such deficiency rule"));
+        DeficiencyReferences.Checked checked = new DeficiencyReferences(jdbc, directory, List.of(m.encounterId()))
+                .check("", m.rule(), m.encounterId(), m.documentId(), m.practitionerId());
+        DeficiencyReferences.Rule rule = checked.rule();
+        long patientId = checked.patientId();
         if (rule.automatic()) {
             throw new IllegalArgumentException("rule: " + m.rule() + " is found by automatic analysis, not entered by hand");
-        }
-        Long patientId = jdbc.sql("select patient_id from chart_completion_encounter where encounter_id = ?").param(m.encounterId())
-                .query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException("encounterId: no such encounter"));
-        if (m.practitionerId() != null && directory.find(m.practitionerId()).isEmpty()) {
-            throw new IllegalArgumentException("practitionerId: not in the provider directory");
-        }
-        if (m.documentId() != null && jdbc.sql("select count(*) from chart_completion_document where document_id = ? and encounter_id = ?")
-                .params(m.documentId(), m.encounterId()).query(Long.class).single() == 0) {
-            throw new IllegalArgumentException("documentId: not a document of this encounter");
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""

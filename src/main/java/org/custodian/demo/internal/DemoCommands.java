@@ -4,13 +4,11 @@ import java.time.Clock;
 import org.custodian.CliCommand;
 import org.custodian.demo.DemoHospital;
 import org.custodian.demo.DuplicateRegistration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The demo hospital's CLI: the answer key of its duplicate registrations, for evaluating the MPI. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DemoSettings.class)
 class DemoCommands {
 
     @Bean

@@ -123,30 +123,31 @@ class DemoFigures {
      */
     static List<CompletionHistory.CompletedBefore> completedSignatures(DemoHospital hospital, DemoLoader.Loaded loaded) {
         java.time.Instant since = hospital.asOf().minus(java.time.Duration.ofDays(HISTORY_DAYS));
-        List<CompletionHistory.CompletedBefore> rows = new ArrayList<>();
-        int k = 0;
-        for (int v = 0; v < hospital.visits().size(); v++) {
-            for (NewDocument d : hospital.visits().get(v).documents()) {
-                if (d.status() == DocumentStatus.SIGNED && d.createdAt().isAfter(since)) {
-                    rows.add(new CompletionHistory.CompletedBefore(loaded.encounterIds().get(v), null, "AUTHENTICATION",
-                            loaded.documentIds().get(k), d.createdAt(), d.signedAt(), "analysis"));
-                }
-                k++;
-            }
-        }
-        return rows;
+        return signedNotes(hospital, loaded).stream().filter(n -> n.note().createdAt().isAfter(since))
+                .map(n -> new CompletionHistory.CompletedBefore(n.encounterId(), null, "AUTHENTICATION", n.documentId(),
+                        n.note().createdAt(), n.note().signedAt(), "analysis"))
+                .toList();
     }
 
     /** How far back the demo's converted completion history reaches. */
     static final int HISTORY_DAYS = 120;
 
     private static List<Long> signedDocuments(DemoHospital hospital, DemoLoader.Loaded loaded) {
-        List<Long> signed = new ArrayList<>();
+        return signedNotes(hospital, loaded).stream().map(SignedNote::documentId).toList();
+    }
+
+    /** A signed note of the demo hospital with the ids it was loaded under. */
+    private record SignedNote(NewDocument note, long encounterId, long documentId) {
+    }
+
+    /** Every signed note, in load order (documents are loaded visit by visit, in each visit's order). */
+    private static List<SignedNote> signedNotes(DemoHospital hospital, DemoLoader.Loaded loaded) {
+        List<SignedNote> signed = new ArrayList<>();
         int k = 0;
-        for (DemoHospital.Visit v : hospital.visits()) {
-            for (NewDocument d : v.documents()) {
+        for (int v = 0; v < hospital.visits().size(); v++) {
+            for (NewDocument d : hospital.visits().get(v).documents()) {
                 if (d.status() == DocumentStatus.SIGNED) {
-                    signed.add(loaded.documentIds().get(k));
+                    signed.add(new SignedNote(d, loaded.encounterIds().get(v), loaded.documentIds().get(k)));
                 }
                 k++;
             }

@@ -101,7 +101,7 @@ class DemoStaff {
         List<Credential> created = new ArrayList<>();
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("system", null,
-                AuthorityUtils.createAuthorityList("providers:manage")));
+                AuthorityUtils.createAuthorityList("providers:manage", "staff:manage")));
         try {
             List<String> roster = hospital.physicians();
             for (int i = 0; i < roster.size(); i++) {

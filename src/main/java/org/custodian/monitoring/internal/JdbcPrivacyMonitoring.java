@@ -34,6 +34,7 @@ import org.custodian.patient.Household;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.patient.PatientSummary;
 import org.custodian.privacy.ConfidentialityFlags;
+import org.custodian.privacy.SystemAccess;
 import org.custodian.staff.StaffProfile;
 import org.custodian.staff.StaffProfiles;
 import org.slf4j.Logger;
@@ -109,7 +110,8 @@ class JdbcPrivacyMonitoring implements PrivacyMonitoring {
     @Scheduled(initialDelayString = "${custodian.monitoring.scan-every:PT15S}", fixedDelayString = "${custodian.monitoring.scan-every:PT15S}")
     void scheduledScan() {
         try {
-            scan();
+            // The schedule is the system's: it reads the audit log as the privacy monitor, no person signed in.
+            SystemAccess.call(org.custodian.Actor.SYSTEM, java.util.EnumSet.of(org.custodian.privacy.Permission.AUDIT_READ), this::scan);
         } catch (RuntimeException e) {
             log.warn("privacy monitoring scan failed; it resumes from the same place next time", e);
         }

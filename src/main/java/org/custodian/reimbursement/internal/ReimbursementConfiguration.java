@@ -7,7 +7,6 @@ import org.custodian.reimbursement.CodeEditor;
 import org.custodian.reimbursement.DrgPricing;
 import org.custodian.reimbursement.DrgWeight;
 import org.custodian.reimbursement.Grouper;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
  * pricing (Table 5 of each fiscal year and the configured base rates) as beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReimbursementSettings.class)
 class ReimbursementConfiguration {
 
     /** The releases kept in the database when the application started. */

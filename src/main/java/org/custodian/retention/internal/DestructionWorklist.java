@@ -13,7 +13,6 @@ import org.custodian.chart.RecordDestruction;
 import org.custodian.chart.RetainedEncounter;
 import org.custodian.patient.Patient;
 import org.custodian.patient.PatientRegistry;
-import org.custodian.CustodianSettings;
 import org.springframework.stereotype.Component;
 
 /**

@@ -45,7 +45,7 @@ class Destructions {
     private final String organization;
 
     Destructions(JdbcClient jdbc, TransactionTemplate tx, DestructionWorklist worklist, RecordDestruction records,
-                 AuditTrail audit, Clock clock, org.custodian.CustodianSettings custodian) {
+                 AuditTrail audit, Clock clock, CustodianSettings custodian) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.worklist = worklist;

@@ -1,7 +1,11 @@
 package org.custodian.staff.internal;
 
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.Set;
+import org.custodian.Actor;
+import org.custodian.privacy.Permission;
+import org.custodian.privacy.SystemAccess;
 import org.custodian.privacy.Role;
 import org.custodian.staff.AdministratorCreated;
 import org.custodian.staff.NewStaffMember;
@@ -35,12 +39,14 @@ class AdminAccount implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!bootstrap || directory.find("admin").isPresent()) {
+        if (!bootstrap || directory.member("admin").isPresent()) {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword(20) : configuredPassword;
-        directory.create(new NewStaffMember("admin", "Administrator", password, Set.of(Role.ADMIN)));
+        // The system creates the first administrator: no person is signed in yet.
+        SystemAccess.call(Actor.SYSTEM, EnumSet.of(Permission.STAFF_MANAGE),
+                () -> directory.create(new NewStaffMember("admin", "Administrator", password, Set.of(Role.ADMIN))));
         System.out.println();
         System.out.println("  Custodian administrator created: user 'admin', password "
                 + (generated ? password + "  (shown once: write it down)" : "from CUSTODIAN_ADMIN_PASSWORD"));

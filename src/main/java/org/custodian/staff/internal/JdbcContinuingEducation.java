@@ -33,17 +33,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcContinuingEducation implements ContinuingEducation {
+class JdbcContinuingEducation implements ContinuingEducation, org.custodian.staff.CredentialFigures {
 
     private final JdbcClient jdbc;
-    private final StaffDirectory staff;
+    private final JdbcStaffDirectory staff;
     private final AuditTrail audit;
     private final Clock clock;
     private final RecertificationRules rules;
     private final Recertification recertification;
     private final CertificateCheck certificates;
 
-    JdbcContinuingEducation(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit, Clock clock,
+    JdbcContinuingEducation(JdbcClient jdbc, JdbcStaffDirectory staff, AuditTrail audit, Clock clock,
                             StaffSettings settings, org.springframework.core.io.ResourceLoader resources) {
         Resource rulesFile = resources.getResource(settings.recertificationRules());
         this.jdbc = jdbc;
@@ -174,6 +174,11 @@ class JdbcContinuingEducation implements ContinuingEducation {
     }
 
     @Override
+    public List<TeamMemberStatus> needingAttention() {
+        return team().stream().filter(TeamMemberStatus::needsAttention).toList();
+    }
+
+    @Override
     public List<TeamMemberStatus> team() {
         LocalDate today = LocalDate.now(clock);
         Map<String, List<StaffCredential>> held = jdbc.sql("""
@@ -185,7 +190,7 @@ class JdbcContinuingEducation implements ContinuingEducation {
         Map<String, List<CeActivity>> logged = activities(jdbc.sql(ACTIVITIES)).stream()
                 .collect(Collectors.groupingBy(CeActivity::username));
         List<TeamMemberStatus> team = new ArrayList<>();
-        for (StaffMember member : staff.all()) {
+        for (StaffMember member : staff.members()) {
             if (!member.enabled()) {
                 continue;
             }

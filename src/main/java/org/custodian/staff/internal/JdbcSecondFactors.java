@@ -60,7 +60,7 @@ class JdbcSecondFactors implements SecondFactor {
 
     @Override
     public Step after(String username) {
-        Optional<StaffMember> member = directory.find(username);
+        Optional<StaffMember> member = directory.member(username);
         if (member.isEmpty()) {
             return Step.NONE;
         }
@@ -72,7 +72,7 @@ class JdbcSecondFactors implements SecondFactor {
     }
 
     SecondFactorStatus status(String username) {
-        return status(directory.find(username).orElseThrow());
+        return status(directory.member(username).orElseThrow());
     }
 
     private SecondFactorStatus status(StaffMember member) {
@@ -91,7 +91,7 @@ class JdbcSecondFactors implements SecondFactor {
      */
     @Transactional
     List<String> enrol(String username, String secret, long step) {
-        long id = directory.find(username).orElseThrow().id();
+        long id = directory.member(username).orElseThrow().id();
         jdbc.sql("""
                 insert into staff_second_factor (user_id, secret, enrolled_at, last_step) values (:id, :secret, :now, :step)
                 on conflict (user_id) do update set secret = :secret, enrolled_at = :now, last_step = :step""")
@@ -106,7 +106,7 @@ class JdbcSecondFactors implements SecondFactor {
     /** Checks a code entered at sign-in: a TOTP code not used before, or an unused recovery code (then used up). */
     @Transactional
     Check check(String username, String entered) {
-        long id = directory.find(username).orElseThrow().id();
+        long id = directory.member(username).orElseThrow().id();
         String code = entered == null ? "" : entered.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
         if (code.matches("\\d{" + Totp.DIGITS + "}")) {
             var row = jdbc.sql("select secret, last_step from staff_second_factor where user_id = ? for update")
@@ -132,7 +132,7 @@ class JdbcSecondFactors implements SecondFactor {
     /** The administrator's reset: the authenticator and recovery codes are gone and the account enrols again at its next sign-in. */
     @Transactional
     void reset(String username) {
-        long id = directory.find(username).orElseThrow().id();
+        long id = directory.member(username).orElseThrow().id();
         jdbc.sql("delete from staff_second_factor where user_id = ?").param(id).update();
         jdbc.sql("delete from staff_recovery_code where user_id = ?").param(id).update();
         jdbc.sql("update staff_user set second_factor_required = true where id = ?").param(id).update();

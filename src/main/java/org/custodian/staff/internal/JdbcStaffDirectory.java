@@ -46,11 +46,21 @@ class JdbcStaffDirectory implements StaffDirectory {
 
     @Override
     public List<StaffMember> all() {
-        return load("order by u.username", Map.of());
+        return members();
     }
 
     @Override
     public Optional<StaffMember> find(String username) {
+        return member(username);
+    }
+
+    /** Every account, for the module's own work (the team's credentials); not an API: no permission is checked. */
+    List<StaffMember> members() {
+        return load("order by u.username", Map.of());
+    }
+
+    /** One account, for sign-in and the second factor, before anyone is authenticated; no permission is checked. */
+    Optional<StaffMember> member(String username) {
         return load("where u.username = :username", Map.of("username", username)).stream().findFirst();
     }
 

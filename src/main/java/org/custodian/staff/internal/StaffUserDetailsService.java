@@ -32,7 +32,7 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        StaffMember member = directory.find(username)
+        StaffMember member = directory.member(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         String hash = directory.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(member.username())

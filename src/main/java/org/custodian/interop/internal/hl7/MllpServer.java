@@ -34,7 +34,6 @@ import org.custodian.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +57,6 @@ import org.springframework.stereotype.Component;
  * stored one, not applied again (MSH-10 is unique per sender).
  */
 @Component
-@EnableConfigurationProperties(MllpSettings.class)
 class MllpServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MllpServer.class);
