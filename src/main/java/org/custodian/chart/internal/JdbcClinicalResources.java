@@ -1,7 +1,5 @@
 package org.custodian.chart.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,13 +69,15 @@ class JdbcClinicalResources implements ClinicalResources {
         if (resources.isEmpty()) {
             return outcomes;
         }
-        Map<String, Long> existing = new HashMap<>();
+        // Found by (type, id): the id is derived from the source key (NewResource), so one unique index does for both.
+        Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql("""
-                        select r.resource_type, r.source_key, r.id from clinical_resource r
-                        join unnest(?::text[], ?::text[]) as k(t, s) on r.resource_type = k.t and r.source_key = k.s""")
+                        select r.resource_type, r.fhir_id, r.id, r.source_key from clinical_resource r
+                        join unnest(?::text[], ?::text[]) as k(t, f) on r.resource_type = k.t and r.fhir_id = k.f""")
                 .params(resources.stream().map(NewResource::type).toArray(String[]::new),
-                        resources.stream().map(NewResource::sourceKey).toArray(String[]::new))
-                .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3))).list();
+                        resources.stream().map(NewResource::fhirId).toArray(String[]::new))
+                .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), new Object[] {rs.getLong(3), rs.getString(4)}))
+                .list();
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         ClinicalSensitivityRules rules = ClinicalSensitivityRules.load(jdbc);
         List<NewResource> fresh = new ArrayList<>();
@@ -85,7 +85,11 @@ class JdbcClinicalResources implements ClinicalResources {
         List<Integer> updateIndexes = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             NewResource r = resources.get(i);
-            Long id = existing.get(r.type() + " " + r.sourceKey());
+            Object[] kept = existing.get(r.type() + " " + r.fhirId());
+            if (kept != null && !kept[1].equals(r.sourceKey())) {
+                throw new IllegalArgumentException(r.type() + "/" + r.fhirId() + " is kept already, from another source");
+            }
+            Long id = kept == null ? null : (Long) kept[0];
             if (id == null) {
                 fresh.add(r);
                 outcomes.add(Outcome.CREATED);
@@ -125,69 +129,33 @@ class JdbcClinicalResources implements ClinicalResources {
         return outcomes;
     }
 
-    /** New rows in one COPY on the caller's transaction's connection. */
+    /** New rows in one binary COPY on the caller's transaction's connection. */
     private void copy(List<NewResource> fresh, OffsetDateTime now, ClinicalSensitivityRules rules) {
-        StringBuilder sb = new StringBuilder(fresh.size() * 1024);
-        String ts = now.toString();
-        for (NewResource r : fresh) {
-            field(sb, r.type()).append('\t');
-            field(sb, r.fhirId()).append('\t');
-            field(sb, r.source()).append('\t');
-            field(sb, r.sourceKey()).append('\t');
-            sb.append(ts).append('\t');
-            nullable(sb, r.patientId()).append('\t');
-            nullable(sb, r.encounterId()).append('\t');
-            nullable(sb, r.status()).append('\t');
-            nullable(sb, r.dateStart()).append('\t');
-            nullable(sb, r.dateEnd()).append('\t');
-            field(sb, array(r.terms())).append('\t');
-            field(sb, array(rules.tags(r.type(), r.terms()))).append('\t');
-            field(sb, r.json()).append('\n');
-        }
+        Instant at = now.toInstant();
         Connection con = DataSourceUtils.getConnection(dataSource);
+        org.postgresql.copy.CopyIn in = null;
         try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (resource_type, fhir_id, source,"
-                    + " source_key, last_updated, patient_id, encounter_id, status, date_start, date_end, terms, sensitivity, resource)"
-                    + " from stdin", new StringReader(sb.toString()));
-        } catch (SQLException | IOException e) {
+            in = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (" + ResourceCopy.COLUMNS
+                    + ") from stdin with (format binary)");
+            ResourceCopy rows = new ResourceCopy(in);
+            for (NewResource r : fresh) {
+                rows.row(r.type(), r.fhirId(), r.source(), r.sourceKey(), at, r.patientId(), r.encounterId(), r.status(),
+                        r.dateStart(), r.dateEnd(), r.terms(), rules.tags(r.type(), r.terms()), r.json());
+            }
+            rows.finish();
+            in = null;
+        } catch (SQLException | ArithmeticException e) {
             throw new org.springframework.dao.DataIntegrityViolationException("COPY of clinical resources failed: " + e.getMessage(), e);
         } finally {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is rolled back anyway
+                }
+            }
             DataSourceUtils.releaseConnection(con, dataSource);
         }
-    }
-
-    /** A text[] literal. */
-    private static String array(List<String> values) {
-        StringBuilder array = new StringBuilder("{");
-        for (String t : values) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return array.append('}').toString();
-    }
-
-    private static StringBuilder nullable(StringBuilder sb, Object value) {
-        return value == null ? sb.append("\\N") : field(sb, value.toString());
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return escaped (runs without them copied whole). */
-    private static StringBuilder field(StringBuilder sb, String s) {
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                sb.append(s, from, i).append('\\').append(switch (c) {
-                    case '\t' -> 't';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    default -> '\\';
-                });
-                from = i + 1;
-            }
-        }
-        return sb.append(s, from, s.length());
     }
 
     /** One CREATE (or UPDATE) event per patient and type, with the count: who brought what into whose record. */
@@ -214,17 +182,6 @@ class JdbcClinicalResources implements ClinicalResources {
         if (!entries.isEmpty()) {
             audit.recordAll(entries);
         }
-    }
-
-    @Override
-    public Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys) {
-        Map<String, String> found = new HashMap<>();
-        if (!sourceKeys.isEmpty()) {
-            jdbc.sql("select source_key, fhir_id from clinical_resource where resource_type = ? and source_key = any(?)")
-                    .params(type, sourceKeys.toArray(String[]::new))
-                    .query((rs, i) -> found.put(rs.getString(1), rs.getString(2))).list();
-        }
-        return found;
     }
 
     @Override
