@@ -98,7 +98,8 @@ class JdbcClinicalResources implements ClinicalResources {
                 updateIndexes.add(i);
                 updates.add(new Object[] {r.json(), now, r.patientId(), r.encounterId(), r.status(), Rows.utc(r.dateStart()),
                         Rows.utc(r.dateEnd()), String.join("\u001f", r.terms()),
-                        String.join("\u001f", rules.tags(r.type(), r.terms())), id, r.json()});
+                        String.join("\u001f", rules.tags(r.type(), r.terms())), String.join("\u001f", sharedRefs(r.terms())), id,
+                        r.json()});
             }
         }
         if (!updates.isEmpty()) {
@@ -106,7 +107,7 @@ class JdbcClinicalResources implements ClinicalResources {
                     update clinical_resource set resource = ?::jsonb, version = version + 1, last_updated = ?,
                         patient_id = coalesce(?, patient_id), encounter_id = coalesce(?, encounter_id), status = ?,
                         date_start = ?, date_end = ?, terms = string_to_array(?, chr(31)),
-                        sensitivity = string_to_array(?, chr(31))
+                        sensitivity = string_to_array(?, chr(31)), shared_refs = nullif(string_to_array(?, chr(31)), '{}')
                     where id = ? and destroyed_at is null and resource <> ?::jsonb""", updates, 500, (ps, row) -> {
                 for (int k = 0; k < row.length; k++) {
                     ps.setObject(k + 1, row[k]);
@@ -140,7 +141,7 @@ class JdbcClinicalResources implements ClinicalResources {
             ResourceCopy rows = new ResourceCopy(in);
             for (NewResource r : fresh) {
                 rows.row(r.type(), r.fhirId(), r.source(), r.sourceKey(), at, r.patientId(), r.encounterId(), r.status(),
-                        r.dateStart(), r.dateEnd(), r.terms(), rules.tags(r.type(), r.terms()), r.json());
+                        r.dateStart(), r.dateEnd(), r.terms(), rules.tags(r.type(), r.terms()), sharedRefs(r.terms()), r.json());
             }
             rows.finish();
             in = null;
@@ -156,6 +157,32 @@ class JdbcClinicalResources implements ClinicalResources {
             }
             DataSourceUtils.releaseConnection(con, dataSource);
         }
+    }
+
+    /** The types of the resources a record names that belong to no patient ($everything adds them, V168). */
+    static final List<String> SHARED_TYPES = List.of("Organization", "Practitioner", "PractitionerRole", "Location", "Medication",
+            "Substance", "HealthcareService", "Device");
+
+    /**
+     * The "Type/id" references of the search terms ("param=Type/id") to resources of {@link #SHARED_TYPES},
+     * kept beside the terms so that $everything reads them without splitting every term of a record.
+     */
+    static List<String> sharedRefs(List<String> terms) {
+        List<String> refs = null;
+        for (String t : terms) {
+            int eq = t.indexOf('=');
+            int slash = eq < 0 ? -1 : t.indexOf('/', eq + 1);
+            if (slash > 0 && SHARED_TYPES.contains(t.substring(eq + 1, slash))) {
+                String ref = t.substring(eq + 1);
+                if (refs == null) {
+                    refs = new ArrayList<>(2);
+                }
+                if (!refs.contains(ref)) {
+                    refs.add(ref);
+                }
+            }
+        }
+        return refs == null ? List.of() : refs;
     }
 
     /** One CREATE (or UPDATE) event per patient and type, with the count: who brought what into whose record. */
@@ -304,12 +331,13 @@ class JdbcClinicalResources implements ClinicalResources {
      * The patient's rows and the shared resources they refer to (the organization, practitioner,
      * location or medication of the patient's care, kept without a patient of their own), as
      * $everything includes them (FHIR R4 Patient-everything). Shared rows are found by their
-     * unique (type, id) index, not by a scan of every shared row.
+     * unique (type, id) index, not by a scan of every shared row. The references are kept apart
+     * when a resource is stored ({@code shared_refs}, see {@link #sharedRefs}): picking them out of
+     * every search term of the record on each call was half of the query (bench/everything.sh).
      */
     private static final String EVERYTHING = """
             with mine as (select * from clinical_resource r where patient_id = ? %s),
-            refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
-                     where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
+            refs as (select distinct unnest(shared_refs) as ref from mine where shared_refs is not null),
             shared as (select d.* from clinical_resource d join refs on d.resource_type = split_part(refs.ref, '/', 1)
                        and d.fhir_id = split_part(refs.ref, '/', 2) where d.patient_id is null),
             rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)

@@ -16,8 +16,8 @@ import org.postgresql.copy.CopyIn;
 final class ResourceCopy {
 
     static final String COLUMNS = "resource_type, fhir_id, source, source_key, last_updated, patient_id, encounter_id,"
-            + " status, date_start, date_end, terms, sensitivity, resource";
-    private static final int FIELDS = 13;
+            + " status, date_start, date_end, terms, sensitivity, shared_refs, resource";
+    private static final int FIELDS = 14;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01 (UTC). */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
@@ -38,7 +38,7 @@ final class ResourceCopy {
     /** One row, in {@link #COLUMNS} order. */
     void row(String type, String fhirId, String source, String sourceKey, Instant lastUpdated, Long patientId,
              Long encounterId, String status, Instant dateStart, Instant dateEnd, List<String> terms, List<String> tags,
-             String json) throws SQLException {
+             List<String> sharedRefs, String json) throws SQLException {
         putShort(FIELDS);
         text(type);
         text(fhirId);
@@ -52,6 +52,11 @@ final class ResourceCopy {
         timestamp(dateEnd);
         textArray(terms);
         textArray(tags);
+        if (sharedRefs.isEmpty()) {
+            putInt(-1); // none: null, not an empty array
+        } else {
+            textArray(sharedRefs);
+        }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         putInt(body.length + 1);
         ensure(1);
