@@ -35,6 +35,8 @@ public final class FhirImportBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final String FSYNC = System.getProperty("bench.fsync", "on");
     static final Path DATA = Path.of(System.getProperty("bench.data", "../shared/data/synthea/bundles-hiv"));
+    /** With -Dbench.statements=true: pg_stat_statements loaded, the measured pass's top statements printed (embedded only). */
+    static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     private static final Pattern UUID = Pattern.compile("(urn:uuid:|\"id\": \"|\"value\": \")([0-9a-f]{8})(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\")?");
     private static final Pattern LICENCE = Pattern.compile("\"value\": \"(S999\\d+|X\\d+X)\"");
 
@@ -46,10 +48,14 @@ public final class FhirImportBenchmark {
         String password = env("CUSTODIAN_BENCH_DB_PASSWORD");
         String where;
         if (url.isEmpty()) {
-            embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres").toFile())
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres").toFile())
                     .setCleanDataDirectory(true).setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
                     .setServerConfig("fsync", FSYNC).setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("shared_buffers", "256MB").start();
+                    .setServerConfig("shared_buffers", "256MB");
+            if (STATEMENTS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            embedded = builder.start();
             url = embedded.getJdbcUrl("postgres", "postgres");
             postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
             user = "postgres";
@@ -67,6 +73,9 @@ public final class FhirImportBenchmark {
             FhirBundleImport fhir = app.getBean(FhirBundleImport.class);
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             machine(jdbc, where);
+            if (STATEMENTS) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+            }
             List<Path> files;
             try (Stream<Path> s = Files.list(DATA)) {
                 files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -98,11 +107,21 @@ public final class FhirImportBenchmark {
                 // Each pass imports new people: copies 1..N, then 1001..1000+N (a re-id of the first
                 // pass's bundles would keep their rewritten licence numbers, which are taken by then).
                 List<byte[]> fresh = threads == 1 ? bundles : copies(patients, 1000);
+                if (STATEMENTS) {
+                    jdbc.execute("select pg_stat_statements_reset()");
+                }
+                String walBefore = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
                 mark();
                 long t = System.nanoTime();
                 long[] n = run(fhir, fresh, threads);
                 report(String.format("%d patient bundles (%d MB), %d thread(s)", fresh.size(), mb, threads),
                         fresh.size(), n[0], n[1], t);
+                long wal = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class, walBefore);
+                System.out.printf(Locale.ROOT, "    WAL: %,d bytes = %,.0f bytes per resource; load avg %s%n", wal, wal / (double) n[0],
+                        Files.readString(Path.of("/proc/loadavg")).trim());
+                if (STATEMENTS) {
+                    statements(jdbc, n[0]);
+                }
                 if (THREADS == 1) {
                     break;
                 }
@@ -251,6 +270,16 @@ public final class FhirImportBenchmark {
     /** Marks the start of a measured pass for {@link #report}'s CPU figures. */
     static void mark() {
         cpuAtStart = cpu();
+    }
+
+    /** The statements PostgreSQL spent most time in during the pass, per resource of the pass. */
+    static void statements(JdbcTemplate jdbc, long resources) {
+        jdbc.query("""
+                select calls, total_exec_time, rows, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
+                from pg_stat_statements order by total_exec_time desc limit 18""", rs -> {
+            System.out.printf(Locale.ROOT, "    %8.1f ms %6.1f us/res %7d calls %9d rows %7.0f WAL B/res  %s%n", rs.getDouble(2),
+                    rs.getDouble(2) * 1000 / resources, rs.getLong(1), rs.getLong(3), rs.getDouble(4) / resources, rs.getString(5));
+        });
     }
 
     static long count(JdbcTemplate jdbc, String table) {

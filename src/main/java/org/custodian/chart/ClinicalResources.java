@@ -27,7 +27,9 @@ public interface ClinicalResources {
 
     /**
      * One resource to keep. {@code sourceKey} recognises a re-send from the same source (a second
-     * import changes nothing; changed content is a new version); {@code json} is the resource as
+     * import changes nothing; changed content is a new version), and {@code fhirId} is derived from
+     * it: the same type and key always give the same id (a resource is found again by its id, and a
+     * kept id that arrives under another key is refused); {@code json} is the resource as
      * received; {@code terms} the search terms ("param=system|code", "param=code", "param=system|",
      * "param=Type/id", "param:lowercase text"); {@code dateStart}/{@code dateEnd} the type's
      * clinically relevant date or period.
@@ -78,9 +80,6 @@ public interface ClinicalResources {
      * A copy already linked to the same document is left as it is.
      */
     void linkDocuments(Collection<DocumentCopy> copies);
-
-    /** The ids under which resources of {@code type} with these source keys are kept already. */
-    Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys);
 
     /** The local patient and encounter a kept resource belongs to. */
     record Local(Long patientId, Long encounterId) {

@@ -1,6 +1,7 @@
 package org.custodian.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -116,5 +117,30 @@ class ClinicalResourcesIT {
                 .param(o).query(String.class).single()).doesNotContain("2339-0");
         List<String> terms = jdbc.sql("select unnest(terms) from clinical_resource where fhir_id = ?").param(o).query(String.class).list();
         assertThat(terms).isEmpty();
+    }
+
+    @Test
+    void everythingAddsTheSharedResourcesTheRecordNamesAndAReSendUnderAnotherKeyIsRefused() {
+        String p = UUID.randomUUID().toString(), e = UUID.randomUUID().toString(), org = UUID.randomUUID().toString();
+        load("""
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Organization","id":"%1$s","name":"Shared Clinic %1$s"}},
+                 {"fullUrl":"urn:uuid:%2$s","resource":{"resourceType":"Patient","id":"%2$s","name":[{"family":"Sharedref","given":["Res"]}],
+                  "gender":"female","birthDate":"1960-01-01"}},
+                 {"fullUrl":"urn:uuid:%3$s","resource":{"resourceType":"Encounter","id":"%3$s","status":"finished",
+                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+                  "subject":{"reference":"urn:uuid:%2$s"},"serviceProvider":{"reference":"urn:uuid:%1$s"},
+                  "period":{"start":"2001-02-03T08:00:00Z","end":"2001-02-03T09:00:00Z"}}}]}""".formatted(org, p, e));
+        long patientId = patientOf("Patient", p);
+        // The organization belongs to no patient; $everything adds it after the patient's own resources.
+        accounts.runAs(Role.CLINICIAN, () -> assertThat(resources.everything(patientId, null, Set.of(), 0, 100).resources())
+                .extracting(ClinicalResources.StoredResource::fhirId).containsExactly(p, e, org));
+        // The same type and id under another source key is not the same resource: refused, nothing changed.
+        ClinicalResources.NewResource other = new ClinicalResources.NewResource("Organization", org, "other", "id:other|1", null, null,
+                null, null, null, List.of(), "{\"resourceType\":\"Organization\",\"id\":\"" + org + "\"}");
+        assertThatThrownBy(() -> resources.storeAll(List.of(other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another source");
+        assertThat(jdbc.sql("select version from clinical_resource where resource_type = 'Organization' and fhir_id = ?")
+                .param(org).query(Integer.class).single()).isEqualTo(1);
     }
 }

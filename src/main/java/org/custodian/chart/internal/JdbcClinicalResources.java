@@ -1,7 +1,5 @@
 package org.custodian.chart.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,13 +72,15 @@ class JdbcClinicalResources implements ClinicalResources {
         if (resources.isEmpty()) {
             return outcomes;
         }
-        Map<String, Long> existing = new HashMap<>();
+        // Found by (type, id): the id is derived from the source key (NewResource), so one unique index does for both.
+        Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql("""
-                        select r.resource_type, r.source_key, r.id from clinical_resource r
-                        join unnest(?::text[], ?::text[]) as k(t, s) on r.resource_type = k.t and r.source_key = k.s""")
+                        select r.resource_type, r.fhir_id, r.id, r.source_key from clinical_resource r
+                        join unnest(?::text[], ?::text[]) as k(t, f) on r.resource_type = k.t and r.fhir_id = k.f""")
                 .params(resources.stream().map(NewResource::type).toArray(String[]::new),
-                        resources.stream().map(NewResource::sourceKey).toArray(String[]::new))
-                .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3))).list();
+                        resources.stream().map(NewResource::fhirId).toArray(String[]::new))
+                .query((rs, i) -> existing.put(rs.getString(1) + " " + rs.getString(2), new Object[] {rs.getLong(3), rs.getString(4)}))
+                .list();
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         ClinicalSensitivityRules rules = ClinicalSensitivityRules.load(jdbc);
         List<NewResource> fresh = new ArrayList<>();
@@ -88,7 +88,11 @@ class JdbcClinicalResources implements ClinicalResources {
         List<Integer> updateIndexes = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             NewResource r = resources.get(i);
-            Long id = existing.get(r.type() + " " + r.sourceKey());
+            Object[] kept = existing.get(r.type() + " " + r.fhirId());
+            if (kept != null && !kept[1].equals(r.sourceKey())) {
+                throw new IllegalArgumentException(r.type() + "/" + r.fhirId() + " is kept already, from another source");
+            }
+            Long id = kept == null ? null : (Long) kept[0];
             if (id == null) {
                 fresh.add(r);
                 outcomes.add(Outcome.CREATED);
@@ -97,7 +101,8 @@ class JdbcClinicalResources implements ClinicalResources {
                 updateIndexes.add(i);
                 updates.add(new Object[] {r.json(), now, r.patientId(), r.encounterId(), r.status(), Rows.utc(r.dateStart()),
                         Rows.utc(r.dateEnd()), String.join("\u001f", r.terms()),
-                        String.join("\u001f", rules.tags(r.type(), r.terms())), id, r.json()});
+                        String.join("\u001f", rules.tags(r.type(), r.terms())), String.join("\u001f", sharedRefs(r.terms())), id,
+                        r.json()});
             }
         }
         if (!updates.isEmpty()) {
@@ -105,7 +110,7 @@ class JdbcClinicalResources implements ClinicalResources {
                     update clinical_resource set resource = ?::jsonb, version = version + 1, last_updated = ?,
                         patient_id = coalesce(?, patient_id), encounter_id = coalesce(?, encounter_id), status = ?,
                         date_start = ?, date_end = ?, terms = string_to_array(?, chr(31)),
-                        sensitivity = string_to_array(?, chr(31))
+                        sensitivity = string_to_array(?, chr(31)), shared_refs = nullif(string_to_array(?, chr(31)), '{}')
                     where id = ? and destroyed_at is null and resource <> ?::jsonb""", updates, 500, (ps, row) -> {
                 for (int k = 0; k < row.length; k++) {
                     ps.setObject(k + 1, row[k]);
@@ -128,69 +133,59 @@ class JdbcClinicalResources implements ClinicalResources {
         return outcomes;
     }
 
-    /** New rows in one COPY on the caller's transaction's connection. */
+    /** New rows in one binary COPY on the caller's transaction's connection. */
     private void copy(List<NewResource> fresh, OffsetDateTime now, ClinicalSensitivityRules rules) {
-        StringBuilder sb = new StringBuilder(fresh.size() * 1024);
-        String ts = now.toString();
-        for (NewResource r : fresh) {
-            field(sb, r.type()).append('\t');
-            field(sb, r.fhirId()).append('\t');
-            field(sb, r.source()).append('\t');
-            field(sb, r.sourceKey()).append('\t');
-            sb.append(ts).append('\t');
-            nullable(sb, r.patientId()).append('\t');
-            nullable(sb, r.encounterId()).append('\t');
-            nullable(sb, r.status()).append('\t');
-            nullable(sb, r.dateStart()).append('\t');
-            nullable(sb, r.dateEnd()).append('\t');
-            field(sb, array(r.terms())).append('\t');
-            field(sb, array(rules.tags(r.type(), r.terms()))).append('\t');
-            field(sb, r.json()).append('\n');
-        }
+        Instant at = now.toInstant();
         Connection con = DataSourceUtils.getConnection(dataSource);
+        org.postgresql.copy.CopyIn in = null;
         try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (resource_type, fhir_id, source,"
-                    + " source_key, last_updated, patient_id, encounter_id, status, date_start, date_end, terms, sensitivity, resource)"
-                    + " from stdin", new StringReader(sb.toString()));
-        } catch (SQLException | IOException e) {
+            in = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy clinical_resource (" + ResourceCopy.COLUMNS
+                    + ") from stdin with (format binary)");
+            ResourceCopy rows = new ResourceCopy(in);
+            for (NewResource r : fresh) {
+                rows.row(r.type(), r.fhirId(), r.source(), r.sourceKey(), at, r.patientId(), r.encounterId(), r.status(),
+                        r.dateStart(), r.dateEnd(), r.terms(), rules.tags(r.type(), r.terms()), sharedRefs(r.terms()), r.json());
+            }
+            rows.finish();
+            in = null;
+        } catch (SQLException | ArithmeticException e) {
             throw new org.springframework.dao.DataIntegrityViolationException("COPY of clinical resources failed: " + e.getMessage(), e);
         } finally {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is rolled back anyway
+                }
+            }
             DataSourceUtils.releaseConnection(con, dataSource);
         }
     }
 
-    /** A text[] literal. */
-    private static String array(List<String> values) {
-        StringBuilder array = new StringBuilder("{");
-        for (String t : values) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return array.append('}').toString();
-    }
+    /** The types of the resources a record names that belong to no patient ($everything adds them, V168). */
+    static final List<String> SHARED_TYPES = List.of("Organization", "Practitioner", "PractitionerRole", "Location", "Medication",
+            "Substance", "HealthcareService", "Device");
 
-    private static StringBuilder nullable(StringBuilder sb, Object value) {
-        return value == null ? sb.append("\\N") : field(sb, value.toString());
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return escaped (runs without them copied whole). */
-    private static StringBuilder field(StringBuilder sb, String s) {
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                sb.append(s, from, i).append('\\').append(switch (c) {
-                    case '\t' -> 't';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    default -> '\\';
-                });
-                from = i + 1;
+    /**
+     * The "Type/id" references of the search terms ("param=Type/id") to resources of {@link #SHARED_TYPES},
+     * kept beside the terms so that $everything reads them without splitting every term of a record.
+     */
+    static List<String> sharedRefs(List<String> terms) {
+        List<String> refs = null;
+        for (String t : terms) {
+            int eq = t.indexOf('=');
+            int slash = eq < 0 ? -1 : t.indexOf('/', eq + 1);
+            if (slash > 0 && SHARED_TYPES.contains(t.substring(eq + 1, slash))) {
+                String ref = t.substring(eq + 1);
+                if (refs == null) {
+                    refs = new ArrayList<>(2);
+                }
+                if (!refs.contains(ref)) {
+                    refs.add(ref);
+                }
             }
         }
-        return sb.append(s, from, s.length());
+        return refs == null ? List.of() : refs;
     }
 
     /** One CREATE (or UPDATE) event per patient and type, with the count: who brought what into whose record. */
@@ -232,17 +227,6 @@ class JdbcClinicalResources implements ClinicalResources {
                         copies.stream().map(DocumentCopy::fhirId).toArray(String[]::new),
                         copies.stream().map(DocumentCopy::documentId).toArray(Long[]::new))
                 .update();
-    }
-
-    @Override
-    public Map<String, String> fhirIdsOf(String type, Collection<String> sourceKeys) {
-        Map<String, String> found = new HashMap<>();
-        if (!sourceKeys.isEmpty()) {
-            jdbc.sql("select source_key, fhir_id from clinical_resource where resource_type = ? and source_key = any(?)")
-                    .params(type, sourceKeys.toArray(String[]::new))
-                    .query((rs, i) -> found.put(rs.getString(1), rs.getString(2))).list();
-        }
-        return found;
     }
 
     @Override
@@ -374,12 +358,13 @@ class JdbcClinicalResources implements ClinicalResources {
      * The patient's rows and the shared resources they refer to (the organization, practitioner,
      * location or medication of the patient's care, kept without a patient of their own), as
      * $everything includes them (FHIR R4 Patient-everything). Shared rows are found by their
-     * unique (type, id) index, not by a scan of every shared row.
+     * unique (type, id) index, not by a scan of every shared row. The references are kept apart
+     * when a resource is stored ({@code shared_refs}, see {@link #sharedRefs}): picking them out of
+     * every search term of the record on each call was half of the query (bench/everything.sh).
      */
     private static final String EVERYTHING = """
             with mine as (select * from clinical_resource r where patient_id = ? %s),
-            refs as (select distinct substr(t, strpos(t, '=') + 1) as ref from mine, unnest(terms) t
-                     where t ~ '^[a-z-]+=(Organization|Practitioner|PractitionerRole|Location|Medication|Substance|HealthcareService|Device)/'),
+            refs as (select distinct unnest(shared_refs) as ref from mine where shared_refs is not null),
             shared as (select d.* from clinical_resource d join refs on d.resource_type = split_part(refs.ref, '/', 1)
                        and d.fhir_id = split_part(refs.ref, '/', 2) where d.patient_id is null),
             rows as (select 0 as grp, * from mine union all select 1 as grp, * from shared)

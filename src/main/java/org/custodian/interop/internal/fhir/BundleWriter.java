@@ -60,6 +60,7 @@ class BundleWriter {
         final ImportPlan plan;
         final Map<Integer, Long> localIds = new HashMap<>();
         final Map<Integer, Long> patientOfEntry = new HashMap<>();
+        final Map<String, Long> practitioners = new HashMap<>();
 
         Write(BundleIndex index, ImportPlan plan) {
             this.index = index;
@@ -101,8 +102,9 @@ class BundleWriter {
                 encounterPatientIds.add(patientId);
                 List<EncounterParticipant> participants = new ArrayList<>();
                 for (ImportPlan.Participant p : plan.encounterParticipants.get(k)) {
-                    long practitioner = p.npi() != null && Npi.valid(p.npi()) ? directory.resolveNpi(p.npi(), p.name())
-                            : directory.resolveNames(List.of(p.name())).get(p.name().trim());
+                    // Once per practitioner and bundle: a patient's encounters name the same few clinicians.
+                    long practitioner = practitioners.computeIfAbsent(p.npi() + "|" + p.name(), key -> p.npi() != null && Npi.valid(p.npi())
+                            ? directory.resolveNpi(p.npi(), p.name()) : directory.resolveNames(List.of(p.name())).get(p.name().trim()));
                     EncounterParticipant ep = new EncounterParticipant(p.role(), practitioner, e.admitAt());
                     if (!participants.contains(ep)) {
                         participants.add(ep);
