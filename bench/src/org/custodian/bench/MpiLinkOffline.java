@@ -43,7 +43,7 @@ public final class MpiLinkOffline {
         persons = null;
         System.out.printf(Locale.ROOT, "%,d records; load %s%n", records.size(), load());
         long t0 = System.nanoTime();
-        Linkage l = new MatchEngine(new MpiSettings(null, null, Integer.getInteger("bench.maxBlock"), null, null)).link(records, System.out);
+        Linkage l = new MatchEngine(new MpiSettings(null, null, Integer.getInteger("bench.maxBlock"), null, null, null, null, null, null)).link(records, System.out);
         double seconds = (System.nanoTime() - t0) / 1e9;
         java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
         entity.forEach(e -> sizes.merge(e, 1, Integer::sum));

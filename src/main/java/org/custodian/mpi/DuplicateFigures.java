@@ -2,6 +2,7 @@ package org.custodian.mpi;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The master patient index's health at an instant, for the dashboard: registrations, those merged
@@ -22,5 +23,6 @@ public interface DuplicateFigures {
         }
     }
 
+    @PreAuthorize("hasAnyAuthority('analytics:view', 'mpi:review')")
     IndexHealth at(Instant at);
 }

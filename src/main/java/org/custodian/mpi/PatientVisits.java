@@ -2,6 +2,7 @@ package org.custodian.mpi;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * A patient's encounters as the duplicate pair view shows them: whether two registrations were seen
@@ -15,5 +16,6 @@ public interface PatientVisits {
     }
 
     /** The patient's latest {@code limit} encounters, newest first. */
+    @PreAuthorize("hasAnyAuthority('chart:read', 'mpi:review')")
     List<Visit> latest(long patientId, int limit);
 }

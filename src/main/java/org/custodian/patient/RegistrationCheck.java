@@ -3,6 +3,7 @@ package org.custodian.patient;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The duplicate check of a registration at the desk ({@code POST /api/patients}): registered patients who are
@@ -19,8 +20,10 @@ public interface RegistrationCheck {
     }
 
     /** Registered patients likely to be {@code candidate} (the index's review band and above), best first. */
+    @PreAuthorize("hasAuthority('chart:write')")
     List<LikelyExisting> likelyExisting(NewPatient candidate);
 
     /** The registrar registered {@code patientId} despite these likely matches: each pair goes to the duplicate worklist. */
+    @PreAuthorize("hasAuthority('chart:write')")
     void registeredDespite(long patientId, Collection<Long> likelyExistingIds);
 }

@@ -139,19 +139,24 @@ final class Comparators {
     }
 
     /**
-     * Birth dates as {@code yyyymmdd}: 3 exact, 2 day and month swapped or one typing slip
-     * (one digit wrong, or two adjacent digits transposed), 1 two digits wrong, 0 otherwise.
+     * Birth dates as {@code yyyymmdd}: 4 exact, 3 day and month swapped, 2 one typing slip (one digit
+     * wrong, or two adjacent digits transposed), 1 two digits wrong, 0 otherwise. A swap and a slip are
+     * kept apart because chance makes them at very different rates: a date has one swapped twin and
+     * some twenty dates one slip away, so two strangers' dates are a slip apart twenty times as often.
      */
     static int birthDate(String a, String b) {
         if (a == null || b == null) {
             return MISSING;
         }
         if (a.equals(b)) {
-            return 3;
+            return 4;
         }
         if (a.length() == 8 && b.length() == 8) {
             boolean swapped = a.regionMatches(0, b, 0, 4) && a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2);
-            if (swapped || oneSlip(a, b)) {
+            if (swapped) {
+                return 3;
+            }
+            if (oneSlip(a, b)) {
                 return 2;
             }
             return hamming(a, b) == 2 ? 1 : 0;

@@ -6,11 +6,21 @@ package org.custodian.mpi.internal;
  * take the pairs a weight cannot tell from a duplicate out of the link band:
  * <ul>
  *   <li>generational suffixes that differ (Jr and Sr): father and son — never the same person;</li>
- *   <li>twins: same birth date (or one typo from it) and surname, another given name;</li>
+ *   <li>twins: same birth date (or one typo from it) and surname, another given name (reviewed, not ruled out,
+ *   when neither the SSN nor the phone disagrees: a given name replaced looks the same);</li>
  *   <li>spouses, siblings, parent and child: given name differs or is only similar (daniel and
  *   danielle), and birth date differs in two digits or more;</li>
  *   <li>strangers who share a birth date: given name differs, surname differs or is only similar;</li>
  *   <li>parent and child of one name without a suffix: same names, birth years a generation apart.</li>
+ * </ul>
+ * Two more rules keep a pair out of the link band only (it may still be reviewed):
+ * <ul>
+ *   <li>birth dates that differ outright (not a typo, a swap or two digits) with no identifier to vouch for the
+ *   pair (the SSN agreeing, or the phone while the SSNs do not disagree): namesakes at one address (parent and
+ *   child, siblings) and look-alike strangers far outnumber a person whose date was replaced;</li>
+ *   <li>one house, a similar given name (maria and margaret, elijah and elizabeth) with the same or nearly the
+ *   same birth date and surname, the SSN or the phone disagreeing and neither agreeing: twins or spouses (index
+ *   with households).</li>
  * </ul>
  * In an index that holds households, each of these is a non-match unless the SSNs agree (exactly
  * or but for one typo: a record whose name or date was replaced by mistake, and the weight
@@ -40,7 +50,9 @@ final class FamilyRules {
         TWINS("same birth date and surname, another given name (twins)"),
         HOUSEHOLD("given name and birth date differ (spouse, sibling, parent or child)"),
         STRANGERS("given name and surname differ"),
-        GENERATION("same name, birth years a generation apart (parent and child)");
+        GENERATION("same name, birth years a generation apart (parent and child)"),
+        BIRTH_DATE_DIFFERS("birth dates differ and no identifier agrees"),
+        SIMILAR_IN_HOUSE("one house, a similar given name, the same surname and (nearly) the same birth date");
 
         final String words;
 
@@ -60,6 +72,7 @@ final class FamilyRules {
     private static final int SSN = MatchField.SSN.ordinal();
     private static final int STREET_NUMBER = MatchField.STREET_NUMBER.ordinal();
     private static final int ADDRESS_1 = MatchField.ADDRESS_1.ordinal();
+    private static final int PHONE = MatchField.PHONE.ordinal();
 
     private FamilyRules() {
     }
@@ -80,6 +93,9 @@ final class FamilyRules {
         if (reason == Reason.SUFFIX) {
             return Verdict.NON_MATCH;
         }
+        if ((reason == Reason.BIRTH_DATE_DIFFERS || reason == Reason.SIMILAR_IN_HOUSE) && households) {
+            return Verdict.NO_LINK;
+        }
         int given = FellegiSunterModel.level(pattern, GIVEN);
         int sex = FellegiSunterModel.level(pattern, SEX);
         int birth = FellegiSunterModel.level(pattern, BIRTH);
@@ -87,8 +103,13 @@ final class FamilyRules {
         // The same SSN (or one keystroke from it, which two people's rarely are): a person
         // registered twice with a name or a date replaced, or a family member's SSN copied (the
         // guarantor's): the weight decides, within the floor.
-        if (reason == Reason.NONE || FellegiSunterModel.level(pattern, SSN) >= 1 || !households) {
+        if (reason == Reason.NONE || reason == Reason.SIMILAR_IN_HOUSE || FellegiSunterModel.level(pattern, SSN) >= 1 || !households) {
             return floor;
+        }
+        // Twins by the rules, but nothing that tells two people apart disagrees (no SSN or phone on one side): the
+        // same person with a given name replaced as often as a twin; a person decides.
+        if (reason == Reason.TWINS && FellegiSunterModel.level(pattern, SSN) != 0 && FellegiSunterModel.level(pattern, PHONE) != 0) {
+            return Verdict.NO_LINK;
         }
         return Verdict.NON_MATCH;
     }
@@ -122,6 +143,15 @@ final class FamilyRules {
         }
         if (given >= 2 && family >= 2 && birth == 0 && generationApart(a.birthDate(), b.birthDate())) {
             return Reason.GENERATION;
+        }
+        boolean sameStreet = levels[STREET_NUMBER] == 2 && levels[ADDRESS_1] >= 1;
+        boolean identifierAgrees = levels[SSN] >= 1 || levels[PHONE] >= 1 && levels[SSN] != 0;
+        boolean identifierDisagrees = levels[SSN] == 0 || levels[PHONE] == 0;
+        if (given == 1 && family >= 2 && birth >= 2 && sameStreet && identifierDisagrees && !identifierAgrees) {
+            return Reason.SIMILAR_IN_HOUSE;
+        }
+        if (birth == 0 && !identifierAgrees) {
+            return Reason.BIRTH_DATE_DIFFERS;
         }
         return Reason.NONE;
     }

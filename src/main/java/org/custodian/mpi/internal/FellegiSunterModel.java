@@ -222,7 +222,7 @@ final class FellegiSunterModel {
             double[][] mu = switch (fields[f]) {
                 case GIVEN_NAME -> new double[][] {{0.02, 0.03, 0.10, 0.85}, {0.90, 0.07, 0.02, 0.01}};
                 case FAMILY_NAME -> new double[][] {{0.02, 0.03, 0.10, 0.85}, {0.95, 0.04, 0.007, 0.003}};
-                case BIRTH_DATE -> new double[][] {{0.02, 0.02, 0.06, 0.90}, {0.97, 0.02, 0.007, 0.003}};
+                case BIRTH_DATE -> new double[][] {{0.02, 0.02, 0.04, 0.02, 0.90}, {0.97, 0.02, 0.0069, 0.0001, 0.003}};
                 case SEX -> new double[][] {{0.02, 0.98}, {0.5, 0.5}};
                 case SSN, PHONE -> new double[][] {{0.05, 0.05, 0.90}, {0.999, 0.0009, 0.0001}};
                 case STREET_NUMBER, POSTCODE -> new double[][] {{0.10, 0.05, 0.85}, {0.95, 0.03, 0.02}};

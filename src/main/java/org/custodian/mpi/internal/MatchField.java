@@ -11,7 +11,7 @@ import java.util.function.Function;
 public enum MatchField {
     GIVEN_NAME(List.of("different", "similar", "close or nickname", "exact"), true, MpiRecord::givenName),
     FAMILY_NAME(List.of("different", "similar", "close", "exact"), true, MpiRecord::familyName),
-    BIRTH_DATE(List.of("different", "two digits differ", "swap or one typo", "exact"), false, MpiRecord::birthDate),
+    BIRTH_DATE(List.of("different", "two digits differ", "one typo", "day and month swapped", "exact"), false, MpiRecord::birthDate),
     SEX(List.of("different", "same"), false, MpiRecord::sex),
     SSN(List.of("different", "one typo", "exact"), false, MpiRecord::ssn),
     STREET_NUMBER(List.of("different", "one typo", "exact"), false, MpiRecord::streetNumber),

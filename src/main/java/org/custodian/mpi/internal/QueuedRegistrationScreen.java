@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.EnumSet;
+import org.custodian.Actor;
 import org.custodian.audit.AuditEntry;
+import org.custodian.privacy.Permission;
+import org.custodian.privacy.SystemAccess;
 import org.custodian.audit.AuditTrail;
 import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
@@ -19,7 +23,6 @@ import org.custodian.mpi.PatientMatch;
 import org.custodian.mpi.RegistrationScreen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,8 @@ class QueuedRegistrationScreen implements RegistrationScreen {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedRegistrationScreen.class);
     private static final int BATCH = 100;
+    /** What the screen asks of the index: likely matches, and pairs put on the worklist. */
+    private static final java.util.Set<Permission> SCREENER = EnumSet.of(Permission.MPI_REVIEW);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -52,19 +57,15 @@ class QueuedRegistrationScreen implements RegistrationScreen {
 
 
     QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, AuditTrail audit,
-                             Clock clock, @Value("${custodian.mpi.screening-interval:2s}") Duration interval,
-                             @Value("${custodian.mpi.screening-share:0.25}") double share, org.custodian.patient.SsnColumn ssns) {
+                             Clock clock, MpiSettings settings, org.custodian.patient.SsnColumn ssns) {
         this.ssns = ssns;
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("custodian.mpi.screening-share must be above 0 and at most 1");
-        }
-        this.share = share;
+        this.share = settings.screeningShare();
         this.jdbc = jdbc;
         this.tx = tx;
         this.mpi = mpi;
         this.audit = audit;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = settings.screeningInterval();
     }
 
     @Override
@@ -85,7 +86,7 @@ class QueuedRegistrationScreen implements RegistrationScreen {
 
     @Override
     public int screenQueued() {
-        return drain(1);
+        return SystemAccess.call(Actor.SYSTEM, SCREENER, () -> drain(1));
     }
 
     /**
@@ -181,7 +182,8 @@ class QueuedRegistrationScreen implements RegistrationScreen {
                 // feed catching up after an outage) the feed, whose sender waits for every
                 // acknowledgement, must have the CPU; the queue keeps what is not screened yet, and at
                 // the default 0.25 the screen still clears about a hundred registrations a second.
-                drain(share);
+                // The system's own work: the screen asks the index's API, which checks permissions whoever calls.
+                SystemAccess.run(Actor.SYSTEM, SCREENER, () -> drain(share));
             } catch (RuntimeException e) {
                 // The queue keeps the rows; the next round retries. No PHI in the log: the type only.
                 log.warn("MPI registration screening failed ({}); will retry", e.getClass().getSimpleName());

@@ -14,7 +14,6 @@ import org.custodian.privacy.Permission;
 import org.custodian.privacy.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,12 @@ class ScheduledScan extends PeriodicJob {
     private final LocalTime at;
     private final boolean enabled;
 
-    ScheduledScan(DuplicateScans scans, Clock clock, @Value("${custodian.mpi.scan-time:02:00}") String at,
-                  @Value("${custodian.mpi.scan-check-every:PT5M}") Duration checkEvery) {
-        super("mpi-scheduled-scan", checkEvery, false, WhenZero.NEVER);
+    ScheduledScan(DuplicateScans scans, Clock clock, MpiSettings settings) {
+        super("mpi-scheduled-scan", settings.scanCheckEvery(), false, WhenZero.NEVER);
         this.scans = scans;
         this.clock = HospitalClock.of(clock);
-        this.at = LocalTime.parse(at.trim());
-        this.enabled = !(checkEvery.isZero() || checkEvery.isNegative());
+        this.at = settings.scanTime();
+        this.enabled = !(settings.scanCheckEvery().isZero() || settings.scanCheckEvery().isNegative());
     }
 
     /** The hospital date whose scan is due now, if today's scan time has come. */

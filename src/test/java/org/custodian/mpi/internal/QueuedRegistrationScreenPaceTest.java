@@ -27,8 +27,7 @@ class QueuedRegistrationScreenPaceTest {
     @Test
     void aShareOutsideZeroToOneIsRefusedWithTheSettingNamed() {
         for (double share : new double[] {0, -0.5, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> new QueuedRegistrationScreen(null, null, null, null, Clock.systemUTC(),
-                    Duration.ofSeconds(2), share, null))
+            assertThatThrownBy(() -> new MpiSettings(null, null, null, null, null, null, null, Duration.ofSeconds(2), share))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("custodian.mpi.screening-share");
         }
     }

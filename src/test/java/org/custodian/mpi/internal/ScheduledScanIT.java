@@ -41,7 +41,8 @@ class ScheduledScanIT {
     @Autowired ClusterLocks locks;
 
     private ScheduledScan jobAt(LocalDateTime local) {
-        return new ScheduledScan(scans, HospitalClock.fixed(local.atZone(ZONE).toInstant(), ZONE), "02:00", Duration.ZERO);
+        return new ScheduledScan(scans, HospitalClock.fixed(local.atZone(ZONE).toInstant(), ZONE),
+                new MpiSettings(null, null, null, null, null, java.time.LocalTime.of(2, 0), Duration.ZERO, null, null));
     }
 
     @Test

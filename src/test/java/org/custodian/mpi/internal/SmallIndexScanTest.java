@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * for EM to fit m and u on — with two registrations the only "random pair" that measures chance
  * agreement is the duplicate itself, so u equalled m and every field weighed nothing, and the scan
  * proposed no pair. Below {@link MatchEngine#MIN_FIT} typical m and u serve, and the scan proposes
- * the duplicates planted in the index and no one else (not the twins, not father and son).
+ * the duplicates planted in the index and no one else: never father and son; twins with nothing that tells them
+ * apart (no SSN, no phone) only for review, never linked, since a given name replaced looks the same (issue #19).
  */
 class SmallIndexScanTest {
 
@@ -32,7 +33,7 @@ class SmallIndexScanTest {
     }
 
     @Test
-    void theDuplicatesPlantedInASmallIndexAreProposedAndNoOneElse() {
+    void theDuplicatesPlantedInASmallIndexAreProposedAndTwinsOnlyForReview() {
         String[][] people = {
                 {"Margaret", "Holloway", "19520314", "F", "12 Birch St", "Peoria", "61602"},
                 {"William", "Ostrander", "19670921", "M", "480 Lake Ave", "Peoria", "61604"},
@@ -65,7 +66,12 @@ class SmallIndexScanTest {
 
         Linkage scan = ENGINE.link(index);
 
-        assertThat(proposed(scan)).containsExactlyInAnyOrder("0-12", "1-13", "2-14", "3-15");
+        assertThat(proposed(scan)).containsExactlyInAnyOrder("0-12", "1-13", "2-14", "3-15", "16-17");
+        for (int p = 0; p < scan.keptPairs(); p++) {
+            if (Math.min(scan.first(p), scan.second(p)) == 16) {
+                assertThat(scan.decision(p)).as("the twins").isEqualTo(MatchDecision.REVIEW);
+            }
+        }
     }
 
     private static MpiRecord record(int id, String given, String family, String birth, String sex, String line, String city,
