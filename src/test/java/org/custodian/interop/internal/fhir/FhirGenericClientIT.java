@@ -297,9 +297,11 @@ class FhirGenericClientIT {
         Bundle events = auditor.search().forResource(AuditEvent.class).where(AuditEvent.PATIENT.hasId("Patient/" + patient))
                 .returnBundle(Bundle.class).execute();
         assertThat(events.getTotal()).isGreaterThanOrEqualTo(2);
+        // The director's read, among others of the same patient (the MPI's registration screen reads as the system).
         AuditEvent read = events.getEntry().stream().map(e -> (AuditEvent) e.getResource())
-                .filter(e -> e.getAction() == AuditEvent.AuditEventAction.R).findFirst().orElseThrow();
-        assertThat(read.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo(accounts.of(Role.HIM_DIRECTOR));
+                .filter(e -> e.getAction() == AuditEvent.AuditEventAction.R)
+                .filter(e -> accounts.of(Role.HIM_DIRECTOR).equals(e.getAgentFirstRep().getWho().getIdentifier().getValue()))
+                .findFirst().orElseThrow();
         assertThat(read.getEntity()).anyMatch(en -> ("Patient/" + patient).equals(en.getWhat().getReference()));
         assertThat(read.getMeta().getProfile().get(0).getValue()).endsWith("IHE.BasicAudit.PatientRead");
         AuditEvent one = auditor.read().resource(AuditEvent.class).withId(read.getIdElement().getIdPart()).execute();
