@@ -127,6 +127,7 @@ class DatabaseBackup {
         if (!FORMAT.equals(manifest.format())) {
             throw new IllegalArgumentException("not a Custodian backup (format " + manifest.format() + ")");
         }
+        long restoredHead;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -156,6 +157,9 @@ class DatabaseBackup {
                         ps.execute();
                     }
                 }
+                // The head the backup brought back, read before anything else can append: the instance's
+                // background jobs go on writing events as soon as this commits.
+                restoredHead = longValue(c, "select coalesce(max(seq), 0) from audit_event");
                 c.commit();
             } catch (SQLException | RuntimeException | IOException e) {
                 c.rollback();
@@ -163,36 +167,36 @@ class DatabaseBackup {
             }
         }
         copyNew(dir.resolve("audit-checkpoints"), audit.checkpointDirectory());
-        return report(dir, manifest);
+        return report(dir, manifest, restoredHead);
     }
 
     /** Verifies what was restored and names what was lost, then re-anchors the chain's checks. */
-    private RestoreReport report(Path dir, Manifest manifest) throws IOException {
+    private RestoreReport report(Path dir, Manifest manifest, long head) throws IOException {
         ChainVerification chain = audit.verify();
         if (!chain.valid()) {
             throw new IllegalStateException("the restored audit chain is broken at event " + chain.firstBrokenSeq()
                     + ": " + chain.problem() + "; the backup is not trustworthy");
         }
-        long head = chain.events();
         AuditCheckpoint newestInBackup = newest(dir.resolve("audit-checkpoints"));
         CheckpointVerification against = newestInBackup == null ? null : audit.verify(newestInBackup);
         if (against != null && !against.valid()) {
             throw new IllegalStateException("the restored audit log disagrees with the backup's own newest checkpoint: "
                     + against.problem());
         }
-        // The checkpoints outside the database that vouch for events beyond the restored head: those
-        // events were written after the backup and are lost.
+        // The checkpoints outside the database that vouch for events beyond the restored head, and that
+        // the log no longer matches: those events were written after the backup and are lost. Whether the
+        // log now stops short of them or the instance's own jobs have appended other events at those
+        // numbers since the restore committed, the events they vouched for are gone either way.
         AuditCheckpoint furthest = audit.storedCheckpoints().stream()
                 .filter(cp -> cp.seq() > head)
-                .max(Comparator.comparingLong(AuditCheckpoint::seq)).orElse(null);
+                .sorted(Comparator.comparingLong(AuditCheckpoint::seq).reversed())
+                .filter(cp -> !audit.verify(cp).valid())
+                .findFirst().orElse(null);
         long lostTo = 0;
         Instant lostAt = null;
         if (furthest != null) {
-            CheckpointVerification v = audit.verify(furthest);
-            if (v.problem() != null && v.problem().contains("removed")) {
-                lostTo = furthest.seq();
-                lostAt = furthest.createdAt();
-            }
+            lostTo = furthest.seq();
+            lostAt = furthest.createdAt();
         }
         long unvouchedFrom = newestInBackup == null ? 1 : newestInBackup.seq() + 1;
         String detail = "restore of the backup taken " + manifest.createdAt() + ": log restored to event " + head
