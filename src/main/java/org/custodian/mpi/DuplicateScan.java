@@ -20,7 +20,8 @@ public interface DuplicateScan {
 
     /** Who or what started a scan. */
     enum Trigger {
-        SCHEDULED("nightly"), ANALYST("on demand"), DEMO("the demo hospital's first start");
+        SCHEDULED("nightly"), ANALYST("on demand"), DEMO("the demo hospital's first start"),
+        COMMAND_LINE("command line");
 
         private final String words;
 

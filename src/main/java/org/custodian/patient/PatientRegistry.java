@@ -61,4 +61,8 @@ public interface PatientRegistry {
     /** Bulk registration in one transaction (imports, the demo hospital); returns the new ids in order. */
     @PreAuthorize("hasAuthority('chart:write')")
     List<Long> registerAll(List<NewPatient> patients);
+
+    /** {@link #registerAll(List)} recording where the registrations came from ({@link #register} is the desk's). */
+    @PreAuthorize("hasAuthority('chart:write')")
+    List<Long> registerAll(List<NewPatient> patients, RegistrationSource source);
 }

@@ -88,7 +88,7 @@ class DemoLoader {
     Loaded load(DemoHospital hospital) {
         return tx.execute(status -> {
             long start = System.nanoTime();
-            List<Long> patientIds = inBatches(hospital.registrations(), patients::registerAll);
+            List<Long> patientIds = inBatches(hospital.registrations(), batch -> patients.registerAll(batch, org.custodian.patient.RegistrationSource.DESK));
             long registered = System.nanoTime();
 
             // The surgeons by reference (the provider directory), operating an hour before their operative report;

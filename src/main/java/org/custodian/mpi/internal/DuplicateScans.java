@@ -122,26 +122,42 @@ class DuplicateScans implements DuplicateScan {
 
     /** Runs the claimed scan under the lock; a scan already running elsewhere fails this one. */
     private Run runClaimed(long id, long[] only) {
-        boolean ran = locks.runAlone(LOCK, () -> perform(id, only));
+        runLocked(id, only, new PrintStream(OutputStream.nullOutputStream()));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * The {@code mpi-scan} command's whole-index scan, kept in {@code mpi_scan_run} as trigger "command line"
+     * like the scans of the UI and the schedule, its progress printed to {@code progress}.
+     */
+    MpiScan.Result commandLine(PrintStream progress) {
+        long id = claim(Trigger.COMMAND_LINE, null).orElseThrow();
+        return runLocked(id, null, progress);
+    }
+
+    private MpiScan.Result runLocked(long id, long[] only, PrintStream progress) {
+        MpiScan.Result[] result = new MpiScan.Result[1];
+        boolean ran = locks.runAlone(LOCK, () -> result[0] = perform(id, only, progress));
         if (!ran) {
             finish(id, "FAILED", "another scan was running");
             throw new AlreadyRunning();
         }
-        return find(id).orElseThrow();
+        return result[0];
     }
 
-    private void perform(long id, long[] only) {
+    private MpiScan.Result perform(long id, long[] only, PrintStream progress) {
         // Holding the lock: a row still RUNNING is of a scan whose instance stopped midway.
         jdbc.sql("update mpi_scan_run set status = 'INTERRUPTED', finished_at = ? where status = 'RUNNING' and id <> ?")
                 .params(Rows.utc(clock.instant()), id).update();
         try {
-            MpiScan.Result r = scan.scan(only, new PrintStream(OutputStream.nullOutputStream()),
+            MpiScan.Result r = scan.scan(only, progress,
                     phase -> jdbc.sql("update mpi_scan_run set phase = ? where id = ?").params(phase, id).update());
             jdbc.sql("""
                     update mpi_scan_run set status = 'DONE', finished_at = ?, phase = null, registrations = ?, compared_pairs = ?,
                      link_pairs = ?, review_pairs = ?, new_pairs = ?, seconds = ? where id = ?""")
                     .params(Rows.utc(clock.instant()), r.registrations(), r.comparedPairs(), r.linkPairs(), r.reviewPairs(),
                             r.newPairs(), r.readSeconds() + r.linkSeconds() + r.writeSeconds(), id).update();
+            return r;
         } catch (Exception e) {
             // The database's or the engine's message: no patient data.
             finish(id, "FAILED", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -48,6 +48,7 @@ public class DuplicateWorklist {
     private final PatientRegistry patients;
     private final MpiSettings settings;
     private final Clock clock;
+    private final DuplicateRates rates;
 
     /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
     private final org.custodian.patient.SsnColumn ssns;
@@ -67,6 +68,7 @@ public class DuplicateWorklist {
         this.patients = patients;
         this.settings = settings;
         this.clock = clock;
+        this.rates = new DuplicateRates(jdbc, org.custodian.HospitalClock.of(clock));
     }
 
     // ------------------------------------------------------------ adding pairs
@@ -354,7 +356,7 @@ public class DuplicateWorklist {
                 from mpi_pair where decided_at is not null and status in ('SAME_PERSON', 'NOT_SAME')""")
                 .query((rs, i) -> (Double) rs.getObject(1)).optional().orElse(null);
         return new MpiKpis(all, all - merged, merged, suspected, Math.round(rate * 1e6) / 1e6, s[0], s[1], s[2], s[3], analysts,
-                overlays, overlaps, medianDays == null ? null : Math.round(medianDays * 10) / 10.0);
+                overlays, overlaps, medianDays == null ? null : Math.round(medianDays * 10) / 10.0, rates.byMonth(), rates.bySource());
     }
 
     // ------------------------------------------------------------ helpers

@@ -219,7 +219,7 @@ class JdbcPatientRegistry implements PatientRegistry {
 
     @Override
     public Patient register(NewPatient patient) {
-        long id = registerAll(List.of(patient)).get(0);
+        long id = registerAll(List.of(patient), org.custodian.patient.RegistrationSource.DESK).get(0);
         return jdbc.sql("""
                 select id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
                        address_line, city, state, postal_code, phone
@@ -270,15 +270,20 @@ class JdbcPatientRegistry implements PatientRegistry {
      */
     @Override
     public List<Long> registerAll(List<NewPatient> patients) {
+        return registerAll(patients, org.custodian.patient.RegistrationSource.OTHER);
+    }
+
+    @Override
+    public List<Long> registerAll(List<NewPatient> patients, org.custodian.patient.RegistrationSource source) {
         if (patients.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = tx.execute(status -> insertAll(patients));
+        List<Long> ids = tx.execute(status -> insertAll(patients, source));
         audit.created("Patient", ids, ids); // a patient is its own subject
         return ids;
     }
 
-    private List<Long> insertAll(List<NewPatient> patients) {
+    private List<Long> insertAll(List<NewPatient> patients, org.custodian.patient.RegistrationSource source) {
         int n = patients.size();
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('patient', 'id')) from generate_series(1, ?)")
                 .param(n).query(Long.class).list();
@@ -312,13 +317,13 @@ class JdbcPatientRegistry implements PatientRegistry {
             rows.add(new Object[] {ids.get(i), facilities.get(i), mrns.get(i), p.givenName().trim(),
                     blankToNull(p.middleName()), p.familyName().trim(), p.birthDate(), p.sex().name(),
                     ssns.seal(p.ssn()), ssns.hash(p.ssn()), a.line(), a.city(), a.state(),
-                    a.postalCode(), p.phone(), Names.searchName(p.givenName(), p.middleName(), p.familyName())});
+                    a.postalCode(), p.phone(), Names.searchName(p.givenName(), p.middleName(), p.familyName()), source.name()});
         }
         try {
             batch.batchUpdate("""
                     insert into patient (id, facility, mrn, given_name, middle_name, family_name, birth_date, sex, ssn,
-                                         ssn_hash, address_line, city, state, postal_code, phone, search_name)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, PATIENT_TYPES);
+                                         ssn_hash, address_line, city, state, postal_code, phone, search_name, registration_source)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, PATIENT_TYPES);
         } catch (DuplicateKeyException e) {
             // Only a concurrent registration of the same MRN gets past requireFreeMrns.
             throw new IllegalArgumentException("MRN: one of these MRNs was registered concurrently at its facility");
@@ -341,7 +346,7 @@ class JdbcPatientRegistry implements PatientRegistry {
 
     private static final int[] PATIENT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /** The first MRN, in input order, that is taken at its facility (in the database or earlier in the list). */
     private void requireFreeMrns(List<String> facilities, List<String> mrns) {

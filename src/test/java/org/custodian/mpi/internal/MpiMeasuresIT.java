@@ -3,7 +3,11 @@ package org.custodian.mpi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.custodian.mpi.internal.MpiKpis.DuplicateRate;
+import org.custodian.patient.RegistrationSource;
 import org.custodian.patient.Address;
 import org.custodian.patient.AdministrativeSex;
 import org.custodian.mpi.MasterPatientIndex;
@@ -56,6 +60,61 @@ class MpiMeasuresIT {
         // Undone, the pair is "not the same person": no longer an overlap, and decided, so it has a time to resolution.
         assertThat(after.overlaps()).isEqualTo(before.overlaps());
         assertThat(after.medianDaysToResolution()).isNotNull().isGreaterThanOrEqualTo(0.0);
+    }
+
+    /**
+     * AHIMA's duplicate creation rate (confirmed duplicates ÷ registrations in the period) and error rate
+     * (possible duplicates on the worklist ÷ records), for this month and by registration source: a pair
+     * from each source, merged, adds two registrations and one confirmed duplicate to its source and to
+     * this month; a pair still pending adds a possible duplicate.
+     */
+    @Test
+    void duplicateRatesCountMergedRegistrationsByMonthAndBySource() {
+        MpiKpis before = kpis();
+        assertThat(before.duplicateRatesByMonth()).hasSize(12);
+        assertThat(before.duplicateRatesBySource()).extracting(DuplicateRate::label)
+                .containsExactly("Registration desk", "ADT feed", "FHIR import", "Other", "Not recorded");
+        String family = TestPatients.uniqueName("Rates");
+        long[][] pairs = new long[RegistrationSource.values().length - 1][];
+        long[] pending = new long[2];
+        accounts.runAs(Role.CLINICIAN, () -> {
+            for (RegistrationSource source : List.of(RegistrationSource.ADT_FEED, RegistrationSource.FHIR_IMPORT, RegistrationSource.OTHER)) {
+                pairs[source.ordinal()] = patients.registerAll(List.of(person(null, "Irene", family + source.ordinal()),
+                        person(null, "Rena", family + source.ordinal())), source).stream().mapToLong(Long::longValue).toArray();
+            }
+            pairs[RegistrationSource.DESK.ordinal()] = new long[] {patients.register(person(null, "Maud", family)).id(),
+                    patients.register(person(null, "Maudie", family)).id()};
+            pending[0] = patients.register(person(null, "Opal", family + "P")).id();
+            pending[1] = patients.register(person(null, "Opaline", family + "P")).id();
+        });
+        accounts.runAs(Role.DATA_INTEGRITY_ANALYST, () -> {
+            for (long[] pair : pairs) {
+                worklist.merge(mpi.reportPossibleDuplicate(pair[0], pair[1]), pair[0], "same person, one registration too many", null);
+            }
+            mpi.reportPossibleDuplicate(pending[0], pending[1]);
+        });
+        MpiKpis after = kpis();
+
+        DuplicateRate monthBefore = before.duplicateRatesByMonth().get(11);
+        DuplicateRate month = after.duplicateRatesByMonth().get(11);
+        assertThat(month.label()).isEqualTo(java.time.YearMonth.from(org.custodian.support.HospitalToday.date()).toString());
+        assertThat(month.registrations()).isEqualTo(monthBefore.registrations() + 10);
+        assertThat(month.confirmedDuplicates()).isEqualTo(monthBefore.confirmedDuplicates() + 4);
+        assertThat(month.possibleDuplicates()).isGreaterThanOrEqualTo(monthBefore.possibleDuplicates() + 1);
+        assertThat(month.creationRate()).isEqualTo(Math.round((double) month.confirmedDuplicates() / month.registrations() * 1e6) / 1e6);
+        assertThat(month.errorRate()).isEqualTo(Math.round((double) month.possibleDuplicates() / month.registrations() * 1e6) / 1e6);
+
+        Function<MpiKpis, List<DuplicateRate>> sources = MpiKpis::duplicateRatesBySource;
+        for (RegistrationSource source : List.of(RegistrationSource.DESK, RegistrationSource.ADT_FEED, RegistrationSource.FHIR_IMPORT,
+                RegistrationSource.OTHER)) {
+            DuplicateRate was = sources.apply(before).get(source.ordinal());
+            DuplicateRate now = sources.apply(after).get(source.ordinal());
+            long extra = source == RegistrationSource.DESK ? 2 : 0; // the pending pair came to the desk
+            assertThat(now.registrations()).as(source.words()).isEqualTo(was.registrations() + 2 + extra);
+            assertThat(now.confirmedDuplicates()).as(source.words()).isEqualTo(was.confirmedDuplicates() + 1);
+        }
+        assertThat(sources.apply(after).get(RegistrationSource.DESK.ordinal()).possibleDuplicates())
+                .isGreaterThanOrEqualTo(sources.apply(before).get(RegistrationSource.DESK.ordinal()).possibleDuplicates() + 1);
     }
 
     private MpiKpis kpis() {

@@ -27,6 +27,21 @@ class MpiScanIT {
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    /** The mpi-scan command's run is kept in mpi_scan_run like the scans of the UI and the schedule. */
+    @Test
+    void theCommandLineScanIsRecorded() throws Exception {
+        org.custodian.CliCommand command = context.getBeansOfType(org.custodian.CliCommand.class).values().stream()
+                .filter(c -> c.name().equals("mpi-scan")).findFirst().orElseThrow();
+        long before = jdbc.sql("select coalesce(max(id), 0) from mpi_scan_run").query(Long.class).single();
+        assertThat(command.run(new String[0])).isZero();
+        List<String> runs = jdbc.sql("select trigger || ' ' || status || ' ' || started_by from mpi_scan_run where id > ? and registrations > 0")
+                .param(before).query(String.class).list();
+        assertThat(runs).containsExactly("COMMAND_LINE DONE " + org.custodian.mpi.DuplicateScan.SYSTEM_ACTOR);
+        assertThat(org.custodian.mpi.DuplicateScan.Trigger.COMMAND_LINE.words()).isEqualTo("command line");
+    }
+
     @Test
     void theScanFindsADuplicateAndARejectedPairDoesNotComeBack() throws Exception {
         String family = TestPatients.uniqueName("Scan");

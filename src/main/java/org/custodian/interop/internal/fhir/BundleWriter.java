@@ -76,7 +76,7 @@ class BundleWriter {
                     directory.resolveNpi(npiAndName[0], npiAndName[1]);
                 }
             }
-            List<Long> patientIds = patients.registerAll(plan.newPatients);
+            List<Long> patientIds = patients.registerAll(plan.newPatients, org.custodian.patient.RegistrationSource.FHIR_IMPORT);
             put(plan.patientEntries, patientIds, null);
             for (int k = 0; k < plan.patientEntries.size(); k++) {
                 patientOfEntry.put(plan.patientEntries.get(k), patientIds.get(k));

@@ -145,7 +145,7 @@ class AdtApplier {
         if (newPatients.isEmpty()) {
             return;
         }
-        List<Long> ids = chart(() -> patients.registerAll(newPatients), "PID", 3);
+        List<Long> ids = chart(() -> patients.registerAll(newPatients, org.custodian.patient.RegistrationSource.ADT_FEED), "PID", 3);
         for (int k = 0; k < ids.size(); k++) {
             batch.registeredAhead(newKeys.get(k), ids.get(k));
         }
@@ -416,7 +416,7 @@ class AdtApplier {
         }
         NewPatient p = demographics(m, facility, mrn);
         // registerAll, not register: the feed needs only the id, not the stored record read back.
-        long registered = chart(() -> patients.registerAll(List.of(p)), "PID", 3).get(0);
+        long registered = chart(() -> patients.registerAll(List.of(p), org.custodian.patient.RegistrationSource.ADT_FEED), "PID", 3).get(0);
         batch.resolved(key, Optional.of(registered));
         // The MPI's registration check, as at the registration desk: the sender's MRN is new here,
         // but the person may be registered under another. The feed has no registrar to ask, so the

@@ -93,6 +93,9 @@ class FhirImportScreeningIT {
         assertThat(jdbc.sql("select count(*) from patient where family_name = ?").param(family).query(Long.class).single())
                 .isEqualTo(2);
         assertThat(pair(existing[0], registered)).containsExactly("REGISTRATION");
+        // Where the registration came from, for AHIMA's duplicate creation rate by source (issue #19).
+        assertThat(jdbc.sql("select registration_source from patient where id = ?").param(registered).query(String.class).single())
+                .isEqualTo("FHIR_IMPORT");
     }
 
     /** The patients are registered (and queued) before the bundle fails; the rollback takes the queue rows too. */

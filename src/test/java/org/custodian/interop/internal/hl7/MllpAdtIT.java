@@ -54,6 +54,9 @@ class MllpAdtIT {
             }
         }
         long patientId = patients.idByMrn("GHHSFACILITY", mrn).orElseThrow();
+        // Where the registration came from, for AHIMA's duplicate creation rate by source (issue #19).
+        assertThat(jdbc.sql("select registration_source from patient where id = ?").param(patientId).query(String.class).single())
+                .isEqualTo("ADT_FEED");
         EncounterState e = encounters.byNumber(visit).orElseThrow();
         assertThat(e.patientId()).isEqualTo(patientId);
         // PV1-44 20150208113419+0110 and PV1-45 20150209113419+0110

@@ -1,0 +1,78 @@
+package org.custodian.mpi.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.HospitalClock;
+import org.custodian.mpi.internal.MpiKpis.DuplicateRate;
+import org.custodian.patient.RegistrationSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * AHIMA's duplicate rates ("Fundamentals for Building a Master Patient Index/Enterprise Master Patient
+ * Index" practice brief), counted over the registrations of a period or of a source:
+ * the <em>creation rate</em> is confirmed duplicates (registrations merged into another record; a duplicate
+ * was created when it was registered) over the registrations; the <em>error rate</em> is the registrations
+ * still suspected on the duplicate worklist (the newer registration of a pending pair, not merged) over the
+ * registrations. Months are the hospital's calendar months.
+ */
+final class DuplicateRates {
+
+    static final int MONTHS = 12;
+
+    private static final String COUNTS = """
+            select %s, count(*), count(*) filter (where p.merged_into is not null),
+                   count(*) filter (where p.merged_into is null and exists (
+                       select 1 from mpi_pair w where w.patient_b = p.id and w.status in ('OPEN', 'NEEDS_RESEARCH')))
+            from patient p where p.created_at >= ? group by 1""";
+
+    private final JdbcClient jdbc;
+    private final HospitalClock clock;
+
+    DuplicateRates(JdbcClient jdbc, HospitalClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The first day of the oldest month shown: the current hospital month and the eleven before it. */
+    LocalDate since() {
+        return YearMonth.from(clock.today()).minusMonths(MONTHS - 1).atDay(1);
+    }
+
+    /** The last twelve hospital months, oldest first, months without registrations included. */
+    List<DuplicateRate> byMonth() {
+        String month = "to_char(p.created_at at time zone '" + clock.getZone().getId().replace("'", "") + "', 'YYYY-MM')";
+        Map<String, long[]> counts = counts(month);
+        List<DuplicateRate> rows = new ArrayList<>(MONTHS);
+        YearMonth first = YearMonth.from(since());
+        for (int i = 0; i < MONTHS; i++) {
+            String label = first.plusMonths(i).toString();
+            long[] c = counts.getOrDefault(label, new long[3]);
+            rows.add(DuplicateRate.of(label, c[0], c[1], c[2]));
+        }
+        return rows;
+    }
+
+    /** The same twelve months by registration source, in words; every source listed, even without registrations. */
+    List<DuplicateRate> bySource() {
+        Map<String, long[]> counts = counts("p.registration_source");
+        return Arrays.stream(RegistrationSource.values()).map(s -> {
+            long[] c = counts.getOrDefault(s.name(), new long[3]);
+            return DuplicateRate.of(s.words(), c[0], c[1], c[2]);
+        }).toList();
+    }
+
+    private Map<String, long[]> counts(String key) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        jdbc.sql(COUNTS.formatted(key)).param(clock.startOf(since()).atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return counts;
+    }
+}
