@@ -3,6 +3,8 @@ package org.custodian.interop.internal.fhir;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +48,7 @@ class ResourceFhirController implements FhirEndpoint {
     @Operation(summary = "A patient's whole kept record, paged; _since, _type (audited)")
     @GetMapping("/Patient/{id}/$everything")
     @PreAuthorize("hasAuthority('chart:read')")
-    ResponseEntity<String> everything(@PathVariable String id, HttpServletRequest request) {
-        return stored.everything(id, request);
+    void everything(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        stored.everything(id, request, response); // written onto the response as it is built
     }
 }

@@ -3,6 +3,13 @@ package org.custodian.interop.internal.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -286,8 +293,13 @@ class StoredFhir {
         return out;
     }
 
-    /** Patient/{id}/$everything: the patient's whole kept record, paged; {@code _since} and {@code _type} as FHIR R4 defines them. */
-    ResponseEntity<String> everything(String id, HttpServletRequest request) {
+    /**
+     * Patient/{id}/$everything: the patient's whole kept record, paged; {@code _since} and {@code _type} as FHIR R4 defines them.
+     * The Bundle is written onto the response as it is built (a page of ~1,000 resources is ~1 MB of JSON): no
+     * response-sized String, no second copy as bytes. Everything that can refuse the call (access, parameters,
+     * an unknown patient) does so before the first byte, as an OperationOutcome.
+     */
+    void everything(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Long patientId = patientOf(id);
         if (patientId == null) {
             throw FhirResponses.notFound("Patient", id);
@@ -318,11 +330,48 @@ class StoredFhir {
         if (page.total() == 0 && offset == 0 && types.isEmpty() && since == null) {
             throw FhirResponses.notFound("Patient", id);
         }
-        return searchset(null, request, page, List.of(), offset, count);
+        boolean xml = FhirResponses.wantsXml(request);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType((xml ? FhirResponses.FHIR_XML : FhirResponses.FHIR_JSON).toString());
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        writeSearchset(out, null, request, page, List.of(), offset, count);
+        out.flush();
     }
 
     private ResponseEntity<String> searchset(String type, HttpServletRequest request, Page page, List<StoredResource> included,
                                              int offset, int count) {
+        StringBuilder sb = new StringBuilder(4096 + 2048 * (page.resources().size() + included.size()));
+        Writer out = new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                sb.append(chars, off, len);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                sb.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try {
+            writeSearchset(out, type, request, page, included, offset, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by a StringBuilder
+        }
+        return ResponseEntity.ok().contentType(FhirResponses.wantsXml(request) ? FhirResponses.FHIR_XML : FhirResponses.FHIR_JSON)
+                .body(sb.toString());
+    }
+
+    /** A searchset Bundle onto {@code w}: the kept JSON as it is when JSON of whole resources is asked for, else HAPI's encoding. */
+    private void writeSearchset(Writer w, String type, HttpServletRequest request, Page page, List<StoredResource> included,
+                                int offset, int count) throws IOException {
         String self = publicBase.requestUrl(request);
         String base = self.substring(0, self.indexOf("/fhir/r4") + "/fhir/r4".length());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -339,17 +388,17 @@ class StoredFhir {
         if (!xml && elements == null) {
             // The kept JSON goes out as it is: no parse and re-encode of every resource.
             String shell = fhir.newJsonParser().encodeResourceToString(bundle);
-            StringBuilder sb = new StringBuilder(shell.length() + 2048 * (page.resources().size() + included.size()));
-            sb.append(shell, 0, shell.lastIndexOf('}')).append(",\"entry\":[");
+            w.write(shell, 0, shell.lastIndexOf('}'));
+            w.write(",\"entry\":[");
             boolean first = true;
             for (StoredResource r : page.resources()) {
-                first = entry(sb, first, base, r, "match");
+                first = entry(w, first, base, r, "match");
             }
             for (StoredResource r : included) {
-                first = entry(sb, first, base, r, "include");
+                first = entry(w, first, base, r, "include");
             }
-            sb.append("]}");
-            return ResponseEntity.ok().contentType(FhirResponses.FHIR_JSON).body(sb.toString());
+            w.write("]}");
+            return;
         }
         for (StoredResource r : page.resources()) {
             add(bundle, base, r, Bundle.SearchEntryMode.MATCH);
@@ -357,18 +406,24 @@ class StoredFhir {
         for (StoredResource r : included) {
             add(bundle, base, r, Bundle.SearchEntryMode.INCLUDE);
         }
-        IParser out = parser(request, type, elements, true);
-        return ResponseEntity.ok().contentType(xml ? FhirResponses.FHIR_XML : FhirResponses.FHIR_JSON)
-                .body(out.encodeResourceToString(bundle));
+        parser(request, type, elements, true).encodeResourceToWriter(bundle, w);
     }
 
-    private static boolean entry(StringBuilder sb, boolean first, String base, StoredResource r, String mode) {
+    private static boolean entry(Writer w, boolean first, String base, StoredResource r, String mode) throws IOException {
         if (!first) {
-            sb.append(',');
+            w.write(',');
         }
-        sb.append("{\"fullUrl\":\"").append(base).append('/').append(r.type()).append('/').append(r.fhirId()).append("\",\"resource\":");
-        sb.append(r.json() == null ? "{\"resourceType\":\"" + r.type() + "\",\"id\":\"" + r.fhirId() + "\"}" : r.json());
-        sb.append(",\"search\":{\"mode\":\"").append(mode).append("\"}}");
+        w.write("{\"fullUrl\":\"");
+        w.write(base);
+        w.write('/');
+        w.write(r.type());
+        w.write('/');
+        w.write(r.fhirId());
+        w.write("\",\"resource\":");
+        w.write(r.json() == null ? "{\"resourceType\":\"" + r.type() + "\",\"id\":\"" + r.fhirId() + "\"}" : r.json());
+        w.write(",\"search\":{\"mode\":\"");
+        w.write(mode);
+        w.write("\"}}");
         return false;
     }
 

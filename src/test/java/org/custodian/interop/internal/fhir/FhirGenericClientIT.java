@@ -290,6 +290,24 @@ class FhirGenericClientIT {
     }
 
     @Test
+    void everythingIsWrittenOntoTheResponseAsJsonAndRefusesBeforeTheFirstByte() {
+        String user = accounts.of(Role.HIM_DIRECTOR);
+        Api.Response r = api.as(user, "GET", "/fhir/r4/Patient/" + patient + "/$everything", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json").containsIgnoringCase("charset=UTF-8");
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, r.body());
+        assertThat(bundle.getTotal()).isEqualTo(7);
+        assertThat(bundle.getEntry()).hasSize(7);
+        assertThat(bundle.getEntryFirstRep().getResource().fhirType()).isEqualTo("Patient");
+        Api.Response bad = api.as(user, "GET", "/fhir/r4/Patient/" + patient + "/$everything?_sort=date", null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+        Api.Response xml = api.as(user, "GET", "/fhir/r4/Patient/" + patient + "/$everything?_format=xml", null);
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+xml");
+        assertThat(FHIR.newXmlParser().parseResource(Bundle.class, xml.body()).getEntry()).hasSize(7);
+    }
+
+    @Test
     void auditEventsOfThePatientInTheBalpShape() {
         client.read().resource(Observation.class).withId(observations.get(0)).execute();
         IGenericClient auditor = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir/r4");
