@@ -62,6 +62,12 @@ class WorklistBrowserIT {
         browser.until(ExpectedConditions.titleContains("Duplicate worklist"));
         assertThat(browser.find(By.cssSelector("[data-testid=kpi-pending]")).getText()).containsPattern("\\d+ open, \\d+ needing research");
         assertThat(browser.find(By.cssSelector("[data-testid=kpi-duplicate-rate]")).getText()).containsPattern("\\d+\\.\\d\\d %");
+        // AHIMA's duplicate rates: this month in words, the sources in words (not enum names).
+        String month = java.time.YearMonth.from(org.custodian.support.HospitalToday.date())
+                .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.US));
+        assertThat(browser.find(By.cssSelector("[data-testid=rates-by-month]")).getText()).contains(month);
+        assertThat(browser.find(By.cssSelector("[data-testid=rates-by-source]")).getText())
+                .contains("Registration desk", "ADT feed", "FHIR import", "Not recorded").doesNotContain("ADT_FEED");
         assertThat(rows()).contains(rejected[0], merged[0]);
 
         // Side by side, with each field's contribution; then "not the same person".

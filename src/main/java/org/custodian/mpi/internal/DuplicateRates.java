@@ -25,11 +25,13 @@ final class DuplicateRates {
 
     static final int MONTHS = 12;
 
+    /** One pass over the period's registrations, joined to the suspected set once (no per-row subquery). */
     private static final String COUNTS = """
+            with suspected as (select distinct patient_b as id from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH'))
             select %s, count(*), count(*) filter (where p.merged_into is not null),
-                   count(*) filter (where p.merged_into is null and exists (
-                       select 1 from mpi_pair w where w.patient_b = p.id and w.status in ('OPEN', 'NEEDS_RESEARCH')))
-            from patient p where p.created_at >= ? group by 1""";
+                   count(*) filter (where p.merged_into is null and s.id is not null)
+            from patient p left join suspected s on s.id = p.id
+            where p.created_at >= ? group by 1""";
 
     private final JdbcClient jdbc;
     private final HospitalClock clock;
