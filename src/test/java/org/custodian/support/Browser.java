@@ -79,7 +79,35 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
 
     @Override
     public void afterEach(ExtensionContext context) {
-        close();
+        try {
+            if (context.getExecutionException().isPresent() && driver != null) {
+                System.out.println(whereItStopped(context.getRequiredTestClass().getSimpleName() + "."
+                        + context.getRequiredTestMethod().getName()));
+            }
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * What the browser showed when a test failed (its address, title and the page's text, and a
+     * screenshot under target/screenshots/failed): a timeout alone does not say which page answered.
+     */
+    private String whereItStopped(String test) {
+        StringBuilder s = new StringBuilder("== the browser when " + test + " failed\n");
+        try {
+            s.append("address: ").append(driver.getCurrentUrl()).append("\ntitle: ").append(driver.getTitle()).append('\n');
+            String text = driver.findElement(By.tagName("body")).getText();
+            s.append(text, 0, Math.min(text.length(), 3000)).append('\n');
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Path dir = Files.createDirectories(Path.of("target", "screenshots", "failed"));
+            Path file = dir.resolve(test.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+            Files.write(file, png);
+            s.append("screenshot: ").append(file.toAbsolutePath()).append('\n');
+        } catch (IOException | RuntimeException e) {
+            s.append("(the browser could not say: ").append(e).append(")\n");
+        }
+        return s.toString();
     }
 
     private void launch(String baseUrl) {

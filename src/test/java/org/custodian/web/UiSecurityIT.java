@@ -62,6 +62,20 @@ class UiSecurityIT {
         }
     }
 
+    /** A page asked for before sign-in is where the sign-in leads; a fragment a page's script fetched is not. */
+    @Test
+    void signInLeadsToTheAskedPageButNeverToAFragment() {
+        WebSession pageFirst = browser();
+        assertThat(pageFirst.get("/patients").redirectPath()).isEqualTo("/login");
+        assertThat(pageFirst.login(accounts.of(Role.CLINICIAN), StaffAccounts.PASSWORD).redirectPath()).matches("/patients(\\?continue)?");
+
+        WebSession fragmentFirst = browser();
+        Page fragment = fragmentFirst.htmx("/analytics/home");
+        assertThat(fragment.status()).isEqualTo(302);
+        assertThat(fragment.redirectPath()).isEqualTo("/login");
+        assertThat(fragmentFirst.login(accounts.of(Role.HIM_ANALYST), StaffAccounts.PASSWORD).redirectPath()).isEqualTo("/");
+    }
+
     @Test
     void aPostWithoutTheCsrfTokenIsRefused() {
         WebSession admin = browser();

@@ -223,6 +223,7 @@ class SecurityConfiguration {
                         .requestMatchers(SecondFactor.VERIFY_PATH, SecondFactor.VERIFY_PATH + "/**").authenticated()
                         .anyRequest().access(SIGNED_IN))
                 .formLogin(f -> f.loginPage("/login").successHandler(SecondFactorGate.afterPassword(secondFactor)).permitAll())
+                .requestCache(c -> c.requestCache(new PagesOnlyRequestCache()))
                 // Dropping the session cookie on sign-out keeps the next page from reading as "session expired".
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.accessDeniedHandler(handlers.uiAccessDenied()))
