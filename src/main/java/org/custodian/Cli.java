@@ -21,9 +21,10 @@ final class Cli {
                 .web(WebApplicationType.NONE)
                 // As arguments, these outrank application.properties: a command never loads the
                 // demo hospital nor creates the first administrator.
-                // Nor does it load the bundled code sets: load-codes loads what it is given.
+                // Nor does it load the bundled code sets: load-codes loads what it is given. Nor does it run
+                // the server's background jobs (JobSettings).
                 .run("--custodian.demo.enabled=false", "--custodian.admin.bootstrap=false",
-                        "--custodian.coding.load-bundled=false",
+                        "--custodian.coding.load-bundled=false", "--custodian.jobs.enabled=false",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
             Map<String, CliCommand> commands = new TreeMap<>();
             context.getBeansOfType(CliCommand.class).values().forEach(c -> commands.put(c.name(), c));

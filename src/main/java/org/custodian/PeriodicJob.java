@@ -31,6 +31,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private final WhenZero whenZero;
     private ScheduledExecutorService scheduler;
     private ClusterLocks clusterLocks;
+    private boolean enabled = true;
 
     /**
      * @param runAtStart whether the first run is at start-up (else one interval after it)
@@ -44,6 +45,12 @@ public abstract class PeriodicJob implements SmartLifecycle {
 
     /** One run. */
     protected abstract void runOnce();
+
+    /** Set by the application context: a process whose jobs are off ({@link JobSettings}) starts none. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setJobSettings(JobSettings settings) {
+        this.enabled = settings.enabled();
+    }
 
     /** Set by the application context: runs are then fenced across instances. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -75,7 +82,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     @Override
     public synchronized void start() {
         boolean zero = interval.isZero() || interval.isNegative();
-        if (zero && whenZero == WhenZero.NEVER) {
+        if (!enabled || zero && whenZero == WhenZero.NEVER) {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

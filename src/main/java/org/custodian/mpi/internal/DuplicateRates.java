@@ -25,13 +25,24 @@ final class DuplicateRates {
 
     static final int MONTHS = 12;
 
-    /** One pass over the period's registrations, joined to the suspected set once (no per-row subquery). */
+    /**
+     * One pass over the period's registrations, joined to the suspected set once (no per-row subquery),
+     * counted by month and by source at once (grouping sets; {@code grouping(month)} tells the two apart).
+     */
     private static final String COUNTS = """
-            with suspected as (select distinct patient_b as id from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH'))
-            select %s, count(*), count(*) filter (where p.merged_into is not null),
-                   count(*) filter (where p.merged_into is null and s.id is not null)
-            from patient p left join suspected s on s.id = p.id
-            where p.created_at >= ? group by 1""";
+            with suspected as (select distinct patient_b as id from mpi_pair where status in ('OPEN', 'NEEDS_RESEARCH')),
+            registrations as (
+                select to_char(p.created_at at time zone ?, 'YYYY-MM') as month, p.registration_source as source,
+                       p.merged_into is not null as merged, p.merged_into is null and s.id is not null as pending
+                from patient p left join suspected s on s.id = p.id
+                where p.created_at >= ?)
+            select grouping(month) = 0 as by_month, coalesce(month, source), count(*),
+                   count(*) filter (where merged), count(*) filter (where pending)
+            from registrations group by grouping sets ((month), (source))""";
+
+    /** The rates by month and by source over the same registrations. */
+    record Both(List<DuplicateRate> byMonth, List<DuplicateRate> bySource) {
+    }
 
     private final JdbcClient jdbc;
     private final HospitalClock clock;
@@ -46,35 +57,26 @@ final class DuplicateRates {
         return YearMonth.from(clock.today()).minusMonths(MONTHS - 1).atDay(1);
     }
 
-    /** The last twelve hospital months, oldest first, months without registrations included. */
-    List<DuplicateRate> byMonth() {
-        String month = "to_char(p.created_at at time zone '" + clock.getZone().getId().replace("'", "") + "', 'YYYY-MM')";
-        Map<String, long[]> counts = counts(month);
-        List<DuplicateRate> rows = new ArrayList<>(MONTHS);
+    /** The last twelve hospital months, oldest first, months without registrations included; and by source, in words. */
+    Both both() {
+        Map<String, long[]> months = new LinkedHashMap<>();
+        Map<String, long[]> sources = new LinkedHashMap<>();
+        jdbc.sql(COUNTS).param(clock.getZone().getId()).param(clock.startOf(since()).atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    (rs.getBoolean(1) ? months : sources).put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        List<DuplicateRate> byMonth = new ArrayList<>(MONTHS);
         YearMonth first = YearMonth.from(since());
         for (int i = 0; i < MONTHS; i++) {
             String label = first.plusMonths(i).toString();
-            long[] c = counts.getOrDefault(label, new long[3]);
-            rows.add(DuplicateRate.of(label, c[0], c[1], c[2]));
+            long[] c = months.getOrDefault(label, new long[3]);
+            byMonth.add(DuplicateRate.of(label, c[0], c[1], c[2]));
         }
-        return rows;
-    }
-
-    /** The same twelve months by registration source, in words; every source listed, even without registrations. */
-    List<DuplicateRate> bySource() {
-        Map<String, long[]> counts = counts("p.registration_source");
-        return Arrays.stream(RegistrationSource.values()).map(s -> {
-            long[] c = counts.getOrDefault(s.name(), new long[3]);
+        // Every source listed, even without registrations.
+        List<DuplicateRate> bySource = Arrays.stream(RegistrationSource.values()).map(s -> {
+            long[] c = sources.getOrDefault(s.name(), new long[3]);
             return DuplicateRate.of(s.words(), c[0], c[1], c[2]);
         }).toList();
-    }
-
-    private Map<String, long[]> counts(String key) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        jdbc.sql(COUNTS.formatted(key)).param(clock.startOf(since()).atOffset(ZoneOffset.UTC))
-                .query(rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                });
-        return counts;
+        return new Both(byMonth, bySource);
     }
 }

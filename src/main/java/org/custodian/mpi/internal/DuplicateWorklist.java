@@ -24,6 +24,7 @@ import org.custodian.patient.PatientNotFoundException;
 import org.custodian.patient.PatientRegistry;
 import org.custodian.mpi.PatientsMerged;
 import org.custodian.mpi.PatientsUnmerged;
+import org.custodian.patient.SsnColumn;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +52,12 @@ public class DuplicateWorklist {
     private final DuplicateRates rates;
 
     /** {@code mpi} is lazy: the index reports pairs here, and pairs are merged there. */
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
     private final org.springframework.beans.factory.ObjectProvider<org.custodian.mpi.PatientVisits> visits;
 
     DuplicateWorklist(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, @Lazy MasterPatientIndex mpi,
-                      PatientRegistry patients, MpiSettings settings, Clock clock, org.custodian.patient.SsnColumn ssns,
+                      PatientRegistry patients, MpiSettings settings, Clock clock, SsnColumn ssns,
                       org.springframework.beans.factory.ObjectProvider<org.custodian.mpi.PatientVisits> visits) {
         this.visits = visits;
         this.ssns = ssns;
@@ -355,8 +356,9 @@ public class DuplicateWorklist {
                 select percentile_cont(0.5) within group (order by extract(epoch from decided_at - found_at) / 86400)
                 from mpi_pair where decided_at is not null and status in ('SAME_PERSON', 'NOT_SAME')""")
                 .query((rs, i) -> (Double) rs.getObject(1)).optional().orElse(null);
+        DuplicateRates.Both trend = rates.both();
         return new MpiKpis(all, all - merged, merged, suspected, Math.round(rate * 1e6) / 1e6, s[0], s[1], s[2], s[3], analysts,
-                overlays, overlaps, medianDays == null ? null : Math.round(medianDays * 10) / 10.0, rates.byMonth(), rates.bySource());
+                overlays, overlaps, medianDays == null ? null : Math.round(medianDays * 10) / 10.0, trend.byMonth(), trend.bySource());
     }
 
     // ------------------------------------------------------------ helpers

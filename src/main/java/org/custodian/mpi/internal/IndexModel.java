@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.custodian.patient.SsnColumn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +33,10 @@ class IndexModel {
     private long fittedOn;
     private Instant fittedAt;
     private Instant countedAt;
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
 
-    IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock, org.custodian.patient.SsnColumn ssns) {
+    IndexModel(JdbcClient jdbc, MatchEngine engine, Clock clock, SsnColumn ssns) {
         this.ssns = ssns;
         this.jdbc = jdbc;
         this.engine = engine;

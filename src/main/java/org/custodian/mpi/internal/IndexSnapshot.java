@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.custodian.patient.SsnColumn;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -28,12 +29,12 @@ record IndexSnapshot(List<MpiRecord> records, long[] ids) {
 
     private static final String ACTIVE = "from patient where merged_into is null";
 
-    static IndexSnapshot read(DataSource dataSource, PrintStream progress, org.custodian.patient.SsnColumn ssns) throws SQLException {
+    static IndexSnapshot read(DataSource dataSource, PrintStream progress, SsnColumn ssns) throws SQLException {
         return read(dataSource, progress, ssns, null);
     }
 
     /** {@code only}: the ids of the registrations to read (null: every active one). */
-    static IndexSnapshot read(DataSource dataSource, PrintStream progress, org.custodian.patient.SsnColumn ssns, long[] only)
+    static IndexSnapshot read(DataSource dataSource, PrintStream progress, SsnColumn ssns, long[] only)
             throws SQLException {
         // COPY takes no parameters: the ids (numbers, nothing else) go in as an array literal.
         String from = only == null ? ACTIVE : ACTIVE + " and id = any('{" + String.join(",",

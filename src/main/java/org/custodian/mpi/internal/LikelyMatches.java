@@ -13,6 +13,7 @@ import org.custodian.patient.AdministrativeSex;
 import org.custodian.mpi.MatchEvidence;
 import org.custodian.patient.NewPatient;
 import org.custodian.mpi.PatientMatch;
+import org.custodian.patient.SsnColumn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,10 @@ class LikelyMatches {
     private final AuditTrail audit;
     private final MatchEngine engine;
     private final IndexModel model;
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
 
-    LikelyMatches(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, org.custodian.patient.SsnColumn ssns) {
+    LikelyMatches(JdbcClient jdbc, AuditTrail audit, MatchEngine engine, IndexModel model, SsnColumn ssns) {
         this.ssns = ssns;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -116,7 +117,7 @@ class LikelyMatches {
                 .query((rs, i) -> row(rs, ssns)).list();
     }
 
-    private static Row row(ResultSet rs, org.custodian.patient.SsnColumn ssns) throws SQLException {
+    private static Row row(ResultSet rs, SsnColumn ssns) throws SQLException {
         // Columns: mrn, then IndexRows.COLUMNS shifted by one.
         return new Row(rs.getLong(2), rs.getString(1), rs.getString(4), rs.getString(3), rs.getObject(5, LocalDate.class),
                 AdministrativeSex.valueOf(rs.getString(6)),

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.custodian.audit.AuditAction;
 import org.custodian.audit.AuditOutcome;
 import org.custodian.audit.AuditTrail;
+import org.custodian.patient.SsnColumn;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,10 @@ public class MpiScan {
     private final MatchEngine engine;
     private final AuditTrail audit;
     private final Clock clock;
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
 
-    MpiScan(DataSource dataSource, MatchEngine engine, AuditTrail audit, Clock clock, org.custodian.patient.SsnColumn ssns) {
+    MpiScan(DataSource dataSource, MatchEngine engine, AuditTrail audit, Clock clock, SsnColumn ssns) {
         this.ssns = ssns;
         this.dataSource = dataSource;
         this.engine = engine;

@@ -16,6 +16,7 @@ import org.custodian.mpi.PatientMerge;
 import org.custodian.patient.PatientNotFoundException;
 import org.custodian.mpi.PatientsMerged;
 import org.custodian.mpi.PatientsUnmerged;
+import org.custodian.patient.SsnColumn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,10 @@ class PatientMerges {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
 
-    PatientMerges(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ApplicationEventPublisher events, Clock clock, org.custodian.patient.SsnColumn ssns) {
+    PatientMerges(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ApplicationEventPublisher events, Clock clock, SsnColumn ssns) {
         this.ssns = ssns;
         this.jdbc = jdbc;
         this.tx = tx;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.EnumSet;
 import org.custodian.Actor;
 import org.custodian.audit.AuditEntry;
+import org.custodian.patient.SsnColumn;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.SystemAccess;
 import org.custodian.audit.AuditTrail;
@@ -53,11 +54,11 @@ class QueuedRegistrationScreen implements RegistrationScreen {
     private final Duration interval;
     private final double share;
     private volatile ScheduledExecutorService worker;
-    private final org.custodian.patient.SsnColumn ssns;
+    private final SsnColumn ssns;
 
 
     QueuedRegistrationScreen(JdbcClient jdbc, TransactionTemplate tx, MasterPatientIndex mpi, AuditTrail audit,
-                             Clock clock, MpiSettings settings, org.custodian.patient.SsnColumn ssns) {
+                             Clock clock, MpiSettings settings, SsnColumn ssns) {
         this.ssns = ssns;
         this.share = settings.screeningShare();
         this.jdbc = jdbc;

@@ -1,10 +1,12 @@
 package org.custodian.patient.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,12 +25,14 @@ class SsnReEncryption {
     private static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final SsnColumn ssns;
     private final String currentPrefix;
 
-    SsnReEncryption(JdbcClient jdbc, TransactionTemplate tx, SsnColumn ssns) {
+    SsnReEncryption(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, SsnColumn ssns) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.ssns = ssns;
         String sample = ssns.seal("000000000");
@@ -43,27 +47,37 @@ class SsnReEncryption {
         }
     }
 
-    /** Rewrites what is not under the current key; returns how many rows. */
+    /**
+     * Rewrites what is not under the current key; returns how many rows. The rows are walked once in id
+     * order (each batch starts after the last one's highest id: starting from the first row every time read
+     * the already sealed rows again, so a million SSNs took minutes), a thousand to a transaction and one
+     * round trip. A row another instance is sealing at the same moment is skipped, not waited for.
+     */
     int run() {
+        String notCurrent = currentPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         int total = 0;
+        long after = 0;
         while (true) {
-            Integer n = tx.execute(status -> {
-                List<Object[]> rows = jdbc.sql("""
-                                select id, ssn from patient where ssn is not null and ssn not like ? escape '!'
+            long from = after;
+            List<Object[]> rows = tx.execute(status -> {
+                List<Object[]> found = jdbc.sql("""
+                                select id, ssn from patient where id > ? and ssn is not null and ssn not like ? escape '!'
                                 order by id limit ? for update skip locked""")
-                        .params(currentPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", BATCH)
+                        .params(from, notCurrent, BATCH)
                         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-                for (Object[] row : rows) {
+                List<Object[]> sealed = new ArrayList<>(found.size());
+                for (Object[] row : found) {
                     String digits = ssns.open((String) row[1]);
-                    jdbc.sql("update patient set ssn = ?, ssn_hash = ? where id = ?")
-                            .params(ssns.seal(digits), ssns.hash(digits), row[0]).update();
+                    sealed.add(new Object[] {ssns.seal(digits), ssns.hash(digits), row[0]});
                 }
-                return rows.size();
+                batch.batchUpdate("update patient set ssn = ?, ssn_hash = ? where id = ?", sealed);
+                return found;
             });
-            total += n;
-            if (n < BATCH) {
+            if (rows == null || rows.isEmpty()) {
                 return total;
             }
+            total += rows.size();
+            after = (Long) rows.get(rows.size() - 1)[0];
         }
     }
 }

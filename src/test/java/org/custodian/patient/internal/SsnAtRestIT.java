@@ -3,6 +3,7 @@ package org.custodian.patient.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import org.custodian.mpi.MasterPatientIndex;
 import org.custodian.patient.NewPatient;
 import org.custodian.patient.Patient;
@@ -55,5 +56,24 @@ class SsnAtRestIT {
         assertThat(after).startsWith("v1:").doesNotContain(ssn);
         assertThat(jdbc.sql("select ssn_hash from patient where id = ?").param(registered.id()).query(String.class).single())
                 .isEqualTo(stored[1]);
+    }
+
+    /** An index registered before V160 holds many clear SSNs: the pass walks past its first batch of a thousand. */
+    @Test
+    void theStartUpPassSealsMoreThanOneBatch() {
+        String mrnPrefix = "SSNB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT) + "-";
+        jdbc.sql("""
+                insert into patient (mrn, given_name, family_name, birth_date, sex, search_name, ssn)
+                select ? || g, 'B' || md5(g::text), 'S' || md5(? || g), date '1900-01-01' + g * 11, 'U', md5(? || g),
+                       lpad((600000000 + g)::text, 9, '0')
+                from generate_series(1, 2500) g""").params(mrnPrefix, mrnPrefix, mrnPrefix).update();
+        try {
+            assertThat(reEncryption.run()).isGreaterThanOrEqualTo(2500);
+            assertThat(jdbc.sql("select count(*) from patient where mrn like ? and (ssn not like 'v1:%' or ssn_hash is null)")
+                    .param(mrnPrefix + "%").query(Long.class).single()).isZero();
+        } finally {
+            // Strangers of no use to any other test of the shared database (nor to its duplicate scans).
+            jdbc.sql("delete from patient where mrn like ?").param(mrnPrefix + "%").update();
+        }
     }
 }
