@@ -32,6 +32,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private ClusterLocks clusterLocks;
     private boolean enabled = true;
+    private volatile boolean stopping;
 
     /**
      * @param runAtStart whether the first run is at start-up (else one interval after it)
@@ -75,7 +76,12 @@ public abstract class PeriodicJob implements SmartLifecycle {
         try {
             runFenced();
         } catch (RuntimeException e) {
-            log.warn("{} failed; the next run tries again: {}", threadName, e.getMessage());
+            if (stopping) {
+                // Cut short by the application's shutdown (its thread interrupted, its pools closing): not a failure.
+                log.debug("{} stopped with the application: {}", threadName, e.getMessage());
+            } else {
+                log.warn("{} failed; the next run tries again: {}", threadName, e.getMessage());
+            }
         }
     }
 
@@ -85,6 +91,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
         if (!enabled || zero && whenZero == WhenZero.NEVER) {
             return;
         }
+        stopping = false;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -101,6 +108,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            stopping = true;
             scheduler.shutdownNow();
             scheduler = null;
         }
