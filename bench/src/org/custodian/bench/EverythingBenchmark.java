@@ -1,5 +1,9 @@
 package org.custodian.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,14 +99,14 @@ public final class EverythingBenchmark {
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "import:     %d bundles, %,d resources in %.1f s (%,.0f resources/s, one thread, cold JVM)%n",
                     files.size(), resources, s, resources / s);
-            byte[] graft = graft(files);
+            Graft graft = graft(files);
             if (graft != null) {
-                FhirBundleImport.Result r = FhirImportBenchmark.importAs(fhir, "graft.json", graft);
+                FhirBundleImport.Result r = FhirImportBenchmark.importAs(fhir, "graft.json", graft.bundle());
                 if (!r.accepted()) {
                     throw new IllegalStateException("graft: " + r.rejection());
                 }
                 System.out.printf(Locale.ROOT, "graft:      the second-largest patient's %,d resources filed to the largest patient,"
-                        + " whose record (%d resources in the data) is short of bench.size %d%n", r.resources(), largest, SIZE);
+                        + " whose record (%d resources in the data) is short of bench.size %d%n", r.resources(), graft.largest(), SIZE);
             }
             Map<String, Object> pick = jdbc.queryForMap("""
                     select r.fhir_id, (select count(*) from clinical_resource c where c.patient_id = r.patient_id) as n
@@ -152,50 +156,54 @@ public final class EverythingBenchmark {
         }
     }
 
-    private static int largest;
+    /** The bundle to import, and how many resources the largest patient held before it. */
+    private record Graft(byte[] bundle, int largest) {
+    }
 
     /**
      * No patient of the data has {@link #SIZE} resources (bundles-hiv's largest has 435): the second-largest
      * patient's bundle, its Patient entry left out and every reference to that patient pointed at the largest
      * one, so that one real record of about that size is read. Null when the largest is big enough already.
      */
-    private static byte[] graft(List<Path> files) throws java.io.IOException {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<com.fasterxml.jackson.databind.JsonNode> patients = new ArrayList<>();
+    private static Graft graft(List<Path> files) throws java.io.IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> patients = new ArrayList<>();
         for (Path p : files) {
-            com.fasterxml.jackson.databind.JsonNode bundle = json.readTree(p.toFile());
-            boolean onePatient = false;
-            for (com.fasterxml.jackson.databind.JsonNode e : bundle.path("entry")) {
-                onePatient |= "Patient".equals(e.path("resource").path("resourceType").asText());
-            }
-            if (onePatient) {
+            JsonNode bundle = json.readTree(p.toFile());
+            if (patientId(bundle) != null) {
                 patients.add(bundle);
             }
         }
-        patients.sort(java.util.Comparator.comparingInt((com.fasterxml.jackson.databind.JsonNode b) -> b.path("entry").size()).reversed());
-        largest = patients.get(0).path("entry").size();
+        patients.sort(java.util.Comparator.comparingInt((JsonNode b) -> b.path("entry").size()).reversed());
+        int largest = patients.get(0).path("entry").size();
         if (largest >= SIZE * 9 / 10 || patients.size() < 2) {
             return null;
         }
         String to = patientId(patients.get(0));
-        com.fasterxml.jackson.databind.node.ObjectNode donor = (com.fasterxml.jackson.databind.node.ObjectNode) patients.get(1);
+        ObjectNode donor = (ObjectNode) patients.get(1);
         String from = patientId(donor);
-        com.fasterxml.jackson.databind.node.ArrayNode entries = (com.fasterxml.jackson.databind.node.ArrayNode) donor.path("entry");
+        ArrayNode entries = (ArrayNode) donor.path("entry");
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if ("Patient".equals(entries.get(i).path("resource").path("resourceType").asText())) {
+            if (isPatient(entries.get(i))) {
                 entries.remove(i);
             }
         }
-        return json.writeValueAsString(donor).replace("urn:uuid:" + from, "Patient/" + to).getBytes(StandardCharsets.UTF_8);
+        return new Graft(json.writeValueAsString(donor).replace("urn:uuid:" + from, "Patient/" + to).getBytes(StandardCharsets.UTF_8),
+                largest);
     }
 
-    private static String patientId(com.fasterxml.jackson.databind.JsonNode bundle) {
-        for (com.fasterxml.jackson.databind.JsonNode e : bundle.path("entry")) {
-            if ("Patient".equals(e.path("resource").path("resourceType").asText())) {
+    private static boolean isPatient(JsonNode entry) {
+        return "Patient".equals(entry.path("resource").path("resourceType").asText());
+    }
+
+    /** The id of the bundle's Patient, or null when it holds none (the hospital and practitioner bundles). */
+    private static String patientId(JsonNode bundle) {
+        for (JsonNode e : bundle.path("entry")) {
+            if (isPatient(e)) {
                 return e.path("resource").path("id").asText();
             }
         }
-        throw new IllegalStateException("no Patient");
+        return null;
     }
 
     private static HttpRequest request(URI uri, String authorization) {

@@ -53,10 +53,15 @@ public final class FhirImportBenchmark {
                     .setServerConfig("fsync", FSYNC).setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "256MB");
             String plans = System.getProperty("bench.plans");
-            if (STATEMENTS || plans != null) {
-                builder.setServerConfig("shared_preload_libraries", String.join(",",
-                        java.util.stream.Stream.of(STATEMENTS ? "pg_stat_statements" : null, plans != null ? "auto_explain" : null)
-                                .filter(java.util.Objects::nonNull).toList()));
+            List<String> preload = new ArrayList<>();
+            if (STATEMENTS) {
+                preload.add("pg_stat_statements");
+            }
+            if (plans != null) {
+                preload.add("auto_explain");
+            }
+            if (!preload.isEmpty()) {
+                builder.setServerConfig("shared_preload_libraries", String.join(",", preload));
             }
             if (plans != null) {
                 // -Dbench.plans=DIR: PostgreSQL writes the plan (EXPLAIN ANALYZE, BUFFERS) of every statement over 5 ms to DIR.
